@@ -1,0 +1,1 @@
+//! The Vietnamese alphabet: letter ⇄ (base, modifier, tone). PLACEHOLDER.

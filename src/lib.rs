@@ -1,0 +1,27 @@
+//! # vntext
+//!
+//! Vietnamese text processing for data pipelines: normalization (NFC, tone
+//! placement, cleanup, folding), legacy 8-bit encodings, sentence and word
+//! segmentation, and extraction of officials, titles, organizations, dates and
+//! document references — every token, word and entity with its byte span in
+//! the caller's original text.
+//!
+//! Data flows one way: bytes → text → tokens → words → entities.
+
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+pub mod chars;
+mod error;
+pub mod extract;
+pub mod normalize;
+pub mod segment;
+pub mod sentence;
+pub mod syllable;
+pub mod token;
+
+pub use error::{Error, ErrorKind, Result};
+pub use extract::{Entity, EntityKind, Extraction, Extractor};
+pub use normalize::{fold, legacy, normalize};
+pub use segment::{segment, Segmenter, Word, WordKind};
+pub use token::{tokenize, Token, TokenKind};

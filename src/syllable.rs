@@ -1,0 +1,1 @@
+//! Vietnamese syllable structure: parse, validate, render. PLACEHOLDER.

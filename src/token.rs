@@ -1,0 +1,418 @@
+//! Pre-tokenizer: splits text into syllables, numbers, punctuation, symbols,
+//! URLs and e-mail addresses, each with its byte span in the input.
+//!
+//! This is the first stage after decoding. It never allocates per token: a
+//! [`Tokens`] iterator walks the input once and yields borrowed [`Token`]s.
+//! Whitespace is not a token; each token records whether whitespace (or a
+//! line break) came before it, which later stages use to rejoin pieces such
+//! as `01-KL/TW` or `26 / 12`.
+//!
+//! Rules, in the order they are tried at each position:
+//! * `http://`, `https://`, `www.` start a [`TokenKind::Url`] that runs to the
+//!   next whitespace, minus trailing punctuation;
+//! * an ASCII local part (at most 64 bytes) followed by `@` and a dotted domain
+//!   is a [`TokenKind::Email`];
+//! * a run of letters and combining marks is a [`TokenKind::Word`] (one
+//!   Vietnamese syllable or one foreign word); zero-width characters and soft
+//!   hyphens between letters stay inside it; a letter run that continues with
+//!   digits (`H5N1`, `COVID19`) is [`TokenKind::Alnum`];
+//! * ASCII digits with inner separators `.` `,` `/` `:` `-` between digits are
+//!   one [`TokenKind::Number`] (`1.234,5`, `26/12/2022`, `2020-2025`); digits
+//!   followed directly by letters form an [`TokenKind::Alnum`] (`10h30`, `5G`);
+//! * a run of the same punctuation character (`...`, `!!`) is one
+//!   [`TokenKind::Punct`]; any other character is a one-character
+//!   [`TokenKind::Symbol`].
+//!
+//! ```
+//! use vntext::token::{tokenize, TokenKind};
+//! let text = "Sáng 26/12, Ban Tuyên giáo họp.";
+//! let toks: Vec<_> = tokenize(text).collect();
+//! assert_eq!(toks[0].text, "Sáng");
+//! assert_eq!(toks[1].kind, TokenKind::Number);
+//! assert_eq!(&text[toks[1].span.clone()], "26/12");
+//! assert_eq!(toks[2].text, ",");
+//! assert!(!toks[2].space_before);
+//! ```
+
+use std::ops::Range;
+
+/// What a [`Token`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
+#[non_exhaustive]
+pub enum TokenKind {
+    /// A run of letters and combining marks: a syllable or a foreign word.
+    Word,
+    /// Digits, with inner `.` `,` `/` `:` `-` separators between digits.
+    Number,
+    /// Letters and digits mixed without a space (`H5N1`, `10h30`).
+    Alnum,
+    /// Punctuation; a run of one repeated character (`...`) is one token.
+    Punct,
+    /// Any other single character (`%`, `₫`, `+`, emoji).
+    Symbol,
+    /// A web address.
+    Url,
+    /// An e-mail address.
+    Email,
+}
+
+/// One token: a slice of the input with its byte span.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// The token's text, `&input[span]`.
+    pub text: &'a str,
+    /// Byte range in the input.
+    pub span: Range<usize>,
+    /// What the token is.
+    pub kind: TokenKind,
+    /// Whether whitespace (or an invisible character) separates this token
+    /// from the previous one. `false` for the first token unless the input
+    /// starts with whitespace.
+    pub space_before: bool,
+    /// Whether a line break (`\n`) lies between this token and the previous.
+    pub newline_before: bool,
+}
+
+/// Returns an iterator over the tokens of `text`.
+pub fn tokenize(text: &str) -> Tokens<'_> {
+    Tokens {
+        text,
+        pos: 0,
+        prev_end: 0,
+    }
+}
+
+/// Iterator over the [`Token`]s of a text; see [`tokenize`].
+#[derive(Clone, Debug)]
+pub struct Tokens<'a> {
+    text: &'a str,
+    pos: usize,
+    prev_end: usize,
+}
+
+/// Zero-width and invisible formatting characters that may sit inside a word.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}'
+    )
+}
+
+/// Combining marks (general category Mn in the blocks that occur with Latin).
+pub(crate) fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
+/// Whether `c` continues a word: a letter or a combining mark.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphabetic() || is_combining_mark(c)
+}
+
+/// Whether `c` is punctuation (as opposed to a symbol).
+pub(crate) fn is_punct(c: char) -> bool {
+    match c {
+        '!'..='/' | ':'..='@' | '['..='`' | '{'..='~' => {
+            // ASCII punctuation except the symbols among it.
+            !matches!(
+                c,
+                '$' | '+' | '<' | '=' | '>' | '^' | '`' | '|' | '~' | '%' | '#' | '&' | '*' | '@'
+            )
+        }
+        '\u{00A1}' | '\u{00A7}' | '\u{00AB}' | '\u{00B6}' | '\u{00B7}' | '\u{00BB}'
+        | '\u{00BF}' => true,
+        '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205E}' => true,
+        '\u{3001}'..='\u{3003}' | '\u{3008}'..='\u{3011}' | '\u{FF01}'..='\u{FF0F}' => true,
+        _ => false,
+    }
+}
+
+const URL_TRAILING: &[char] = &[
+    '.', ',', ';', ':', '!', '?', ')', ']', '}', '"', '\'', '\u{201D}', '\u{2019}', '\u{00BB}',
+];
+
+impl<'a> Tokens<'a> {
+    fn url_len(rest: &str) -> Option<usize> {
+        let b = rest.as_bytes();
+        let starts = |p: &[u8]| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p);
+        let prefix = if starts(b"https://") {
+            8
+        } else if starts(b"http://") {
+            7
+        } else if starts(b"www.") {
+            4
+        } else {
+            return None;
+        };
+        let mut end = rest
+            .char_indices()
+            .find(|&(_, c)| c.is_whitespace() || is_invisible(c))
+            .map_or(rest.len(), |(i, _)| i);
+        while end > prefix {
+            let c = rest[..end].chars().next_back().unwrap_or(' ');
+            if URL_TRAILING.contains(&c) {
+                end -= c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        (end > prefix).then_some(end)
+    }
+
+    fn email_len(rest: &str) -> Option<usize> {
+        let b = rest.as_bytes();
+        let local_ok =
+            |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
+        let mut i = 0;
+        while i < b.len() && i <= 64 && local_ok(b[i]) {
+            i += 1;
+        }
+        if i == 0 || i > 64 || i >= b.len() || b[i] != b'@' {
+            return None;
+        }
+        let dom_start = i + 1;
+        let mut j = dom_start;
+        while j < b.len()
+            && j - dom_start <= 255
+            && (b[j].is_ascii_alphanumeric() || b[j] == b'-' || b[j] == b'.')
+        {
+            j += 1;
+        }
+        // Trailing dots belong to the sentence.
+        while j > dom_start && b[j - 1] == b'.' {
+            j -= 1;
+        }
+        let domain = &rest[dom_start..j];
+        let dot = domain.rfind('.')?;
+        (dot > 0 && dot + 1 < domain.len()).then_some(j)
+    }
+
+    /// Length of a run of letters/marks (with invisible characters between
+    /// letters); returns the end offset relative to `rest`.
+    fn word_len(rest: &str) -> usize {
+        let mut end = 0;
+        let mut i = 0;
+        while let Some(c) = rest[i..].chars().next() {
+            if is_word_char(c) {
+                i += c.len_utf8();
+                end = i;
+            } else if is_invisible(c) && end > 0 {
+                // A run of invisible characters stays inside the word only
+                // when a letter follows it; scan the run once.
+                let run = rest[i..]
+                    .char_indices()
+                    .find(|&(_, d)| !is_invisible(d))
+                    .map_or(rest.len() - i, |(k, _)| k);
+                match rest[i + run..].chars().next() {
+                    Some(d) if is_word_char(d) => i += run,
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    fn alnum_tail(rest: &str, mut end: usize) -> usize {
+        for (i, c) in rest[end..].char_indices() {
+            if c.is_ascii_digit() || is_word_char(c) {
+                continue;
+            }
+            return end + i;
+        }
+        end = rest.len();
+        end
+    }
+
+    fn number_len(rest: &str) -> usize {
+        let b = rest.as_bytes();
+        let mut i = 0;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        while i + 1 < b.len()
+            && matches!(b[i], b'.' | b',' | b'/' | b':' | b'-')
+            && b[i + 1].is_ascii_digit()
+        {
+            i += 1;
+            while i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            }
+        }
+        i
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let text = self.text;
+        // Skip whitespace and stray invisible characters.
+        let start = match text[self.pos..]
+            .char_indices()
+            .find(|&(_, c)| !(c.is_whitespace() || is_invisible(c)))
+        {
+            Some((i, _)) => self.pos + i,
+            None => {
+                self.pos = text.len();
+                return None;
+            }
+        };
+        let rest = &text[start..];
+        let first = rest.chars().next()?;
+        let (len, kind) = if let Some(n) = Self::url_len(rest) {
+            (n, TokenKind::Url)
+        } else if first.is_ascii_alphanumeric() && rest.len() > 1 && Self::email_len(rest).is_some()
+        {
+            (Self::email_len(rest).unwrap_or(1), TokenKind::Email)
+        } else if is_word_char(first) {
+            let n = Self::word_len(rest);
+            if rest[n..].starts_with(|c: char| c.is_ascii_digit()) {
+                (Self::alnum_tail(rest, n), TokenKind::Alnum)
+            } else {
+                (n, TokenKind::Word)
+            }
+        } else if first.is_ascii_digit() {
+            let n = Self::number_len(rest);
+            let seps = rest[..n].bytes().any(|c| !c.is_ascii_digit());
+            if !seps && rest[n..].starts_with(is_word_char) {
+                (Self::alnum_tail(rest, n), TokenKind::Alnum)
+            } else {
+                (n, TokenKind::Number)
+            }
+        } else if is_punct(first) {
+            let n = rest
+                .char_indices()
+                .find(|&(_, c)| c != first)
+                .map_or(rest.len(), |(i, _)| i);
+            (n, TokenKind::Punct)
+        } else {
+            (first.len_utf8(), TokenKind::Symbol)
+        };
+        let gap = &text[self.prev_end..start];
+        let end = start + len.max(first.len_utf8());
+        self.pos = end;
+        self.prev_end = end;
+        Some(Token {
+            text: &text[start..end],
+            span: start..end,
+            kind,
+            space_before: !gap.is_empty(),
+            newline_before: gap.contains('\n'),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(s: &str) -> Vec<(&str, TokenKind)> {
+        tokenize(s).map(|t| (t.text, t.kind)).collect()
+    }
+
+    #[test]
+    fn basic_sentence() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("Kết luận số 01-KL/TW ngày 18/5/2021."),
+            vec![
+                ("Kết", Word),
+                ("luận", Word),
+                ("số", Word),
+                ("01", Number),
+                ("-", Punct),
+                ("KL", Word),
+                ("/", Punct),
+                ("TW", Word),
+                ("ngày", Word),
+                ("18/5/2021", Number),
+                (".", Punct)
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_and_alnum() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("1.234,5 tỷ, 10h30, H5N1 và 5G; 2020-2025"),
+            vec![
+                ("1.234,5", Number),
+                ("tỷ", Word),
+                (",", Punct),
+                ("10h30", Alnum),
+                (",", Punct),
+                ("H5N1", Alnum),
+                ("và", Word),
+                ("5G", Alnum),
+                (";", Punct),
+                ("2020-2025", Number)
+            ]
+        );
+    }
+
+    #[test]
+    fn urls_emails_ellipsis() {
+        use TokenKind::*;
+        assert_eq!(
+            kinds("Xem https://vi.example.org/a?b=1. Gửi tới ban.tg@example.gov.vn... rồi"),
+            vec![
+                ("Xem", Word),
+                ("https://vi.example.org/a?b=1", Url),
+                (".", Punct),
+                ("Gửi", Word),
+                ("tới", Word),
+                ("ban.tg@example.gov.vn", Email),
+                ("...", Punct),
+                ("rồi", Word)
+            ]
+        );
+    }
+
+    #[test]
+    fn nfd_and_invisible_inside_word() {
+        let s = "Vie\u{0323}\u{0302}t Na\u{200B}m \u{200B} x";
+        let t: Vec<_> = tokenize(s).collect();
+        assert_eq!(t.len(), 3);
+        assert_eq!(t[0].text, "Vie\u{0323}\u{0302}t");
+        assert_eq!(t[1].text, "Na\u{200B}m");
+        assert_eq!(t[2].text, "x");
+    }
+
+    #[test]
+    fn spacing_flags() {
+        let t: Vec<_> = tokenize(" a,\nb").collect();
+        assert!(t[0].space_before && !t[0].newline_before);
+        assert!(!t[1].space_before);
+        assert!(t[2].space_before && t[2].newline_before);
+    }
+
+    #[test]
+    fn spans_cover_all_non_space() {
+        let s = "«Bà  Hoà»—₫100%\u{0301}x\u{FEFF}";
+        let mut covered = vec![false; s.len()];
+        let mut last = 0;
+        for t in tokenize(s) {
+            assert!(t.span.start >= last);
+            last = t.span.end;
+            assert_eq!(&s[t.span.clone()], t.text);
+            for c in &mut covered[t.span.clone()] {
+                *c = true;
+            }
+        }
+        for (i, c) in s.char_indices() {
+            if !(c.is_whitespace() || is_invisible(c)) {
+                assert!(covered[i], "byte {i} ({c:?}) not covered");
+            }
+        }
+    }
+}
