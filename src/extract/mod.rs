@@ -132,8 +132,25 @@ pub struct Entity<'a> {
     pub value: Value,
 }
 
+#[cfg(feature = "serde")]
+impl serde::Serialize for Entity<'_> {
+    /// Serializes as `{"type", "start", "end", "text", "value"}` with byte
+    /// offsets, the shape of the `extract` command's output.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(Some(5))?;
+        m.serialize_entry("type", &self.kind)?;
+        m.serialize_entry("start", &self.span.start)?;
+        m.serialize_entry("end", &self.span.end)?;
+        m.serialize_entry("text", self.text)?;
+        m.serialize_entry("value", &self.value)?;
+        m.end()
+    }
+}
+
 /// The result of [`Extractor::extract`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Extraction<'a> {
     /// Entities sorted by `(span.start, Reverse(span.end), kind)`.
     pub entities: Vec<Entity<'a>>,
