@@ -137,13 +137,33 @@ pub const VOWELS: [char; 12] = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ'
 
 /// Toned forms of each vowel of [`VOWELS`], lower case, in [`Tone::ALL`] order.
 const LOWER: [&str; 12] = [
-    "aàáảãạ", "ăằắẳẵặ", "âầấẩẫậ", "eèéẻẽẹ", "êềếểễệ", "iìíỉĩị", "oòóỏõọ", "ôồốổỗộ", "ơờớởỡợ",
-    "uùúủũụ", "ưừứửữự", "yỳýỷỹỵ",
+    "aàáảãạ",
+    "ăằắẳẵặ",
+    "âầấẩẫậ",
+    "eèéẻẽẹ",
+    "êềếểễệ",
+    "iìíỉĩị",
+    "oòóỏõọ",
+    "ôồốổỗộ",
+    "ơờớởỡợ",
+    "uùúủũụ",
+    "ưừứửữự",
+    "yỳýỷỹỵ",
 ];
 /// Upper-case counterpart of [`LOWER`].
 const UPPER: [&str; 12] = [
-    "AÀÁẢÃẠ", "ĂẰẮẲẴẶ", "ÂẦẤẨẪẬ", "EÈÉẺẼẸ", "ÊỀẾỂỄỆ", "IÌÍỈĨỊ", "OÒÓỎÕỌ", "ÔỒỐỔỖỘ", "ƠỜỚỞỠỢ",
-    "UÙÚỦŨỤ", "ƯỪỨỬỮỰ", "YỲÝỶỸỴ",
+    "AÀÁẢÃẠ",
+    "ĂẰẮẲẴẶ",
+    "ÂẦẤẨẪẬ",
+    "EÈÉẺẼẸ",
+    "ÊỀẾỂỄỆ",
+    "IÌÍỈĨỊ",
+    "OÒÓỎÕỌ",
+    "ÔỒỐỔỖỘ",
+    "ƠỜỚỞỠỢ",
+    "UÙÚỦŨỤ",
+    "ƯỪỨỬỮỰ",
+    "YỲÝỶỸỴ",
 ];
 
 /// A Vietnamese letter split into its parts.
@@ -362,9 +382,7 @@ mod tests {
                 assert_eq!(nfd[0], ascii);
                 let has_tone = nfd[1..].iter().any(|&x| Tone::from_mark(x) == Some(t));
                 assert_eq!(has_tone, t != Tone::Ngang, "{c}");
-                let has_mod = nfd[1..]
-                    .iter()
-                    .any(|&x| Modifier::from_mark(x) == Some(m));
+                let has_mod = nfd[1..].iter().any(|&x| Modifier::from_mark(x) == Some(m));
                 assert_eq!(has_mod, m != Modifier::None, "{c}");
                 assert_eq!(c.to_uppercase().next(), compose(v, t, true));
             }

@@ -439,7 +439,8 @@ impl Syllable {
             return false;
         }
         // Stop codas take only sắc or nặng.
-        if matches!(self.coda, "c" | "ch" | "p" | "t") && !matches!(self.tone, Tone::Sac | Tone::Nang)
+        if matches!(self.coda, "c" | "ch" | "p" | "t")
+            && !matches!(self.tone, Tone::Sac | Tone::Nang)
         {
             return false;
         }

@@ -174,7 +174,10 @@ mod tests {
     #[test]
     fn cleans() {
         assert_eq!(clean_chars("Hà\u{00A0}Nội", true, true), "Hà Nội");
-        assert_eq!(clean_chars("Việt\u{00AD}Nam\u{200B}", true, true), "ViệtNam");
+        assert_eq!(
+            clean_chars("Việt\u{00AD}Nam\u{200B}", true, true),
+            "ViệtNam"
+        );
         assert_eq!(clean_chars("a\u{3000}b\u{FEFF}", true, false), "a\u{3000}b");
         assert!(matches!(
             clean_chars("Tiếng Việt – “chuẩn”…", true, true),

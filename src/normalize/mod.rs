@@ -212,8 +212,7 @@ pub(crate) fn is_nfc_fast(text: &str) -> bool {
             continue;
         }
         // A combining mark or a character that may compose: decide exactly.
-        return is_nfc_quick(text.chars()) == IsNormalized::Yes
-            || text.chars().eq(text.nfc());
+        return is_nfc_quick(text.chars()) == IsNormalized::Yes || text.chars().eq(text.nfc());
     }
     true
 }
