@@ -336,7 +336,7 @@ impl Raw {
             }
             n += 1;
         });
-        if n < 2 || n > 4 {
+        if !(2..=4).contains(&n) {
             return false;
         }
         let Some(l) = chars::letter(parts[0]) else {

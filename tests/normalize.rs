@@ -114,7 +114,9 @@ fn clean_text_is_borrowed() {
         "Русский текст и 中文",
     ] {
         assert!(matches!(n.normalize(s), Cow::Borrowed(_)), "{s:?}");
-        assert!(matches!(fold(s), Cow::Borrowed(_)) || s.chars().any(|c| !c.is_ascii()));
+        if s.is_ascii() {
+            assert!(matches!(fold(s), Cow::Borrowed(_)));
+        }
     }
     let t = Normalizer::builder().tone(ToneStyle::Traditional).build();
     assert!(matches!(

@@ -112,10 +112,9 @@ pub(crate) fn clean_chars(text: &str, invisible: bool, spaces: bool) -> Cow<'_, 
     Cow::Owned(out)
 }
 
-/// ZWJ/ZWNJ are removed inside words and next to spaces, but kept between
-/// symbols (emoji sequences, Indic conjuncts need a letter on neither side
-/// to survive: those scripts' letters are alphabetic, so they are removed
-/// only next to Latin letters).
+/// ZWJ/ZWNJ are removed when a Latin/Vietnamese letter, an ASCII digit, a
+/// Latin combining mark or whitespace is next to them; between other
+/// characters (emoji sequences, Indic and Arabic joining) they are kept.
 fn joiner_in_word(prev: Option<char>, next: Option<char>) -> bool {
     let latin = |c: Option<char>| {
         c.is_some_and(|c| {
@@ -149,16 +148,11 @@ fn find_first(text: &str, invisible: bool, spaces: bool) -> Option<usize> {
         };
         if hit {
             if let Some(c) = text[i..].chars().next() {
-                if (spaces && is_exotic_space(c)) || (invisible && is_invisible(c)) {
-                    if !(invisible
-                        && matches!(c, '\u{200C}' | '\u{200D}')
-                        && !joiner_in_word(
-                            text[..i].chars().next_back(),
-                            text[i + 3..].chars().next(),
-                        ))
-                    {
-                        return Some(i);
-                    }
+                let target = (spaces && is_exotic_space(c)) || (invisible && is_invisible(c));
+                let kept_joiner = matches!(c, '\u{200C}' | '\u{200D}')
+                    && !joiner_in_word(text[..i].chars().next_back(), text[i + 3..].chars().next());
+                if target && !kept_joiner {
+                    return Some(i);
                 }
             }
         }
