@@ -34,7 +34,7 @@ pub(super) fn detect(bytes: &[u8]) -> Detection {
 
     let mut scores: Vec<(Encoding, Score)> = LEGACY
         .iter()
-        .map(|&enc| (enc, score(&decode_lossy(sample, enc))))
+        .map(|&enc| (enc, score(&decode_lossy(sample, enc), enc)))
         .collect();
     // Stable sort: ties keep the LEGACY order.
     scores.sort_by(|a, b| b.1.ratio().total_cmp(&a.1.ratio()));
@@ -42,7 +42,7 @@ pub(super) fn detect(bytes: &[u8]) -> Detection {
     let second = scores[1].1.ratio();
 
     if utf8_ok {
-        let u = score(&String::from_utf8_lossy(sample));
+        let u = score(&String::from_utf8_lossy(sample), Encoding::Utf8);
         // Valid UTF-8 is strong evidence by itself; a legacy reading has to
         // be clearly better to win.
         if !(best.ratio() > u.ratio() + 0.25 && best.ratio() > 0.5) {
@@ -82,8 +82,12 @@ fn sample(bytes: &[u8], first: usize) -> &[u8] {
 
 #[derive(Clone, Copy, Debug, Default)]
 struct Score {
-    /// Words with non-ASCII letters that are valid syllables.
+    /// Words with non-ASCII letters that are valid syllables (a word with a
+    /// toned capital counts half in a TCVN3 reading, which VN3 cannot
+    /// produce).
     valid: f32,
+    /// Of those, words among the most frequent syllables.
+    common: f32,
     /// Words with non-ASCII letters, plus stray symbols and bad characters.
     units: f32,
     /// Non-ASCII characters seen.
@@ -91,11 +95,13 @@ struct Score {
 }
 
 impl Score {
+    /// Share of valid words, with a small bonus for frequent syllables
+    /// (tie-breaker between readings that are both well-formed).
     fn ratio(&self) -> f32 {
         if self.units == 0.0 {
             0.0
         } else {
-            self.valid / self.units
+            (0.85 * self.valid + 0.15 * self.common) / self.units
         }
     }
 }
@@ -127,7 +133,7 @@ fn is_common_symbol(c: char) -> bool {
     )
 }
 
-fn score(text: &str) -> Score {
+fn score(text: &str, enc: Encoding) -> Score {
     let mut s = Score::default();
     let mut word = String::new();
     let mut word_non_ascii = false;
@@ -135,7 +141,15 @@ fn score(text: &str) -> Score {
         if *non_ascii {
             s.units += 1.0;
             if is_syllable(word) {
-                s.valid += 1.0;
+                let toned_capital = enc == Encoding::Tcvn3
+                    && word
+                        .chars()
+                        .any(|c| VN_LETTERS.get(&c).is_some_and(|l| l.upper && l.tone != 0));
+                s.valid += if toned_capital { 0.5 } else { 1.0 };
+                let lower = word.to_lowercase();
+                if COMMON.contains(lower.as_str()) {
+                    s.common += 1.0;
+                }
             }
         }
         word.clear();
@@ -162,6 +176,26 @@ fn score(text: &str) -> Score {
     flush(&mut word, &mut word_non_ascii, &mut s);
     s
 }
+
+/// Frequent Vietnamese syllables with a diacritic (written for this crate
+/// from general knowledge of the language; a tie-breaker only).
+static COMMON: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    "của và các có được là trong người không những một với đã này năm tại để đến khi \
+     về từ nhiều cũng như sẽ đó làm vào phải trên sau nhà nước việc công thể lại hơn đi \
+     còn ông bà mới hiện nhất nhân hội thành phố tỉnh huyện xã động dân chính quốc đồng \
+     tế việt nội hà đầu tư phát triển quản lý đại học trường điều kiện thực số tổ chức \
+     đang cần đây cả ở được cơ sở kỳ tháng ngày giờ sáng chiều tối đêm hôm qua nay tới \
+     biết cho rằng nói nên vì bị do đồng tiền giá thị hàng hóa hoá sản xuất khẩu nhập \
+     bộ sở ủy ban đảng đoàn viên trưởng phó tướng chủ tịch thủ tổng giám đốc cục vụ \
+     quân đội an ninh pháp luật tòa toà án xét xử điện thông tin báo cáo kết quả đánh \
+     giá mức độ tăng giảm trăm nghìn triệu tỷ đồng vốn dự án đường giao vận tải bệnh \
+     viện y tế sức khỏe khoẻ giáo dục đào tạo văn hóa hoá xã hội khu vực miền bắc trung \
+     nam đông tây lớn nhỏ mạnh yếu cao thấp mở đóng họp kế hoạch nhiệm vụ chỉ đạo yêu \
+     cầu đề nghị thảo luận thống nhất phương án giải pháp tình hình hoạt động doanh \
+     nghiệp lao động việc làm thu nhập đời sống người dân trẻ em phụ nữ gia đình"
+        .split_whitespace()
+        .collect()
+});
 
 const ONSETS: [&str; 27] = [
     "ngh", "ng", "gh", "gi", "kh", "nh", "ph", "th", "tr", "ch", "qu", "b", "c", "d", "đ", "g",
@@ -209,17 +243,20 @@ static RHYMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     set
 });
 
-/// Whether `word` (any case) is a well-formed Vietnamese syllable.
+/// Whether `word` (any case) is a well-formed Vietnamese syllable with its
+/// tone on a vowel that may carry it (in either placement style).
 pub(super) fn is_syllable(word: &str) -> bool {
     let mut toneless = String::with_capacity(word.len());
     let mut tone = 0u8;
-    for c in word.chars() {
+    let mut tone_pos = 0usize; // char index in `toneless`
+    for (i, c) in word.chars().enumerate() {
         if let Some(l) = VN_LETTERS.get(&c) {
             if l.tone != 0 {
                 if tone != 0 {
                     return false;
                 }
                 tone = l.tone;
+                tone_pos = i;
             }
             let lower = super::VnLetter { upper: false, ..*l };
             toneless.push(lower.toneless());
@@ -231,28 +268,66 @@ pub(super) fn is_syllable(word: &str) -> bool {
             return false;
         }
     }
-    let stop = |rhyme: &str| {
-        rhyme.ends_with('c')
-            || rhyme.ends_with("ch")
-            || rhyme.ends_with('p')
-            || rhyme.ends_with('t')
+    // `rhyme` starts at char index `at` of the word.
+    let rhyme_ok = |rhyme: &str, at: usize| {
+        if !RHYMES.contains(rhyme) {
+            return false;
+        }
+        if tone == 0 {
+            return !is_stop(rhyme);
+        }
+        if is_stop(rhyme) && tone != 4 && tone != 5 {
+            return false;
+        }
+        tone_pos >= at && tone_allowed(rhyme, tone_pos - at)
     };
-    let rhyme_ok = |rhyme: &str| RHYMES.contains(rhyme) && (!stop(rhyme) || tone == 4 || tone == 5);
-    if rhyme_ok(&toneless) {
+    if rhyme_ok(&toneless, 0) {
         return true;
     }
     for onset in ONSETS {
         if let Some(rest) = toneless.strip_prefix(onset) {
-            if rhyme_ok(rest) {
+            let n = onset.chars().count();
+            if rhyme_ok(rest, n) {
                 return true;
             }
             // "gi" + consonant or nothing: g + i (gì, gìn).
-            if onset == "gi" && rhyme_ok(&toneless[1..]) {
+            if onset == "gi" && rhyme_ok(&toneless[1..], 1) {
                 return true;
             }
         }
     }
     false
+}
+
+fn is_stop(rhyme: &str) -> bool {
+    rhyme.ends_with('c') || rhyme.ends_with("ch") || rhyme.ends_with('p') || rhyme.ends_with('t')
+}
+
+/// Whether the tone may sit on vowel `i` (char index) of the toneless rhyme.
+fn tone_allowed(rhyme: &str, i: usize) -> bool {
+    let is_vowel = |c: &char| "aăâeêioôơuưy".contains(*c);
+    let vowels: Vec<char> = rhyme.chars().take_while(is_vowel).collect();
+    let n = vowels.len();
+    if i >= n {
+        return false;
+    }
+    let has_coda = rhyme.chars().count() > n;
+    if let Some(m) = vowels.iter().rposition(|c| "ăâêôơư".contains(*c)) {
+        return i == m;
+    }
+    match n {
+        1 => true,
+        _ if has_coda => i == n - 1,
+        3 => i == 1,
+        _ => {
+            let pair: String = vowels.iter().collect();
+            if matches!(pair.as_str(), "oa" | "oe" | "uy") {
+                true
+            } else {
+                i == 0
+            }
+        }
+    }
 }
 
 #[cfg(test)]
@@ -263,7 +338,8 @@ mod tests {
     fn syllables() {
         for w in [
             "Việt", "người", "nước", "giữa", "gì", "gìn", "giếng", "quốc", "quyền", "nghiêng",
-            "Đức", "ĐẠI", "hoàng", "khuỷu", "ở", "ấy", "chuyện",
+            "Đức", "ĐẠI", "hoàng", "khuỷu", "ở", "ấy", "chuyện", "hoà", "hòa", "thuỷ", "thủy",
+            "quả", "mía", "của", "lửa", "hoài", "xoáy", "người", "tuổi", "Ươn", "oẳn",
         ] {
             assert!(is_syllable(w), "{w}");
         }

@@ -141,6 +141,19 @@ pub(super) static TCVN3: [char; 256] = [
     '\u{1ED0}', // 0xF8
 ];
 
+/// VN1 (glibc `TCVN5712-1`) capitals at 0x80-0x9F, where TCVN3 reads
+/// Windows-1252 unless the context calls for a letter.
+pub(super) static VN1_HIGH: [char; 32] = [
+    '\u{00C0}', '\u{1EA2}', '\u{00C3}', '\u{00C1}', '\u{1EA0}', '\u{1EB6}', '\u{1EAC}',
+    '\u{00C8}', // 0x80
+    '\u{1EBA}', '\u{1EBC}', '\u{00C9}', '\u{1EB8}', '\u{1EC6}', '\u{00CC}', '\u{1EC8}',
+    '\u{0128}', // 0x88
+    '\u{00CD}', '\u{1ECA}', '\u{00D2}', '\u{1ECE}', '\u{00D5}', '\u{00D3}', '\u{1ECC}',
+    '\u{1ED8}', // 0x90
+    '\u{1EDC}', '\u{1EDE}', '\u{1EE0}', '\u{1EDA}', '\u{1EE2}', '\u{00D9}', '\u{1EE6}',
+    '\u{0168}', // 0x98
+];
+
 /// Windows-1258, byte to character (combining tone bytes left uncomposed).
 /// `UNDEF` marks a byte with no meaning.
 pub(super) static CP1258: [char; 256] = [
