@@ -334,11 +334,15 @@ fn docref_glued(tokens: &[Token<'_>], i: usize) -> bool {
                 && t.text.chars().next().is_some_and(|c| c.is_uppercase())
         })
     };
-    if (is_p(tokens, i + 1, "/") || is_p(tokens, i + 1, "-")) && glued(i + 1) && glued(i + 2) && code(i + 2)
+    if (is_p(tokens, i + 1, "/") || is_p(tokens, i + 1, "-"))
+        && glued(i + 1)
+        && glued(i + 2)
+        && code(i + 2)
     {
         return true;
     }
-    if i >= 2 && glued(i) && (is_p(tokens, i - 1, "/") || is_p(tokens, i - 1, "-")) && glued(i - 1) {
+    if i >= 2 && glued(i) && (is_p(tokens, i - 1, "/") || is_p(tokens, i - 1, "-")) && glued(i - 1)
+    {
         return code(i - 2) || tokens[i - 2].kind == TokenKind::Number;
     }
     false
@@ -603,17 +607,20 @@ fn numeric_dm(tokens: &[Token<'_>], i: usize, start: usize, strong: bool) -> Opt
         }
         (3, [a, b]) if a == b && matches!(a, b'/' | b'-' | b'.') => {
             let (d, m) = (p[0].val, p[1].val);
-            (p[0].digits <= 2 && p[1].digits <= 2 && is_year(&p[2]) && valid_dm(d, m, Some(p[2].val)))
-                .then(|| {
-                    single(
-                        Cal {
-                            y: Some(p[2].val),
-                            m: Some(m),
-                            d: Some(d),
-                        },
-                        tok_end(tokens, i),
-                    )
-                })
+            (p[0].digits <= 2
+                && p[1].digits <= 2
+                && is_year(&p[2])
+                && valid_dm(d, m, Some(p[2].val)))
+            .then(|| {
+                single(
+                    Cal {
+                        y: Some(p[2].val),
+                        m: Some(m),
+                        d: Some(d),
+                    },
+                    tok_end(tokens, i),
+                )
+            })
         }
         // 20-22/9, 20-22/9/2023
         (3, [b'-', b'/']) | (4, [b'-', b'/', b'/']) => {
@@ -691,7 +698,12 @@ fn numeric_years(tokens: &[Token<'_>], i: usize, start: usize) -> Option<Core> {
             }],
             next: i + 1,
         }),
-        (2, [b'-']) if is_year(&n.p[0]) && is_year(&n.p[1]) && n.p[0].val < n.p[1].val && n.p[1].val - n.p[0].val <= 100 => {
+        (2, [b'-'])
+            if is_year(&n.p[0])
+                && is_year(&n.p[1])
+                && n.p[0].val < n.p[1].val
+                && n.p[1].val - n.p[0].val <= 100 =>
+        {
             Some(Core {
                 dates: vec![
                     Found {
@@ -787,13 +799,24 @@ fn word_dm(tokens: &[Token<'_>], i: usize) -> Option<(u32, Cal, usize)> {
 /// The core parser: `j` is the first token after the optional prefixes
 /// (`unit` is the unit word at `j - 1` if any). `start` is the byte where the
 /// DATE begins. `strong` is true when some prefix word was consumed.
-fn core(tokens: &[Token<'_>], j: usize, unit: Option<Unit>, start: usize, strong: bool) -> Option<Core> {
+fn core(
+    tokens: &[Token<'_>],
+    j: usize,
+    unit: Option<Unit>,
+    start: usize,
+    strong: bool,
+) -> Option<Core> {
     let t = tokens.get(j)?;
     match unit {
         Some(Unit::Quy) => {
             // quý I/2023, quý 1/2023, quý IV năm 2023
             let (q, after) = if let Some(n) = num_at(tokens, j) {
-                if n.n == 2 && n.sep[0] == b'/' && (1..=4).contains(&n.p[0].val) && n.p[0].digits == 1 && is_year(&n.p[1]) {
+                if n.n == 2
+                    && n.sep[0] == b'/'
+                    && (1..=4).contains(&n.p[0].val)
+                    && n.p[0].digits == 1
+                    && is_year(&n.p[1])
+                {
                     return Some(Core {
                         dates: vec![Found {
                             start,
@@ -870,24 +893,25 @@ fn core(tokens: &[Token<'_>], j: usize, unit: Option<Unit>, start: usize, strong
                 }
                 (3, [b'-', b'/']) => {
                     let (m1, m2, y) = (p[0].val, p[1].val, p[2].val);
-                    ((1..=12).contains(&m1) && (1..=12).contains(&m2) && m1 < m2 && is_year(&p[2])).then(|| Core {
-                        dates: vec![Found {
-                            start,
-                            end: t.span.end,
-                            cal: Cal {
-                                y: Some(y),
-                                m: Some(m1),
-                                d: None,
-                            },
-                            end_cal: Some(Cal {
-                                y: Some(y),
-                                m: Some(m2),
-                                d: None,
-                            }),
-                            quarter: None,
-                        }],
-                        next: j + 1,
-                    })
+                    ((1..=12).contains(&m1) && (1..=12).contains(&m2) && m1 < m2 && is_year(&p[2]))
+                        .then(|| Core {
+                            dates: vec![Found {
+                                start,
+                                end: t.span.end,
+                                cal: Cal {
+                                    y: Some(y),
+                                    m: Some(m1),
+                                    d: None,
+                                },
+                                end_cal: Some(Cal {
+                                    y: Some(y),
+                                    m: Some(m2),
+                                    d: None,
+                                }),
+                                quarter: None,
+                            }],
+                            next: j + 1,
+                        })
                 }
                 (1, _) if (1..=12).contains(&p[0].val) && p[0].digits <= 2 => {
                     let m = p[0].val;
@@ -970,7 +994,10 @@ fn core(tokens: &[Token<'_>], j: usize, unit: Option<Unit>, start: usize, strong
                 if n.n == 2 && n.sep[0] == b'-' {
                     return numeric_years(tokens, j, start);
                 }
-                if n.n == 2 && n.sep[0] == b'/' && (tokens[j].text == "24/7" || !bare_ok(tokens, j, j)) {
+                if n.n == 2
+                    && n.sep[0] == b'/'
+                    && (tokens[j].text == "24/7" || !bare_ok(tokens, j, j))
+                {
                     return None;
                 }
                 if n.n == 2 && n.sep[0] == b'/' && is_year(&n.p[1]) {
@@ -1024,7 +1051,11 @@ fn core(tokens: &[Token<'_>], j: usize, unit: Option<Unit>, start: usize, strong
                     dates: vec![Found {
                         start,
                         end: tok_end(tokens, next - 1),
-                        cal: Cal { y, m: Some(m), d: Some(d) },
+                        cal: Cal {
+                            y,
+                            m: Some(m),
+                            d: Some(d),
+                        },
                         end_cal: Some(end_cal),
                         quarter: None,
                     }],
@@ -1034,7 +1065,8 @@ fn core(tokens: &[Token<'_>], j: usize, unit: Option<Unit>, start: usize, strong
             if n.n == 2 && n.sep[0] == b'-' {
                 // ngày 20-22 tháng 3 năm 2024
                 let (d1, d2) = (n.p[0].val, n.p[1].val);
-                if kw(tokens, j + 1).as_str() == "tháng" && n.p[0].digits <= 2 && n.p[1].digits <= 2 {
+                if kw(tokens, j + 1).as_str() == "tháng" && n.p[0].digits <= 2 && n.p[1].digits <= 2
+                {
                     let (m, md) = int_at(tokens, j + 2)?;
                     if md > 2 {
                         return None;
@@ -1048,8 +1080,16 @@ fn core(tokens: &[Token<'_>], j: usize, unit: Option<Unit>, start: usize, strong
                             dates: vec![Found {
                                 start,
                                 end: tok_end(tokens, next - 1),
-                                cal: Cal { y, m: Some(m), d: Some(d1) },
-                                end_cal: Some(Cal { y, m: Some(m), d: Some(d2) }),
+                                cal: Cal {
+                                    y,
+                                    m: Some(m),
+                                    d: Some(d1),
+                                },
+                                end_cal: Some(Cal {
+                                    y,
+                                    m: Some(m),
+                                    d: Some(d2),
+                                }),
                                 quarter: None,
                             }],
                             next,
@@ -1071,7 +1111,17 @@ fn month_year_bare(tokens: &[Token<'_>], j: usize, start: usize) -> Option<Core>
     }
     let ok = matches!(
         kw(tokens, j - 1).as_str(),
-        "từ" | "đến" | "tới" | "vào" | "trước" | "sau" | "cuối" | "đầu" | "giữa" | "hết" | "trong" | "dịp"
+        "từ" | "đến"
+            | "tới"
+            | "vào"
+            | "trước"
+            | "sau"
+            | "cuối"
+            | "đầu"
+            | "giữa"
+            | "hết"
+            | "trong"
+            | "dịp"
     );
     ok.then(|| Core {
         dates: vec![Found {
@@ -1096,7 +1146,8 @@ fn bare_year(tokens: &[Token<'_>], j: usize, start: usize) -> Option<Core> {
     }
     let paren = j > 0 && is_p(tokens, j - 1, "(") && is_p(tokens, j + 1, ")");
     let in_range = is_dash(tokens, j + 1) && year_at(tokens, j + 2).is_some_and(|y2| y2 > y);
-    let plausible = (1900..=2100).contains(&y) || ((1000..=2100).contains(&y) && (paren || in_range));
+    let plausible =
+        (1900..=2100).contains(&y) || ((1000..=2100).contains(&y) && (paren || in_range));
     if !plausible {
         return None;
     }
@@ -1107,7 +1158,10 @@ fn bare_year(tokens: &[Token<'_>], j: usize, start: usize) -> Option<Core> {
                 return None;
             }
             let prev = &tokens[j - 1];
-            if matches!(prev.text, ":" | "#" | "+" | "x" | "×" | "/" | "." | "$" | "€") {
+            if matches!(
+                prev.text,
+                ":" | "#" | "+" | "x" | "×" | "/" | "." | "$" | "€"
+            ) {
                 return None;
             }
             if prev.kind == TokenKind::Number {
@@ -1125,10 +1179,17 @@ fn bare_year(tokens: &[Token<'_>], j: usize, start: usize) -> Option<Core> {
             if t.kind == TokenKind::Number || t.kind == TokenKind::Alnum {
                 return None;
             }
-            if !t.space_before && matches!(t.text, "/" | "-" | "." | ",") && tokens.get(j + 2).is_some_and(|u| !u.space_before && u.kind != TokenKind::Punct) {
+            if !t.space_before
+                && matches!(t.text, "/" | "-" | "." | ",")
+                && tokens
+                    .get(j + 2)
+                    .is_some_and(|u| !u.space_before && u.kind != TokenKind::Punct)
+            {
                 return None;
             }
-            if unit_after(kw(tokens, j + 1).as_str()) {
+            if unit_after(kw(tokens, j + 1).as_str())
+                && !(kw(tokens, j + 1).as_str() == "lần" && kw(tokens, j + 2).as_str() == "lượt")
+            {
                 return None;
             }
         }
@@ -1149,13 +1210,25 @@ fn bare_year(tokens: &[Token<'_>], j: usize, start: usize) -> Option<Core> {
 
 /// Tries a DATE starting at token `i`. Returns the DATEs with their
 /// part-of-day and weekday, and the index after the last consumed token.
-fn parse_at(tokens: &[Token<'_>], i: usize) -> Option<(Vec<Found>, Option<&'static str>, Option<&'static str>, usize)> {
+fn parse_at(
+    tokens: &[Token<'_>],
+    i: usize,
+) -> Option<(
+    Vec<Found>,
+    Option<&'static str>,
+    Option<&'static str>,
+    usize,
+)> {
     let t = &tokens[i];
     match t.kind {
         TokenKind::Number => {}
         TokenKind::Word => {
             let b = t.text.as_bytes()[0];
-            if !(matches!(b | 0x20, b's' | b't' | b'c' | b'k' | b'r' | b'n' | b'q' | b'd') || b == 0xC4) {
+            if !(matches!(
+                b | 0x20,
+                b's' | b't' | b'c' | b'k' | b'r' | b'n' | b'q' | b'd'
+            ) || b == 0xC4)
+            {
                 return None;
             }
         }
@@ -1215,6 +1288,17 @@ fn parse_at(tokens: &[Token<'_>], i: usize) -> Option<(Vec<Found>, Option<&'stat
     Some((c.dates, pod, weekday, c.next))
 }
 
+/// A date directly attached to a document number, starting with "ngày" or
+/// "tháng" at token `j`: its ISO value and the index after it.
+pub(crate) fn attached(tokens: &[Token<'_>], j: usize) -> Option<(String, usize)> {
+    if !matches!(kw(tokens, j).as_str(), "ngày" | "tháng") {
+        return None;
+    }
+    let (dates, _, _, next) = parse_at(tokens, j)?;
+    let f = dates.first()?;
+    (dates.len() == 1).then(|| (f.cal.iso(), next))
+}
+
 /// The reference date given by a dateline ("Hà Nội, ngày 28 tháng 11 năm
 /// 2013"): the first full date whose DATE starts with "ngày" right after a
 /// place name and a comma.
@@ -1225,7 +1309,9 @@ fn dateline<'a>(tokens: &[Token<'a>], found: &[(usize, Found)]) -> Option<Ymd> {
             continue;
         }
         let place = &tokens[ti - 2];
-        if place.kind != TokenKind::Word || !place.text.chars().next().is_some_and(|c| c.is_uppercase()) {
+        if place.kind != TokenKind::Word
+            || !place.text.chars().next().is_some_and(|c| c.is_uppercase())
+        {
             continue;
         }
         if let (Some(y), Some(m), Some(d)) = (f.cal.y, f.cal.m, f.cal.d) {
@@ -1260,7 +1346,11 @@ fn resolve(cal: Cal, r: Ymd) -> Option<String> {
 }
 
 /// Finds the DATE entities of `text`.
-pub(crate) fn find<'a>(text: &'a str, tokens: &[Token<'a>], reference: Option<Ymd>) -> Vec<Entity<'a>> {
+pub(crate) fn find<'a>(
+    text: &'a str,
+    tokens: &[Token<'a>],
+    reference: Option<Ymd>,
+) -> Vec<Entity<'a>> {
     let mut found: Vec<(usize, Found, Option<&'static str>, Option<&'static str>)> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -1329,7 +1419,10 @@ mod tests {
 
     #[test]
     fn basic_forms() {
-        assert_eq!(dates("Sáng 26/12 họp."), vec![("Sáng 26/12".into(), "--12-26".into())]);
+        assert_eq!(
+            dates("Sáng 26/12 họp."),
+            vec![("Sáng 26/12".into(), "--12-26".into())]
+        );
         assert_eq!(dates("năm 2023"), vec![("năm 2023".into(), "2023".into())]);
     }
 }
