@@ -412,6 +412,9 @@ fn bad_before_bare(k: &str) -> bool {
             | "lớp"
             | "khối"
             | "phiên"
+            | "nhất"
+            | "thiểu"
+            | "đa"
     )
 }
 
@@ -494,7 +497,6 @@ fn unit_after(k: &str) -> bool {
             | "viên"
             | "đại"
             | "hồ"
-            | "căn hộ"
             | "sản"
             | "cơ"
             | "đợt"
@@ -539,6 +541,9 @@ fn unit_after(k: &str) -> bool {
             | "ô"
             | "hạt"
             | "sợi"
+            | "đội"
+            | "nước"
+            | "quốc"
     )
 }
 
@@ -1154,7 +1159,13 @@ fn bare_year(tokens: &[Token<'_>], j: usize, start: usize) -> Option<Core> {
     if !paren {
         if j > 0 {
             let pk = kw(tokens, j - 1);
-            if bad_before_bare(pk.as_str()) || (pk.as_str() == "những" && !in_range) {
+            // "những năm 1990" (a decade, rejected by the "năm" form), "thập kỷ 1990"
+            if bad_before_bare(pk.as_str())
+                || (pk.as_str() == "những" && !in_range)
+                || pk.as_str() == "năm"
+                || (matches!(pk.as_str(), "kỷ" | "kỉ" | "niên")
+                    && kw(tokens, j.wrapping_sub(2)).as_str() == "thập")
+            {
                 return None;
             }
             let prev = &tokens[j - 1];
@@ -1258,6 +1269,10 @@ fn parse_at(
             }
             unit = Some(u);
             j += 1;
+            // "ngày mùng 2/9", "ngày mồng 1 tháng 5"
+            if u == Unit::Ngay && matches!(kw(tokens, j).as_str(), "mùng" | "mồng") {
+                j += 1;
+            }
         }
     }
     if j == i && t.kind != TokenKind::Number {

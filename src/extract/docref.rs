@@ -725,7 +725,7 @@ fn one<'a>(
             // A bare number needs a type word: "Chỉ thị 16", "văn bản số 81".
             let (_, kind, cap) = ty?;
             let t = &tokens[i];
-            if !t.text.bytes().all(|c| c.is_ascii_digit()) || t.text.len() > 5 {
+            if !t.text.bytes().all(|c| c.is_ascii_digit()) || t.text.len() > 5 || name.is_some() {
                 return None;
             }
             if so.is_none() {
