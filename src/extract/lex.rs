@@ -206,7 +206,9 @@ pub(crate) static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
         _ => HEAD_NAME,
     }),
     bodies: Phrases::parse(include_str!("../../data/extract/bodies.txt"), |_| 0),
-    name_words: Phrases::parse(include_str!("../../data/extract/name_words.txt"), |_| 0),
+    name_words: Phrases::parse(include_str!("../../data/extract/name_words.txt"), |t| {
+        u8::from(t == "v")
+    }),
     places: Phrases::parse(include_str!("../../data/extract/places.txt"), |t| match t {
         "c" => PLACE_COUNTRY,
         _ => PLACE_PROVINCE,

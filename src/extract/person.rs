@@ -23,12 +23,12 @@ fn is_honorific(a: &Analysis, i: usize) -> bool {
     match k {
         "ông" | "ba2" | "cu6" => true,
         "anh" | "chi6" => !a.is_cap(i),
-        "chi1" => i > 0 && a.key(i - 1) == "đô2ng",
+        "chi1" => i > 0 && a.key(i - 1) == "đông2",
         "ts" | "ths" | "gs" | "pgs" | "bs" | "ks" | "tskh" | "ls" => a.toks[i].upper,
-        "si4" => i > 0 && matches!(a.key(i - 1), "tiê1n" | "sơ" | "ba1c"),
-        "can" | "ca1o" => i > 0 && a.key(i - 1) == "bi6",
-        "tươ1ng" | "ta1" | "ta" => {
-            i > 0 && matches!(a.key(i - 1), "đa6i" | "thươ6ng" | "trung" | "thiê1u" | "đa5i")
+        "si4" => i > 0 && matches!(a.key(i - 1), "tiên1" | "sơ" | "bac1"),
+        "can" | "cao1" => i > 0 && a.key(i - 1) == "bi6",
+        "tương1" | "ta1" | "ta" => {
+            i > 0 && matches!(a.key(i - 1), "đai6" | "thương6" | "trung" | "thiêu1" | "đai5")
         }
         _ => false,
     }
@@ -43,15 +43,15 @@ fn is_place_context(a: &Analysis, i: usize) -> bool {
     let pp = if i > 1 { a.key(i - 2) } else { "" };
     matches!(
         p,
-        "tp" | "đươ2ng" | "phô1" | "ti3nh" | "huyê6n" | "xa4" | "phươ2ng" | "quâ6n" | "lô6"
-            | "câ2u" | "sông" | "nu1i" | "la2ng" | "thôn" | "ba3n" | "â1p" | "xo1m" | "chơ6"
-            | "trâ1n" | "xa4"
+        "tp" | "đương2" | "phô1" | "tinh3" | "huyên6" | "xa4" | "phương2" | "quân6" | "lô6"
+            | "câu2" | "sông" | "nui1" | "lang2" | "thôn" | "ban3" | "âp1" | "xom1" | "chơ6"
+            | "trân1" | "xa4"
     ) || (p == "." && pp == "tp")
-        || (p == "di6ch" && pp == "chiê1n")
-        || (p == "tươ3ng" && pp == "tư")
-        || (p == "ca1ch" && pp == "phong")
-        || (p == "phô1" && pp == "tha2nh")
-        || (p == "sa3n" && pp == "cô6ng")
+        || (p == "dich6" && pp == "chiên1")
+        || (p == "tương3" && pp == "tư")
+        || (p == "cach1" && pp == "phong")
+        || (p == "phô1" && pp == "thanh2")
+        || (p == "san3" && pp == "công6")
         || (p == "minh" && pp == "chi1")
 }
 
@@ -72,7 +72,7 @@ fn name_run(a: &Analysis, i: usize, max: usize) -> usize {
                     break;
                 }
             }
-            if a.key(j) == "pho1" || a.key(j) == "ngươ2i" && n >= 2 {
+            if a.key(j) == "pho1" || a.key(j) == "ngươi2" && n >= 2 {
                 break;
             }
         }
@@ -116,15 +116,20 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>, others: &[Entity<'a>
         let after_title = i > 0
             && a.sp(i)
             && title_ends.binary_search(&a.tokens[i - 1].span.end).is_ok();
-        let bac = i > 0 && a.key(i - 1) == "ba1c" && a.is_cap(i - 1) && a.sp(i);
+        let bac = i > 0 && a.key(i - 1) == "bac1" && a.is_cap(i - 1) && a.sp(i);
         let family = LEX.family.longest(a, i).is_some();
         let mut end = 0;
         if family || after_hon || after_title || bac {
             if LEX.heads.longest(a, i).is_some_and(|(n, _)| n >= 2)
                 || LEX.roles.longest(a, i).is_some()
                 || LEX.bodies.longest(a, i).is_some()
-                || a.key(i) == "ngươ2i"
+                || a.key(i) == "ngươi2"
             {
+                i += 1;
+                continue;
+            }
+            if a.toks[i].upper && !caps && !family {
+                // "Chủ tịch UBND": an abbreviation, not a name.
                 i += 1;
                 continue;
             }
@@ -144,7 +149,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>, others: &[Entity<'a>
             if ok && !(family && words >= 2 && is_place_context(a, i) && !after_title) {
                 end = e;
             }
-        } else if i > 1 && a.text(i - 1) == "/" && a.key(i - 2) != "" && i > 2 && a.key(i - 3) == "a3nh" {
+        } else if i > 1 && a.text(i - 1) == "/" && a.key(i - 2) != "" && i > 2 && a.key(i - 3) == "anh3" {
             // Photo credit "Ảnh VGP/Đình Nam".
             let e = name_run(a, i, 3);
             if count_words(a, i, e) >= 2 {
@@ -180,10 +185,10 @@ fn count_words(a: &Analysis, s: usize, e: usize) -> usize {
 /// Words that may stand between a name and its title(s).
 fn is_connector(a: &Analysis, i: usize) -> bool {
     match a.key(i) {
-        "nguyên" | "cư6u" | "la2" | "lu1c" | "đo1" | "hiê6n" | "va2" | "đô2ng" | "thơ2i" | "kiêm"
-        | "giư4" | "chư1c" | "vu6" | "la2m" | "bô3" | "nhiê6m" | "trơ3" | "tha2nh" | "đă1c"
-        | "cư3" | "kho1a" | "nay" | "tuô3i" | "đang" | "bâ2u" | "phân" | "công" | "ky2" => true,
-        "đươ6c" => matches!(a.key(i + 1), "bô3" | "bâ2u" | "phân" | "cư3" | "giao"),
+        "nguyên" | "cưu6" | "la2" | "luc1" | "đo1" | "hiên6" | "va2" | "đông2" | "thơi2" | "kiêm"
+        | "giư4" | "chưc1" | "vu6" | "lam2" | "bô3" | "nhiêm6" | "trơ3" | "thanh2" | "đăc1"
+        | "cư3" | "khoa1" | "nay" | "tuôi3" | "đang" | "bâu2" | "phân" | "công" | "ky2" => true,
+        "đươc6" => matches!(a.key(i + 1), "bô3" | "bâu2" | "phân" | "cư3" | "giao"),
         _ => a.tokens[i].kind == TokenKind::Number || super::title::is_roman_or_number(a, i),
     }
 }

@@ -49,7 +49,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
         }
         // Titles of laws and ordinances: bodies and offices inside are not
         // annotated ("Luật Tổ chức Chính phủ").
-        if (a.key(i) == "luâ6t" || (a.key(i) == "pha1p" && a.key(i + 1) == "lê6nh"))
+        if (a.key(i) == "luât6" || (a.key(i) == "phap1" && a.key(i + 1) == "lênh6"))
             && a.is_cap(i)
         {
             law_until = law_end(a, i);
@@ -85,7 +85,7 @@ fn law_end(a: &Analysis, i: usize) -> usize {
     let mut j = i + 1;
     while j < a.len() && j < i + 12 {
         let k = a.key(j);
-        if !a.is_word(j) && k != "," || matches!(k, "sô1" | "năm" | "đươ6c" | "cu3a" | "này") {
+        if !a.is_word(j) && k != "," || matches!(k, "sô1" | "năm" | "đươc6" | "cua3" | "này") {
             break;
         }
         j += 1;
@@ -125,12 +125,12 @@ fn is_generic_before(a: &Analysis, i: usize) -> bool {
     if a.tokens[i - 1].kind == TokenKind::Number {
         return true;
     }
-    matches!(a.key(i - 1), "ca1c" | "như4ng" | "nhiê2u" | "mô4i" | "tư2ng")
+    matches!(a.key(i - 1), "cac1" | "nhưng4" | "nhiêu2" | "môi4" | "tưng2")
 }
 
 /// "Phòng Tài chính nhiều huyện".
 fn is_generic_after(a: &Analysis, e: usize) -> bool {
-    matches!(a.key(e), "nhiê2u" | "ca1c")
+    matches!(a.key(e), "nhiêu2" | "cac1")
 }
 
 /// Number of capitalised words of a person's name starting at `i` (family
@@ -169,15 +169,15 @@ pub(crate) fn is_roman_or_number(a: &Analysis, i: usize) -> bool {
 /// token length.
 fn territory_kw(a: &Analysis, i: usize) -> Option<usize> {
     match a.key(i) {
-        "ti3nh" | "huyê6n" | "quâ6n" | "xa4" | "phươ2ng" | "ba3n" | "thôn" | "tp" | "tx" => {
+        "tinh3" | "huyên6" | "quân6" | "xa4" | "phương2" | "ban3" | "thôn" | "tp" | "tx" => {
             if a.text(i + 1) == "." && !a.sp(i + 1) && a.key(i) == "tp" {
                 Some(2)
             } else {
                 Some(1)
             }
         }
-        "tha2nh" if a.key(i + 1) == "phô1" => Some(2),
-        "thi6" if matches!(a.key(i + 1), "xa4" | "trâ1n") => Some(2),
+        "thanh2" if a.key(i + 1) == "phô1" => Some(2),
+        "thi6" if matches!(a.key(i + 1), "xa4" | "trân1") => Some(2),
         _ => None,
     }
 }
@@ -245,16 +245,16 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
             }
         }
         match a.key(j) {
-            "kho1a" if is_roman_or_number(a, j + 1) => {
+            "khoa1" if is_roman_or_number(a, j + 1) => {
                 j += 2;
                 took = true;
                 break;
             }
-            "tô1i" if a.key(j + 1) == "cao" => {
+            "tôi1" if a.key(j + 1) == "cao" => {
                 j += 2;
                 took = true;
             }
-            "khu" if a.key(j + 1) == "vư6c" && is_roman_or_number(a, j + 2) => {
+            "khu" if a.key(j + 1) == "vưc6" && is_roman_or_number(a, j + 2) => {
                 j += 3;
                 took = true;
             }
@@ -266,7 +266,7 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
 
 /// Lowercase heads that still start an organisation when a name follows.
 fn lower_head_ok(k: &str) -> bool {
-    matches!(k, "ban" | "chi" | "trươ2ng" | "đa3ng" | "công" | "hô6i")
+    matches!(k, "ban" | "chi" | "trương2" | "đang3" | "công" | "hôi6")
 }
 
 /// Parses an organisation starting at `i`. `lenient`: a lowercase head and a
@@ -291,7 +291,7 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
             let mut j = i + n;
             let mut named = false;
             if !a.caps_line(i) {
-                let e = name(a, j, true);
+                let e = name(a, j, false);
                 named = e > j;
                 j = e;
             }
@@ -310,7 +310,9 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
         let head_key = a.key(i);
         if cap || lenient || lower_head_ok(head_key) {
             let j = i + n;
-            let mut e = name(a, j, matches!(head_key, "hô6i" | "liên" | "ban" | "cu6c" | "đa3ng" | "vu6" | "viê6n" | "pho2ng") || n > 1 || cap);
+            let lower_first = matches!(head_key, "hôi6" | "liên" | "cuc6")
+                || (n > 1 && class == HEAD_NAME);
+            let mut e = name(a, j, lower_first);
             let named = e > j;
             let mut inner = Vec::new();
             // An organisation of an organisation: "Ban Tuyên giáo Tỉnh ủy".
@@ -327,7 +329,7 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
                 }
             }
             // "Uỷ ban Pháp luật của Quốc hội".
-            if !sub && named && a.key(e) == "cu3a" && matches!(head_key, "u3y" | "ban") {
+            if !sub && named && a.key(e) == "cua3" && matches!(head_key, "uy3" | "ban") {
                 if let Some(o) = parse_org(a, e + 1, false, depth + 1) {
                     if o.valid && LEX.bodies.longest(a, e + 1).is_some() {
                         inner.push((o.start, o.end));
@@ -337,7 +339,7 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
                 }
             }
             let generic_place = matches!(class, HEAD_BARE | HEAD_TAIL) && n >= 2 && !sub
-                || matches!(head_key, "ti3nh" | "tha2nh" | "huyê6n" | "quâ6n" | "thi6");
+                || matches!(head_key, "tinh3" | "thanh2" | "huyên6" | "quân6" | "thi6");
             let (e2, took) = if sub { (e, false) } else { tail(a, e, generic_place) };
             e = e2;
             let valid = (cap || named || took)
@@ -426,10 +428,14 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             continue;
         }
         if t.kind == TokenKind::Word {
-            if k == j && !lower_first {
+            if k == j && !lower_first && !(a.key(k) == "cơ" && a.key(k + 1) == "quan") {
                 break;
             }
-            if let Some((n, _)) = LEX.name_words.longest(a, k) {
+            if let Some((n, tag)) = LEX.name_words.longest(a, k) {
+                // A verb-like word right after a capitalised one ends the name.
+                if tag == 1 && k > j && a.is_cap(k - 1) {
+                    break;
+                }
                 k += n;
                 continue;
             }
@@ -476,7 +482,7 @@ fn qualifiers(a: &Analysis, mut j: usize) -> usize {
 /// the end.
 fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<Entity<'a>>) -> Option<usize> {
     let mut j = i;
-    if a.key(j) == "quyê2n" && a.is_cap(j) && a.sp(j + 1) {
+    if a.key(j) == "quyên2" && a.is_cap(j) && a.sp(j + 1) {
         j += 1;
     }
     let mut pho = false;
@@ -490,8 +496,8 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
     if let Some((n, t)) = LEX.roles.longest(a, j) {
         tag = Some(t);
         role_end = j + n;
-    } else if a.key(j) == "thươ2ng"
-        && a.key(j + 1) == "trư6c"
+    } else if a.key(j) == "thương2"
+        && a.key(j + 1) == "trưc6"
         && a.is_cap(j)
         && a.key(j + 2) == "ban"
         && a.key(j + 3) == "bi1"
@@ -507,7 +513,7 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
     if i == role_start && i > 0 {
         let p = a.key(i - 1);
         let pp = if i > 1 { a.key(i - 2) } else { "" };
-        if p == "đoa2n" || (pp == "hô6i" && matches!(p, "nghi6" | "đô2ng")) || (pp == "đa6i" && p == "hô6i") {
+        if p == "đoan2" || (pp == "hôi6" && matches!(p, "nghi6" | "đông2")) || (pp == "đai6" && p == "hôi6") {
             return None;
         }
     }
@@ -562,7 +568,7 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
                     }
                 }
             }
-            if !comp && a.key(end) == "nươ1c" && a.is_word(end) && !a.is_cap(end) {
+            if !comp && a.key(end) == "nươc1" && a.is_word(end) && !a.is_cap(end) {
                 end += 1;
                 comp = true;
             }
@@ -577,7 +583,7 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
                     if a.is_cap(end) && a.sp(end) {
                         end += n;
                         comp = true;
-                        if a.key(end) == "ta6i" {
+                        if a.key(end) == "tai6" {
                             if let Some((m, PLACE_COUNTRY)) = LEX.places.longest(a, end + 1) {
                                 end += 1 + m;
                             }
@@ -592,12 +598,12 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
         if !cap && !comp && !after_lam(a, i) {
             return None;
         }
-        if a.key(end) == "kho1a" && is_roman_or_number(a, end + 1) {
+        if a.key(end) == "khoa1" && is_roman_or_number(a, end + 1) {
             end += 2;
         }
     }
     let former = i > 0
-        && (matches!(a.key(i - 1), "nguyên" | "cư6u")
+        && (matches!(a.key(i - 1), "nguyên" | "cưu6")
             || i > 1 && a.key(i - 1) == "la2" && a.key(i - 2) == "nguyên");
     let r = span(a, i, end);
     let role_r = span(a, i, role_end.max(i + 1));
@@ -625,5 +631,5 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
 
 /// "làm trưởng đoàn", "giữ chức giám đốc".
 fn after_lam(a: &Analysis, i: usize) -> bool {
-    i > 0 && (matches!(a.key(i - 1), "la2m" | "chư1c") || i > 1 && a.key(i - 1) == "vu6" && a.key(i - 2) == "chư1c")
+    i > 0 && (matches!(a.key(i - 1), "lam2" | "chưc1") || i > 1 && a.key(i - 1) == "vu6" && a.key(i - 2) == "chưc1")
 }
