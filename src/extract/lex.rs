@@ -207,7 +207,11 @@ pub(crate) static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
     }),
     bodies: Phrases::parse(include_str!("../../data/extract/bodies.txt"), |_| 0),
     name_words: Phrases::parse(include_str!("../../data/extract/name_words.txt"), |t| {
-        u8::from(t == "v")
+        match t {
+            "v" => 1,
+            "f" => 2,
+            _ => 0,
+        }
     }),
     places: Phrases::parse(include_str!("../../data/extract/places.txt"), |t| match t {
         "c" => PLACE_COUNTRY,

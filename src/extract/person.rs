@@ -128,7 +128,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>, others: &[Entity<'a>
                 i += 1;
                 continue;
             }
-            if a.toks[i].upper && !caps && !family {
+            if a.toks[i].upper && a.text(i).chars().count() >= 2 && !caps && !family {
                 // "Chủ tịch UBND": an abbreviation, not a name.
                 i += 1;
                 continue;
@@ -138,16 +138,21 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>, others: &[Entity<'a>
             let known_place = LEX
                 .places
                 .longest(a, i)
-                .is_some_and(|(n, _)| i + n >= e);
+                .is_some_and(|(n, _)| i + n >= e)
+                && !(after_title && family && words >= 3);
             let ok = if after_hon || bac {
                 words >= 1 && !known_place
             } else if after_title {
                 words >= 1 && !known_place && (family || !a.caps_line(i))
             } else {
-                words >= 2 && !known_place && !is_place_context(a, i) && (!caps || words == 3)
+                words >= 2 && !known_place && !is_place_context(a, i) && !caps
             };
             if ok && !(family && words >= 2 && is_place_context(a, i) && !after_title) {
                 end = e;
+            } else if family && is_place_context(a, i) {
+                // "đường Phạm Văn Đồng": skip the whole run.
+                i = e.max(i + 1);
+                continue;
             }
         } else if i > 1 && a.text(i - 1) == "/" && a.key(i - 2) != "" && i > 2 && a.key(i - 3) == "anh3" {
             // Photo credit "Ảnh VGP/Đình Nam".

@@ -58,6 +58,12 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
             i += 1;
             continue;
         }
+        if looks_person(a, i) {
+            // A person's name: no organisation starts inside it ("Nguyễn
+            // Trường Sơn").
+            i += 3;
+            continue;
+        }
         if let Some(end) = parse_title(text, a, i, &mut out) {
             i = end;
             continue;
@@ -106,7 +112,11 @@ fn push_org<'a>(text: &'a str, a: &Analysis<'_, 'a>, s: usize, e: usize, out: &m
         value: Value::None {},
     });
     // An abbreviation in brackets right after: "Quỹ Tiền tệ quốc tế (IMF)".
-    if a.text(e) == "(" && a.text(e + 2) == ")" && a.toks.get(e + 1).is_some_and(|t| t.upper) {
+    let abbr = |k: usize| {
+        let t = a.text(k);
+        t.chars().count() >= 2 && t.chars().count() <= 8 && t.chars().filter(|c| c.is_uppercase()).count() >= 2 && a.is_cap(k)
+    };
+    if a.text(e) == "(" && a.text(e + 2) == ")" && abbr(e + 1) {
         let r = span(a, e + 1, e + 2);
         out.push(Entity {
             kind: EntityKind::Organization,
@@ -191,7 +201,7 @@ fn place(a: &Analysis, i: usize, generic: bool) -> Option<usize> {
     if !generic || a.caps_line(i) || !a.is_cap(i) || !a.sp(i) {
         return None;
     }
-    if person_len(a, i) >= 3 || starts_org_or_role(a, i) {
+    if person_len(a, i) >= 3 || looks_person(a, i) || starts_org_or_role(a, i) {
         return None;
     }
     let mut j = a.unit_end(i);
@@ -219,6 +229,13 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
             break;
         }
         if !kw_done {
+            if let Some((n, _)) = LEX.places.longest(a, j).filter(|&(n, _)| n >= 3) {
+                // "TP.HCM" before the keyword "TP".
+                j += n;
+                took = true;
+                kw_done = true;
+                continue;
+            }
             if let Some(n) = territory_kw(a, j) {
                 // "UBND các tỉnh" is not here: a keyword must follow directly.
                 let k = j + n;
@@ -266,7 +283,7 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
 
 /// Lowercase heads that still start an organisation when a name follows.
 fn lower_head_ok(k: &str) -> bool {
-    matches!(k, "ban" | "chi" | "trương2" | "đang3" | "công" | "hôi6")
+    matches!(k, "ban" | "chi" | "trương2" | "đang3" | "công")
 }
 
 /// Parses an organisation starting at `i`. `lenient`: a lowercase head and a
@@ -276,7 +293,10 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
         return None;
     }
     let cap = a.is_cap(i) || a.caps_line(i);
-    if person_len(a, i) >= 3 {
+    if person_len(a, i) >= 3 || looks_person(a, i) {
+        return None;
+    }
+    if LEX.places.longest(a, i).is_some_and(|(n, _)| n >= 2) {
         return None;
     }
     let body = LEX.bodies.longest(a, i);
@@ -290,7 +310,7 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
         if cap {
             let mut j = i + n;
             let mut named = false;
-            if !a.caps_line(i) {
+            if !a.caps_line(i) && a.is_cap(j) && LEX.name_words.longest(a, j).is_some() {
                 let e = name(a, j, false);
                 named = e > j;
                 j = e;
@@ -311,8 +331,11 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
         if cap || lenient || lower_head_ok(head_key) {
             let j = i + n;
             let lower_first = matches!(head_key, "hôi6" | "liên" | "cuc6")
-                || (n > 1 && class == HEAD_NAME);
-            let mut e = name(a, j, lower_first);
+                || (n > 1
+                    && class == HEAD_NAME
+                    && !matches!(head_key, "đoan2" | "bô6" | "công" | "tông2" | "tâp6" | "ngân" | "trung"));
+            let short = n == 1 && matches!(head_key, "ban" | "bô6" | "sơ3" | "vu6" | "cuc6" | "đoan2" | "phong2");
+            let mut e = if short && !strong_first(a, j) { j } else { name(a, j, lower_first) };
             let named = e > j;
             let mut inner = Vec::new();
             // An organisation of an organisation: "Ban Tuyên giáo Tỉnh ủy".
@@ -342,9 +365,10 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
                 || matches!(head_key, "tinh3" | "thanh2" | "huyên6" | "quân6" | "thi6");
             let (e2, took) = if sub { (e, false) } else { tail(a, e, generic_place) };
             e = e2;
-            let valid = (cap || named || took)
+            let valid = (cap || named || took || sub)
+                && (cap || lenient || e - j >= 2 || took || sub)
                 && match class {
-                    HEAD_BARE => cap,
+                    HEAD_BARE => cap || took,
                     HEAD_TAIL => took || named || sub,
                     HEAD_NAME => named || sub,
                     _ => false,
@@ -369,10 +393,29 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
     best
 }
 
+/// Whether a person's name (family name and two or more capitalised words)
+/// starts at `i`, known places included ("Hồ Chí Minh" after "Chủ tịch"),
+/// except after "Cộng sản" ("Đoàn Thanh niên Cộng sản Hồ Chí Minh").
+fn looks_person(a: &Analysis, i: usize) -> bool {
+    if !a.is_cap(i) || !a.is_word(i) || a.caps_line(i) || LEX.family.longest(a, i).is_none() {
+        return false;
+    }
+    if i > 0 && a.key(i - 1) == "san3" {
+        return false;
+    }
+    let mut n = 1;
+    while n < 3 && a.is_word(i + n) && a.is_cap(i + n) && a.sp(i + n) {
+        n += 1;
+    }
+    n >= 3
+}
+
 /// Name words after an organisation head, from `j`. Returns the end.
 fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
     let mut k = j;
     let limit = (j + MAX_NAME).min(a.len());
+    // Whether the last word taken was capitalised.
+    let mut prev_cap = false;
     while k < limit {
         if !a.sp(k) {
             break;
@@ -394,10 +437,18 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         }
         let is_cap = a.is_cap(k);
         if is_cap {
+            // Glued abbreviations ("HĐND-UBND", "GD&ĐT", "T&T").
+            let ue = a.unit_end(k);
+            if ue > k + 1 {
+                k = ue;
+                prev_cap = true;
+                continue;
+            }
             // A name word that is a known compound ("Công an", "Phòng chống").
             if let Some((n, _)) = LEX.name_words.longest(a, k) {
                 if n > 1 || LEX.heads.longest(a, k).is_none() && LEX.bodies.longest(a, k).is_none() {
                     k += n;
+                    prev_cap = true;
                     continue;
                 }
             }
@@ -407,24 +458,27 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                     if let Some((n, _)) = LEX.roles.longest(a, k) {
                         if LEX.bodies.longest(a, k).is_none() && LEX.heads.longest(a, k).map_or(0, |h| h.0) < n {
                             k += n;
+                            prev_cap = true;
                             continue;
                         }
                     }
                 }
                 break;
             }
-            if territory_kw(a, k).is_some() || person_len(a, k) >= 3 || a.key(k) == "pho1" {
+            if territory_kw(a, k).is_some() || looks_person(a, k) || a.key(k) == "pho1" {
                 break;
             }
             if k == j {
                 if let Some((n, _)) = LEX.roles.longest(a, k) {
                     k += n;
+                    prev_cap = true;
                     continue;
                 }
             } else if LEX.roles.longest(a, k).is_some() {
                 break;
             }
-            k = a.unit_end(k);
+            k = ue;
+            prev_cap = true;
             continue;
         }
         if t.kind == TokenKind::Word {
@@ -432,16 +486,23 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 break;
             }
             if let Some((n, tag)) = LEX.name_words.longest(a, k) {
-                // A verb-like word right after a capitalised one ends the name.
-                if tag == 1 && k > j && a.is_cap(k - 1) {
+                // A verb-like word right after a capitalised one (or first)
+                // ends the name; a "not first" word cannot start it.
+                if tag == 1 && (prev_cap || k == j) || tag == 2 && k == j {
                     break;
                 }
                 k += n;
+                prev_cap = false;
                 continue;
             }
             if a.key(k) == "va2" && k > j {
                 let n = k + 1;
-                if a.sp(n) && (a.is_cap(n) || LEX.name_words.longest(a, n).is_some()) && LEX.heads.longest(a, n).is_none() {
+                if a.sp(n)
+                    && (a.is_cap(n) || LEX.name_words.longest(a, n).is_some())
+                    && !starts_org_or_role(a, n)
+                    && !looks_person(a, n)
+                    && !(a.key(n) == "nha2" && a.key(n + 1) == "nươc1")
+                {
                     k = n;
                     continue;
                 }
@@ -457,11 +518,24 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         }
         if t.kind == TokenKind::Alnum && a.is_cap(k) {
             k = a.unit_end(k);
+            prev_cap = true;
             continue;
         }
         break;
     }
     k
+}
+
+/// Whether the first name word after a head at `j` is acceptable for a short
+/// head ("Ban", "Bộ", "Sở" …): a known name word, an abbreviation, an office
+/// word or an organisation, not any capitalised word ("Ban Mê").
+fn strong_first(a: &Analysis, j: usize) -> bool {
+    LEX.name_words.longest(a, j).is_some()
+        || (a.toks.get(j).is_some_and(|t| t.upper) && a.text(j).chars().count() >= 2)
+        || a.unit_end(j) > j + 1
+        || LEX.roles.longest(a, j).is_some()
+        || LEX.heads.longest(a, j).is_some()
+        || LEX.bodies.longest(a, j).is_some()
 }
 
 /// Qualifiers after an office word ("Thường trực", "thứ nhất").
@@ -557,6 +631,14 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
                 } else if !o.inner.is_empty() {
                     for &(s, e) in &o.inner {
                         push_org(text, a, s, e, out);
+                    }
+                } else if a.is_cap(end) && !a.caps_line(end) {
+                    // A bare capitalised head: "Quyền Giám đốc Học viện".
+                    if let Some((n, _)) = LEX.heads.longest(a, end) {
+                        if o.end == end + n && !is_generic_after(a, o.end) {
+                            end = o.end;
+                            comp = true;
+                        }
                     }
                 }
             }
