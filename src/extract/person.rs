@@ -134,6 +134,13 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>, others: &[Entity<'a>
                 continue;
             }
             let e = name_run(a, i, max);
+            if let Some((n, _)) = LEX.places.longest(a, i) {
+                if i + n < e {
+                    // "tỉnh Hà Nam Lê Thị Thủy": the place first.
+                    i += n;
+                    continue;
+                }
+            }
             let words = count_words(a, i, e);
             let known_place = LEX
                 .places

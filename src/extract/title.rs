@@ -488,7 +488,7 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             if let Some((n, tag)) = LEX.name_words.longest(a, k) {
                 // A verb-like word right after a capitalised one (or first)
                 // ends the name; a "not first" word cannot start it.
-                if tag == 1 && (prev_cap || k == j) || tag == 2 && k == j {
+                if tag == 1 && (prev_cap || k == j) {
                     break;
                 }
                 k += n;
@@ -499,7 +499,7 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 let n = k + 1;
                 if a.sp(n)
                     && (a.is_cap(n) || LEX.name_words.longest(a, n).is_some())
-                    && !starts_org_or_role(a, n)
+                    && (LEX.name_words.longest(a, n).is_some() || !starts_org_or_role(a, n))
                     && !looks_person(a, n)
                     && !(a.key(n) == "nha2" && a.key(n + 1) == "nươc1")
                 {
