@@ -21,7 +21,9 @@ use crate::token::TokenKind;
 fn is_honorific(a: &Analysis, i: usize) -> bool {
     let k = a.key(i);
     match k {
-        "ông" | "ba2" | "cu6" => true,
+        // Capitalised mid-sentence they are parts of names ("Bà Rịa", "Bà
+        // Triệu"), not address words.
+        "ông" | "ba2" | "cu6" => !a.is_cap(i) || i == 0 || matches!(a.text(i - 1), "." | "\"" | "“" | ":" | "(" | "-" | "–") || a.tokens[i].newline_before,
         "anh" | "chi6" => !a.is_cap(i),
         "chi1" => i > 0 && a.key(i - 1) == "đông2",
         "ts" | "ths" | "gs" | "pgs" | "bs" | "ks" | "tskh" | "ls" => a.toks[i].upper,
@@ -152,7 +154,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>, others: &[Entity<'a>
             } else if after_title {
                 words >= 1 && !known_place && (family || !a.caps_line(i))
             } else {
-                words >= 2 && !known_place && !is_place_context(a, i) && !caps
+                words >= 3 && !known_place && !is_place_context(a, i) && !caps
             };
             if ok && !(family && words >= 2 && is_place_context(a, i) && !after_title) {
                 end = e;

@@ -195,20 +195,29 @@ fn territory_kw(a: &Analysis, i: usize) -> Option<usize> {
 /// A place name at `i`: a known place, or up to two capitalised words that do
 /// not start a person's name or an organisation. Returns the end.
 fn place(a: &Analysis, i: usize, generic: bool) -> Option<usize> {
-    if let Some((n, _)) = LEX.places.longest(a, i) {
-        return Some(i + n);
+    let known = LEX.places.longest(a, i).map(|(n, _)| i + n);
+    if !generic || a.caps_line(i) || !a.sp(i) {
+        return known;
     }
-    if !generic || a.caps_line(i) || !a.is_cap(i) || !a.sp(i) {
-        return None;
+    if a.tokens[i].kind == TokenKind::Number {
+        // "quận 1", "phường 5".
+        return Some(i + 1);
     }
-    if person_len(a, i) >= 3 || looks_person(a, i) || starts_org_or_role(a, i) {
-        return None;
+    if !a.is_cap(i) || looks_person(a, i) || starts_org_or_role(a, i) {
+        return known;
     }
     let mut j = a.unit_end(i);
-    if a.is_cap(j) && a.sp(j) && a.is_word(j) && !starts_org_or_role(a, j) && person_len(a, j) < 2 {
-        j = a.unit_end(j);
+    for _ in 0..2 {
+        if a.is_cap(j) && a.sp(j) && a.is_word(j) && !starts_org_or_role(a, j) && !looks_person(a, j) {
+            j = a.unit_end(j);
+        } else {
+            break;
+        }
     }
-    Some(j)
+    if a.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number && t.text.len() <= 2) && a.sp(j) {
+        j += 1;
+    }
+    Some(known.map_or(j, |k| k.max(j)))
 }
 
 fn starts_org_or_role(a: &Analysis, i: usize) -> bool {
@@ -297,6 +306,10 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
         return None;
     }
     if LEX.places.longest(a, i).is_some_and(|(n, _)| n >= 2) {
+        return None;
+    }
+    if i > 0 && matches!(a.key(i - 1), "đương2" | "phô1") {
+        // Street names: "đường Trường Chinh".
         return None;
     }
     let body = LEX.bodies.longest(a, i);
@@ -444,6 +457,14 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 prev_cap = true;
                 continue;
             }
+            // A known place ("Thành ủy Hải Phòng").
+            if let Some((n, _)) = LEX.places.longest(a, k) {
+                if n > 1 {
+                    k += n;
+                    prev_cap = true;
+                    continue;
+                }
+            }
             // A name word that is a known compound ("Công an", "Phòng chống").
             if let Some((n, _)) = LEX.name_words.longest(a, k) {
                 if n > 1 || LEX.heads.longest(a, k).is_none() && LEX.bodies.longest(a, k).is_none() {
@@ -583,6 +604,10 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
         role_end = j;
     }
     let tag = tag?;
+    if LEX.heads.longest(a, role_start).is_some_and(|(n, _)| role_start + n > role_end) {
+        // "Đại sứ quán" is a body, not "Đại sứ".
+        return None;
+    }
     // Office words inside event or body names.
     if i == role_start && i > 0 {
         let p = a.key(i - 1);
