@@ -55,6 +55,7 @@ fn is_place_context(a: &Analysis, i: usize) -> bool {
         || (p == "phô1" && pp == "thanh2")
         || (p == "san3" && pp == "công6")
         || (p == "minh" && pp == "chi1")
+        || (matches!(p, "tư" | "ba") && pp == "nga4")
 }
 
 /// End of a capitalised name run from `i` (at most `max` words). Stops
@@ -152,7 +153,11 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>, others: &[Entity<'a>
             let ok = if after_hon || bac {
                 words >= 1 && !known_place
             } else if after_title {
-                words >= 1 && !known_place && (family || !a.caps_line(i))
+                // A single word after a title is a name only when it is not a
+                // Vietnamese syllable ("Tổng thống Trump", not "Trưởng khoa Bệnh").
+                (words >= 2 || family || a.text(i).is_ascii())
+                    && !known_place
+                    && (family || !a.caps_line(i))
             } else {
                 words >= 3 && !known_place && !is_place_context(a, i) && !caps
             };
@@ -286,6 +291,14 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
             }
             let tx = a.text(k);
             if matches!(tx, "," | "-" | "–" | "—" | ":") {
+                k += 1;
+                continue;
+            }
+            if tx == "(" && title_at.contains_key(&(k + 1)) {
+                k += 1;
+                continue;
+            }
+            if tx == ")" {
                 k += 1;
                 continue;
             }

@@ -486,7 +486,12 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 }
                 break;
             }
-            if territory_kw(a, k).is_some() || looks_person(a, k) || a.key(k) == "pho1" {
+            // A person's name ends the name, except in school names
+            // ("Trường ĐH Tôn Đức Thắng", "THPT Nguyễn Du").
+            let school = k > 0
+                && (matches!(a.key(k - 1), "th" | "thcs" | "thpt" | "đh" | "cđ" | "mn" | "ptth")
+                    || a.key(k - 1) == "hoc6" && k > 1 && a.key(k - 2) == "đai6");
+            if territory_kw(a, k).is_some() || (looks_person(a, k) && !school) || a.key(k) == "pho1" {
                 break;
             }
             if k == j {
@@ -577,7 +582,7 @@ fn qualifiers(a: &Analysis, mut j: usize) -> usize {
 /// the end.
 fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<Entity<'a>>) -> Option<usize> {
     let mut j = i;
-    if a.key(j) == "quyên2" && a.is_cap(j) && a.sp(j + 1) {
+    if a.key(j) == "quyên2" && (a.is_cap(j) || a.is_cap(j + 1)) && a.sp(j + 1) {
         j += 1;
     }
     let mut pho = false;
@@ -604,7 +609,9 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
         role_end = j;
     }
     let tag = tag?;
-    if LEX.heads.longest(a, role_start).is_some_and(|(n, _)| role_start + n > role_end) {
+    if role_end > role_start
+        && LEX.heads.longest(a, role_start).is_some_and(|(n, _)| role_start + n > role_end)
+    {
         // "Đại sứ quán" is a body, not "Đại sứ".
         return None;
     }
