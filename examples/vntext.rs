@@ -928,6 +928,9 @@ fn demo() -> Res {
         "  {:<12} {:>5}..{:<5}  {:<44} value",
         "type", "start", "end", "text"
     );
+    if doc.entities.is_empty() {
+        let _ = writeln!(s, "  (none)");
+    }
     for e in &doc.entities {
         let _ = writeln!(
             s,
