@@ -228,6 +228,25 @@ def parse_docref(s):
     return v
 
 
+def nfc_map(txt):
+    """NFC form of txt plus, per NFC char, the start/end offsets in txt."""
+    clusters, i = [], 0
+    while i < len(txt):
+        j = i + 1
+        while j < len(txt) and unicodedata.combining(txt[j]):
+            j += 1
+        clusters.append((i, j))
+        i = j
+    out, cs, ce = [], [], []
+    for a, b in clusters:
+        c = unicodedata.normalize("NFC", txt[a:b])
+        for ch in c:
+            out.append(ch)
+            cs.append(a)
+            ce.append(b)
+    return "".join(out), cs, ce
+
+
 def build(work, data_dir, out=HELDOUT):
     sel = {}
     blocks, cur = [], None
@@ -276,7 +295,9 @@ def build(work, data_dir, out=HELDOUT):
         used = {}
         ents = []
         for e in b["ents"]:
-            occs = [m.start() for m in re.finditer(re.escape(e["text"]), txt)]
+            needle = unicodedata.normalize("NFC", e["text"])
+            nfc, cstart, cend = nfc_map(txt)  # match ignoring composed/decomposed storage
+            occs = [(cstart[m.start()], cend[m.end() - 1]) for m in re.finditer(re.escape(needle), nfc)]
             key = (e["type"], e["text"])
             if e["occ"]:
                 k = e["occ"] - 1
@@ -287,8 +308,7 @@ def build(work, data_dir, out=HELDOUT):
                 print(f"{b['id']}: {e['type']} {e['text']!r} occurrence {k + 1} not found")
                 problems += 1
                 continue
-            s = occs[k]
-            en = s + len(e["text"])
+            s, en = occs[k]
             if (s > 0 and txt[s - 1].isalnum()) or (en < len(txt) and txt[en].isalnum()):
                 print(f"{b['id']}: WARNING {e['text']!r} at {s} is inside a word")
             if e["type"] == "DATE":
@@ -298,7 +318,7 @@ def build(work, data_dir, out=HELDOUT):
                 val = parse_docref(e["text"])
                 val.update(e["over"])
             elif e["type"] == "OFFICIAL":
-                val = {"name": e["text"]}
+                val = {"name": txt[s:en]}
             elif e["type"] == "TITLE":
                 val = {"former": True} if e["over"].get("former") else {}
             else:
