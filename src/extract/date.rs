@@ -31,17 +31,22 @@ pub(crate) fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 /// A lowercase, NFC-composed copy of a short word, kept on the stack.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 pub(crate) struct Key {
-    buf: [u8; 40],
+    buf: [u8; 32],
     len: u8,
 }
 
 impl Key {
     const EMPTY: Key = Key {
-        buf: [0; 40],
+        buf: [0; 32],
         len: 0,
     };
+
+    /// The key's bytes.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len as usize]
+    }
 
     /// The key as a string slice.
     pub(crate) fn as_str(&self) -> &str {
@@ -59,6 +64,27 @@ impl Key {
     }
 }
 
+/// Lowercase of the letters of the Vietnamese alphabet without a table
+/// lookup; `None` for other characters.
+#[inline]
+fn fast_lower(c: char) -> Option<char> {
+    let u = c as u32;
+    let l = match u {
+        0x41..=0x5A => u + 0x20,
+        0..=0x7F => u,
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0xDF..=0xFF => u,
+        // Latin Extended-A pairs (Ă ă, Đ đ, Ĩ ĩ, Ũ ũ): even upper, odd lower.
+        0x100..=0x137 => u | 1,
+        0x1A0 | 0x1AF => u + 1,
+        0x1A1 | 0x1B0 => u,
+        // Latin Extended Additional (Ạ ạ … Ỹ ỹ): even upper, odd lower.
+        0x1EA0..=0x1EF9 => u | 1,
+        _ => return None,
+    };
+    char::from_u32(l)
+}
+
 /// Builds the matching key of a word: lowercase, NFC, invisible characters
 /// dropped. Words longer than the buffer get an empty key (no keyword is that
 /// long).
@@ -67,9 +93,15 @@ pub(crate) fn key_of(s: &str) -> Key {
     if s.len() > 32 {
         return k;
     }
-    let decomposed = s
-        .chars()
-        .any(|c| crate::token::is_combining_mark(c) || crate::token::is_invisible(c));
+    // Precomposed Vietnamese letters are U+00C0–U+01B0 (lead bytes C3–C6)
+    // and U+1EA0–U+1EF9 (E1 BA/BB); anything else non-ASCII may be a
+    // combining mark or an invisible character and takes the slow path.
+    let b = s.as_bytes();
+    let decomposed = b.iter().enumerate().any(|(i, &c)| {
+        c >= 0x80
+            && !matches!(c, 0x80..=0xBF | 0xC3..=0xC6)
+            && !(c == 0xE1 && matches!(b.get(i + 1), Some(0xBA | 0xBB)))
+    });
     if decomposed {
         use unicode_normalization::UnicodeNormalization;
         for c in s.chars().filter(|&c| !crate::token::is_invisible(c)).nfc() {
@@ -81,8 +113,8 @@ pub(crate) fn key_of(s: &str) -> Key {
         }
     } else {
         for c in s.chars() {
-            if c.is_ascii() {
-                if !k.push(c.to_ascii_lowercase()) {
+            if let Some(l) = fast_lower(c) {
+                if !k.push(l) {
                     return Key::EMPTY;
                 }
             } else {
@@ -880,7 +912,7 @@ fn core(
             let n = num_at(tokens, j)?;
             let p = &n.p;
             match (n.n, n.seps()) {
-                (2, [s]) if matches!(s, b'/' | b'-' | b'.') => {
+                (2, [b'/' | b'-' | b'.']) => {
                     let (m, y) = (p[0].val, p[1].val);
                     ((1..=12).contains(&m) && p[0].digits <= 2 && is_year(&p[1])).then(|| Core {
                         dates: vec![Found {
@@ -1219,17 +1251,35 @@ fn bare_year(tokens: &[Token<'_>], j: usize, start: usize) -> Option<Core> {
     })
 }
 
+/// Words that can open a DATE (part of day, weekday, unit).
+const STARTERS: &[&[u8]] = &[
+    "sáng".as_bytes(),
+    "trưa".as_bytes(),
+    "chiều".as_bytes(),
+    "tối".as_bytes(),
+    "đêm".as_bytes(),
+    "khuya".as_bytes(),
+    "rạng".as_bytes(),
+    "thứ".as_bytes(),
+    "chủ".as_bytes(),
+    "ngày".as_bytes(),
+    "tháng".as_bytes(),
+    "năm".as_bytes(),
+    "quý".as_bytes(),
+    "quí".as_bytes(),
+];
+
 /// Tries a DATE starting at token `i`. Returns the DATEs with their
 /// part-of-day and weekday, and the index after the last consumed token.
-fn parse_at(
-    tokens: &[Token<'_>],
-    i: usize,
-) -> Option<(
+/// What [`parse_at`] returns: the DATEs, part of day, weekday, next index.
+type Parsed = (
     Vec<Found>,
     Option<&'static str>,
     Option<&'static str>,
     usize,
-)> {
+);
+
+fn parse_at(tokens: &[Token<'_>], i: usize) -> Option<Parsed> {
     let t = &tokens[i];
     match t.kind {
         TokenKind::Number => {}
@@ -1244,6 +1294,30 @@ fn parse_at(
             }
         }
         _ => return None,
+    }
+    if t.kind == TokenKind::Word {
+        // One key per candidate word; most words stop here.
+        if t.text.len() > 16 || t.text.len() < 3 {
+            return None;
+        }
+        // Second letter (ASCII) of the starters, also in decomposed text.
+        let b1 = t.text.as_bytes()[1];
+        if b1.is_ascii_alphabetic()
+            && !matches!(
+                (t.text.as_bytes()[0] | 0x20, b1 | 0x20),
+                (b't', b'r' | b'h' | b'o')
+                    | (b'c' | b'k', b'h')
+                    | (b'n', b'g' | b'a')
+                    | (b'q', b'u')
+                    | (b's' | b'r', b'a')
+            )
+        {
+            return None;
+        }
+        let k = key_of(t.text);
+        if !STARTERS.contains(&k.as_bytes()) {
+            return None;
+        }
     }
     let start = t.span.start;
     let mut j = i;

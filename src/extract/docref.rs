@@ -124,6 +124,12 @@ const TYPES: &[(&[&str], &str)] = &[
     (&["hiến", "pháp"], "Hiến pháp"),
 ];
 
+/// The last words of the [`TYPES`] entries: a cheap first test.
+const TYPE_LAST: &[&str] = &[
+    "tịch", "quyết", "định", "thị", "luận", "dẫn", "tư", "luật", "lệnh", "văn", "bản", "điện",
+    "báo", "tri", "cáo", "hoạch", "trình", "án", "chế", "lệ", "đồng", "mời", "pháp",
+];
+
 /// Kinds that are laws: a bare year-like number after them is a year
 /// ("Luật Đất đai 2013", "Hiến pháp 1946"), not a document number.
 fn law_like(kind: &str) -> bool {
@@ -133,6 +139,20 @@ fn law_like(kind: &str) -> bool {
 /// A type word ending right before token `end` (exclusive): (start index,
 /// kind, capitalised?).
 fn type_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, &'static str, bool)> {
+    // Keys of the (at most four) words before `end`, last first.
+    let last = kw(tokens, end.wrapping_sub(1));
+    if !TYPE_LAST.contains(&last.as_str()) {
+        return None;
+    }
+    let keys: [Key; 4] = std::array::from_fn(|k| {
+        if k == 0 {
+            last
+        } else if end > k {
+            kw(tokens, end - 1 - k)
+        } else {
+            Key::default()
+        }
+    });
     let mut best: Option<(usize, &'static str)> = None;
     for (words, kind) in TYPES {
         let n = words.len();
@@ -140,9 +160,9 @@ fn type_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, &'static s
             continue;
         }
         let s = end - n;
-        if (0..n).all(|k| kw(tokens, s + k).as_str() == words[k])
+        if (0..n).all(|k| keys[n - 1 - k].as_str() == words[k])
             && (1..n).all(|k| !tokens[s + k].newline_before)
-            && best.is_none_or(|(bs, _)| s < bs)
+            && best.map_or(true, |(bs, _)| s < bs)
         {
             best = Some((s, kind));
         }
@@ -666,7 +686,7 @@ fn one<'a>(
     let sym = symbol_at(tokens, i);
     // "số" / "số:" before the number.
     let mut so = None;
-    if i >= 1 + floor && kw(tokens, i - 1).as_str() == "số" {
+    if i > floor && kw(tokens, i - 1).as_str() == "số" {
         so = Some(i - 1);
     } else if i >= 2 + floor && is_p(tokens, i - 1, ":") && kw(tokens, i - 2).as_str() == "số" {
         so = Some(i - 2);
