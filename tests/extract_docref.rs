@@ -383,3 +383,40 @@ fn unit_and_name_fields() {
     let got = docrefs("Luật Doanh nghiệp số 59/2020/QH14 quy định như sau.");
     assert_eq!(got[0].1.name.as_deref(), Some("Doanh nghiệp"));
 }
+
+#[test]
+fn body_extent() {
+    let body = |t: &str| docrefs(t).into_iter().next().and_then(|(_, v)| v.body);
+    assert_eq!(
+        body("Thực hiện Kế hoạch số 12-KH/TU của Ban Thường vụ Tỉnh ủy Hà Giang về việc tổ chức.")
+            .as_deref(),
+        Some("Ban Thường vụ Tỉnh ủy Hà Giang")
+    );
+    assert_eq!(
+        body("Căn cứ Quyết định số 5/QĐ-STC của Sở Tài chính tỉnh Bắc Kạn ban hành quy chế.")
+            .as_deref(),
+        Some("Sở Tài chính tỉnh Bắc Kạn")
+    );
+    assert_eq!(
+        body("Theo Hướng dẫn số 3-HD/BTGTU của Ban Tuyên giáo Tỉnh ủy về nội dung sinh hoạt.")
+            .as_deref(),
+        Some("Ban Tuyên giáo Tỉnh ủy")
+    );
+    assert_eq!(
+        body("Thông tư số 9/2022/TT-BKHĐT của Bộ Kế hoạch và Đầu tư quy định chi tiết.").as_deref(),
+        Some("Bộ Kế hoạch và Đầu tư")
+    );
+    assert_eq!(
+        body("Chỉ thị số 8/CT-BYT của Bộ trưởng Bộ Y tế về tăng cường.").as_deref(),
+        Some("Bộ trưởng Bộ Y tế")
+    );
+    assert_eq!(
+        body("Nghị quyết số 11/2021/QH15 của Quốc hội khóa XV đã quy định.").as_deref(),
+        Some("Quốc hội khóa XV")
+    );
+    // a body that is not recognised is left out, and so is "của"
+    assert_eq!(
+        docrefs("Quyết định số 7/QĐ-UBND của tôi")[0].0,
+        "Quyết định số 7/QĐ-UBND"
+    );
+}

@@ -506,18 +506,121 @@ fn capitalised(t: Option<&Token<'_>>) -> bool {
     })
 }
 
-/// A run of capitalised words from `j` (a proper name), at most 6.
+/// A proper name from `j`, in the style of Vietnamese body names: each
+/// capitalised syllable may be followed by lowercase syllables of the same
+/// word ("Tài chính", "Tuyên giáo"), "và" joins two capitalised parts
+/// ("Kế hoạch và Đầu tư"). At most 10 tokens; stops at function words.
 fn proper_run(tokens: &[Token<'_>], mut j: usize) -> usize {
     let start = j;
-    while j - start < 6 && capitalised(tokens.get(j)) && !tokens[j].newline_before {
+    let mut end = j;
+    let mut lower_run = 0;
+    while j - start < 10 {
+        let Some(t) = tokens.get(j) else { break };
+        if t.newline_before && j > start {
+            break;
+        }
+        if capitalised(Some(t)) {
+            lower_run = 0;
+            j += 1;
+            end = j;
+            continue;
+        }
+        if j == start || t.kind != TokenKind::Word {
+            break;
+        }
+        let k = kw(tokens, j);
+        if k.as_str() == "và" && capitalised(tokens.get(j + 1)) {
+            j += 1;
+            continue;
+        }
+        if lower_run >= 2 || STOP_LOWER.contains(&k.as_str()) {
+            break;
+        }
+        lower_run += 1;
         j += 1;
+        end = j;
     }
-    j
+    end
 }
+
+/// Lowercase words that never continue a body name.
+const STOP_LOWER: &[&str] = &[
+    "của",
+    "về",
+    "và",
+    "tại",
+    "ngày",
+    "tháng",
+    "năm",
+    "số",
+    "với",
+    "để",
+    "trong",
+    "theo",
+    "đã",
+    "đang",
+    "sẽ",
+    "được",
+    "bị",
+    "là",
+    "có",
+    "cho",
+    "các",
+    "những",
+    "khi",
+    "thì",
+    "mà",
+    "này",
+    "đó",
+    "việc",
+    "nhằm",
+    "trên",
+    "dưới",
+    "từ",
+    "đến",
+    "ban",
+    "quy",
+    "hướng",
+    "tỉnh",
+    "huyện",
+    "thành",
+    "quận",
+    "xã",
+    "phường",
+    "thị",
+    "tp",
+    "khóa",
+    "khoá",
+    "kỳ",
+    "vừa",
+    "cũng",
+    "nêu",
+    "như",
+    "gồm",
+    "phê",
+    "chỉ",
+    "yêu",
+    "hỗ",
+    "thực",
+    "triển",
+    "ký",
+    "gửi",
+    "tổ",
+    "đề",
+];
 
 /// An organisation at `i`; returns the index after it.
 fn org_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     if let Some(j) = longest(tokens, i, BODIES) {
+        // "Tỉnh ủy Quảng Ninh", "Ban Thường vụ Thành ủy Hà Nội"
+        let last = kw(tokens, j - 1);
+        if matches!(last.as_str(), "ủy" | "uỷ") {
+            let mut e = j;
+            while e - j < 4 && capitalised(tokens.get(e)) && !tokens[e].newline_before {
+                e += 1;
+            }
+            return Some(e);
+        }
         return Some(j);
     }
     let k = kw(tokens, i);
@@ -568,9 +671,14 @@ fn org_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
                 {
                     i + 4
                 }
-                "sở" | "ban" => {
+                "sở" => {
+                    let e = longest(tokens, i + 1, MINISTRIES)
+                        .unwrap_or_else(|| proper_run(tokens, i + 1));
+                    return (e > i + 1).then(|| local_level(tokens, e));
+                }
+                "ban" => {
                     let e = proper_run(tokens, i + 1);
-                    return (e > i + 1).then_some(e);
+                    return (e > i + 1).then(|| local_level(tokens, e));
                 }
                 _ => return None,
             };
