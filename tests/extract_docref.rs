@@ -420,3 +420,17 @@ fn body_extent() {
         "Quyết định số 7/QĐ-UBND"
     );
 }
+
+#[test]
+fn law_title_containing_a_type_word() {
+    let got = docrefs("Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng số 72/2006/QH11 hết hiệu lực.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        got[0].0,
+        "Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng số 72/2006/QH11"
+    );
+    assert_eq!(got[0].1.kind.as_deref(), Some("Luật"));
+    // an ordinary lowercase type word stays
+    let got = docrefs("Sở đã gửi công văn số 55/SYT-NV cho các bệnh viện.");
+    assert_eq!(got[0].0, "công văn số 55/SYT-NV");
+}

@@ -177,6 +177,20 @@ fn type_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, &'static s
     })
 }
 
+/// A type word found before the number: (start, kind, capitalised).
+type TypeHit = (usize, &'static str, bool);
+
+trait LowerTypeHit {
+    fn is_none_or_lower(&self) -> bool;
+}
+
+impl LowerTypeHit for Option<TypeHit> {
+    /// No type word, or a lowercase one.
+    fn is_none_or_lower(&self) -> bool {
+        self.map_or(true, |t| !t.2)
+    }
+}
+
 /// The parsed symbol after the number.
 #[derive(Default, Debug)]
 struct Symbol {
@@ -802,9 +816,12 @@ fn one<'a>(
     let before = so.unwrap_or(i);
     let mut ty = type_ending_at(tokens, before).filter(|t| t.0 >= floor);
     let mut name: Option<(usize, usize)> = None;
-    if ty.is_none() && so.is_some() {
+    let direct = ty;
+    if so.is_some() && direct.is_none_or_lower() {
         // "Luật Doanh nghiệp số 59/2020/QH14": look left for a capitalised
-        // type word; the words between are the document's name.
+        // type word; the words between are the document's name. A lowercase
+        // type word right before "số" gives way only to a law whose title
+        // contains it ("Luật Người lao động ... theo hợp đồng số 72/2006/QH11").
         let lo = before.saturating_sub(30).max(floor);
         let stop = |t: &Token<'_>| {
             t.kind == TokenKind::Number
@@ -823,6 +840,9 @@ fn one<'a>(
                 }
             }
             e -= 1;
+        }
+        if direct.is_some() && !found.is_some_and(|f| law_like(f.1)) {
+            found = None;
         }
         if let Some((s, kind, te)) = found {
             // Amending acts: the outer type word followed by "sửa đổi".
