@@ -132,6 +132,14 @@ fn day_month_forms() {
             "Sự kiện được dời tới ngày 17 tháng 10.",
             &[("ngày 17 tháng 10", "--10-17", None, None, None)],
         ),
+        (
+            "Dịp lễ 30/4 năm 2020 vắng khách.",
+            &[("30/4 năm 2020", "2020-04-30", None, None, None)],
+        ),
+        (
+            "Chốt phiên 19/4, giá vàng tăng.",
+            &[("19/4", "--04-19", None, None, None)],
+        ),
     ];
     for (text, want) in rows {
         check(text, want);
@@ -242,6 +250,13 @@ fn ranges() {
             ],
         ),
         (
+            "Triều đại kéo dài (1644-1912) với nhiều biến cố.",
+            &[
+                ("1644", "1644", None, None, None),
+                ("1912", "1912", None, None, None),
+            ],
+        ),
+        (
             "Nhiệm kỳ 2020 - 2025 có nhiều đổi mới.",
             &[
                 ("2020", "2020", None, None, None),
@@ -305,6 +320,8 @@ fn not_dates() {
         "Cửa hàng mở cửa 24/7.",
         "Ngày 32/13 không tồn tại.",
         "Gọi tổng đài 1900 1234 để được hỗ trợ.",
+        "Khoảng 1500-2000 người tham dự.",
+        "Trong những năm 1990, ngành này phát triển.",
     ];
     let ex = Extractor::new();
     for text in rows {

@@ -414,7 +414,6 @@ fn bad_before_bare(k: &str) -> bool {
             | "ngõ"
             | "ngách"
             | "kiệt"
-            | "tổ"
             | "ấp"
             | "lô"
             | "phòng"
@@ -443,7 +442,6 @@ fn bad_before_bare(k: &str) -> bool {
             | "hạng"
             | "lớp"
             | "khối"
-            | "phiên"
             | "nhất"
             | "thiểu"
             | "đa"
@@ -604,7 +602,10 @@ fn bare_ok(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
         if t.kind == TokenKind::Number && t.space_before {
             return false;
         }
-        if unit_after(kw(tokens, last + 1).as_str()) {
+        let nk = kw(tokens, last + 1);
+        // "30/4 năm 2020" is a date with its year
+        if unit_after(nk.as_str()) && !(nk.as_str() == "năm" && year_at(tokens, last + 2).is_some())
+        {
             return false;
         }
     }
@@ -739,7 +740,7 @@ fn numeric_years(tokens: &[Token<'_>], i: usize, start: usize) -> Option<Core> {
             if is_year(&n.p[0])
                 && is_year(&n.p[1])
                 && n.p[0].val < n.p[1].val
-                && n.p[1].val - n.p[0].val <= 100 =>
+                && n.p[1].val - n.p[0].val <= 500 =>
         {
             Some(Core {
                 dates: vec![
@@ -1029,6 +1030,9 @@ fn core(
                     });
                 }
                 if n.n == 2 && n.sep[0] == b'-' {
+                    if !bare_ok(tokens, j, j) {
+                        return None;
+                    }
                     return numeric_years(tokens, j, start);
                 }
                 if n.n == 2
@@ -1222,11 +1226,16 @@ fn bare_year(tokens: &[Token<'_>], j: usize, start: usize) -> Option<Core> {
             if t.kind == TokenKind::Number || t.kind == TokenKind::Alnum {
                 return None;
             }
+            // "2021/xyz", "2021-abc", "2021.5": not a plain year
             if !t.space_before
-                && matches!(t.text, "/" | "-" | "." | ",")
-                && tokens
-                    .get(j + 2)
-                    .is_some_and(|u| !u.space_before && u.kind != TokenKind::Punct)
+                && tokens.get(j + 2).is_some_and(|u| {
+                    !u.space_before
+                        && match t.text {
+                            "/" | "-" => u.kind != TokenKind::Punct,
+                            "." | "," => u.kind == TokenKind::Number,
+                            _ => false,
+                        }
+                })
             {
                 return None;
             }
@@ -1364,6 +1373,21 @@ fn parse_at(tokens: &[Token<'_>], i: usize) -> Option<Parsed> {
     }
     let strong = j > i;
     let mut c = core(tokens, j, unit, start, strong)?;
+    // "30/4 năm 2020", "ngày 20-22/9 năm 2023": a year written after.
+    if c.dates.len() == 1 && c.dates[0].cal.y.is_none() && c.dates[0].cal.d.is_some() {
+        if let Some((y, next)) = nam_year(tokens, c.next) {
+            let f = &mut c.dates[0];
+            let ok = |cal: &Cal| valid_dm(cal.d.unwrap_or(1), cal.m.unwrap_or(0), Some(y));
+            if ok(&f.cal) && f.end_cal.as_ref().map_or(true, ok) {
+                f.cal.y = Some(y);
+                if let Some(e) = f.end_cal.as_mut() {
+                    e.y = Some(y);
+                }
+                f.end = tokens[next - 1].span.end;
+                c.next = next;
+            }
+        }
+    }
     if (pod.is_some() || weekday.is_some()) && c.dates[0].cal.d.is_none() {
         return None;
     }
