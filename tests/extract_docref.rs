@@ -414,6 +414,22 @@ fn body_extent() {
         body("Nghị quyết số 11/2021/QH15 của Quốc hội khóa XV đã quy định.").as_deref(),
         Some("Quốc hội khóa XV")
     );
+    assert_eq!(
+        body("Quyết định số 20/QĐ-BCĐ của Ban Chỉ đạo quốc gia phòng, chống dịch Covid-19 về cách ly.").as_deref(),
+        Some("Ban Chỉ đạo quốc gia phòng, chống dịch Covid-19")
+    );
+    assert_eq!(
+        body("Công văn số 12/CAT-PV01 của Công an tỉnh Lào Cai đề nghị.").as_deref(),
+        Some("Công an tỉnh Lào Cai")
+    );
+    assert_eq!(
+        body("Công văn số 90/SGDĐT-VP của Sở GD&ĐT tỉnh Nam Định hướng dẫn.").as_deref(),
+        Some("Sở GD&ĐT tỉnh Nam Định")
+    );
+    assert_eq!(
+        body("Thông báo số 4-TB/TU của Thường trực Tỉnh ủy về nhân sự.").as_deref(),
+        Some("Thường trực Tỉnh ủy")
+    );
     // a body that is not recognised is left out, and so is "của"
     assert_eq!(
         docrefs("Quyết định số 7/QĐ-UBND của tôi")[0].0,

@@ -445,6 +445,7 @@ const BODIES: &[&[&str]] = &[
 
 /// Offices that head a body ("Thủ tướng Chính phủ", "Bộ trưởng Bộ Y tế").
 const ROLES: &[&[&str]] = &[
+    &["thường", "trực"],
     &["thủ", "tướng", "chính", "phủ"],
     &["thủ", "tướng"],
     &["bộ", "trưởng"],
@@ -623,6 +624,101 @@ const STOP_LOWER: &[&str] = &[
     "đề",
 ];
 
+/// Local bodies whose name continues with a level and a place
+/// ("UBND tỉnh Cao Bằng", "Công an huyện X").
+const LOCAL_HEADS: &[&[&str]] = &[
+    &["ubnd"],
+    &["hđnd"],
+    &["ủy", "ban", "nhân", "dân"],
+    &["uỷ", "ban", "nhân", "dân"],
+    &["hội", "đồng", "nhân", "dân"],
+    &["công", "an"],
+    &["tòa", "án", "nhân", "dân"],
+    &["toà", "án", "nhân", "dân"],
+    &["tand"],
+    &["viện", "kiểm", "sát", "nhân", "dân"],
+    &["vksnd"],
+    &["ủy", "ban", "mttq", "việt", "nam"],
+    &["uỷ", "ban", "mttq", "việt", "nam"],
+    &["ủy", "ban", "mặt", "trận", "tổ", "quốc", "việt", "nam"],
+    &["uỷ", "ban", "mặt", "trận", "tổ", "quốc", "việt", "nam"],
+    &["thường", "trực", "tỉnh", "ủy"],
+    &["thường", "trực", "tỉnh", "uỷ"],
+    &["thường", "trực", "hđnd"],
+    &["thường", "trực", "ubnd"],
+];
+
+/// Heads followed by a proper name ("Sở Tài chính", "Cục Thuế",
+/// "Ban Tuyên giáo Tỉnh ủy", "Văn phòng UBND tỉnh").
+const NAMED_HEADS: &[&[&str]] = &[
+    &["sở"],
+    &["ban"],
+    &["cục"],
+    &["tổng", "cục"],
+    &["văn", "phòng"],
+    &["ủy", "ban"],
+    &["uỷ", "ban"],
+    &["bộ"],
+    &["học", "viện"],
+    &["đại", "học"],
+    &["trường"],
+    &["tập", "đoàn"],
+    &["tổng", "công", "ty"],
+    &["công", "ty"],
+    &["ngân", "hàng"],
+    &["viện"],
+    &["hội"],
+    &["liên", "đoàn"],
+    &["đoàn"],
+];
+
+/// An abbreviation such as "GDĐT", "GD&ĐT", "TN&MT", "UBND" at `j`;
+/// returns the index after it.
+fn abbreviation(tokens: &[Token<'_>], j: usize) -> Option<usize> {
+    let upper = |t: &Token<'_>| {
+        matches!(t.kind, TokenKind::Word | TokenKind::Alnum)
+            && t.text.chars().count() >= 2
+            && t.text
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    if !tokens.get(j).is_some_and(upper) {
+        return None;
+    }
+    let mut j = j + 1;
+    while tokens
+        .get(j)
+        .is_some_and(|t| t.text == "&" && !t.space_before)
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| upper(t) && !t.space_before)
+    {
+        j += 2;
+    }
+    Some(j)
+}
+
+/// "Ban Chỉ đạo quốc gia phòng, chống dịch Covid-19": after "Ban Chỉ đạo",
+/// the campaign name up to "Covid-19" (at most 10 tokens).
+fn covid_tail(tokens: &[Token<'_>], j: usize) -> Option<usize> {
+    for k in j..(j + 10).min(tokens.len()) {
+        if tokens[k].newline_before && k > j {
+            return None;
+        }
+        if kw(tokens, k).as_str() == "covid" {
+            let mut e = k + 1;
+            if is_dash(tokens, e) && tokens.get(e + 1).is_some_and(|t| t.text == "19") {
+                e += 2;
+            }
+            return Some(e);
+        }
+        if matches!(tokens[k].kind, TokenKind::Punct) && tokens[k].text != "," {
+            return None;
+        }
+    }
+    None
+}
+
 /// An organisation at `i`; returns the index after it.
 fn org_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     if let Some(j) = longest(tokens, i, BODIES) {
@@ -637,69 +733,33 @@ fn org_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
         }
         return Some(j);
     }
-    let k = kw(tokens, i);
-    match k.as_str() {
-        "bộ" => {
-            if let Some(j) = longest(tokens, i + 1, MINISTRIES) {
-                return Some(j);
-            }
-            // "Bộ GDĐT", "Bộ GD&ĐT", "Bộ TN&MT"
-            let mut j = i + 1;
-            let upper = |t: &Token<'_>| {
-                matches!(t.kind, TokenKind::Word | TokenKind::Alnum)
-                    && t.text.chars().count() >= 2
-                    && t.text
-                        .chars()
-                        .all(|c| c.is_uppercase() || c.is_ascii_digit())
-            };
-            if tokens.get(j).is_some_and(upper) {
-                j += 1;
-                while tokens
-                    .get(j)
-                    .is_some_and(|t| t.text == "&" && !t.space_before)
-                    && tokens
-                        .get(j + 1)
-                        .is_some_and(|t| upper(t) && !t.space_before)
-                {
-                    j += 2;
-                }
-                return Some(j);
-            }
-            let e = proper_run(tokens, i + 1);
-            (e > i + 1).then_some(e)
-        }
-        "ubnd" | "hđnd" | "ủy" | "uỷ" | "hội" | "sở" | "ban" => {
-            let j = match k.as_str() {
-                "ubnd" | "hđnd" => i + 1,
-                "ủy" | "uỷ"
-                    if kw(tokens, i + 1).as_str() == "ban"
-                        && kw(tokens, i + 2).as_str() == "nhân"
-                        && kw(tokens, i + 3).as_str() == "dân" =>
-                {
-                    i + 4
-                }
-                "hội"
-                    if kw(tokens, i + 1).as_str() == "đồng"
-                        && kw(tokens, i + 2).as_str() == "nhân"
-                        && kw(tokens, i + 3).as_str() == "dân" =>
-                {
-                    i + 4
-                }
-                "sở" => {
-                    let e = longest(tokens, i + 1, MINISTRIES)
-                        .unwrap_or_else(|| proper_run(tokens, i + 1));
-                    return (e > i + 1).then(|| local_level(tokens, e));
-                }
-                "ban" => {
-                    let e = proper_run(tokens, i + 1);
-                    return (e > i + 1).then(|| local_level(tokens, e));
-                }
-                _ => return None,
-            };
-            Some(local_level(tokens, j))
-        }
-        _ => None,
+    if let Some(j) = longest(tokens, i, LOCAL_HEADS) {
+        return Some(local_level(tokens, j));
     }
+    let h = longest(tokens, i, NAMED_HEADS)?;
+    let head = kw(tokens, i);
+    if matches!(head.as_str(), "bộ" | "sở") {
+        if let Some(j) = longest(tokens, h, MINISTRIES) {
+            return Some(if head.as_str() == "sở" {
+                local_level(tokens, j)
+            } else {
+                j
+            });
+        }
+    }
+    if let Some(j) = abbreviation(tokens, h) {
+        return Some(local_level(tokens, j));
+    }
+    if head.as_str() == "ban"
+        && kw(tokens, h).as_str() == "chỉ"
+        && kw(tokens, h + 1).as_str() == "đạo"
+    {
+        if let Some(e) = covid_tail(tokens, h + 2) {
+            return Some(e);
+        }
+    }
+    let e = proper_run(tokens, h);
+    (e > h).then(|| local_level(tokens, e))
 }
 
 /// After "UBND"/"HĐND": an optional level word and place name.
