@@ -544,11 +544,18 @@ fn proper_run(tokens: &[Token<'_>], mut j: usize) -> usize {
             break;
         }
         let k = kw(tokens, j);
-        if k.as_str() == "và" && capitalised(tokens.get(j + 1)) {
+        if k.as_str() == "và"
+            && capitalised(tokens.get(j + 1))
+            && !TYPES.iter().any(|(w, _)| {
+                w.len() >= 2
+                    && kw(tokens, j + 1).as_str() == w[0]
+                    && kw(tokens, j + 2).as_str() == w[1]
+            })
+        {
             j += 1;
             continue;
         }
-        if lower_run >= 2 || STOP_LOWER.contains(&k.as_str()) {
+        if lower_run >= 3 || STOP_LOWER.contains(&k.as_str()) {
             break;
         }
         lower_run += 1;
@@ -670,6 +677,7 @@ const NAMED_HEADS: &[&[&str]] = &[
     &["hội"],
     &["liên", "đoàn"],
     &["đoàn"],
+    &["cơ", "quan"],
 ];
 
 /// An abbreviation such as "GDĐT", "GD&ĐT", "TN&MT", "UBND" at `j`;
@@ -688,7 +696,7 @@ fn abbreviation(tokens: &[Token<'_>], j: usize) -> Option<usize> {
     let mut j = j + 1;
     while tokens
         .get(j)
-        .is_some_and(|t| t.text == "&" && !t.space_before)
+        .is_some_and(|t| matches!(t.text, "&" | "-") && !t.space_before)
         && tokens
             .get(j + 1)
             .is_some_and(|t| upper(t) && !t.space_before)
@@ -774,10 +782,17 @@ fn local_level(tokens: &[Token<'_>], j: usize) -> usize {
                 _ => return j,
             }
         }
-        _ => return j,
+        _ => {
+            // "Sở Giáo dục và Đào tạo Hà Nội": a place name right after
+            let mut e = j;
+            while e - j < 4 && capitalised(tokens.get(e)) && !tokens[e].newline_before {
+                e += 1;
+            }
+            return e;
+        }
     };
     let mut a = after;
-    if is_p(tokens, a, ".") && !tokens[a].space_before {
+    if k.as_str() == "tp" && is_p(tokens, a, ".") && !tokens[a].space_before {
         a += 1;
     }
     let e = proper_run(tokens, a);
