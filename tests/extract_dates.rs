@@ -318,6 +318,8 @@ fn not_dates() {
         "Đội nhà thắng 2-1 trên sân khách.",
         "Hơn 1/3 dân số sống ở nông thôn.",
         "Cửa hàng mở cửa 24/7.",
+        "Ông được thừa kế 4/5 khối tài sản.",
+        "Tỷ lệ ở đây cao gấp đôi (chỉ 1/8).",
         "Ngày 32/13 không tồn tại.",
         "Gọi tổng đài 1900 1234 để được hỗ trợ.",
         "Khoảng 1500-2000 người tham dự.",

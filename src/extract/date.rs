@@ -443,6 +443,7 @@ fn bad_before_bare(k: &str) -> bool {
             | "lớp"
             | "khối"
             | "nhất"
+            | "chỉ"
             | "thiểu"
             | "đa"
     )
@@ -610,6 +611,83 @@ fn bare_ok(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
         }
     }
     true
+}
+
+/// A bare `D/M` is a date next to a date cue: a time word or punctuation
+/// before it ("hôm 26/10", "dịp 30/4", "(14/11)"), or punctuation or a
+/// time word after it ("vào 22/2, …", "21/4 vừa qua"). Without one it is
+/// more often a fraction ("cho 4/5 khối tài sản").
+fn dm_cue(tokens: &[Token<'_>], j: usize) -> bool {
+    let before = j == 0
+        || tokens[j - 1].kind == TokenKind::Punct
+        || matches!(
+            kw(tokens, j - 1).as_str(),
+            "hôm"
+                | "nay"
+                | "qua"
+                | "mai"
+                | "lễ"
+                | "dịp"
+                | "từ"
+                | "đến"
+                | "tới"
+                | "vào"
+                | "trước"
+                | "sau"
+                | "phiên"
+                | "hết"
+                | "cuối"
+                | "đầu"
+                | "giữa"
+                | "và"
+                | "tết"
+                | "niệm"
+                | "lúc"
+                | "trong"
+                | "đêm"
+                | "sớm"
+                | "muộn"
+                | "kia"
+                | "hạn"
+                | "ngày"
+        );
+    let after = match tokens.get(j + 1) {
+        None => true,
+        Some(t) if t.kind == TokenKind::Punct => true,
+        Some(t) if t.newline_before => true,
+        Some(_) => matches!(
+            kw(tokens, j + 1).as_str(),
+            "vừa"
+                | "tới"
+                | "này"
+                | "năm"
+                | "đến"
+                | "và"
+                | "tại"
+                | "sẽ"
+                | "đã"
+                | "hàng"
+                | "âm"
+                | "dương"
+                | "là"
+                | "ở"
+                | "với"
+                | "khi"
+                | "trên"
+                | "tuần"
+                | "mới"
+                | "qua"
+                | "trước"
+                | "sau"
+                | "có"
+                | "được"
+                | "thì"
+                | "nhưng"
+                | "cho"
+                | "của"
+        ),
+    };
+    before || after
 }
 
 /// `D/M[/Y]`, `D-M[-Y]`, `D.M.Y`, the ranges `D1-D2/M[/Y]` and the pairs
@@ -1037,7 +1115,9 @@ fn core(
                 }
                 if n.n == 2
                     && n.sep[0] == b'/'
-                    && (tokens[j].text == "24/7" || !bare_ok(tokens, j, j))
+                    && (tokens[j].text == "24/7"
+                        || !bare_ok(tokens, j, j)
+                        || (!is_year(&n.p[1]) && !dm_cue(tokens, j)))
                 {
                     return None;
                 }
