@@ -380,3 +380,57 @@ fn never_panics_on_odd_input() {
         let _ = dates(&ex, s);
     }
 }
+
+/// Regression guard on the public development set, when it is present
+/// (`VNTEXT_ENTITIES_DEV`, default `../shared/data/entities-dev` from the
+/// repository root). Skips with a message otherwise.
+#[test]
+fn dev_set_date_and_docref_f1() {
+    let dir = std::env::var("VNTEXT_ENTITIES_DEV")
+        .unwrap_or_else(|_| "../shared/data/entities-dev".to_string());
+    let ex = Extractor::new();
+    let mut any = false;
+    for file in ["real.jsonl", "composed.jsonl"] {
+        let path = std::path::Path::new(&dir).join(file);
+        let Ok(data) = std::fs::read_to_string(&path) else {
+            eprintln!("skipping: {} not found", path.display());
+            continue;
+        };
+        any = true;
+        for kind in [EntityKind::Date, EntityKind::DocRef] {
+            let label = if kind == EntityKind::Date {
+                "DATE"
+            } else {
+                "DOCREF"
+            };
+            let (mut tp, mut gold_n, mut pred_n) = (0usize, 0usize, 0usize);
+            for line in data.lines() {
+                let g: serde_json::Value = serde_json::from_str(line).unwrap();
+                let text = g["text"].as_str().unwrap();
+                let gold: std::collections::HashSet<(u64, u64)> = g["entities"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|e| e["type"] == label)
+                    .map(|e| (e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap()))
+                    .collect();
+                let ch = |b: usize| text[..b].chars().count() as u64;
+                let pred: std::collections::HashSet<(u64, u64)> = ex
+                    .extract(text)
+                    .entities
+                    .iter()
+                    .filter(|e| e.kind == kind)
+                    .map(|e| (ch(e.span.start), ch(e.span.end)))
+                    .collect();
+                tp += gold.intersection(&pred).count();
+                gold_n += gold.len();
+                pred_n += pred.len();
+            }
+            let f1 = 2.0 * tp as f64 / (gold_n + pred_n).max(1) as f64;
+            assert!(f1 >= 0.95, "{file} {label}: F1 {f1:.3} below 0.95");
+        }
+    }
+    if !any {
+        eprintln!("skipping: development set not found under {dir}");
+    }
+}
