@@ -140,6 +140,10 @@ fn day_month_forms() {
             "Chốt phiên 19/4, giá vàng tăng.",
             &[("19/4", "--04-19", None, None, None)],
         ),
+        (
+            "Quy định áp dụng từ ngày 1.5 năm nay.",
+            &[("ngày 1.5", "--05-01", None, None, None)],
+        ),
     ];
     for (text, want) in rows {
         check(text, want);
@@ -323,6 +327,7 @@ fn not_dates() {
         "Ngày 32/13 không tồn tại.",
         "Gọi tổng đài 1900 1234 để được hỗ trợ.",
         "Khoảng 1500-2000 người tham dự.",
+        "Giá xăng tăng 1.5 lần.",
         "Trong những năm 1990, ngành này phát triển.",
     ];
     let ex = Extractor::new();

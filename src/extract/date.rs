@@ -708,7 +708,7 @@ fn numeric_dm(tokens: &[Token<'_>], i: usize, start: usize, strong: bool) -> Opt
         next: i + 1,
     };
     match (n.n, seps) {
-        (2, [s]) if *s == b'/' || (*s == b'-' && strong) => {
+        (2, [s]) if *s == b'/' || (matches!(s, b'-' | b'.') && strong) => {
             let (d, m) = (p[0].val, p[1].val);
             (p[0].digits <= 2 && p[1].digits <= 2 && valid_dm(d, m, None)).then(|| {
                 single(
