@@ -358,6 +358,36 @@ fn names_and_bare_numbers() {
 }
 
 #[test]
+fn number_with_year_and_consolidated_text() {
+    check(
+        "Theo Nghị định 100/2019 của Chính phủ, mức phạt tăng.",
+        &[(
+            "Nghị định 100/2019 của Chính phủ",
+            Some("Nghị định"),
+            "100",
+            Some("2019"),
+            None,
+            None,
+            None,
+            Some("Chính phủ"),
+        )],
+    );
+    check(
+        "Văn bản hợp nhất số 05/VBHN-VPQH được công bố.",
+        &[(
+            "Văn bản hợp nhất số 05/VBHN-VPQH",
+            Some("Văn bản hợp nhất"),
+            "05",
+            None,
+            Some("VBHN"),
+            Some("VPQH"),
+            None,
+            None,
+        )],
+    );
+}
+
+#[test]
 fn not_docrefs() {
     for text in [
         "Luật Đất đai năm 2013 quy định rõ vấn đề này.",

@@ -48,9 +48,14 @@ static INVENTORY: LazyLock<Inventory> = LazyLock::new(|| {
         }
     }
     // Codes of older numbering used in the laws of the 1980s–2000s:
-    // Pháp lệnh (PL), Lệnh của Chủ tịch Hội đồng Nhà nước (LCT), Sắc lệnh (SL).
-    for c in ["PL", "LCT", "SL", "L", "NQLT", "TTLT"] {
+    // Pháp lệnh (PL), Lệnh của Chủ tịch Hội đồng Nhà nước (LCT), Sắc lệnh (SL);
+    // and văn bản hợp nhất (VBHN).
+    for c in ["PL", "LCT", "SL", "L", "NQLT", "TTLT", "VBHN"] {
         codes.insert(c);
+    }
+    // Văn phòng Quốc hội, Hội đồng Nhà nước, Hội đồng Bộ trưởng (older acts).
+    for c in ["VPQH", "HĐNN", "HĐBT"] {
+        issuers.insert(c);
     }
     Inventory { codes, issuers }
 });
@@ -83,6 +88,7 @@ fn codeish(t: &Token<'_>) -> bool {
 
 /// Document type words, as lowercase word sequences, with the kind to report.
 const TYPES: &[(&[&str], &str)] = &[
+    (&["văn", "bản", "hợp", "nhất"], "Văn bản hợp nhất"),
     (&["nghị", "quyết", "liên", "tịch"], "Nghị quyết liên tịch"),
     (&["thông", "tư", "liên", "tịch"], "Thông tư liên tịch"),
     (&["nghị", "quyết"], "Nghị quyết"),
@@ -126,8 +132,8 @@ const TYPES: &[(&[&str], &str)] = &[
 
 /// The last words of the [`TYPES`] entries: a cheap first test.
 const TYPE_LAST: &[&str] = &[
-    "tịch", "quyết", "định", "thị", "luận", "dẫn", "tư", "luật", "lệnh", "văn", "bản", "điện",
-    "báo", "tri", "cáo", "hoạch", "trình", "án", "chế", "lệ", "đồng", "mời", "pháp",
+    "nhất", "tịch", "quyết", "định", "thị", "luận", "dẫn", "tư", "luật", "lệnh", "văn", "bản",
+    "điện", "báo", "tri", "cáo", "hoạch", "trình", "án", "chế", "lệ", "đồng", "mời", "pháp",
 ];
 
 /// Kinds that are laws: a bare year-like number after them is a year
@@ -948,7 +954,23 @@ fn one<'a>(
             // A bare number needs a type word: "Chỉ thị 16", "văn bản số 81".
             let (_, kind, cap) = ty?;
             let t = &tokens[i];
-            if !t.text.bytes().all(|c| c.is_ascii_digit()) || t.text.len() > 5 || name.is_some() {
+            // "Nghị định 100/2019": number and year without a code.
+            let (num, year) = match t.text.split_once('/') {
+                Some((n, y))
+                    if y.len() == 4
+                        && y.bytes().all(|c| c.is_ascii_digit())
+                        && (1945..=2100).contains(&y.parse::<u32>().unwrap_or(0))
+                        && !law_like(kind) =>
+                {
+                    (n, Some(y.to_string()))
+                }
+                _ => (t.text, None),
+            };
+            if num.is_empty()
+                || !num.bytes().all(|c| c.is_ascii_digit())
+                || num.len() > 5
+                || name.is_some()
+            {
                 return None;
             }
             if so.is_none() {
@@ -976,7 +998,8 @@ fn one<'a>(
             }
             (
                 Symbol {
-                    number: t.text.to_string(),
+                    number: num.to_string(),
+                    year,
                     next: i + 1,
                     ..Default::default()
                 },
