@@ -388,6 +388,23 @@ fn number_with_year_and_consolidated_text() {
 }
 
 #[test]
+fn year_after_the_number() {
+    check(
+        "Thực hiện Nghị quyết số 08 năm 2017 của Bộ Chính trị về du lịch.",
+        &[(
+            "Nghị quyết số 08 năm 2017 của Bộ Chính trị",
+            Some("Nghị quyết"),
+            "08",
+            None,
+            None,
+            None,
+            Some("2017"),
+            Some("Bộ Chính trị"),
+        )],
+    );
+}
+
+#[test]
 fn not_docrefs() {
     for text in [
         "Luật Đất đai năm 2013 quy định rõ vấn đề này.",
@@ -398,6 +415,7 @@ fn not_docrefs() {
         "Tuyến metro số 1 sắp vận hành.",
         "Đạt 45/63 tỉnh, thành phố.",
         "Tỷ số 2-1 nghiêng về đội khách.",
+        "Phương án 1 giao cho các bộ quản lý.",
     ] {
         assert_eq!(docrefs(text), vec![], "in {text:?}");
     }

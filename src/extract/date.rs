@@ -1481,10 +1481,10 @@ fn parse_at(tokens: &[Token<'_>], i: usize) -> Option<Parsed> {
     Some((c.dates, pod, weekday, c.next))
 }
 
-/// A date directly attached to a document number, starting with "ngày" or
-/// "tháng" at token `j`: its ISO value and the index after it.
+/// A date directly attached to a document number, starting with "ngày",
+/// "tháng" or "năm" at token `j`: its ISO value and the index after it.
 pub(crate) fn attached(tokens: &[Token<'_>], j: usize) -> Option<(String, usize)> {
-    if !matches!(kw(tokens, j).as_str(), "ngày" | "tháng") {
+    if !matches!(kw(tokens, j).as_str(), "ngày" | "tháng" | "năm") {
         return None;
     }
     let (dates, _, _, next) = parse_at(tokens, j)?;

@@ -781,6 +781,14 @@ fn local_level(tokens: &[Token<'_>], j: usize) -> usize {
     let k = kw(tokens, j);
     let after = match k.as_str() {
         "tỉnh" | "huyện" | "quận" | "xã" | "phường" | "tp" => j + 1,
+        // "TAND cấp cao tại Hà Nội"
+        "cấp" if kw(tokens, j + 1).as_str() == "cao" => {
+            if kw(tokens, j + 2).as_str() == "tại" {
+                let e = proper_run(tokens, j + 3);
+                return if e > j + 3 { e } else { j + 2 };
+            }
+            return j + 2;
+        }
         "thành" | "thị" => {
             let k2 = kw(tokens, j + 1);
             match (k.as_str(), k2.as_str()) {
@@ -974,7 +982,8 @@ fn one<'a>(
                 return None;
             }
             if so.is_none() {
-                if !cap || name.is_some() {
+                // "Phương án 1", "Kế hoạch 2": one digit is a label
+                if !cap || name.is_some() || num.len() < 2 {
                     return None;
                 }
                 if law_like(kind) || kind == "Hiến pháp" {
@@ -1017,7 +1026,7 @@ fn one<'a>(
     let mut end_tok = sym.next; // exclusive
                                 // Directly attached date.
     let mut date = None;
-    if matches!(kw(tokens, end_tok).as_str(), "ngày" | "tháng") {
+    if matches!(kw(tokens, end_tok).as_str(), "ngày" | "tháng" | "năm") {
         if let Some((iso, next)) = super::date::attached(tokens, end_tok) {
             date = Some(iso);
             end_tok = next;
