@@ -140,6 +140,11 @@ fn day_month_forms() {
             "Chốt phiên 19/4, giá vàng tăng.",
             &[("19/4", "--04-19", None, None, None)],
         ),
+        // an ordinal, not a weekday
+        (
+            "Hội nghị hiệp thương lần thứ 2 (17/3) đã diễn ra.",
+            &[("17/3", "--03-17", None, None, None)],
+        ),
         (
             "Quy định áp dụng từ ngày 1.5 năm nay.",
             &[("ngày 1.5", "--05-01", None, None, None)],

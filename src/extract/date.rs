@@ -310,6 +310,39 @@ fn pod_at(tokens: &[Token<'_>], i: usize) -> Option<(&'static str, usize)> {
 
 fn weekday_at(tokens: &[Token<'_>], i: usize) -> Option<(&'static str, usize)> {
     let k = kw(tokens, i);
+    // "lần thứ 2 (17/3)", "vòng thứ hai": ordinals, not weekdays
+    if i > 0
+        && k.as_str() == "thứ"
+        && matches!(
+            kw(tokens, i - 1).as_str(),
+            "lần"
+                | "kỳ"
+                | "vòng"
+                | "khóa"
+                | "khoá"
+                | "phiên"
+                | "lượt"
+                | "đợt"
+                | "hạng"
+                | "lớp"
+                | "người"
+                | "ngày"
+                | "tuần"
+                | "tháng"
+                | "năm"
+                | "đứng"
+                | "xếp"
+                | "con"
+                | "cháu"
+                | "chiếc"
+                | "bậc"
+                | "cấp"
+                | "hội"
+                | "đại"
+        )
+    {
+        return None;
+    }
     match k.as_str() {
         "thứ" => {
             let w = match kw(tokens, i + 1).as_str() {
