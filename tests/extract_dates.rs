@@ -327,6 +327,7 @@ fn not_dates() {
         "Đội nhà thắng 2-1 trên sân khách.",
         "Hơn 1/3 dân số sống ở nông thôn.",
         "Cửa hàng mở cửa 24/7.",
+        "Miễn thuế cho thương binh hạng 1/4 và 2/4.",
         "Ông được thừa kế 4/5 khối tài sản.",
         "Tỷ lệ ở đây cao gấp đôi (chỉ 1/8).",
         "Ngày 32/13 không tồn tại.",

@@ -651,6 +651,17 @@ fn bare_ok(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
 /// time word after it ("vào 22/2, …", "21/4 vừa qua"). Without one it is
 /// more often a fraction ("cho 4/5 khối tài sản").
 fn dm_cue(tokens: &[Token<'_>], j: usize) -> bool {
+    // "30/4 và 1/5": the second of a pair is a date when the first is;
+    // "hạng 1/4 và 2/4" are both fractions.
+    if j >= 2 && kw(tokens, j - 1).as_str() == "và" && tokens[j - 2].kind == TokenKind::Number {
+        let first = j - 2;
+        let prev_ok = first == 0 || !bad_before_bare(kw(tokens, first - 1).as_str());
+        return prev_ok && dm_cue_local(tokens, first);
+    }
+    dm_cue_local(tokens, j)
+}
+
+fn dm_cue_local(tokens: &[Token<'_>], j: usize) -> bool {
     let before = j == 0
         || tokens[j - 1].kind == TokenKind::Punct
         || matches!(
