@@ -445,3 +445,95 @@ fn dev_set_date_and_docref_f1() {
         eprintln!("skipping: development set not found under {dir}");
     }
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const VOCAB: &[&str] = &[
+        "ngày",
+        "NGÀY",
+        "tháng",
+        "năm",
+        "quý",
+        "I",
+        "IV",
+        "Sáng",
+        "chiều",
+        "rạng",
+        "sáng",
+        "thứ",
+        "Hai",
+        "chủ",
+        "nhật",
+        "(",
+        ")",
+        "-",
+        "–",
+        "/",
+        ",",
+        ".",
+        ":",
+        "đến",
+        "số",
+        "Số",
+        "Nghị",
+        "quyết",
+        "Luật",
+        "của",
+        "Bộ",
+        "Chính",
+        "trị",
+        "khóa",
+        "XII",
+        "QĐ",
+        "TTg",
+        "QH",
+        "UBND",
+        "NĐ",
+        "CP",
+        "KL",
+        "TW",
+        "26/12",
+        "5-1",
+        "18/5/2021",
+        "20-22/9",
+        "2021-2025",
+        "2023",
+        "1/2023",
+        "30/4-1/5",
+        "01",
+        "15",
+        "2020",
+        "99999",
+        "0/0",
+        "31/2",
+        "29/2/2024",
+        "mùng",
+        "nga\u{300}y",
+        "\u{200B}",
+    ];
+
+    proptest! {
+        #[test]
+        fn spans_valid_and_same_type_disjoint(words in proptest::collection::vec(0..VOCAB.len(), 0..40), glue in proptest::collection::vec(any::<bool>(), 40)) {
+            let mut text = String::new();
+            for (k, &w) in words.iter().enumerate() {
+                if k > 0 && glue[k % glue.len()] {
+                    text.push(' ');
+                }
+                text.push_str(VOCAB[w]);
+            }
+            let out = Extractor::new().extract(&text);
+            for kind in [EntityKind::Date, EntityKind::DocRef] {
+                let mut last_end = 0;
+                for e in out.entities.iter().filter(|e| e.kind == kind) {
+                    prop_assert!(e.span.start < e.span.end && e.span.end <= text.len());
+                    prop_assert_eq!(&text[e.span.clone()], e.text);
+                    prop_assert!(e.span.start >= last_end, "overlap in {:?}", text);
+                    last_end = e.span.end;
+                }
+            }
+        }
+    }
+}
