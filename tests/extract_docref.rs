@@ -478,6 +478,14 @@ fn body_extent() {
         body("Thông báo số 4-TB/TU của Thường trực Tỉnh ủy về nhân sự.").as_deref(),
         Some("Thường trực Tỉnh ủy")
     );
+    assert_eq!(
+        body("Nghị quyết số 3-NQ/TU của Ban Chấp hành Đảng bộ tỉnh Yên Bái khóa XIX về chuyển đổi số.").as_deref(),
+        Some("Ban Chấp hành Đảng bộ tỉnh Yên Bái khóa XIX")
+    );
+    assert_eq!(
+        body("Quy định số 105-QĐ/TW của Ban Bí thư Trung ương Đảng về phân cấp.").as_deref(),
+        Some("Ban Bí thư Trung ương Đảng")
+    );
     // a body that is not recognised is left out, and so is "của"
     assert_eq!(
         docrefs("Quyết định số 7/QĐ-UBND của tôi")[0].0,

@@ -373,6 +373,8 @@ fn join(parts: &[(u8, String, bool)]) -> String {
 /// `,` and `-` in the text between words is skipped when matching.
 const BODIES: &[&[&str]] = &[
     &["bộ", "chính", "trị"],
+    &["ban", "bí", "thư", "trung", "ương", "đảng"],
+    &["ban", "bí", "thư", "trung", "ương"],
     &["ban", "bí", "thư"],
     &[
         "ban", "chấp", "hành", "trung", "ương", "đảng", "cộng", "sản", "việt", "nam",
@@ -452,6 +454,7 @@ const BODIES: &[&[&str]] = &[
 /// Offices that head a body ("Thủ tướng Chính phủ", "Bộ trưởng Bộ Y tế").
 const ROLES: &[&[&str]] = &[
     &["thường", "trực"],
+    &["tổng", "bí", "thư"],
     &["thủ", "tướng", "chính", "phủ"],
     &["thủ", "tướng"],
     &["bộ", "trưởng"],
@@ -655,6 +658,10 @@ const LOCAL_HEADS: &[&[&str]] = &[
     &["uỷ", "ban", "mttq", "việt", "nam"],
     &["ủy", "ban", "mặt", "trận", "tổ", "quốc", "việt", "nam"],
     &["uỷ", "ban", "mặt", "trận", "tổ", "quốc", "việt", "nam"],
+    &["ban", "chấp", "hành", "đảng", "bộ"],
+    &["ban", "thường", "vụ", "đảng", "ủy"],
+    &["ban", "thường", "vụ", "đảng", "uỷ"],
+    &["đảng", "bộ"],
     &["thường", "trực", "tỉnh", "ủy"],
     &["thường", "trực", "tỉnh", "uỷ"],
     &["thường", "trực", "hđnd"],
