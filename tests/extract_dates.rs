@@ -140,6 +140,17 @@ fn day_month_forms() {
             "Chốt phiên 19/4, giá vàng tăng.",
             &[("19/4", "--04-19", None, None, None)],
         ),
+        (
+            "Hôm nay 30/4 ngày đầu kỳ nghỉ.",
+            &[("30/4", "--04-30", None, None, None)],
+        ),
+        (
+            "Dịp lễ 30/4 và 1/5 năm nay đông khách.",
+            &[
+                ("30/4", "--04-30", None, None, None),
+                ("1/5", "--05-01", None, None, None),
+            ],
+        ),
         // an ordinal, not a weekday
         (
             "Hội nghị hiệp thương lần thứ 2 (17/3) đã diễn ra.",

@@ -637,9 +637,13 @@ fn bare_ok(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
             return false;
         }
         let nk = kw(tokens, last + 1);
-        // "30/4 năm 2020" is a date with its year
-        if unit_after(nk.as_str()) && !(nk.as_str() == "năm" && year_at(tokens, last + 2).is_some())
-        {
+        // "30/4 năm 2020", "1/5 năm nay": a date with its year
+        let year_next = year_at(tokens, last + 2).is_some()
+            || matches!(
+                kw(tokens, last + 2).as_str(),
+                "nay" | "ngoái" | "sau" | "trước" | "tới" | "đó"
+            );
+        if unit_after(nk.as_str()) && !(nk.as_str() == "năm" && year_next) {
             return false;
         }
     }
@@ -659,6 +663,14 @@ fn dm_cue(tokens: &[Token<'_>], j: usize) -> bool {
         return prev_ok && dm_cue_local(tokens, first);
     }
     dm_cue_local(tokens, j)
+}
+
+/// Time words that make a following bare `D/M` a date.
+fn time_word_before(k: &str) -> bool {
+    matches!(
+        k,
+        "hôm" | "nay" | "qua" | "mai" | "lễ" | "dịp" | "tết" | "niệm" | "khánh" | "kia" | "hạn"
+    )
 }
 
 fn dm_cue_local(tokens: &[Token<'_>], j: usize) -> bool {
@@ -1157,13 +1169,19 @@ fn core(
                     }
                     return numeric_years(tokens, j, start);
                 }
-                if n.n == 2
-                    && n.sep[0] == b'/'
-                    && (tokens[j].text == "24/7"
-                        || !bare_ok(tokens, j, j)
-                        || (!is_year(&n.p[1]) && !dm_cue(tokens, j)))
-                {
-                    return None;
+                if n.n == 2 && n.sep[0] == b'/' && !is_year(&n.p[1]) {
+                    // After a time word ("hôm nay 30/4 ngày đầu…") only a
+                    // percent or currency sign undoes the date.
+                    let strong_cue = j > 0 && time_word_before(kw(tokens, j - 1).as_str());
+                    let sign_after = tokens.get(j + 1).is_some_and(|t| {
+                        t.kind == TokenKind::Symbol && matches!(t.text, "%" | "$" | "€" | "₫")
+                    });
+                    if tokens[j].text == "24/7"
+                        || sign_after
+                        || (!strong_cue && (!bare_ok(tokens, j, j) || !dm_cue(tokens, j)))
+                    {
+                        return None;
+                    }
                 }
                 if n.n == 2 && n.sep[0] == b'/' && is_year(&n.p[1]) {
                     return month_year_bare(tokens, j, start);
