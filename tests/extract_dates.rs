@@ -209,6 +209,10 @@ fn month_year_quarter_forms() {
             "Ông tốt nghiệp (2001) rồi về công tác.",
             &[("2001", "2001", None, None, None)],
         ),
+        (
+            "Luật Bảo vệ môi trường 2020 có hiệu lực.",
+            &[("2020", "2020", None, None, None)],
+        ),
     ];
     for (text, want) in rows {
         check(text, want);
@@ -274,6 +278,13 @@ fn ranges() {
             &[
                 ("1644", "1644", None, None, None),
                 ("1912", "1912", None, None, None),
+            ],
+        ),
+        (
+            "Giai đoạn thứ hai là 2026 - 2030, tập trung vào chất lượng.",
+            &[
+                ("2026", "2026", None, None, None),
+                ("2030", "2030", None, None, None),
             ],
         ),
         (
@@ -344,6 +355,7 @@ fn not_dates() {
         "Ngày 32/13 không tồn tại.",
         "Gọi tổng đài 1900 1234 để được hỗ trợ.",
         "Khoảng 1500-2000 người tham dự.",
+        "Khoảng 2000 - 2500 người tham dự.",
         "Giá xăng tăng 1.5 lần.",
         "Trong những năm 1990, ngành này phát triển.",
     ];

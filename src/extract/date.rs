@@ -413,6 +413,16 @@ fn docref_glued(tokens: &[Token<'_>], i: usize) -> bool {
     false
 }
 
+/// Place nouns among [`bad_before_bare`]: they block a bare `D/M`
+/// ("Quảng trường 30/4", "đường 3/2") but not a year ("Luật Bảo vệ môi
+/// trường 2020").
+fn place_noun(k: &str) -> bool {
+    matches!(
+        k,
+        "đường" | "phố" | "trường" | "cầu" | "chợ" | "kết" | "quả"
+    )
+}
+
 /// Words that, right before a bare number, make it a quantity, a fraction, a
 /// score or an address rather than a date.
 fn bad_before_bare(k: &str) -> bool {
@@ -910,7 +920,12 @@ fn spaced_year_tail(tokens: &[Token<'_>], core: &mut Core) {
     let j = core.next;
     if core.dates.len() == 1 && is_dash(tokens, j) {
         if let (Some(first), Some((y2, 4))) = (core.dates[0].cal.y, int_at(tokens, j + 1)) {
-            if core.dates[0].cal.m.is_none() && y2 > first && y2 - first <= 100 && y2 <= 2199 {
+            if core.dates[0].cal.m.is_none()
+                && y2 > first
+                && y2 - first <= 100
+                && y2 <= 2199
+                && !unit_after(kw(tokens, j + 2).as_str())
+            {
                 core.dates.push(Found {
                     start: tok_start(tokens, j + 1),
                     end: tok_end(tokens, j + 1),
@@ -1338,7 +1353,17 @@ fn bare_year(tokens: &[Token<'_>], j: usize, start: usize) -> Option<Core> {
         if j > 0 {
             let pk = kw(tokens, j - 1);
             // "những năm 1990" (a decade, rejected by the "năm" form), "thập kỷ 1990"
-            if bad_before_bare(pk.as_str())
+            let bad = if in_range {
+                // "là 2026 - 2030": only a clear quantity word blocks a range
+                matches!(
+                    pk.as_str(),
+                    "khoảng" | "hơn" | "gần" | "trên" | "dưới" | "chừng" | "số" | "từ"
+                ) && kw(tokens, j + 3).as_str() != ""
+                    && unit_after(kw(tokens, j + 3).as_str())
+            } else {
+                bad_before_bare(pk.as_str()) && !place_noun(pk.as_str())
+            };
+            if bad
                 || (pk.as_str() == "những" && !in_range)
                 || pk.as_str() == "năm"
                 || (matches!(pk.as_str(), "kỷ" | "kỉ" | "niên")
