@@ -234,13 +234,12 @@ fn run(cmd: Cmd) -> Res {
                 .build();
             per_line(&common, move |line, out| {
                 let s = n.normalize(line);
-                let s = match (fold, lower) {
-                    (true, true) => Cow::Owned(vntext::normalize::fold_lower(&s)),
-                    (true, false) => Cow::Owned(vntext::fold(&s).into_owned()),
-                    (false, true) => Cow::Owned(s.to_lowercase()),
-                    (false, false) => s,
-                };
-                out.push_str(&s);
+                match (fold, lower) {
+                    (true, true) => out.push_str(&vntext::normalize::fold_lower(&s)),
+                    (true, false) => out.push_str(&vntext::fold(&s)),
+                    (false, true) => out.push_str(&s.to_lowercase()),
+                    (false, false) => out.push_str(&s),
+                }
                 Ok(())
             })
         }
@@ -365,7 +364,7 @@ fn doc_text<'a>(name: &str, bytes: &'a [u8], lossy: bool, warned: &mut bool) -> 
             warn_lossy(name, line_of(bytes, e.valid_up_to()), warned);
             Ok(String::from_utf8_lossy(bytes))
         }
-        Err(e) => Err(utf8_error(name, line_of(bytes, e.valid_up_to()))),
+        Err(e) => Err(Fail::Msg(utf8_error(name, line_of(bytes, e.valid_up_to())))),
     }
 }
 
@@ -373,10 +372,8 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
     bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-fn utf8_error(name: &str, line: usize) -> Fail {
-    Fail::Msg(format!(
-        "{name}:{line}: invalid UTF-8 (use --lossy to replace bad bytes)"
-    ))
+fn utf8_error(name: &str, line: usize) -> String {
+    format!("{name}:{line}: invalid UTF-8 (use --lossy to replace bad bytes)")
 }
 
 fn warn_lossy(name: &str, line: usize, warned: &mut bool) {
@@ -644,10 +641,7 @@ fn read_chunks(
                     String::from_utf8_lossy(bytes)
                 }
                 Err(_) => {
-                    let m = format!(
-                        "{}:{line_no}: invalid UTF-8 (use --lossy to replace bad bytes)",
-                        input.name
-                    );
+                    let m = utf8_error(&input.name, line_no);
                     if emit(Item::Chunk(chunk), &mut seq)? {
                         emit(fail(m), &mut seq)?;
                     }

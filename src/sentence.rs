@@ -66,8 +66,17 @@ pub struct Sentence<'a> {
 /// ```
 pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
     let tokens: Vec<Token<'_>> = tokenize(text).collect();
-    split_tokens(text, &tokens)
-        .into_iter()
+    to_sentences(text, &tokens, &split_tokens(text, &tokens))
+}
+
+/// The [`Sentence`]s of the token ranges returned by [`split_tokens`].
+pub(crate) fn to_sentences<'a>(
+    text: &'a str,
+    tokens: &[Token<'a>],
+    ranges: &[Range<usize>],
+) -> Vec<Sentence<'a>> {
+    ranges
+        .iter()
         .map(|r| {
             let span = tokens[r.start].span.start..tokens[r.end - 1].span.end;
             Sentence {

@@ -256,6 +256,13 @@ fn extract_output_shape() {
         assert!(e["type"].is_string() && e.get("value").is_some());
     }
     assert!(v["links"].is_array());
+    // Whole-document mode: an invalid byte is reported with its line.
+    let bad = temp_file("doc-bad.txt", b"mot\nhai\nba \xc3\n");
+    let out = run(&["extract", bad.to_str().unwrap()], b"");
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("doc-bad.txt:3:"), "{}", out.stderr);
+    let out = run(&["extract", "--lossy", bad.to_str().unwrap()], b"");
+    assert_eq!((out.code, out.lines().len()), (0, 1));
     // Two files: two documents.
     let a = temp_file("doc1.txt", text.as_bytes());
     let out = run(&["extract", a.to_str().unwrap(), a.to_str().unwrap()], b"");
