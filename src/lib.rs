@@ -24,6 +24,7 @@ pub mod token;
 pub use analyze::{Analyzer, Document};
 pub use error::{Error, ErrorKind, Result};
 pub use extract::{Entity, EntityKind, Extraction, Extractor};
-pub use normalize::{fold, legacy, normalize};
+pub use normalize::{fold, fold_lower, legacy, normalize, Normalizer, ToneStyle};
 pub use segment::{segment, Segmenter, Word, WordKind};
+pub use syllable::{is_syllable, Syllable};
 pub use token::{tokenize, Token, TokenKind};
