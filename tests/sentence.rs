@@ -195,3 +195,79 @@ fn long_line_is_linear() {
     assert_eq!(s.len(), 300_000);
     assert!(t.elapsed().as_secs() < 20);
 }
+
+mod props {
+    use proptest::prelude::*;
+    use vntext::sentence::{sentences, split_tokens};
+    use vntext::tokenize;
+
+    /// Text built from pieces that exercise the rules.
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "Hội",
+            "nghị",
+            "TP",
+            "Tp",
+            "PGS",
+            "A",
+            "v",
+            ".",
+            ". ",
+            "./.",
+            "!",
+            "?",
+            "…",
+            "...",
+            "“",
+            "”",
+            "\"",
+            "(",
+            ")",
+            " ",
+            "  ",
+            "\n",
+            "\r\n",
+            "1",
+            "1.234,5",
+            "Điều",
+            "a)",
+            "5",
+            "\u{200B}",
+            "\u{FEFF}",
+            "é",
+            "e\u{0301}",
+            "ông",
+            "Sáng",
+            ",",
+            ":",
+        ]);
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn spans_are_ordered_trimmed_and_cover_every_token(s in text()) {
+            let toks: Vec<_> = tokenize(&s).collect();
+            let ranges = split_tokens(&s, &toks);
+            // Token ranges: non-empty, contiguous, covering all tokens.
+            let mut next = 0;
+            for r in &ranges {
+                prop_assert!(r.start == next && r.end > r.start);
+                next = r.end;
+            }
+            prop_assert_eq!(next, toks.len());
+            let sents = sentences(&s);
+            prop_assert_eq!(sents.len(), ranges.len());
+            let mut last = 0;
+            for x in &sents {
+                prop_assert!(x.span.start >= last);
+                last = x.span.end;
+                prop_assert_eq!(&s[x.span.clone()], x.text);
+                prop_assert!(!x.text.is_empty());
+                prop_assert!(!x.text.contains('\n'));
+                prop_assert!(!x.text.starts_with(char::is_whitespace));
+                prop_assert!(!x.text.ends_with(char::is_whitespace));
+            }
+        }
+    }
+}
