@@ -707,7 +707,7 @@ fn syllable_json(line: &str, out: &mut String) -> LineResult {
     let mut obj = serde_json::Map::new();
     obj.insert("input".into(), token.into());
     if let Some(s) = vntext::syllable::Syllable::parse(token) {
-        match serde_json::to_value(&s) {
+        match serde_json::to_value(s) {
             Ok(serde_json::Value::Object(m)) => obj.extend(m),
             Ok(v) => {
                 obj.insert("syllable".into(), v);

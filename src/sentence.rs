@@ -135,10 +135,11 @@ fn terminator_end(tokens: &[Token<'_>], i: usize) -> Option<usize> {
         return None;
     }
     let mut j = i + 1;
-    // Glued runs: `?!`, `!!!` (already one token), `./.`.
+    // Glued runs: `?!`, `!!!` (already one token), `./.`, and closing
+    // quotes or brackets before or after more terminators (`?".`, `.)`).
     while j < tokens.len() && !tokens[j].space_before {
         let t = &tokens[j];
-        if is_terminator(t) {
+        if is_terminator(t) || is_closing(t.text) {
             j += 1;
         } else if t.text == "/" && tokens[j - 1].text == "." {
             match tokens.get(j + 1) {
@@ -148,9 +149,6 @@ fn terminator_end(tokens: &[Token<'_>], i: usize) -> Option<usize> {
         } else {
             break;
         }
-    }
-    while j < tokens.len() && !tokens[j].space_before && is_closing(tokens[j].text) {
-        j += 1;
     }
     Some(j)
 }
@@ -175,6 +173,13 @@ fn is_boundary(tokens: &[Token<'_>], start: usize, term: usize, end: usize) -> b
         return true;
     }
     if continues(next) && !starts_list_item(tokens, end) {
+        return false;
+    }
+    if is_dangling(tokens, end) {
+        return false;
+    }
+    // `suốt... 15 năm`: a number after an ellipsis continues the sentence.
+    if next.kind == TokenKind::Number && (t.text.starts_with('…') || t.text.starts_with("..")) {
         return false;
     }
     let single_period = t.text == "." && end == term + 1;
@@ -209,6 +214,34 @@ fn continues(next: &Token<'_>) -> bool {
         return false;
     };
     c.is_lowercase() || matches!(c, ',' | ';' | ':' | ')' | ']' | '}' | '”' | '»')
+}
+
+/// Whether the tokens from `i` on, up to the end of the line, are a few
+/// punctuation marks only or a few ending with a terminator (`? " .` with
+/// a spaced closing quote), or a dash
+/// followed by a lowercase word (`... - những địa danh`):
+/// both belong to the sentence before. Looks at most 4 tokens ahead.
+fn is_dangling(tokens: &[Token<'_>], i: usize) -> bool {
+    let opener = |t: &Token<'_>| t.kind == TokenKind::Punct && matches!(t.text, "-" | "–" | "—");
+    if opener(&tokens[i]) {
+        if let Some(n) = tokens.get(i + 1) {
+            if !n.newline_before && n.text.starts_with(char::is_lowercase) {
+                return true;
+            }
+        }
+    }
+    for (k, t) in tokens[i..].iter().enumerate().take(5) {
+        if k > 0 && t.newline_before {
+            return true;
+        }
+        if k == 4 || t.kind != TokenKind::Punct || t.text.starts_with(['(', '[', '“', '«']) {
+            return false;
+        }
+        if k > 0 && is_terminator(t) {
+            return true;
+        }
+    }
+    true
 }
 
 /// `a)`, `b)`: a lowercase letter with a glued closing parenthesis starts a

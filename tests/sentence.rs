@@ -115,6 +115,31 @@ fn closing_quotes_and_brackets() {
 }
 
 #[test]
+fn quote_then_period_and_spaced_closers() {
+    assert_eq!(
+        split("Chị hỏi: \"Bao giờ xong?\". Không ai đáp. Anh than: \" Mệt quá! \" . Rồi ngủ."),
+        [
+            "Chị hỏi: \"Bao giờ xong?\".",
+            "Không ai đáp.",
+            "Anh than: \" Mệt quá! \" .",
+            "Rồi ngủ."
+        ]
+    );
+}
+
+#[test]
+fn continuations_after_ellipsis() {
+    assert_eq!(
+        split("Họ đi bộ suốt... 12 tiếng. Bến, chợ, đình làng... - những nơi ai cũng nhớ. Xong."),
+        [
+            "Họ đi bộ suốt... 12 tiếng.",
+            "Bến, chợ, đình làng... - những nơi ai cũng nhớ.",
+            "Xong."
+        ]
+    );
+}
+
+#[test]
 fn numbered_list_items() {
     assert_eq!(
         split("1. Tăng cường kiểm tra. 2. Báo cáo kết quả. a) Rà soát hồ sơ; b) Lập danh sách."),
@@ -269,5 +294,59 @@ mod props {
                 prop_assert!(!x.text.ends_with(char::is_whitespace));
             }
         }
+    }
+}
+
+/// Boundary precision and recall on UD Vietnamese-VTB `# text` lines,
+/// detokenized (no space before `, . ! ? : ; ) …`, none after `(`) and
+/// joined five at a time with a space. Needs the treebank (see `dir`);
+/// skipped when absent. Run with
+/// `cargo test --release --test sentence -- --ignored --nocapture vtb`.
+#[test]
+#[ignore]
+fn vtb_boundaries() {
+    // `$VNTEXT_VTB_DIR`, else `../shared/data/ud-vi-vtb` beside the repository.
+    let dir = std::env::var_os("VNTEXT_VTB_DIR").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ud-vi-vtb"),
+        std::path::PathBuf::from,
+    );
+    let before = regex::Regex::new(r" ([,.!?:;)…])").unwrap();
+    for split_name in ["train", "dev", "test"] {
+        let path = dir.join(format!("vi_vtb-ud-{split_name}.conllu"));
+        let Ok(conllu) = std::fs::read_to_string(&path) else {
+            eprintln!("SKIP: {} not found", path.display());
+            return;
+        };
+        let sents: Vec<String> = conllu
+            .lines()
+            .filter_map(|l| l.strip_prefix("# text ="))
+            .map(|s| before.replace_all(s.trim(), "$1").replace("( ", "("))
+            .collect();
+        let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+        for group in sents.chunks(5) {
+            let text = group.join(" ");
+            let mut gold = std::collections::BTreeSet::new();
+            let mut pos = 0;
+            for s in &group[..group.len() - 1] {
+                pos += s.len();
+                gold.insert(pos);
+                pos += 1;
+            }
+            let found = sentences(&text);
+            let pred: std::collections::BTreeSet<usize> = found[..found.len().saturating_sub(1)]
+                .iter()
+                .map(|s| s.span.end)
+                .collect();
+            tp += gold.intersection(&pred).count();
+            fp += pred.difference(&gold).count();
+            fn_ += gold.difference(&pred).count();
+        }
+        let (p, r) = (tp as f64 / (tp + fp) as f64, tp as f64 / (tp + fn_) as f64);
+        println!(
+            "VTB {split_name}: {} sentences, {} boundaries, P {p:.3} R {r:.3}",
+            sents.len(),
+            tp + fn_
+        );
+        assert!(p > 0.95 && r > 0.98, "P {p:.3} R {r:.3}");
     }
 }
