@@ -399,3 +399,82 @@ fn closed_pipe_ends_quietly() {
         );
     }
 }
+
+#[test]
+fn random_bytes_never_panic() {
+    // Pseudo-random bytes biased towards Vietnamese UTF-8, punctuation,
+    // digits and line breaks.
+    let pieces: &[&[u8]] = &[
+        "ệ".as_bytes(),
+        "Đ".as_bytes(),
+        "ư".as_bytes(),
+        "\u{0301}".as_bytes(),
+        "\u{200B}".as_bytes(),
+        "\u{FEFF}".as_bytes(),
+        b"TP.",
+        b"./.",
+        b"...",
+        b" ",
+        b"\n",
+        b"\r\n",
+        b"\r",
+        b"12/3/2023",
+        b"-KL/TW",
+        b"\"",
+        b"\xff",
+        b"\xc3",
+        b"\x00",
+        b"a",
+        b"Ng",
+    ];
+    let mut x: u64 = 0x2545F4914F6CDD1D;
+    let mut input = Vec::new();
+    while input.len() < 200_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        input.extend_from_slice(pieces[(x % pieces.len() as u64) as usize]);
+    }
+    let n_lines = input.split(|&b| b == b'\n').count() - usize::from(input.ends_with(b"\n"));
+    for args in [
+        &["normalize", "--lossy"][..],
+        &[
+            "normalize",
+            "--lossy",
+            "--fold",
+            "--lower",
+            "--tone",
+            "traditional",
+        ],
+        &["syllable", "--lossy"],
+        &["segment", "--lossy", "--format", "jsonl"],
+        &["segment", "--lossy"],
+        &[
+            "extract",
+            "--lossy",
+            "--lines",
+            "--reference-date",
+            "2024-02-29",
+        ],
+    ] {
+        let out = run(args, &input);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert_eq!(out.lines().len(), n_lines, "{args:?}");
+    }
+    for args in [
+        &["sentences", "--lossy"][..],
+        &["extract", "--lossy"],
+        &["decode", "--from", "auto", "--lossy"],
+        &["decode", "--from", "tcvn3", "--lossy"],
+        &["decode", "--from", "vni", "--lossy"],
+    ] {
+        let out = run(args, &input);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+    }
+    // Without --lossy: an error naming the first bad line, no panic.
+    let out = run(&["decode", "--from", "auto"], &input);
+    assert!(out.code == 0 || (out.code == 1 && out.stderr.lines().count() == 1));
+    let out = run(&["segment"], &input);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.stderr.lines().count(), 1);
+}
