@@ -665,10 +665,14 @@ fn read_chunks(
     Ok(())
 }
 
-/// A byte-count progress bar on stderr, only when stderr is a terminal and
-/// every input is a file.
+/// A byte-count progress bar on stderr, only when stderr is a terminal,
+/// standard output is not (it would mix with the bar), and every input is a
+/// file.
 fn progress_bar(inputs: &[Input]) -> Option<indicatif::ProgressBar> {
-    if !io::stderr().is_terminal() || inputs.iter().any(|i| i.path.is_none()) {
+    if !io::stderr().is_terminal()
+        || io::stdout().is_terminal()
+        || inputs.iter().any(|i| i.path.is_none())
+    {
         return None;
     }
     let total: u64 = inputs
