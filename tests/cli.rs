@@ -119,6 +119,32 @@ fn normalize_fold_keeps_lines() {
 }
 
 #[test]
+fn normalize_keep_no_cleanup_is_nfc() {
+    use unicode_normalization::UnicodeNormalization;
+    // NFD marks, a zero-width space and a no-break space.
+    let input = "Hoa\u{0300} ho\u{0300}a Thu\u{0309}y \u{200B}x\u{00A0}y\n";
+    let out = run(
+        &["normalize", "--tone", "keep", "--no-cleanup"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.text(), input.nfc().collect::<String>());
+    // The default changes more than NFC: cleanup removes the invisible
+    // character and the exotic space.
+    let out = run(&["normalize"], input.as_bytes());
+    assert_ne!(out.text(), input.nfc().collect::<String>());
+    assert!(!out.text().contains(['\u{200B}', '\u{00A0}']));
+}
+
+#[test]
+fn fold_removes_only_diacritics() {
+    let out = run(
+        &["normalize", "--fold"],
+        "Đặng Thị Hoà, 26/12: ĐƯỢC!\n".as_bytes(),
+    );
+    assert_eq!(out.text(), "Dang Thi Hoa, 26/12: DUOC!\n");
+}
+
+#[test]
 fn invalid_utf8_is_an_error_naming_file_and_line() {
     let input = b"mot\nhai \xff ba\nbon\n";
     let out = run(&["normalize"], input);
