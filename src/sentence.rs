@@ -216,11 +216,11 @@ fn continues(next: &Token<'_>) -> bool {
     c.is_lowercase() || matches!(c, ',' | ';' | ':' | ')' | ']' | '}' | '”' | '»')
 }
 
-/// Whether the tokens from `i` on, up to the end of the line, are a few
-/// punctuation marks only or a few ending with a terminator (`? " .` with
-/// a spaced closing quote), or a dash
-/// followed by a lowercase word (`... - những địa danh`):
-/// both belong to the sentence before. Looks at most 4 tokens ahead.
+/// Whether the tokens from `i` on belong to the sentence before: at most
+/// four punctuation marks up to the end of the line or up to another
+/// terminator (`? " .`, a spaced closing quote then a period), or a dash
+/// followed by a lowercase word (`... - những địa danh`). Looks at most 4
+/// tokens ahead.
 fn is_dangling(tokens: &[Token<'_>], i: usize) -> bool {
     let opener = |t: &Token<'_>| t.kind == TokenKind::Punct && matches!(t.text, "-" | "–" | "—");
     if opener(&tokens[i]) {
