@@ -33,6 +33,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 
@@ -64,7 +65,8 @@ struct Cli {
 struct Common {
     /// Input files (`-` for standard input); standard input when none.
     files: Vec<PathBuf>,
-    /// Worker threads for line-oriented modes (default: all cores).
+    /// Worker threads (default: all cores): lines in line-oriented modes,
+    /// files in whole-document `extract`.
     #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
     /// Replace invalid UTF-8 with U+FFFD (warn once) instead of stopping.
@@ -356,12 +358,12 @@ impl Input {
 
 /// Turns one document's bytes into text: drops a BOM, checks UTF-8 (or
 /// replaces bad bytes when `lossy`).
-fn doc_text<'a>(name: &str, bytes: &'a [u8], lossy: bool, warned: &mut bool) -> Res<Cow<'a, str>> {
+fn doc_text<'a>(name: &str, bytes: &'a [u8], lossy: bool) -> Res<Cow<'a, str>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(Cow::Borrowed(s)),
         Err(e) if lossy => {
-            warn_lossy(name, line_of(bytes, e.valid_up_to()), warned);
+            warn_lossy(name, line_of(bytes, e.valid_up_to()));
             Ok(String::from_utf8_lossy(bytes))
         }
         Err(e) => Err(Fail::Msg(utf8_error(name, line_of(bytes, e.valid_up_to())))),
@@ -376,13 +378,21 @@ fn utf8_error(name: &str, line: usize) -> String {
     format!("{name}:{line}: invalid UTF-8 (use --lossy to replace bad bytes)")
 }
 
-fn warn_lossy(name: &str, line: usize, warned: &mut bool) {
-    if !*warned {
-        *warned = true;
+fn warn_lossy(name: &str, line: usize) {
+    static WARNED: AtomicBool = AtomicBool::new(false);
+    if !WARNED.swap(true, Ordering::Relaxed) {
         eprintln!(
             "vntext: warning: {name}:{line}: invalid UTF-8 replaced with U+FFFD (further cases not reported)"
         );
     }
+}
+
+/// The `--jobs` value, or the number of cores.
+fn jobs(common: &Common) -> usize {
+    common
+        .jobs
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 // ---------------------------------------------------------------- line engine
@@ -458,10 +468,7 @@ where
     F: Fn(&str, &mut String) -> LineResult + Sync,
 {
     let inputs = inputs(&common.files)?;
-    let jobs = common
-        .jobs
-        .map(usize::from)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let jobs = jobs(common);
     let interactive = inputs.iter().any(|i| i.path.is_none()) && io::stdin().is_terminal();
     let progress = progress_bar(&inputs);
     let stdout = io::stdout();
@@ -587,7 +594,6 @@ fn read_chunks(
         sink(item)
     };
     let fail = |m: String| Item::Fail((0, String::new(), Some(m)));
-    let mut warned = false;
     let mut raw = Vec::new();
     for input in inputs {
         let name: Arc<str> = Arc::from(input.name.as_str());
@@ -637,7 +643,7 @@ fn read_chunks(
             let text: Cow<str> = match std::str::from_utf8(bytes) {
                 Ok(s) => Cow::Borrowed(s),
                 Err(_) if lossy => {
-                    warn_lossy(&input.name, line_no, &mut warned);
+                    warn_lossy(&input.name, line_no);
                     String::from_utf8_lossy(bytes)
                 }
                 Err(_) => {
@@ -809,17 +815,38 @@ fn extract_jsonl(common: &Common, ex: &Extractor) -> Res {
     })
 }
 
+/// One JSON line per input document. With several files, `--jobs` files
+/// are read and processed at a time, and written in argument order.
 fn extract_documents(common: &Common, ex: &Extractor) -> Res {
+    let inputs = inputs(&common.files)?;
+    let jobs = jobs(common);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut warned = false;
-    for input in inputs(&common.files)? {
+    let one = |input: &Input| -> Res<String> {
         let bytes = input.read_all()?;
-        let text = doc_text(&input.name, &bytes, common.lossy, &mut warned)?;
+        let text = doc_text(&input.name, &bytes, common.lossy)?;
         let mut s = String::new();
         json_into(&mut s, &ex.extract(&text));
         s.push('\n');
-        out.write_all(s.as_bytes())?;
+        Ok(s)
+    };
+    for batch in inputs.chunks(jobs) {
+        let results: Vec<Res<String>> = if batch.len() == 1 {
+            vec![one(&batch[0])]
+        } else {
+            std::thread::scope(|sc| {
+                let hs: Vec<_> = batch.iter().map(|i| sc.spawn(|| one(i))).collect();
+                hs.into_iter()
+                    .map(|h| {
+                        h.join()
+                            .unwrap_or_else(|_| Err(Fail::Msg("worker thread failed".into())))
+                    })
+                    .collect()
+            })
+        };
+        for r in results {
+            out.write_all(r?.as_bytes())?;
+        }
     }
     out.flush()?;
     Ok(())

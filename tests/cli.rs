@@ -296,6 +296,31 @@ fn extract_output_shape() {
 }
 
 #[test]
+fn extract_many_files_in_parallel_keeps_order() {
+    let texts = [
+        "Sáng 26/12, Ban Tuyên giáo Tỉnh ủy họp.",
+        "Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị.",
+        "",
+        "Đồng chí Lò Văn Tân, Phó Bí thư Tỉnh ủy, phát biểu.",
+        "quý I/2023",
+    ];
+    let mut paths = Vec::new();
+    let mut expected = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        let p = temp_file(&format!("many{i}.txt"), t.as_bytes());
+        let single = run(&["extract", p.to_str().unwrap()], b"");
+        assert_eq!(single.lines().len(), 1);
+        expected.extend_from_slice(&single.stdout);
+        paths.push(p.to_str().unwrap().to_string());
+    }
+    let mut args = vec!["extract", "--jobs", "2"];
+    args.extend(paths.iter().map(String::as_str));
+    let out = run(&args, b"");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, expected);
+}
+
+#[test]
 fn segment_text_keeps_syllables() {
     // Syllables separated by single spaces come back unchanged once `_` is
     // read as a space.
