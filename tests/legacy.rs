@@ -67,7 +67,9 @@ fn upper_letters() -> Vec<char> {
 
 /// A toned capital (no VN3 code of its own).
 fn is_toned_capital(c: char) -> bool {
-    c.is_uppercase() && !"ĂÂÊÔƠƯĐ".contains(c)
+    c.is_uppercase()
+        && !"ĂÂÊÔƠƯĐ".contains(c)
+        && c.to_lowercase().all(|l| LOWER_LETTERS.contains(l))
 }
 
 // ---------------------------------------------------------------------------
@@ -156,6 +158,8 @@ fn tcvn3_bytes_match_iconv_except_documented() {
 fn tcvn3_documented_differences() {
     let table = [
         (0x80, "€"),
+        (0x99, "Ở"),
+        (0x83, "Á"),
         (0x85, "…"),
         (0x91, "‘"),
         (0x92, "’"),
@@ -163,6 +167,7 @@ fn tcvn3_documented_differences() {
         (0x94, "”"),
         (0x96, "–"),
         (0x97, "—"),
+        (0x98, "˜"),
         (0xB0, "°"),
         (0xB1, "±"),
         (0xB4, "´"),
@@ -177,9 +182,33 @@ fn tcvn3_documented_differences() {
         assert_eq!(decode(&[b], Encoding::Tcvn3).unwrap(), s, "0x{b:02X}");
     }
     assert_eq!(
-        decode(b"\x93Nhi\xd6t \xa7\xe9 30\xb0C\x94", Encoding::Tcvn3).unwrap(),
-        "“Nhiệt Độ 30°C”"
+        decode(
+            b"\x93Nhi\xd6t \xa7\xe9 l\xb5 30\xb0 \x96 35\xb0\x94",
+            Encoding::Tcvn3
+        )
+        .unwrap(),
+        "“Nhiệt Độ là 30° – 35°”"
     );
+    assert_eq!(
+        decode(b"Vietnam\x92s \x85 \x93Top10\x94", Encoding::Tcvn3).unwrap(),
+        "Vietnam’s … “Top10”"
+    );
+}
+
+#[test]
+fn tcvn3_reads_vn1_capitals_in_context() {
+    // Inside a word that then reads as a syllable, 0x80-0x9F are VN1
+    // capitals; the lone byte 0x99 is the word Ở.
+    let cases: [(&[u8], &str); 5] = [
+        (b"\x9Ey ban", "Ủy ban"),
+        (b"\x99 \xae\xa9u", "Ở đâu"),
+        (b"H\x80 N\x97I", "HÀ NỘI"),
+        (b"\x93\x83m\x94", "“Ám”"),
+        (b"\x9b\x96", "›–"),
+    ];
+    for (bytes, text) in cases {
+        assert_eq!(decode(bytes, Encoding::Tcvn3).unwrap(), text);
+    }
 }
 
 #[test]
@@ -278,7 +307,11 @@ fn whole_text_matches_iconv() {
         assert_eq!(iconv_decode(name, &ours).unwrap(), text, "{name}");
     }
     if have_iconv("TCVN5712-1") {
-        // Lower-case text (VN3 has no toned capitals) without quotes.
+        // VN1 text with toned capitals (Ủy, Ở, Ấn, Ước ...) decodes exactly:
+        // capitals in 0x80-0x9F are recognised inside words.
+        let theirs = iconv_encode("TCVN5712-1", &text).unwrap();
+        assert_eq!(decode(&theirs, Encoding::Tcvn3).unwrap(), text);
+        // Lower-case text is pure VN3: both directions agree.
         let lower = text.to_lowercase();
         let theirs = iconv_encode("TCVN5712-1", &lower).unwrap();
         assert_eq!(decode(&theirs, Encoding::Tcvn3).unwrap(), lower);
@@ -617,6 +650,119 @@ fn valid_utf8_that_is_really_viscii() {
     let bytes = encode("người nước", Encoding::Viscii).unwrap();
     assert!(std::str::from_utf8(&bytes).is_ok());
     assert_eq!(Encoding::detect(&bytes).encoding, Encoding::Viscii);
+}
+
+/// First `n` news documents (body lines only, at most `max` bytes each),
+/// or `None` when the corpus is absent.
+fn news_docs(n: usize, max: usize) -> Option<Vec<String>> {
+    let dir = std::path::Path::new("/work/shared/data/unc-news/docs");
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        eprintln!("SKIP: {} not present", dir.display());
+        return None;
+    };
+    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    paths.truncate(n);
+    let mut docs = Vec::new();
+    for p in &paths {
+        let Ok(raw) = std::fs::read_to_string(p) else {
+            continue;
+        };
+        let body: String = raw
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut end = body.len().min(max);
+        while !body.is_char_boundary(end) {
+            end -= 1;
+        }
+        docs.push(body[..end].nfc().collect());
+    }
+    Some(docs)
+}
+
+/// TCVN3 over real text, both ways it is produced: an ABC writer (toned
+/// capitals as lower-case codes, Windows-1252 quotes and dashes) and
+/// glibc's VN1 writer (toned capitals in their own bytes).
+#[test]
+fn tcvn3_news_corpus_abc_and_vn1() {
+    let Some(docs) = news_docs(200, 4000) else {
+        return;
+    };
+    let vn1 = have_iconv("TCVN5712-1");
+    let (mut abc_ok, mut vn1_ok, mut vn1_total) = (0, 0, 0);
+    // Characters glibc's VN1 can encode, asked once per distinct character.
+    let mut vn1_can = std::collections::HashMap::new();
+    if vn1 {
+        let mut all: Vec<char> = docs.iter().flat_map(|d| d.chars()).collect();
+        all.sort();
+        all.dedup();
+        let non_ascii: String = all.iter().filter(|c| !c.is_ascii()).collect();
+        for c in non_ascii.chars() {
+            vn1_can.insert(c, iconv_encode("TCVN5712-1", &c.to_string()).is_some());
+        }
+    }
+    for doc in &docs {
+        let clean: String = doc
+            .chars()
+            .map(|c| {
+                if encode(&c.to_string(), Encoding::Tcvn3).is_ok() {
+                    c
+                } else {
+                    '?'
+                }
+            })
+            .collect();
+        let expect: String = clean
+            .chars()
+            .map(|c| {
+                if is_toned_capital(c) {
+                    c.to_lowercase().next().unwrap()
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let bytes = encode(&clean, Encoding::Tcvn3).unwrap();
+        let got = decode(&bytes, Encoding::Tcvn3).unwrap();
+        if got == expect {
+            abc_ok += 1;
+        } else if std::env::var_os("LEGACY_DEBUG").is_some() {
+            for (a, b) in got.split(' ').zip(expect.split(' ')) {
+                if a != b {
+                    eprintln!("ABC: got {a:?} want {b:?}");
+                }
+            }
+        }
+        if vn1 {
+            // iconv's VN1 lacks the Windows-1252 punctuation.
+            let plain: String = clean
+                .chars()
+                .map(|c| if c.is_ascii() || vn1_can[&c] { c } else { '?' })
+                .collect();
+            let Some(bytes) = iconv_encode("TCVN5712-1", &plain) else {
+                continue;
+            };
+            vn1_total += 1;
+            let got = decode(&bytes, Encoding::Tcvn3).unwrap();
+            if got == plain {
+                vn1_ok += 1;
+            } else if std::env::var_os("LEGACY_DEBUG").is_some() {
+                for (a, b) in got.split(' ').zip(plain.split(' ')) {
+                    if a != b {
+                        eprintln!("VN1: got {a:?} want {b:?}");
+                    }
+                }
+            }
+        }
+    }
+    eprintln!(
+        "tcvn3 news: ABC {abc_ok}/{} exact, VN1 {vn1_ok}/{vn1_total} exact",
+        docs.len()
+    );
+    assert_eq!(abc_ok, docs.len());
+    assert!(vn1_ok * 100 >= vn1_total * 95, "{vn1_ok}/{vn1_total}");
 }
 
 /// Detection over the news corpus when present (first 300 documents, first
