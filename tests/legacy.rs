@@ -521,6 +521,34 @@ fn random_bytes_never_panic() {
 }
 
 #[test]
+fn cp1258_composition_equals_nfc_of_byte_meanings() {
+    // Decoding composes tone bytes on the fly; the result must be the NFC of
+    // the byte-by-byte meanings, whatever the bytes.
+    let mut rng = Rng(0x0123_4567_89AB_CDEF);
+    let tones = [0xCC, 0xD2, 0xDE, 0xEC, 0xF2];
+    for _ in 0..2000 {
+        let n = (rng.next() % 12) as usize;
+        let bytes: Vec<u8> = (0..n)
+            .map(|_| {
+                let r = rng.next();
+                if r % 3 == 0 {
+                    tones[(r >> 8) as usize % 5]
+                } else {
+                    (r >> 16) as u8
+                }
+            })
+            .collect();
+        let piecewise: String = bytes
+            .iter()
+            .map(|&b| decode_lossy(&[b], Encoding::Cp1258))
+            .collect::<String>()
+            .nfc()
+            .collect();
+        assert_eq!(decode_lossy(&bytes, Encoding::Cp1258), piecewise, "{bytes:02X?}");
+    }
+}
+
+#[test]
 fn tcvn3_and_viscii_decode_every_byte() {
     let all: Vec<u8> = (0..=255u8).collect();
     for enc in [Encoding::Tcvn3, Encoding::Viscii] {

@@ -81,7 +81,7 @@
 //!
 //! [`Encoding::detect`] returns [`Encoding::Utf8`] for ASCII and for valid
 //! UTF-8 whose text reads as Vietnamese at least as well as any legacy
-//! reading. Otherwise it decodes a sample (up to 256 KiB from the first
+//! reading. Otherwise it decodes a sample (up to 64 KiB from the first
 //! non-ASCII byte) with each legacy encoding and scores each reading: the
 //! share of words containing non-ASCII letters that are well-formed
 //! Vietnamese syllables, where stray symbols, control characters and
@@ -329,7 +329,18 @@ fn decode_legacy(
         Encoding::Utf8 => return Ok(String::from_utf8_lossy(bytes).into_owned()),
     };
     let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
-    for (i, &b) in bytes.iter().enumerate() {
+    let mut needs_nfc = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        // Printable ASCII, tab and line breaks mean themselves in all three
+        // tables: copy such runs wholesale.
+        let run = plain_ascii_run(&bytes[i..]);
+        if run > 0 {
+            out.push_str(std::str::from_utf8(&bytes[i..i + run]).unwrap_or_default());
+            i += run;
+            continue;
+        }
+        let b = bytes[i];
         let c = if encoding == Encoding::Tcvn3 && (0x80..=0x9F).contains(&b) {
             tcvn3_high(bytes, i)
         } else {
@@ -340,17 +351,36 @@ fn decode_legacy(
                 return Err(i);
             }
             out.push('\u{FFFD}');
+        } else if encoding == Encoding::Cp1258 && TONE_MARKS.contains(&c) {
+            // Compose the tone byte with the letter before it; leave
+            // anything unusual to a final NFC pass.
+            match out.chars().next_back().and_then(|p| add_mark(p, c)) {
+                Some(composed) => {
+                    out.pop();
+                    out.push(composed);
+                }
+                None => {
+                    out.push(c);
+                    needs_nfc = true;
+                }
+            }
         } else {
             out.push(c);
         }
+        i += 1;
     }
     // TCVN3 and VISCII tables hold only precomposed letters and no combining
-    // marks, so their output is already NFC; Windows-1258 has tone bytes.
-    Ok(if encoding == Encoding::Cp1258 {
-        nfc_string(out)
-    } else {
-        out
-    })
+    // marks, so their output is already NFC; Windows-1258 composed its tone
+    // bytes above unless `needs_nfc`.
+    Ok(if needs_nfc { nfc_string(out) } else { out })
+}
+
+/// Length of the leading run of printable ASCII, tab, LF and CR.
+fn plain_ascii_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !((0x20..0x7F).contains(&b) || matches!(b, b'\t' | b'\n' | b'\r')))
+        .unwrap_or(bytes.len())
 }
 
 /// Reads TCVN3 byte `bytes[i]` in 0x80–0x9F: the VN1 capital when the run
@@ -495,11 +525,19 @@ static VNI: LazyLock<VniTables> = LazyLock::new(|| {
 fn decode_vni(bytes: &[u8], strict: bool) -> std::result::Result<String, usize> {
     let t = &*VNI;
     let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
-    for (i, &b) in bytes.iter().enumerate() {
-        if b < 0x80 {
-            out.push(b as char);
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..]
+            .iter()
+            .position(|&b| b >= 0x80)
+            .unwrap_or(bytes.len() - i);
+        if run > 0 {
+            out.push_str(std::str::from_utf8(&bytes[i..i + run]).unwrap_or_default());
+            i += run;
             continue;
         }
+        let b = bytes[i];
+        i += 1;
         if let Some(m) = t.mark[b as usize] {
             if let Some(prev) = out.chars().next_back() {
                 if let Some(c) = apply_vni_mark(prev, m) {
@@ -512,7 +550,7 @@ fn decode_vni(bytes: &[u8], strict: bool) -> std::result::Result<String, usize> 
         let c = t.single[b as usize];
         if c == UNDEF {
             if strict {
-                return Err(i);
+                return Err(i - 1);
             }
             out.push('\u{FFFD}');
         } else {
@@ -596,7 +634,17 @@ fn add_mark(c: char, mark: char) -> Option<char> {
 
 /// Normalizes to NFC, reusing the string when it already is.
 fn nfc_string(s: String) -> String {
-    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    // Fast path: starters that never take part in composition with what
+    // precedes them (Latin up to U+02FF, Vietnamese U+1E00–U+1EFF, common
+    // punctuation and currency signs); text made only of these is NFC.
+    let stable = |c: char| {
+        c < '\u{0300}'
+            || ('\u{1E00}'..='\u{1EFF}').contains(&c)
+            || ('\u{2010}'..='\u{2027}').contains(&c)
+            || ('\u{2030}'..='\u{205E}').contains(&c)
+            || ('\u{20A0}'..='\u{20BF}').contains(&c)
+    };
+    if s.chars().all(stable) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
         s
     } else {
         s.nfc().collect()

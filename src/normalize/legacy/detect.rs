@@ -12,7 +12,7 @@ use rustc_hash::FxHashSet;
 use super::{decode_lossy, Detection, Encoding, VN_LETTERS};
 
 /// Bytes of evidence scored per candidate.
-const SAMPLE: usize = 256 * 1024;
+const SAMPLE: usize = 64 * 1024;
 
 /// Legacy candidates, in tie-break order (most common first).
 const LEGACY: [Encoding; 4] = [
