@@ -544,7 +544,11 @@ fn cp1258_composition_equals_nfc_of_byte_meanings() {
             .collect::<String>()
             .nfc()
             .collect();
-        assert_eq!(decode_lossy(&bytes, Encoding::Cp1258), piecewise, "{bytes:02X?}");
+        assert_eq!(
+            decode_lossy(&bytes, Encoding::Cp1258),
+            piecewise,
+            "{bytes:02X?}"
+        );
     }
 }
 
@@ -791,6 +795,78 @@ fn tcvn3_news_corpus_abc_and_vn1() {
     );
     assert_eq!(abc_ok, docs.len());
     assert!(vn1_ok * 100 >= vn1_total * 95, "{vn1_ok}/{vn1_total}");
+}
+
+/// Detection of single news lines (at least five words) per encoding.
+#[test]
+fn detects_news_lines() {
+    let Some(docs) = news_docs(100, 100_000) else {
+        return;
+    };
+    let lines: Vec<&str> = docs
+        .iter()
+        .flat_map(|d| d.lines())
+        .filter(|l| l.split_whitespace().count() >= 5 && !l.is_ascii())
+        .collect();
+    let mut report = String::new();
+    for enc in Encoding::ALL {
+        let (mut total, mut wrong) = (0usize, 0usize);
+        for line in &lines {
+            let Ok(bytes) = encode(line, enc) else {
+                continue;
+            };
+            total += 1;
+            let d = Encoding::detect(&bytes);
+            if d.encoding != enc {
+                wrong += 1;
+                if std::env::var_os("LEGACY_DEBUG").is_some() {
+                    eprintln!("{enc} -> {}: {line}", d.encoding);
+                }
+            }
+        }
+        report.push_str(&format!("{enc}: {wrong}/{total} wrong; "));
+        assert!(wrong * 200 <= total, "{enc}: {wrong}/{total}");
+    }
+    eprintln!("news lines: {report}");
+}
+
+/// Detection of three-word fragments (with at least one non-ASCII letter),
+/// judged by the decoded text: little evidence, so a looser bound.
+#[test]
+fn detects_news_fragments() {
+    let Some(docs) = news_docs(40, 100_000) else {
+        return;
+    };
+    let words: Vec<&str> = docs.iter().flat_map(|d| d.split_whitespace()).collect();
+    let frags: Vec<String> = words
+        .chunks(3)
+        .map(|c| c.join(" "))
+        .filter(|f| !f.is_ascii())
+        .take(3000)
+        .collect();
+    let mut report = String::new();
+    for enc in LEGACY {
+        let (mut total, mut wrong) = (0usize, 0usize);
+        for f in &frags {
+            let Ok(bytes) = encode(f, enc) else {
+                continue;
+            };
+            total += 1;
+            // What counts is the text: when readings coincide (VISCII, VNI
+            // and Windows-1258 share the Latin-1 letters), any is right.
+            let d = Encoding::detect(&bytes);
+            let want = decode(&bytes, enc).unwrap();
+            if decode_lossy(&bytes, d.encoding) != want {
+                wrong += 1;
+                if std::env::var_os("LEGACY_DEBUG").is_some() {
+                    eprintln!("{enc} -> {} ({:.2}): {f}", d.encoding, d.confidence);
+                }
+            }
+        }
+        report.push_str(&format!("{enc}: {wrong}/{total} wrong; "));
+        assert!(wrong * 20 <= total, "{enc}: {wrong}/{total}");
+    }
+    eprintln!("news fragments: {report}");
 }
 
 /// Detection over the news corpus when present (first 300 documents, first
