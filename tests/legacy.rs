@@ -677,6 +677,14 @@ fn detects_short_phrases() {
 }
 
 #[test]
+fn mostly_utf8_with_a_broken_byte_is_utf8() {
+    let mut bytes = NEWS[..6].join(" ").into_bytes();
+    bytes.insert(40, 0xFF);
+    assert!(std::str::from_utf8(&bytes).is_err());
+    assert_eq!(Encoding::detect(&bytes).encoding, Encoding::Utf8);
+}
+
+#[test]
 fn valid_utf8_that_is_really_viscii() {
     // "người nước" in VISCII happens to be valid UTF-8 (ườ = DF B6, ướ = DF BE).
     let bytes = encode("người nước", Encoding::Viscii).unwrap();

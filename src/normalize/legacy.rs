@@ -79,15 +79,25 @@
 //!
 //! # Detection
 //!
-//! [`Encoding::detect`] returns [`Encoding::Utf8`] for ASCII and for valid
-//! UTF-8 whose text reads as Vietnamese at least as well as any legacy
-//! reading. Otherwise it decodes a sample (up to 64 KiB from the first
+//! [`Encoding::detect`] decodes a sample (up to 64 KiB from the first
 //! non-ASCII byte) with each legacy encoding and scores each reading: the
 //! share of words containing non-ASCII letters that are well-formed
-//! Vietnamese syllables, where stray symbols, control characters and
-//! undefined bytes count as failures. The best reading wins; the confidence
-//! grows with its score, its margin over the runner-up and the amount of
-//! evidence.
+//! Vietnamese syllables (onset, rhyme, one tone on the right vowel, stop
+//! codas only with sắc/nặng, lower/Title/UPPER case), with a small bonus for
+//! frequent syllables; stray symbols, symbols inside words, control
+//! characters and undefined bytes count as failures. The best reading wins;
+//! the confidence grows with its score, its margin over the runner-up and
+//! the amount of evidence.
+//!
+//! ASCII is [`Encoding::Utf8`] (confidence 1.0). Valid UTF-8 is
+//! [`Encoding::Utf8`] unless a legacy reading is clearly more Vietnamese
+//! (short VISCII text can be valid UTF-8 by accident); UTF-8 with a few
+//! broken bytes competes with the legacy readings, each U+FFFD counting
+//! against it. Measured on the unc-news corpus (`cargo test --test legacy
+//! detects_news -- --nocapture`): 1500/1500 document openings and all of
+//! ~9,200 single lines of five or more words are detected right; for
+//! three-word fragments the decoded text is wrong in 0.2% (TCVN3), 0.1%
+//! (VNI), 2.5% (VISCII) and 0.8% (Windows-1258) of cases.
 
 use std::fmt;
 use std::str::FromStr;

@@ -32,17 +32,22 @@ pub(super) fn detect(bytes: &[u8]) -> Detection {
     let sample = sample(bytes, first);
     let utf8_ok = std::str::from_utf8(bytes).is_ok();
 
+    let u = score(&String::from_utf8_lossy(sample), Encoding::Utf8);
     let mut scores: Vec<(Encoding, Score)> = LEGACY
         .iter()
         .map(|&enc| (enc, score(&decode_lossy(sample, enc), enc)))
         .collect();
+    if !utf8_ok {
+        // Mostly UTF-8 with a few broken bytes still competes; each U+FFFD
+        // counts against it.
+        scores.push((Encoding::Utf8, u));
+    }
     // Stable sort: ties keep the LEGACY order.
     scores.sort_by(|a, b| b.1.ratio().total_cmp(&a.1.ratio()));
     let (best_enc, best) = scores[0];
     let second = scores[1].1.ratio();
 
     if utf8_ok {
-        let u = score(&String::from_utf8_lossy(sample), Encoding::Utf8);
         // Valid UTF-8 is strong evidence by itself; a legacy reading has to
         // be clearly better to win.
         if !(best.ratio() > u.ratio() + 0.25 && best.ratio() > 0.5) {
