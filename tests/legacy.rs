@@ -553,6 +553,32 @@ fn cp1258_composition_equals_nfc_of_byte_meanings() {
 }
 
 #[test]
+fn ten_megabyte_single_lines_decode_in_linear_time() {
+    // Worst cases: every byte a TCVN3 context byte; every byte a VNI mark;
+    // every byte a Windows-1258 tone.
+    let n = 10 << 20;
+    let inputs: [(Encoding, Vec<u8>); 4] = [
+        (
+            Encoding::Tcvn3,
+            (0..n).map(|i| 0x80 + (i % 32) as u8).collect(),
+        ),
+        (Encoding::Tcvn3, b"a\x93".repeat(n / 2)),
+        (Encoding::Vni, b"a\xe1\xf9".repeat(n / 3)),
+        (Encoding::Cp1258, b"a\xec\xf2".repeat(n / 3)),
+    ];
+    for (enc, bytes) in inputs {
+        let t = std::time::Instant::now();
+        let s = decode_lossy(&bytes, enc);
+        let d = Encoding::detect(&bytes);
+        let secs = t.elapsed().as_secs_f64();
+        assert!(!s.is_empty() && (0.0..=1.0).contains(&d.confidence));
+        // Generous bound for a shared debug-built machine; quadratic
+        // behaviour would take hours.
+        assert!(secs < 30.0, "{enc}: {secs:.1} s");
+    }
+}
+
+#[test]
 fn tcvn3_and_viscii_decode_every_byte() {
     let all: Vec<u8> = (0..=255u8).collect();
     for enc in [Encoding::Tcvn3, Encoding::Viscii] {
@@ -932,4 +958,51 @@ fn detects_news_corpus() {
     eprintln!("news detection: {wrong} wrong of {total}; {decoded_ok} decoded exactly");
     assert!(total > 0);
     assert!(wrong * 100 <= total, "{wrong} wrong of {total}");
+}
+
+// ---------------------------------------------------------------------------
+// Property tests
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn vn_char() -> impl Strategy<Value = char> {
+        let mut pool: Vec<char> = lower_letters();
+        pool.extend(upper_letters());
+        pool.extend("aeiouyAEIOUY bcdghklmnpqrstvx BCDGHKLMNPQRSTVX.,;:!?-()0123456789\n".chars());
+        proptest::sample::select(pool)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(300))]
+
+        #[test]
+        fn text_round_trips(chars in proptest::collection::vec(vn_char(), 0..80)) {
+            let text: String = chars.into_iter().collect();
+            for enc in Encoding::ALL {
+                let bytes = encode(&text, enc).unwrap();
+                let back = decode(&bytes, enc).unwrap();
+                if enc == Encoding::Tcvn3 {
+                    // Toned capitals come back lower-case, and a lone 0x80-0x9F
+                    // capital never occurs since VN3 writes none.
+                    let expect: String = text
+                        .chars()
+                        .map(|c| if is_toned_capital(c) { c.to_lowercase().next().unwrap() } else { c })
+                        .collect();
+                    prop_assert_eq!(back, expect);
+                } else {
+                    prop_assert_eq!(back, text.clone(), "{}", enc);
+                }
+            }
+        }
+
+        #[test]
+        fn any_bytes_decode_to_nfc(bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            for enc in Encoding::ALL {
+                let s = decode_lossy(&bytes, enc);
+                prop_assert!(unicode_normalization::is_nfc(&s));
+            }
+        }
+    }
 }

@@ -397,7 +397,7 @@ fn plain_ascii_run(bytes: &[u8]) -> usize {
 /// of letters around it reads as a Vietnamese syllable that way (or the
 /// byte is one of the one-letter words Á (châu Á) and Ở on its own), else
 /// Windows-1252.
-/// Looks at most [`RUN_CAP`] bytes each way, so decoding stays linear.
+/// Looks at most 12 bytes each way, so decoding stays linear.
 fn tcvn3_high(bytes: &[u8], i: usize) -> char {
     const RUN_CAP: usize = 12;
     let b = bytes[i];
@@ -417,6 +417,10 @@ fn tcvn3_high(bytes: &[u8], i: usize) -> char {
     }
     let high = |b: u8| (0x80..=0x9F).contains(&b);
     let reads_as_syllable = |run: &[u8]| {
+        // The longest syllable, "nghiêng", has seven letters.
+        if run.len() > 7 {
+            return false;
+        }
         if run.len() == 1 {
             return matches!(run[0], 0x83 | 0x99);
         }
