@@ -189,6 +189,15 @@ fn tcvn3_documented_differences() {
         .unwrap(),
         "“Nhiệt Độ là 30° – 35°”"
     );
+    // After an untoned vowel, 0xB0-0xB4 are VN1 combining tones.
+    assert_eq!(
+        decode(
+            b"a\xb3 \xa9\xb4 \xac\xb0 Y\xb1 m\xb2 30\xb0",
+            Encoding::Tcvn3
+        )
+        .unwrap(),
+        "á ậ ờ Ỷ m² 30°"
+    );
     assert_eq!(
         decode(b"Vietnam\x92s \x85 \x93Top10\x94", Encoding::Tcvn3).unwrap(),
         "Vietnam’s … “Top10”"

@@ -50,9 +50,11 @@
 //! bytes that VN3 leaves free and combining marks at 0xB0–0xB4. This crate
 //! decodes:
 //!
-//! * **0xB0–0xB4 as Windows-1252** (`° ± ² ³ ´`), not VN1's combining
-//!   marks: the `.VnTime` fonts are Windows fonts, and "30°C" is common in
-//!   real ABC documents.
+//! * **0xB0–0xB4 as Windows-1252** (`° ± ² ³ ´`): the `.VnTime` fonts are
+//!   Windows fonts, and "30°C" or "m²" are common in real ABC documents —
+//!   except directly after an untoned vowel letter, where they are VN1's
+//!   combining grave, hook, tilde, acute and dot below and compose with it
+//!   (`a\xb3` → "á"), as glibc writes letters it has no precomposed code for.
 //! * **0x80–0x9F by context.** In ABC documents these bytes are Windows-1252
 //!   punctuation (`€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ ‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ`); in
 //!   VN1 text they are the capitals À Ả Ã Á Ạ Ặ Ậ È Ẻ Ẽ É Ẹ Ệ Ì Ỉ Ĩ Í Ị Ò Ỏ Õ
@@ -361,6 +363,23 @@ fn decode_legacy(
                 return Err(i);
             }
             out.push('\u{FFFD}');
+        } else if encoding == Encoding::Tcvn3 && (0xB0..=0xB4).contains(&b) {
+            // VN1's combining tones, when they follow an untoned vowel;
+            // otherwise Windows-1252 ° ± ² ³ ´ (see the module docs).
+            let tone =
+                ['\u{0300}', '\u{0309}', '\u{0303}', '\u{0301}', '\u{0323}'][(b - 0xB0) as usize];
+            let composed = out
+                .chars()
+                .next_back()
+                .filter(|p| VN_LETTERS.get(p).is_some_and(|l| l.tone == 0))
+                .and_then(|p| add_mark(p, tone));
+            match composed {
+                Some(composed) => {
+                    out.pop();
+                    out.push(composed);
+                }
+                None => out.push(c),
+            }
         } else if encoding == Encoding::Cp1258 && TONE_MARKS.contains(&c) {
             // Compose the tone byte with the letter before it; leave
             // anything unusual to a final NFC pass.
