@@ -678,6 +678,18 @@ fn detects_whole_document_confidently() {
 }
 
 #[test]
+fn detects_tcvn3_heading_text() {
+    // Heading fonts: capitals typed as ASCII capitals, toned vowels as the
+    // lower-case codes, so the bytes read "CỘNG HòA" style.
+    let heading = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐỘC LẬP - TỰ DO - HẠNH PHÚC\n\
+                   QUYẾT ĐỊNH VỀ VIỆC BAN HÀNH QUY CHẾ TỔ CHỨC VÀ HOẠT ĐỘNG";
+    let bytes = encode(heading, Encoding::Tcvn3).unwrap();
+    let d = Encoding::detect(&bytes);
+    assert_eq!(d.encoding, Encoding::Tcvn3, "{d:?}");
+    assert!(d.confidence > 0.5, "{d:?}");
+}
+
+#[test]
 fn detects_short_phrases() {
     // Two to four words: harder, but these are unambiguous.
     let phrases = [

@@ -145,7 +145,12 @@ fn score(text: &str, enc: Encoding) -> Score {
     let flush = |word: &mut String, non_ascii: &mut bool, s: &mut Score| {
         if *non_ascii {
             s.units += 1.0;
-            if is_syllable(word) {
+            let valid = if enc == Encoding::Tcvn3 {
+                (plausible_case(word) || heading_case(word)) && is_syllable_any_case(word)
+            } else {
+                is_syllable(word)
+            };
+            if valid {
                 let toned_capital = enc == Encoding::Tcvn3
                     && word
                         .chars()
@@ -293,13 +298,21 @@ fn plausible_case(word: &str) -> bool {
     rest_lower || rest_upper
 }
 
+/// Whether `word` is TCVN3 heading-font text: ASCII letters in capitals,
+/// toned vowels in the lower-case codes VN3 has ("HòA").
+fn heading_case(word: &str) -> bool {
+    word.chars().all(|c| !c.is_ascii_lowercase())
+}
+
 /// Whether `word` is a well-formed Vietnamese syllable with its tone on a
 /// vowel that may carry it (in either placement style), in lower, Title or
 /// UPPER case.
 pub(super) fn is_syllable(word: &str) -> bool {
-    if !plausible_case(word) {
-        return false;
-    }
+    plausible_case(word) && is_syllable_any_case(word)
+}
+
+/// [`is_syllable`] without the case check.
+fn is_syllable_any_case(word: &str) -> bool {
     let mut toneless = String::with_capacity(word.len());
     let mut tone = 0u8;
     let mut tone_pos = 0usize; // char index in `toneless`
