@@ -690,6 +690,16 @@ fn detects_tcvn3_heading_text() {
 }
 
 #[test]
+fn detects_upper_case_text() {
+    let text = NEWS[..8].join(" ").to_uppercase();
+    for enc in LEGACY {
+        let d = detect_ok(&text, enc);
+        assert_eq!(d.encoding, enc, "{d:?}");
+        assert!(d.confidence > 0.5, "{enc}: {d:?}");
+    }
+}
+
+#[test]
 fn detects_short_phrases() {
     // Two to four words: harder, but these are unambiguous.
     let phrases = [

@@ -1,8 +1,9 @@
 //! Legacy 8-bit Vietnamese encodings: TCVN3 (ABC), VNI-Windows, VISCII and
 //! Windows-1258, plus detection.
 //!
-//! Every decoder runs in one pass over the input (linear time, no
-//! lookahead), never panics, and returns text in Unicode NFC.
+//! Every decoder runs in one pass over the input (linear time; TCVN3 looks
+//! at most 12 bytes around a few ambiguous bytes), never panics, and returns
+//! text in Unicode NFC.
 //!
 //! ```
 //! use vntext::legacy::{decode, encode, Encoding};
@@ -25,7 +26,7 @@
 //! * **Windows-1258**: Microsoft's code page, byte for byte as glibc `iconv -f
 //!   CP1258` has it; the five tone bytes (0xCC 0xD2 0xDE 0xEC 0xF2) are the
 //!   combining marks U+0300 U+0309 U+0303 U+0301 U+0323 and are composed with
-//!   the preceding letter by the final NFC. The five bytes Windows leaves
+//!   the preceding letter (the output is NFC). The nine bytes Windows leaves
 //!   undefined (0x81 0x8A 0x8D–0x90 0x9A 0x9D 0x9E) are errors in [`decode`]
 //!   and U+FFFD in [`decode_lossy`].
 //! * **VNI-Windows** (Unikey's "VNI Windows" table): a vowel is written as its
