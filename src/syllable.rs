@@ -500,10 +500,10 @@ impl Syllable {
         self.len == 0
     }
 
-    /// Whether the written form already matches `style` (a single mark, on
-    /// the canonical letter, or no mark at all).
-    pub(crate) fn is_placed(&self, style: ToneStyle) -> bool {
-        self.marks == 0 || (self.marks == 1 && self.tone_at as usize == self.tone_index(style))
+    /// Number of tone marks written in the input (0, 1, or more when a
+    /// mark was repeated).
+    pub fn tone_marks(&self) -> usize {
+        self.marks as usize
     }
 
     /// Renders the syllable in NFC with its tone mark placed per `style`,

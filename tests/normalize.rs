@@ -175,6 +175,15 @@ proptest! {
     }
 
     #[test]
+    fn keep_no_cleanup_equals_nfc(s in viet_text(), t in any::<String>()) {
+        let n = Normalizer::builder().tone(ToneStyle::Keep).cleanup(false).build();
+        for x in [&s, &t] {
+            let want: String = x.nfc().collect();
+            prop_assert_eq!(n.normalize(x), want);
+        }
+    }
+
+    #[test]
     fn idempotent_and_nfc(s in viet_text()) {
         for style in [ToneStyle::Modern, ToneStyle::Traditional, ToneStyle::Keep] {
             for cleanup in [true, false] {

@@ -27,7 +27,6 @@
 
 use std::borrow::Cow;
 
-use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 mod clean;
@@ -170,13 +169,12 @@ impl Normalizer {
         } else {
             Cow::Borrowed(text)
         };
-        let s = then(s, |t| (!is_nfc_fast(t)).then(|| t.nfc().collect()));
         let opt = tone::RunOptions {
             style: self.style,
             eth: self.eth,
             homoglyphs: self.homoglyphs,
         };
-        then(s, |t| tone::apply(t, opt))
+        then(s, |t| tone::process(t, opt))
     }
 }
 
@@ -186,35 +184,6 @@ fn then<'a>(s: Cow<'a, str>, f: impl FnOnce(&str) -> Option<String>) -> Cow<'a, 
         Some(new) => Cow::Owned(new),
         None => s,
     }
-}
-
-/// Whether `text` is NFC, decided by a scan that knows ASCII and the
-/// Vietnamese letters (always NFC starters) and asks the Unicode tables
-/// only about other characters.
-pub(crate) fn is_nfc_fast(text: &str) -> bool {
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] < 0x80 {
-            i += 1;
-            continue;
-        }
-        let Some(c) = text[i..].chars().next() else {
-            return false;
-        };
-        i += c.len_utf8();
-        if crate::chars::letter(c).is_some() {
-            continue;
-        }
-        if canonical_combining_class(c) == 0
-            && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
-        {
-            continue;
-        }
-        // A combining mark or a character that may compose: decide exactly.
-        return is_nfc_quick(text.chars()) == IsNormalized::Yes || text.chars().eq(text.nfc());
-    }
-    true
 }
 
 /// Normalizes `text` with the default [`Normalizer`]: cleanup, NFC and
