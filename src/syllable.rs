@@ -506,6 +506,12 @@ impl Syllable {
         self.marks as usize
     }
 
+    /// Whether the single written tone mark sits where `style` puts it
+    /// (`true` too when there is no mark).
+    pub fn placed(&self, style: ToneStyle) -> bool {
+        self.marks == 0 || (self.marks == 1 && self.tone_at as usize == self.tone_index(style))
+    }
+
     /// Renders the syllable in NFC with its tone mark placed per `style`,
     /// each letter in the case it had in the input.
     ///

@@ -164,25 +164,29 @@ impl Normalizer {
         if text.is_ascii() {
             return Cow::Borrowed(text);
         }
-        let s = if self.invisible || self.spaces {
-            clean::clean_chars(text, self.invisible, self.spaces)
-        } else {
-            Cow::Borrowed(text)
-        };
         let opt = tone::RunOptions {
             style: self.style,
             eth: self.eth,
             homoglyphs: self.homoglyphs,
+            invisible: self.invisible,
+            spaces: self.spaces,
         };
-        then(s, |t| tone::process(t, opt))
-    }
-}
-
-/// Applies a rewriting step that returns `None` when nothing changes.
-fn then<'a>(s: Cow<'a, str>, f: impl FnOnce(&str) -> Option<String>) -> Cow<'a, str> {
-    match f(&s) {
-        Some(new) => Cow::Owned(new),
-        None => s,
+        match tone::process(text, opt) {
+            tone::Pass::Unchanged => Cow::Borrowed(text),
+            tone::Pass::Changed(s) => Cow::Owned(s),
+            tone::Pass::NeedsClean => {
+                let cleaned = clean::clean_chars(text, self.invisible, self.spaces);
+                let opt = tone::RunOptions {
+                    invisible: false,
+                    spaces: false,
+                    ..opt
+                };
+                match tone::process(&cleaned, opt) {
+                    tone::Pass::Changed(s) => Cow::Owned(s),
+                    _ => cleaned,
+                }
+            }
+        }
     }
 }
 

@@ -1,21 +1,22 @@
-//! The run pass: NFC, tone placement, repair and look-alike substitution in
-//! one scan over the text.
+//! The character pass: NFC, tone placement, repair and look-alike
+//! substitution in one scan over the text.
 //!
-//! The text is split into maximal *runs* of letters and combining marks and
-//! the separators between them. Separators are NFC already unless they are
-//! singletons (U+2000 → U+2002); a run is left untouched — without being
-//! parsed or copied — unless it holds
-//! * a character that is not NFC-stable (a combining mark, a singleton),
-//! * a precomposed consonant with a tone mark (`ń`, `ṭ`: possible repair),
-//! * a look-alike letter (ETH, Cyrillic, Greek) when that cleanup is on,
-//! * more than one toned letter, or a single toned vowel that can be on the
-//!   wrong letter: an unmodified vowel next to another vowel (where the two
-//!   styles differ: hoà/hòa, or a mark misplaced as in tíên), or `ư` before
-//!   `ơ`. A toned `ă â ê ô ơ` (or `ư` elsewhere) or an isolated toned vowel is
-//!   always where both styles put it.
+//! The text consists of maximal *runs* of letters and combining marks and the
+//! separators between them. The scan looks at each character once through a
+//! table and only stops on a *trigger*:
+//! * a character that is not NFC-stable (a combining mark, a singleton);
+//! * a precomposed consonant with a tone mark (`ń`, `ṭ`: possible repair);
+//! * a look-alike letter (ETH, Cyrillic, Greek) when that cleanup is on;
+//! * an invisible character or exotic space when that cleanup is on;
+//! * a toned vowel whose mark may be on the wrong letter: an unmodified vowel
+//!   next to another vowel (where the styles differ, hoà/hòa, or a mark is
+//!   misplaced, tíên), or `ư` before `ơ`. A toned `ă â ê ô ơ` (or `ư`
+//!   elsewhere) or an isolated toned vowel is where both styles put it; two
+//!   toned letters in one syllable always produce one of the triggers above.
 //!
-//! Only such runs are parsed as syllables and re-rendered; the output is
-//! allocated on the first run that actually changes.
+//! Only the run around a trigger is parsed as a syllable and re-rendered;
+//! the output is allocated at the first run that actually changes. Clean
+//! text is thus scanned without allocation.
 
 use std::sync::LazyLock;
 
@@ -27,23 +28,63 @@ use super::ToneStyle;
 use crate::chars::{self, Tone};
 use crate::syllable::Syllable;
 
-/// Settings the run pass needs.
+/// Settings of the pass.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct RunOptions {
     pub style: ToneStyle,
     pub eth: bool,
     pub homoglyphs: bool,
+    /// Stop (return [`Pass::NeedsClean`]) on invisible characters.
+    pub invisible: bool,
+    /// Stop on exotic spaces.
+    pub spaces: bool,
 }
 
-/// Character class bits (for characters outside ASCII and the Vietnamese
-/// letter table).
-const RUN: u8 = 1; // continues a run: alphabetic, combining, ccc != 0
-const UNSAFE: u8 = 2; // not NFC-stable on its own (mark, singleton, may compose)
-const TONECONS: u8 = 4; // ASCII letter + Vietnamese marks (ń, ṭ, ñ)
-const HOMO: u8 = 8; // ETH or a Cyrillic/Greek look-alike
-const ETH: u8 = 16; // ETH proper (ð Ð Ɖ)
+/// Result of [`process`].
+pub(crate) enum Pass {
+    /// Nothing changes.
+    Unchanged,
+    /// The rewritten text.
+    Changed(String),
+    /// The text holds characters the cleanup removes or replaces: run it
+    /// first, then this pass again with those switches off.
+    NeedsClean,
+}
 
-fn compute_class(c: char) -> u8 {
+// Character information bits.
+const RUN: u16 = 1; // continues a run: letter, combining mark, ccc != 0
+const UNSAFE: u16 = 1 << 1; // not NFC-stable on its own
+const TONECONS: u16 = 1 << 2; // ASCII letter + Vietnamese marks (ń, ṭ, ñ)
+const HOMO: u16 = 1 << 3; // ETH or a Cyrillic/Greek look-alike
+const ETH: u16 = 1 << 4; // ETH proper (ð Ð Ɖ)
+const VOWEL: u16 = 1 << 5; // a Vietnamese vowel letter (any tone, case)
+const TONED: u16 = 1 << 6; // a precomposed vowel with a tone mark
+const MODIFIED: u16 = 1 << 7; // ă â ê ô ơ ư
+const U_HORN: u16 = 1 << 8; // ư
+const O_HORN: u16 = 1 << 9; // ơ
+const INVIS: u16 = 1 << 10; // invisible character
+const XSPACE: u16 = 1 << 11; // exotic space
+
+fn compute_info(c: char) -> u16 {
+    if let Some(l) = chars::letter(c) {
+        let mut k = RUN;
+        if chars::is_vowel(l.base) {
+            k |= VOWEL;
+            if l.tone != Tone::Ngang {
+                k |= TONED;
+            }
+            if !l.base.is_ascii() {
+                k |= MODIFIED;
+            }
+            if l.base == 'ư' {
+                k |= U_HORN;
+            }
+            if l.base == 'ơ' {
+                k |= O_HORN;
+            }
+        }
+        return k;
+    }
     let mut k = 0;
     let ccc = canonical_combining_class(c);
     let mark = unicode_normalization::char::is_combining_mark(c);
@@ -53,7 +94,7 @@ fn compute_class(c: char) -> u8 {
     if ccc != 0 || mark || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
         k |= UNSAFE;
     }
-    if let Some(_h) = homoglyph(c) {
+    if homoglyph(c).is_some() {
         k |= HOMO;
         if matches!(c, '\u{00D0}' | '\u{00F0}' | '\u{0189}') {
             k |= ETH;
@@ -75,161 +116,151 @@ fn compute_class(c: char) -> u8 {
     {
         k |= TONECONS;
     }
-    // Invisible characters and exotic spaces are plain separators here
-    // (the cleanup pass before this one removes them when asked).
-    if is_invisible(c) || is_exotic_space(c) {
-        k &= !RUN;
+    if is_invisible(c) {
+        k = (k & !RUN) | INVIS;
+    }
+    if is_exotic_space(c) {
+        k = (k & !RUN) | XSPACE;
     }
     k
 }
 
-struct Classes {
-    lo: Vec<u8>,   // U+0000..U+07FF
-    ext: Vec<u8>,  // U+1E00..U+1EFF
-    punc: Vec<u8>, // U+2000..U+206F
+struct Tables {
+    ascii: [u16; 128],
+    lo: Vec<u16>,   // U+0080..U+07FF (index by code point)
+    ext: Vec<u16>,  // U+1E00..U+1EFF
+    punc: Vec<u16>, // U+2000..U+206F
 }
 
-static CLASSES: LazyLock<Classes> = LazyLock::new(|| {
-    let mk = |lo: u32, hi: u32| -> Vec<u8> {
+static TABLES: LazyLock<Tables> = LazyLock::new(|| {
+    let mk = |lo: u32, hi: u32| -> Vec<u16> {
         (lo..hi)
-            .map(|cp| char::from_u32(cp).map_or(0, compute_class))
+            .map(|cp| char::from_u32(cp).map_or(0, compute_info))
             .collect()
     };
-    Classes {
+    let mut ascii = [0u16; 128];
+    for (i, a) in ascii.iter_mut().enumerate() {
+        let b = i as u8;
+        if b.is_ascii_alphabetic() {
+            *a = RUN;
+            if matches!(b | 0x20, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
+                *a |= VOWEL;
+            }
+        }
+    }
+    Tables {
+        ascii,
         lo: mk(0, 0x800),
         ext: mk(0x1E00, 0x1F00),
         punc: mk(0x2000, 0x2070),
     }
 });
 
-#[inline]
-fn class(t: &Classes, c: char) -> u8 {
-    let cp = c as u32;
-    if cp < 0x800 {
-        t.lo[cp as usize]
-    } else if (0x1E00..0x1F00).contains(&cp) {
-        t.ext[(cp - 0x1E00) as usize]
-    } else if (0x2000..0x2070).contains(&cp) {
-        t.punc[(cp - 0x2000) as usize]
-    } else if (0x3040..0xA000).contains(&cp) && !(0x3099..=0x309A).contains(&cp) {
-        // Kana and CJK ideographs: letters, NFC-stable.
-        RUN
-    } else {
-        compute_class(c)
-    }
-}
-
-/// ASCII classes: 0 separator, 1 consonant letter, 2 vowel letter.
-static ASCII: [u8; 128] = {
-    let mut t = [0u8; 128];
-    let mut i = 0;
-    while i < 128 {
-        let b = i as u8;
-        if b.is_ascii_alphabetic() {
-            t[i] = match b | 0x20 {
-                b'a' | b'e' | b'i' | b'o' | b'u' | b'y' => 2,
-                _ => 1,
-            };
-        }
-        i += 1;
-    }
-    t
-};
-
-/// Decodes the non-ASCII character starting at byte `i` of valid UTF-8.
-#[inline]
-fn decode(b: &[u8], i: usize) -> (char, usize) {
+/// Information and byte length of the character at `i` (valid UTF-8).
+#[inline(always)]
+fn info_at(t: &Tables, b: &[u8], i: usize) -> (u16, usize) {
     let x = b[i] as u32;
-    let (cp, len) = if x < 0xE0 {
-        (((x & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F), 2)
-    } else if x < 0xF0 {
-        (
-            ((x & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F),
-            3,
-        )
-    } else {
-        (
-            ((x & 0x07) << 18)
-                | ((b[i + 1] as u32 & 0x3F) << 12)
-                | ((b[i + 2] as u32 & 0x3F) << 6)
-                | (b[i + 3] as u32 & 0x3F),
-            4,
-        )
-    };
-    (char::from_u32(cp).unwrap_or('\u{FFFD}'), len)
+    if x < 0x80 {
+        return (t.ascii[x as usize], 1);
+    }
+    if x < 0xE0 {
+        let cp = ((x & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
+        return (t.lo[cp as usize], 2);
+    }
+    if x < 0xF0 {
+        let cp = ((x & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
+        let k = if (0x1E00..0x1F00).contains(&cp) {
+            t.ext[(cp - 0x1E00) as usize]
+        } else if (0x2000..0x2070).contains(&cp) {
+            t.punc[(cp - 0x2000) as usize]
+        } else if (0x3040..0x3099).contains(&cp) || (0x30A0..0xA000).contains(&cp) {
+            RUN // kana and CJK ideographs: letters, NFC-stable
+        } else {
+            char::from_u32(cp).map_or(0, compute_info)
+        };
+        return (k, 3);
+    }
+    let cp = ((x & 0x07) << 18)
+        | ((b[i + 1] as u32 & 0x3F) << 12)
+        | ((b[i + 2] as u32 & 0x3F) << 6)
+        | (b[i + 3] as u32 & 0x3F);
+    (char::from_u32(cp).map_or(0, compute_info), 4)
 }
 
-/// What the scan of one run found.
+/// Start of the character that ends right before byte `i` (> 0).
+#[inline(always)]
+fn prev_start(b: &[u8], i: usize) -> usize {
+    let mut j = i - 1;
+    while j > 0 && (b[j] & 0xC0) == 0x80 && i - j < 4 {
+        j -= 1;
+    }
+    j
+}
+
+/// What a scan of one run found.
 #[derive(Default)]
 struct Scan {
-    letters: u32,
-    toned: u32,
-    toned_modified: bool,
-    toned_is_u_horn: bool,
-    prev_vowel: bool,
-    /// A vowel stands right before the (first) toned letter.
-    vowel_before_toned: bool,
-    /// Letter right after the toned one: 0 none yet, 1 consonant, 2 vowel,
-    /// 3 `ơ`.
-    after_toned: u8,
-    just_toned: bool,
     unsafe_: bool,
-    tonecons: bool,
     homo: bool,
     eth: bool,
     first_nonstarter: bool,
 }
 
-impl Scan {
-    #[inline]
-    fn letter(&mut self, vowel: bool, base: char, tone: Tone) {
-        if self.just_toned {
-            self.after_toned = if base == 'ơ' {
-                3
-            } else if vowel {
-                2
-            } else {
-                1
-            };
-            self.just_toned = false;
+/// Scans the run starting at `start`; returns its end and flags.
+fn scan_run(t: &Tables, text: &str, start: usize) -> (usize, Scan) {
+    let b = text.as_bytes();
+    let mut s = Scan::default();
+    let mut i = start;
+    while i < b.len() {
+        let (k, len) = info_at(t, b, i);
+        if k & RUN == 0 {
+            break;
         }
-        if tone != Tone::Ngang {
-            self.toned += 1;
-            if self.toned == 1 {
-                self.vowel_before_toned = self.prev_vowel;
-                self.toned_modified = !base.is_ascii();
-                self.toned_is_u_horn = base == 'ư';
-                self.just_toned = true;
+        if k & UNSAFE != 0 {
+            s.unsafe_ = true;
+            if i == start {
+                s.first_nonstarter = text[i..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| canonical_combining_class(c) != 0);
             }
         }
-        self.prev_vowel = vowel;
-        self.letters += 1;
-    }
-
-    /// Whether the tone mark can be somewhere other than where `style`
-    /// puts it.
-    fn tone_suspect(&self) -> bool {
-        match self.toned {
-            0 => false,
-            1 => {
-                if self.toned_modified {
-                    self.toned_is_u_horn && self.after_toned == 3
-                } else {
-                    self.vowel_before_toned || self.after_toned >= 2
-                }
-            }
-            _ => true,
+        if k & HOMO != 0 {
+            s.homo = true;
+            s.eth |= k & ETH != 0;
         }
+        i += len;
     }
+    (i, s)
 }
 
 /// Lazily built output.
 struct Out {
     out: Option<String>,
     copied: usize,
+    changed: bool,
 }
 
 impl Out {
+    /// Writes the replacement of `text[start..end]` produced by `f`
+    /// straight into the output; if it equals the original, it is rolled
+    /// back and nothing is recorded.
+    fn render(&mut self, text: &str, start: usize, end: usize, f: impl FnOnce(&mut String)) {
+        let o = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(text.len() + 16));
+        o.push_str(&text[self.copied..start]);
+        self.copied = start;
+        let mark = o.len();
+        f(o);
+        if o[mark..] == text[start..end] {
+            o.truncate(mark);
+        } else {
+            self.copied = end;
+            self.changed = true;
+        }
+    }
+
     fn replace(&mut self, text: &str, start: usize, end: usize, with: &str) {
         let o = self
             .out
@@ -237,135 +268,136 @@ impl Out {
         o.push_str(&text[self.copied..start]);
         o.push_str(with);
         self.copied = end;
+        self.changed = true;
     }
 }
 
-/// Runs the pass. `None` when nothing changes.
-pub(crate) fn process(text: &str, opt: RunOptions) -> Option<String> {
-    let t: &Classes = &CLASSES;
+/// Whether the toned vowel at `i` (info `k`, length `len`) may carry its
+/// mark on the wrong letter.
+#[inline(always)]
+fn suspect(t: &Tables, b: &[u8], i: usize, len: usize, k: u16) -> bool {
+    let next = if i + len < b.len() {
+        info_at(t, b, i + len).0
+    } else {
+        0
+    };
+    if k & MODIFIED != 0 {
+        return k & U_HORN != 0 && next & O_HORN != 0;
+    }
+    if next & VOWEL != 0 {
+        return true;
+    }
+    i > 0 && info_at(t, b, prev_start(b, i)).0 & VOWEL != 0
+}
+
+/// Runs the pass over `text`.
+pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
+    let t: &Tables = &TABLES;
     let b = text.as_bytes();
     let n = b.len();
+    let keep = opt.style == ToneStyle::Keep;
+    let mut stop = UNSAFE;
+    if opt.homoglyphs {
+        stop |= HOMO;
+    } else if opt.eth {
+        stop |= ETH;
+    }
+    if !keep {
+        stop |= TONECONS;
+    }
+    if opt.invisible {
+        stop |= INVIS;
+    }
+    if opt.spaces {
+        stop |= XSPACE;
+    }
     let mut st = Out {
         out: None,
         copied: 0,
+        changed: false,
     };
     let mut i = 0;
-    // Start of the separator character just before position `i`, if it was
-    // one (needed when a run starts with a combining mark).
-    let mut sep_before = usize::MAX;
+    let mut run_start = 0;
     while i < n {
         let x = b[i];
         if x < 0x80 {
-            if ASCII[x as usize] == 0 {
-                sep_before = i;
-                i += 1;
-                continue;
+            if t.ascii[x as usize] == 0 {
+                run_start = i + 1;
             }
+            i += 1;
+            continue;
+        }
+        let (k, len) = info_at(t, b, i);
+        let trigger = k & stop != 0 || (!keep && k & TONED != 0 && suspect(t, b, i, len, k));
+        if !trigger {
+            i += len;
+            if k & RUN == 0 {
+                run_start = i;
+            }
+            continue;
+        }
+        if k & stop & (INVIS | XSPACE) != 0 {
+            return Pass::NeedsClean;
+        }
+        if k & RUN == 0 {
+            // A separator that NFC changes (U+2000 → U+2002).
+            let nfc: String = text[i..i + len].nfc().collect();
+            st.replace(text, i, i + len, &nfc);
+            i += len;
+            run_start = i;
+            continue;
+        }
+        let (end, s) = scan_run(t, text, run_start);
+        let sep_before = if run_start > 0 {
+            prev_start(b, run_start)
         } else {
-            let (c, len) = decode(b, i);
-            if chars::letter(c).is_none() {
-                let k = class(t, c);
-                if k & RUN == 0 {
-                    if k & UNSAFE != 0 {
-                        let nfc: String = std::iter::once(c).nfc().collect();
-                        st.replace(text, i, i + len, &nfc);
-                    }
-                    sep_before = i;
-                    i += len;
-                    continue;
-                }
-            }
-        }
-        // A run starts here.
-        let start = i;
-        let mut s = Scan::default();
-        let mut first = true;
-        while i < n {
-            let x = b[i];
-            if x < 0x80 {
-                let k = ASCII[x as usize];
-                if k == 0 {
-                    break;
-                }
-                s.letter(k == 2, (x | 0x20) as char, Tone::Ngang);
-                i += 1;
-            } else {
-                let (c, len) = decode(b, i);
-                if let Some(l) = chars::letter(c) {
-                    s.letter(chars::is_vowel(l.base), l.base, l.tone);
-                } else {
-                    let k = class(t, c);
-                    if k & RUN == 0 {
-                        break;
-                    }
-                    if k & UNSAFE != 0 {
-                        s.unsafe_ = true;
-                        if first && canonical_combining_class(c) != 0 {
-                            s.first_nonstarter = true;
-                        }
-                    }
-                    if k & TONECONS != 0 {
-                        s.tonecons = true;
-                        s.letters += 1;
-                        // The mark may belong to the vowel next to it.
-                        s.toned += 1;
-                    }
-                    if k & HOMO != 0 {
-                        s.homo = true;
-                        if k & ETH != 0 {
-                            s.eth = true;
-                        }
-                    }
-                }
-                i += len;
-            }
-            first = false;
-        }
-        let end = i;
-        let keep = opt.style == ToneStyle::Keep;
-        let homo = s.homo && (opt.homoglyphs || (s.eth && opt.eth));
-        let work = s.unsafe_ || homo || (!keep && (s.tonecons || s.tone_suspect()));
-        if work && !run(text, start, end, sep_before, &s, homo, opt, &mut st) {
+            usize::MAX
+        };
+        if !run(text, run_start, end, sep_before, &s, opt, &mut st) {
             // A combining mark at the start of a run after a separator that
-            // was itself rewritten: fall back to plain NFC first.
+            // was itself rewritten: take plain NFC first.
             let nfc: String = text.nfc().collect();
-            return Some(process(&nfc, opt).unwrap_or(nfc));
+            return match process(&nfc, opt) {
+                Pass::Unchanged => Pass::Changed(nfc),
+                other => other,
+            };
         }
-        sep_before = usize::MAX;
+        i = end;
+        run_start = end;
     }
-    let mut o = st.out?;
-    o.push_str(&text[st.copied..]);
-    Some(o)
+    match st.out {
+        Some(mut o) if st.changed => {
+            o.push_str(&text[st.copied..]);
+            Pass::Changed(o)
+        }
+        _ => Pass::Unchanged,
+    }
 }
 
 /// Handles one run that may change. Returns `false` to request the
 /// whole-text fallback.
-#[allow(clippy::too_many_arguments)]
 fn run(
     text: &str,
     start: usize,
     end: usize,
     sep_before: usize,
     s: &Scan,
-    homo: bool,
     opt: RunOptions,
     st: &mut Out,
 ) -> bool {
     let r = &text[start..end];
     let keep = opt.style == ToneStyle::Keep;
-    if s.letters as usize <= crate::syllable::MAX_LETTERS && end - start <= 64 {
+    let homo = s.homo && (opt.homoglyphs || (s.eth && opt.eth));
+    if end - start <= 64 {
         if let Some(syl) = Syllable::parse(r) {
-            let mut buf = String::with_capacity(r.len());
-            if !keep {
-                syl.render_into(opt.style, &mut buf);
-            } else if syl.tone_marks() <= 1 {
-                // NFC of a parsed syllable with at most one mark.
-                syl.render_into(ToneStyle::Keep, &mut buf);
-            } else {
-                buf.extend(r.nfc());
+            let marks = syl.tone_marks();
+            if !s.unsafe_ && marks <= 1 && (keep || marks == 0 || syl.placed(opt.style)) {
+                return true; // NFC already and the mark is where it belongs
             }
-            if buf != r {
-                st.replace(text, start, end, &buf);
+            if keep && marks > 1 {
+                st.render(text, start, end, |o| o.extend(r.nfc()));
+            } else {
+                st.render(text, start, end, |o| syl.render_into(opt.style, o));
             }
             return true;
         }
