@@ -370,6 +370,15 @@ impl Syllable {
     /// assert!(Syllable::parse("Suárez").is_none());
     /// ```
     pub fn parse(text: &str) -> Option<Syllable> {
+        let mut s = Self::parse_unchecked(text)?;
+        let olen = s.onset_len as usize;
+        s.valid = s.check_valid(&s.letters[olen..s.len as usize]);
+        Some(s)
+    }
+
+    /// [`Syllable::parse`] without computing `valid` (left `false`): what
+    /// normalization needs.
+    pub(crate) fn parse_unchecked(text: &str) -> Option<Syllable> {
         if text.is_empty() || text.len() > 64 {
             return None;
         }
@@ -411,7 +420,7 @@ impl Syllable {
         if r.gi_only && on != "gi" {
             return None;
         }
-        let mut s = Syllable {
+        Some(Syllable {
             onset: on,
             medial: r.medial,
             nucleus: r.nucleus,
@@ -426,9 +435,7 @@ impl Syllable {
             trad: olen as u8 + r.trad,
             tone_at: raw.tone_at as u8,
             marks: raw.marks,
-        };
-        s.valid = s.check_valid(rest);
-        Some(s)
+        })
     }
 
     fn check_valid(&self, rest: &[char]) -> bool {

@@ -27,7 +27,7 @@
 
 use std::borrow::Cow;
 
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::UnicodeNormalization;
 
 mod clean;
 pub mod legacy;
@@ -210,8 +210,11 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
 /// assert_eq!(vntext::fold("Ðà ﬁ ₫"), "Ðà ﬁ ₫".replace('à', "a"));
 /// ```
 pub fn fold(text: &str) -> Cow<'_, str> {
-    if !needs_fold(text) {
+    if text.is_ascii() {
         return Cow::Borrowed(text);
+    }
+    if let Some(r) = fold_fast(text) {
+        return r;
     }
     let s: String = text
         .nfd()
@@ -240,31 +243,48 @@ pub fn fold_lower(text: &str) -> String {
     }
 }
 
-fn needs_fold(text: &str) -> bool {
+/// Fold of a text made of ASCII, Vietnamese letters and characters without
+/// a canonical decomposition that are NFC-stable on their own (then the
+/// result is each table letter's ASCII base). `None` when the text holds
+/// anything else; the general algorithm handles it.
+fn fold_fast(text: &str) -> Option<Cow<'_, str>> {
     let b = text.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
     let mut i = 0;
     while i < b.len() {
         if b[i] < 0x80 {
             i += 1;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
-            return true;
-        };
-        i += c.len_utf8();
-        if crate::chars::letter(c).is_some() {
-            return true; // every non-ASCII table letter carries a diacritic
+        let c = text[i..].chars().next()?;
+        let len = c.len_utf8();
+        if let Some(l) = crate::chars::letter(c) {
+            let ascii = crate::chars::split(l.base).0;
+            let ascii = if l.upper {
+                ascii.to_ascii_uppercase()
+            } else {
+                ascii
+            };
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            o.push_str(&text[copied..i]);
+            o.push(ascii);
+            copied = i + len;
+        } else {
+            let (k, _) = tone::char_info(text, i);
+            if k & (tone::DECOMP | tone::NOT_NFC) != 0 {
+                return None;
+            }
         }
-        if is_nonspacing_mark(c) || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
-            return true;
-        }
-        let mut n = 0;
-        unicode_normalization::char::decompose_canonical(c, |_| n += 1);
-        if n > 1 {
-            return true;
-        }
+        i += len;
     }
-    false
+    Some(match out {
+        None => Cow::Borrowed(text),
+        Some(mut o) => {
+            o.push_str(&text[copied..]);
+            Cow::Owned(o)
+        }
+    })
 }
 
 /// Whether `c` has general category Mn (nonspacing mark): a combining mark

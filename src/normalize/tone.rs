@@ -64,6 +64,10 @@ const U_HORN: u16 = 1 << 8; // ư
 const O_HORN: u16 = 1 << 9; // ơ
 const INVIS: u16 = 1 << 10; // invisible character
 const XSPACE: u16 = 1 << 11; // exotic space
+/// Has a canonical decomposition (other than a table letter).
+pub(crate) const DECOMP: u16 = 1 << 12;
+/// Not NFC-stable on its own (mark, singleton, may compose with a neighbour).
+pub(crate) const NOT_NFC: u16 = UNSAFE;
 
 fn compute_info(c: char) -> u16 {
     if let Some(l) = chars::letter(c) {
@@ -108,6 +112,9 @@ fn compute_info(c: char) -> u16 {
         }
         n += 1;
     });
+    if n > 1 || parts[0] != c {
+        k |= DECOMP;
+    }
     if (2..=4).contains(&n)
         && parts[0].is_ascii_alphabetic()
         && parts[1..n]
@@ -155,6 +162,14 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         punc: mk(0x2000, 0x2070),
     }
 });
+
+/// Information bits of the character starting at byte `i` of `text`
+/// (a non-ASCII character outside the Vietnamese letter table), and its
+/// length.
+#[inline]
+pub(crate) fn char_info(text: &str, i: usize) -> (u16, usize) {
+    info_at(&TABLES, text.as_bytes(), i)
+}
 
 /// Information and byte length of the character at `i` (valid UTF-8).
 #[inline(always)]
@@ -389,7 +404,7 @@ fn run(
     let keep = opt.style == ToneStyle::Keep;
     let homo = s.homo && (opt.homoglyphs || (s.eth && opt.eth));
     if end - start <= 64 {
-        if let Some(syl) = Syllable::parse(r) {
+        if let Some(syl) = Syllable::parse_unchecked(r) {
             let marks = syl.tone_marks();
             if !s.unsafe_ && marks <= 1 && (keep || marks == 0 || syl.placed(opt.style)) {
                 return true; // NFC already and the mark is where it belongs
@@ -458,7 +473,7 @@ fn substitute(run: &str, opt: RunOptions, buf: &mut String) -> bool {
     if !any || !latin {
         return false;
     }
-    let Some(s) = Syllable::parse(&tmp) else {
+    let Some(s) = Syllable::parse_unchecked(&tmp) else {
         return false;
     };
     if opt.style == ToneStyle::Keep {
