@@ -245,6 +245,18 @@ struct Raw {
 }
 
 impl Raw {
+    fn new() -> Raw {
+        Raw {
+            letters: ['\0'; MAX_LETTERS],
+            upper: [false; MAX_LETTERS],
+            len: 0,
+            tone: Tone::Ngang,
+            tone_at: 0,
+            marks: 0,
+            cur_mark: None,
+        }
+    }
+
     fn push(&mut self, base: char, upper: bool) -> bool {
         if self.len == MAX_LETTERS {
             return false;
@@ -376,21 +388,48 @@ impl Syllable {
         Some(s)
     }
 
+    /// Parses the syllable at the start of `text`, which ends at the end of
+    /// `text`, at an ASCII non-letter or at a character for which `is_sep`
+    /// holds. Returns the syllable (unchecked, like
+    /// [`Syllable::parse_unchecked`]), its length in bytes, and whether any
+    /// character other than ASCII and table letters was part of it.
+    pub(crate) fn parse_prefix(
+        text: &str,
+        is_sep: impl Fn(char) -> bool,
+    ) -> Option<(Syllable, usize, bool)> {
+        let mut raw = Raw::new();
+        let mut odd = false;
+        let mut end = text.len();
+        for (i, c) in text.char_indices() {
+            if c.is_ascii() && !c.is_ascii_alphabetic() {
+                end = i;
+                break;
+            }
+            if i >= 64 {
+                return None;
+            }
+            if raw.feed(c) {
+                if !c.is_ascii() && chars::letter(c).is_none() {
+                    odd = true;
+                }
+                continue;
+            }
+            if is_sep(c) {
+                end = i;
+                break;
+            }
+            return None;
+        }
+        Some((Self::from_raw(&raw)?, end, odd))
+    }
+
     /// [`Syllable::parse`] without computing `valid` (left `false`): what
     /// normalization needs.
     pub(crate) fn parse_unchecked(text: &str) -> Option<Syllable> {
         if text.is_empty() || text.len() > 64 {
             return None;
         }
-        let mut raw = Raw {
-            letters: ['\0'; MAX_LETTERS],
-            upper: [false; MAX_LETTERS],
-            len: 0,
-            tone: Tone::Ngang,
-            tone_at: 0,
-            marks: 0,
-            cur_mark: None,
-        };
+        let mut raw = Raw::new();
         for c in text.chars() {
             if !raw.feed(c) {
                 return None;

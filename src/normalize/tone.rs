@@ -362,6 +362,19 @@ pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
             run_start = i;
             continue;
         }
+        let sep_char = |c: char| {
+            let mut buf = [0u8; 4];
+            info_at(t, c.encode_utf8(&mut buf).as_bytes(), 0).0 & RUN == 0
+        };
+        if let Some((syl, len, odd)) = Syllable::parse_prefix(&text[run_start..], sep_char) {
+            let end = run_start + len;
+            if end > i {
+                syllable(text, run_start, end, &syl, odd, opt, &mut st);
+                i = end;
+                run_start = end;
+                continue;
+            }
+        }
         let (end, s) = scan_run(t, text, run_start);
         let sep_before = if run_start > 0 {
             prev_start(b, run_start)
@@ -389,6 +402,29 @@ pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
     }
 }
 
+/// Rewrites the run `text[start..end]`, which parsed as `syl`; `odd` when
+/// it holds characters other than ASCII and table letters.
+fn syllable(
+    text: &str,
+    start: usize,
+    end: usize,
+    syl: &Syllable,
+    odd: bool,
+    opt: RunOptions,
+    st: &mut Out,
+) {
+    let keep = opt.style == ToneStyle::Keep;
+    let marks = syl.tone_marks();
+    if !odd && marks <= 1 && (keep || marks == 0 || syl.placed(opt.style)) {
+        return; // NFC already and the mark is where it belongs
+    }
+    if keep && marks > 1 {
+        st.render(text, start, end, |o| o.extend(text[start..end].nfc()));
+    } else {
+        st.render(text, start, end, |o| syl.render_into(opt.style, o));
+    }
+}
+
 /// Handles one run that may change. Returns `false` to request the
 /// whole-text fallback.
 fn run(
@@ -401,19 +437,10 @@ fn run(
     st: &mut Out,
 ) -> bool {
     let r = &text[start..end];
-    let keep = opt.style == ToneStyle::Keep;
     let homo = s.homo && (opt.homoglyphs || (s.eth && opt.eth));
     if end - start <= 64 {
         if let Some(syl) = Syllable::parse_unchecked(r) {
-            let marks = syl.tone_marks();
-            if !s.unsafe_ && marks <= 1 && (keep || marks == 0 || syl.placed(opt.style)) {
-                return true; // NFC already and the mark is where it belongs
-            }
-            if keep && marks > 1 {
-                st.render(text, start, end, |o| o.extend(r.nfc()));
-            } else {
-                st.render(text, start, end, |o| syl.render_into(opt.style, o));
-            }
+            syllable(text, start, end, &syl, s.unsafe_, opt, st);
             return true;
         }
         if homo {
