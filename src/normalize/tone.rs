@@ -305,6 +305,20 @@ fn suspect(t: &Tables, b: &[u8], i: usize, len: usize, k: u16) -> bool {
     i > 0 && info_at(t, b, prev_start(b, i)).0 & VOWEL != 0
 }
 
+const HIGH: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// For eight ASCII bytes (little-endian in `w`), the high bit of each byte
+/// that is not an ASCII letter.
+#[inline(always)]
+fn ascii_separators(w: u64) -> u64 {
+    let x = w | (0x20 * ONES); // fold case; non-letters stay non-letters
+    let ge_a = x + (0x80 - 0x61) * ONES; // high bit set iff byte >= 'a'
+    let gt_z = x + (0x80 - 0x7B) * ONES; // high bit set iff byte > 'z'
+    let letter = ge_a & !gt_z & HIGH;
+    !letter & HIGH
+}
+
 /// Runs the pass over `text`.
 pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
     let t: &Tables = &TABLES;
@@ -334,6 +348,20 @@ pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
     let mut i = 0;
     let mut run_start = 0;
     while i < n {
+        // Eight ASCII bytes at a time: only the last separator matters.
+        if i + 8 <= n {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(&b[i..i + 8]);
+            let w = u64::from_le_bytes(w);
+            if w & HIGH == 0 {
+                let sep = ascii_separators(w);
+                if sep != 0 {
+                    run_start = i + (63 - sep.leading_zeros() as usize) / 8 + 1;
+                }
+                i += 8;
+                continue;
+            }
+        }
         let x = b[i];
         if x < 0x80 {
             if t.ascii[x as usize] == 0 {
@@ -509,4 +537,31 @@ fn substitute(run: &str, opt: RunOptions, buf: &mut String) -> bool {
         s.render_into(opt.style, buf);
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swar_separators_match_bytewise() {
+        for chunk in [
+            b"hoa binh",
+            b"A-Z[a`z{",
+            b"@Zz0_9.x",
+            b"abcdefgh",
+            b"        ",
+        ] {
+            let w = u64::from_le_bytes(*chunk);
+            let m = ascii_separators(w);
+            for (k, &c) in chunk.iter().enumerate() {
+                let sep = m >> (8 * k + 7) & 1 == 1;
+                assert_eq!(sep, !c.is_ascii_alphabetic(), "{:?}", c as char);
+            }
+        }
+        for c in 0u8..128 {
+            let m = ascii_separators(u64::from(c));
+            assert_eq!(m & 0x80 != 0, !c.is_ascii_alphabetic(), "{c}");
+        }
+    }
 }
