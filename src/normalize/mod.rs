@@ -170,6 +170,7 @@ impl Normalizer {
             homoglyphs: self.homoglyphs,
             invisible: self.invisible,
             spaces: self.spaces,
+            shortcuts: true,
         };
         match tone::process(text, opt) {
             tone::Pass::Unchanged => Cow::Borrowed(text),

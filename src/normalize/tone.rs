@@ -38,6 +38,9 @@ pub(crate) struct RunOptions {
     pub invisible: bool,
     /// Stop on exotic spaces.
     pub spaces: bool,
+    /// Skip the parse for toned vowels in patterns known to be placed
+    /// (always on; off only to test that it changes nothing).
+    pub shortcuts: bool,
 }
 
 /// Result of [`process`].
@@ -66,6 +69,31 @@ const INVIS: u16 = 1 << 10; // invisible character
 const XSPACE: u16 = 1 << 11; // exotic space
 /// Has a canonical decomposition (other than a table letter).
 pub(crate) const DECOMP: u16 = 1 << 12;
+/// Bits 13–15: which unmodified vowel (a e i o u y = 1..6), 0 otherwise.
+const BASE_SHIFT: u16 = 13;
+const A: u16 = 1;
+const E: u16 = 2;
+const I: u16 = 3;
+const O: u16 = 4;
+const U: u16 = 5;
+const Y: u16 = 6;
+
+#[inline(always)]
+fn base_of(k: u16) -> u16 {
+    k >> BASE_SHIFT
+}
+
+fn base_bits(base: char) -> u16 {
+    (match base {
+        'a' => A,
+        'e' => E,
+        'i' => I,
+        'o' => O,
+        'u' => U,
+        'y' => Y,
+        _ => 0,
+    }) << BASE_SHIFT
+}
 /// Not NFC-stable on its own (mark, singleton, may compose with a neighbour).
 pub(crate) const NOT_NFC: u16 = UNSAFE;
 
@@ -73,7 +101,7 @@ fn compute_info(c: char) -> u16 {
     if let Some(l) = chars::letter(c) {
         let mut k = RUN;
         if chars::is_vowel(l.base) {
-            k |= VOWEL;
+            k |= VOWEL | base_bits(l.base);
             if l.tone != Tone::Ngang {
                 k |= TONED;
             }
@@ -151,7 +179,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         if b.is_ascii_alphabetic() {
             *a = RUN;
             if matches!(b | 0x20, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
-                *a |= VOWEL;
+                *a |= VOWEL | base_bits((b | 0x20) as char);
             }
         }
     }
@@ -288,21 +316,74 @@ impl Out {
 }
 
 /// Whether the toned vowel at `i` (info `k`, length `len`) may carry its
-/// mark on the wrong letter.
+/// mark on the wrong letter. `start` is where its run starts.
+///
+/// With `shortcuts`, the commonest safe patterns are recognised without a
+/// parse: a toned unmodified vowel that starts its vowel group (not after
+/// `q`/`g`) followed by a glide with which it forms a tone-first rhyme (`ai
+/// ao au ay eo iu oi ui`) and nothing more, or by `a` closing the run (`ia
+/// ua`); and the same after a run-initial `gi`/`qu`. In these cases the run
+/// either is not a syllable or has its mark where both styles put it, so
+/// the answer "unchanged" is the one the parse would give.
 #[inline(always)]
-fn suspect(t: &Tables, b: &[u8], i: usize, len: usize, k: u16) -> bool {
-    let next = if i + len < b.len() {
-        info_at(t, b, i + len).0
-    } else {
-        0
-    };
+fn suspect(
+    t: &Tables,
+    b: &[u8],
+    i: usize,
+    len: usize,
+    k: u16,
+    start: usize,
+    shortcuts: bool,
+) -> bool {
+    let n = b.len();
+    let j = i + len;
+    let (next, nlen) = if j < n { info_at(t, b, j) } else { (0, 0) };
     if k & MODIFIED != 0 {
         return k & U_HORN != 0 && next & O_HORN != 0;
     }
-    if next & VOWEL != 0 {
+    let prev_vowel = i > start && info_at(t, b, prev_start(b, i)).0 & VOWEL != 0;
+    if next & VOWEL == 0 && !prev_vowel {
+        return false;
+    }
+    if !shortcuts {
         return true;
     }
-    i > 0 && info_at(t, b, prev_start(b, i)).0 & VOWEL != 0
+    let v = base_of(k);
+    // The vowel group must start at the toned vowel, possibly after a
+    // run-initial gi/qu.
+    if prev_vowel {
+        let p = b[i - 1] | 0x20;
+        let gi_qu = i == start + 2 && {
+            let q = b[start] | 0x20;
+            (p == b'i' && q == b'g') || (p == b'u' && q == b'q')
+        };
+        if !gi_qu {
+            return true;
+        }
+    } else if i > start && matches!(b[i - 1] | 0x20, b'q' | b'g') {
+        return true;
+    }
+    if next & VOWEL == 0 {
+        return false; // single vowel after gi/qu
+    }
+    let nb = base_of(next);
+    if next & (TONED | MODIFIED) != 0 || nb == 0 {
+        return true;
+    }
+    let after = if j + nlen < n {
+        info_at(t, b, j + nlen).0
+    } else {
+        0
+    };
+    let tone_first_glide = matches!(
+        (v, nb),
+        (A, I) | (A, O) | (A, U) | (A, Y) | (E, O) | (I, U) | (O, I) | (U, I)
+    );
+    if tone_first_glide && after & VOWEL == 0 {
+        return false;
+    }
+    let open_diphthong = matches!((v, nb), (I, A) | (U, A)) && !prev_vowel;
+    !(open_diphthong && after & RUN == 0)
 }
 
 const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -371,7 +452,8 @@ pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
             continue;
         }
         let (k, len) = info_at(t, b, i);
-        let trigger = k & stop != 0 || (!keep && k & TONED != 0 && suspect(t, b, i, len, k));
+        let trigger = k & stop != 0
+            || (!keep && k & TONED != 0 && suspect(t, b, i, len, k, run_start, opt.shortcuts));
         if !trigger {
             i += len;
             if k & RUN == 0 {
@@ -543,6 +625,63 @@ fn substitute(run: &str, opt: RunOptions, buf: &mut String) -> bool {
 mod tests {
     use super::*;
 
+    fn both(text: &str, style: ToneStyle) -> (Option<String>, Option<String>) {
+        let mk = |shortcuts| RunOptions {
+            style,
+            eth: false,
+            homoglyphs: false,
+            invisible: false,
+            spaces: false,
+            shortcuts,
+        };
+        let f = |p: Pass| match p {
+            Pass::Changed(s) => Some(s),
+            _ => None,
+        };
+        (f(process(text, mk(true))), f(process(text, mk(false))))
+    }
+
+    #[test]
+    fn shortcuts_change_nothing() {
+        // Every combination of up to three letters from a set rich in the
+        // patterns the shortcuts recognise, after a few onsets.
+        let letters = [
+            "a", "á", "à", "i", "í", "o", "ó", "u", "ú", "ủ", "y", "ý", "e", "é", "ê", "ế", "ơ",
+            "ư", "ứ", "n", "ng", "c",
+        ];
+        let onsets = [
+            "", "g", "q", "gi", "qu", "ng", "h", "ngh", "k", "Q", "G", "s",
+        ];
+        let mut text = String::new();
+        for o in onsets {
+            for a in letters {
+                for b in letters {
+                    for c in letters.iter().chain([&""]) {
+                        text.push_str(o);
+                        text.push_str(a);
+                        text.push_str(b);
+                        text.push_str(c);
+                        text.push(' ');
+                    }
+                }
+            }
+        }
+        for style in [ToneStyle::Modern, ToneStyle::Traditional] {
+            let (fast, slow) = both(&text, style);
+            assert_eq!(fast, slow);
+            assert!(slow.is_some());
+        }
+        for s in [
+            "của mía quá giá giải quái túi tài hoà hòa thuỷ gìa qúy nghĩa ngiá",
+            "Ủa Ía ÁI",
+        ] {
+            for style in [ToneStyle::Modern, ToneStyle::Traditional] {
+                let (fast, slow) = both(s, style);
+                assert_eq!(fast, slow, "{s}");
+            }
+        }
+    }
+
     #[test]
     fn swar_separators_match_bytewise() {
         for chunk in [
@@ -562,6 +701,31 @@ mod tests {
         for c in 0u8..128 {
             let m = ascii_separators(u64::from(c));
             assert_eq!(m & 0x80 != 0, !c.is_ascii_alphabetic(), "{c}");
+        }
+    }
+
+    #[test]
+    fn shortcuts_change_nothing_on_corpus() {
+        let dir = "/work/shared/data/unc-news/docs";
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            eprintln!("skipping: {dir} not found");
+            return;
+        };
+        let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        let mut text = String::new();
+        for p in paths.iter().take(300) {
+            text.push_str(&std::fs::read_to_string(p).unwrap_or_default());
+        }
+        for style in [ToneStyle::Modern, ToneStyle::Traditional] {
+            let (fast, slow) = both(&text, style);
+            assert_eq!(fast, slow);
+            // And on the text converted to the other style.
+            let other = slow.unwrap_or_else(|| text.clone());
+            for style2 in [ToneStyle::Modern, ToneStyle::Traditional] {
+                let (fast, slow) = both(&other, style2);
+                assert_eq!(fast, slow);
+            }
         }
     }
 }
