@@ -16,6 +16,16 @@
 //! Every function returns `Cow::Borrowed` without allocating when the text is
 //! already in the requested form, which is checked by a byte scan.
 //!
+//! The command-line contract maps onto this module as follows (one call per
+//! input line):
+//!
+//! | CLI | call |
+//! |---|---|
+//! | `normalize [--tone T] [--no-cleanup]` | `Normalizer::builder().tone(T).cleanup(!no_cleanup).build().normalize(line)` |
+//! | `normalize --fold` | [`fold`]`(line)` alone: folding keeps NBSP, invisible characters and ETH, so no cleanup runs before it |
+//! | `normalize --fold --lower` | [`fold_lower`]`(line)` |
+//! | `syllable` | [`crate::syllable::analyze`]`(token)` serialized with serde |
+//!
 //! ```
 //! use vntext::normalize::{Normalizer, ToneStyle};
 //! assert_eq!(vntext::normalize("Thuở  hòa bình"), "Thuở  hoà bình");

@@ -583,7 +583,8 @@ fn run(
 
 /// Replaces look-alike letters inside a run that then reads as one
 /// Vietnamese syllable; the run must also hold at least one genuine Latin
-/// letter (a word written wholly in Cyrillic or Greek is left alone).
+/// letter (a word written wholly in Cyrillic or Greek is left alone). A
+/// capital ETH in an upper-case ASCII acronym (`ÐBSCL`) becomes `Đ` too.
 fn substitute(run: &str, opt: RunOptions, buf: &mut String) -> bool {
     let mut latin = false;
     let mut any = false;
@@ -609,6 +610,15 @@ fn substitute(run: &str, opt: RunOptions, buf: &mut String) -> bool {
     }
     if !any || !latin {
         return false;
+    }
+    // An upper-case ASCII acronym with a capital ETH (ÐBSCL, ÐHQG).
+    let acronym = opt.eth
+        && run.len() <= 16
+        && run.chars().all(|c| c.is_ascii_uppercase() || c == '\u{00D0}')
+        && run.contains('\u{00D0}');
+    if acronym {
+        buf.push_str(&run.replace('\u{00D0}', "Đ"));
+        return true;
     }
     let Some(s) = Syllable::parse_unchecked(&tmp) else {
         return false;
