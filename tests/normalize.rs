@@ -82,6 +82,37 @@ fn fixtures() {
 }
 
 #[test]
+fn long_text_equals_line_by_line() {
+    // Long inputs take paths short ones do not (a run cache): the result
+    // must be the concatenation of the per-line results.
+    let data = include_str!("data/normalize.tsv");
+    let inputs: Vec<String> = data
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').nth(1))
+        .map(unescape)
+        .filter(|s| !s.contains('\n'))
+        .collect();
+    let mut lines = Vec::new();
+    while lines.iter().map(|s: &String| s.len() + 1).sum::<usize>() < 40_000 {
+        lines.extend(inputs.iter().cloned());
+    }
+    let big = lines.join("\n");
+    for mode in [
+        "modern",
+        "traditional",
+        "keep",
+        "modern-nc",
+        "traditional-nc",
+        "keep-nc",
+        "fold",
+    ] {
+        let want: Vec<String> = lines.iter().map(|l| run_mode(mode, l)).collect();
+        assert_eq!(run_mode(mode, &big), want.join("\n"), "{mode}");
+    }
+}
+
+#[test]
 fn keep_without_cleanup_is_exactly_nfc() {
     let n = Normalizer::builder()
         .tone(ToneStyle::Keep)

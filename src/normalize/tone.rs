@@ -20,6 +20,8 @@
 
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
 use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -400,6 +402,24 @@ fn ascii_separators(w: u64) -> u64 {
     !letter & HIGH
 }
 
+/// Texts at least this long cache the rewriting of each distinct run.
+const CACHE_MIN_TEXT: usize = 16 * 1024;
+/// At most this many cached runs.
+const CACHE_MAX: usize = 1 << 16;
+
+/// End of the run that contains byte `i`.
+#[inline]
+fn run_end(t: &Tables, b: &[u8], mut i: usize) -> usize {
+    while i < b.len() {
+        let (k, len) = info_at(t, b, i);
+        if k & RUN == 0 {
+            break;
+        }
+        i += len;
+    }
+    i
+}
+
 /// Runs the pass over `text`.
 pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
     let t: &Tables = &TABLES;
@@ -426,6 +446,8 @@ pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
         copied: 0,
         changed: false,
     };
+    let mut cache: Option<FxHashMap<&str, Option<Box<str>>>> =
+        (opt.shortcuts && n >= CACHE_MIN_TEXT).then(FxHashMap::default);
     let mut i = 0;
     let mut run_start = 0;
     while i < n {
@@ -472,6 +494,28 @@ pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
             run_start = i;
             continue;
         }
+        // Long texts repeat syllables: remember what each run became.
+        let cache_end = match cache.as_ref() {
+            Some(c) => {
+                let end = run_end(t, b, i);
+                match c.get(&text[run_start..end]) {
+                    Some(Some(rep)) => {
+                        let rep: &str = rep;
+                        st.replace(text, run_start, end, rep);
+                        i = end;
+                        run_start = end;
+                        continue;
+                    }
+                    Some(None) => {
+                        i = end;
+                        run_start = end;
+                        continue;
+                    }
+                    None => end,
+                }
+            }
+            None => usize::MAX,
+        };
         let sep_char = |c: char| {
             let mut buf = [0u8; 4];
             info_at(t, c.encode_utf8(&mut buf).as_bytes(), 0).0 & RUN == 0
@@ -479,7 +523,20 @@ pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
         if let Some((syl, len, odd)) = Syllable::parse_prefix(&text[run_start..], sep_char) {
             let end = run_start + len;
             if end > i {
+                let copied = st.copied;
+                let out_len = st.out.as_ref().map_or(0, String::len);
                 syllable(text, run_start, end, &syl, odd, opt, &mut st);
+                if let Some(c) = cache.as_mut() {
+                    if end == cache_end && c.len() < CACHE_MAX {
+                        let rep = match st.out.as_ref() {
+                            Some(o) if st.copied == end && copied <= run_start => {
+                                Some(o[out_len + (run_start - copied)..].into())
+                            }
+                            _ => None,
+                        };
+                        c.insert(&text[run_start..end], rep);
+                    }
+                }
                 i = end;
                 run_start = end;
                 continue;
@@ -614,7 +671,9 @@ fn substitute(run: &str, opt: RunOptions, buf: &mut String) -> bool {
     // An upper-case ASCII acronym with a capital ETH (ÐBSCL, ÐHQG).
     let acronym = opt.eth
         && run.len() <= 16
-        && run.chars().all(|c| c.is_ascii_uppercase() || c == '\u{00D0}')
+        && run
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c == '\u{00D0}')
         && run.contains('\u{00D0}');
     if acronym {
         buf.push_str(&run.replace('\u{00D0}', "Đ"));
@@ -726,6 +785,16 @@ mod tests {
         let mut text = String::new();
         for p in paths.iter().take(300) {
             text.push_str(&std::fs::read_to_string(p).unwrap_or_default());
+        }
+        let nfd: String = text.nfd().collect();
+        for style in [ToneStyle::Modern, ToneStyle::Traditional, ToneStyle::Keep] {
+            let (fast, slow) = both(&nfd, style);
+            assert_eq!(fast, slow);
+            assert_eq!(fast.is_some(), nfd != text);
+            if style == ToneStyle::Keep {
+                let want: String = nfd.nfc().collect();
+                assert_eq!(fast.as_deref(), Some(want.as_str()).filter(|w| *w != nfd));
+            }
         }
         for style in [ToneStyle::Modern, ToneStyle::Traditional] {
             let (fast, slow) = both(&text, style);
