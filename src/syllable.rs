@@ -610,7 +610,7 @@ impl Syllable {
 /// assert!(!vntext::syllable::is_syllable("Nguyen"));
 /// ```
 pub fn is_syllable(text: &str) -> bool {
-    Syllable::parse(text).is_some()
+    Syllable::parse_unchecked(text).is_some()
 }
 
 /// Whether `text` (NFC or NFD) is exactly one valid syllable in standard,

@@ -446,8 +446,8 @@ pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
         copied: 0,
         changed: false,
     };
-    let mut cache: Option<FxHashMap<&str, Option<Box<str>>>> =
-        (opt.shortcuts && n >= CACHE_MIN_TEXT).then(FxHashMap::default);
+    // Created once the output exists (clean text never allocates).
+    let mut cache: Option<FxHashMap<&str, Option<Box<str>>>> = None;
     let mut i = 0;
     let mut run_start = 0;
     while i < n {
@@ -495,6 +495,9 @@ pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
             continue;
         }
         // Long texts repeat syllables: remember what each run became.
+        if cache.is_none() && st.changed && opt.shortcuts && n >= CACHE_MIN_TEXT {
+            cache = Some(FxHashMap::default());
+        }
         let cache_end = match cache.as_ref() {
             Some(c) => {
                 let end = run_end(t, b, i);
@@ -645,26 +648,36 @@ fn run(
 fn substitute(run: &str, opt: RunOptions, buf: &mut String) -> bool {
     let mut latin = false;
     let mut any = false;
-    let mut tmp = String::with_capacity(run.len());
+    // Runs here are at most 64 bytes and substitution never lengthens them:
+    // build the candidate on the stack.
+    let mut stack = [0u8; 64];
+    let mut len = 0;
     for c in run.chars() {
         let sub = match homoglyph(c) {
             Some(r) if matches!(c, '\u{00D0}' | '\u{00F0}' | '\u{0189}') => opt.eth.then_some(r),
             Some(r) => opt.homoglyphs.then_some(r),
             None => None,
         };
-        match sub {
+        let out = match sub {
             Some(r) => {
                 any = true;
-                tmp.push(r);
+                r
             }
             None => {
                 if chars::letter(c).is_some() {
                     latin = true;
                 }
-                tmp.push(c);
+                c
             }
+        };
+        if len + out.len_utf8() > stack.len() {
+            return false;
         }
+        len += out.encode_utf8(&mut stack[len..]).len();
     }
+    let Ok(tmp) = std::str::from_utf8(&stack[..len]) else {
+        return false;
+    };
     if !any || !latin {
         return false;
     }
@@ -679,7 +692,7 @@ fn substitute(run: &str, opt: RunOptions, buf: &mut String) -> bool {
         buf.push_str(&run.replace('\u{00D0}', "Đ"));
         return true;
     }
-    let Some(s) = Syllable::parse_unchecked(&tmp) else {
+    let Some(s) = Syllable::parse_unchecked(tmp) else {
         return false;
     };
     if opt.style == ToneStyle::Keep {
