@@ -337,6 +337,9 @@ fn suspect(
     start: usize,
     shortcuts: bool,
 ) -> bool {
+    if k & (MODIFIED | U_HORN) == MODIFIED {
+        return false; // a toned ă â ê ô ơ always carries the mark
+    }
     let n = b.len();
     let j = i + len;
     let (next, nlen) = if j < n { info_at(t, b, j) } else { (0, 0) };
