@@ -327,6 +327,7 @@ impl Out {
 /// ua`); and the same after a run-initial `gi`/`qu`. In these cases the run
 /// either is not a syllable or has its mark where both styles put it, so
 /// the answer "unchanged" is the one the parse would give.
+#[allow(clippy::too_many_arguments)]
 #[inline(always)]
 fn suspect(
     t: &Tables,
@@ -336,6 +337,7 @@ fn suspect(
     k: u16,
     start: usize,
     shortcuts: bool,
+    style: ToneStyle,
 ) -> bool {
     if k & (MODIFIED | U_HORN) == MODIFIED {
         return false; // a toned ă â ê ô ơ always carries the mark
@@ -354,6 +356,9 @@ fn suspect(
         return true;
     }
     let v = base_of(k);
+    if prev_vowel && medial_pattern(t, b, i, v, next, nlen, start, style) {
+        return false;
+    }
     // The vowel group must start at the toned vowel, possibly after a
     // run-initial gi/qu.
     if prev_vowel {
@@ -403,6 +408,68 @@ fn ascii_separators(w: u64) -> u64 {
     let gt_z = x + (0x80 - 0x7B) * ONES; // high bit set iff byte > 'z'
     let letter = ge_a & !gt_z & HIGH;
     !letter & HIGH
+}
+
+/// Whether the toned `a`/`e` after `o`, or `y` after `u` (the medial
+/// rhymes `oa oe uy`), at `i` is where `style` puts it: the group is
+/// medial + toned vowel, then a consonant (closed: second letter in both
+/// styles), a glide closing the group (`oai oay oeo`), or the end of the
+/// run (open: second letter in the modern style, and after `qu` in both).
+/// Anything else answers `false` (let the parse decide).
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn medial_pattern(
+    t: &Tables,
+    b: &[u8],
+    i: usize,
+    v: u16,
+    next: u16,
+    nlen: usize,
+    start: usize,
+    style: ToneStyle,
+) -> bool {
+    let p = b[i - 1] | 0x20;
+    if !matches!((p, v), (b'o', A) | (b'o', E) | (b'u', Y)) {
+        return false;
+    }
+    // The letter before the medial: none, or a consonant.
+    let pp = if i - 1 > start {
+        info_at(t, b, prev_start(b, i - 1)).0
+    } else {
+        0
+    };
+    if pp & VOWEL != 0 {
+        return false;
+    }
+    let after_q = i - 1 > start && b[i - 2] | 0x20 == b'q';
+    if next & RUN == 0 {
+        return style == ToneStyle::Modern || (after_q && p == b'u');
+    }
+    if next & VOWEL == 0 {
+        return next & (UNSAFE | TONECONS | HOMO) == 0; // a plain consonant
+    }
+    let nb = base_of(next);
+    if next & (TONED | MODIFIED) != 0 || !matches!(nb, I | Y | O) {
+        return false;
+    }
+    let j = i + (if b[i] < 0x80 { 1 } else { char_len(b[i]) });
+    let after = if j + nlen < b.len() {
+        info_at(t, b, j + nlen).0
+    } else {
+        0
+    };
+    after & VOWEL == 0
+}
+
+#[inline(always)]
+fn char_len(lead: u8) -> usize {
+    if lead < 0xE0 {
+        2
+    } else if lead < 0xF0 {
+        3
+    } else {
+        4
+    }
 }
 
 /// Texts at least this long cache the rewriting of each distinct run.
@@ -478,7 +545,9 @@ pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
         }
         let (k, len) = info_at(t, b, i);
         let trigger = k & stop != 0
-            || (!keep && k & TONED != 0 && suspect(t, b, i, len, k, run_start, opt.shortcuts));
+            || (!keep
+                && k & TONED != 0
+                && suspect(t, b, i, len, k, run_start, opt.shortcuts, opt.style));
         if !trigger {
             i += len;
             if k & RUN == 0 {
