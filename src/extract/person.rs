@@ -235,6 +235,15 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
             _ => {}
         }
     }
+    if off_at.is_empty() {
+        return links;
+    }
+    let mut title_by_end: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    for (n, e) in entities.iter().enumerate() {
+        if e.kind == EntityKind::Title {
+            title_by_end.insert(tok_end(e.span.end), n);
+        }
+    }
     let mut linked_title = vec![false; entities.len()];
     // Title directly before a name, with titles chained before it by commas.
     for (n, e) in entities.iter().enumerate() {
@@ -252,10 +261,10 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
                     if cur < 2 || a.text(cur - 1) != "," {
                         break;
                     }
-                    let prev = entities.iter().enumerate().rev().find(|(_, p)| {
-                        p.kind == EntityKind::Title && tok_end(p.span.end) == cur - 1
-                    });
-                    let Some((pn, p)) = prev else { break };
+                    let Some(&pn) = title_by_end.get(&(cur - 1)) else {
+                        break;
+                    };
+                    let p = &entities[pn];
                     let ps = tok_at(p.span.start);
                     let signing = ps >= 2 && a.text(ps - 1) == "." && matches!(a.key(ps - 2), "kt" | "tm" | "tl" | "tuq");
                     if !signing && !linked_title[pn] {
