@@ -48,7 +48,10 @@ static TONE_TABLE: LazyLock<Vec<(char, u8)>> = LazyLock::new(|| {
             m[(cp - TONE_BASE) as usize] = (lc, up);
         }
         if let Some(pos) = d.iter().position(|x| TONES.contains(x)) {
-            let tone = TONES.iter().position(|t| *t == d[pos]).map_or(b'0', |p| TONE_DIGITS[p]);
+            let tone = TONES
+                .iter()
+                .position(|t| *t == d[pos])
+                .map_or(b'0', |p| TONE_DIGITS[p]);
             let base: String = d
                 .iter()
                 .enumerate()
@@ -127,7 +130,10 @@ fn key_and_case(word: &str, out: &mut String) -> (bool, bool) {
                     out.push(tone as char);
                 }
                 let f = nfc.chars().find(|c| c.is_alphabetic());
-                return (f.is_some_and(char::is_uppercase), nfc.chars().any(char::is_lowercase));
+                return (
+                    f.is_some_and(char::is_uppercase),
+                    nfc.chars().any(char::is_lowercase),
+                );
             }
             return key_and_case(&nfc, out);
         }
@@ -214,17 +220,6 @@ impl Phrases {
         }
         None
     }
-
-    /// Whether the phrase made of `keys` is an entry.
-    pub(crate) fn contains(&self, keys: &[&str]) -> bool {
-        let Some((first, rest)) = keys.split_first() else {
-            return false;
-        };
-        self.by_first.get(*first).is_some_and(|c| {
-            c.iter()
-                .any(|(r, _)| r.len() == rest.len() && r.iter().zip(rest).all(|(a, b)| a == b))
-        })
-    }
 }
 
 /// Role tags.
@@ -259,31 +254,57 @@ pub(crate) struct Lexicons {
 }
 
 pub(crate) static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
-    roles: Phrases::parse(include_str!("../../data/extract/roles.txt"), 1 << 0, |t| match t {
-        "org" => ROLE_ORG,
-        "comp" => ROLE_COMP,
-        _ => ROLE_PLAIN,
-    }),
-    qualifiers: Phrases::parse(include_str!("../../data/extract/qualifiers.txt"), 1 << 1, |_| 0),
-    heads: Phrases::parse(include_str!("../../data/extract/org_heads.txt"), 1 << 2, |t| match t {
-        "bare" => HEAD_BARE,
-        "tail" => HEAD_TAIL,
-        _ => HEAD_NAME,
-    }),
+    roles: Phrases::parse(
+        include_str!("../../data/extract/roles.txt"),
+        1 << 0,
+        |t| match t {
+            "org" => ROLE_ORG,
+            "comp" => ROLE_COMP,
+            _ => ROLE_PLAIN,
+        },
+    ),
+    qualifiers: Phrases::parse(
+        include_str!("../../data/extract/qualifiers.txt"),
+        1 << 1,
+        |_| 0,
+    ),
+    heads: Phrases::parse(
+        include_str!("../../data/extract/org_heads.txt"),
+        1 << 2,
+        |t| match t {
+            "bare" => HEAD_BARE,
+            "tail" => HEAD_TAIL,
+            _ => HEAD_NAME,
+        },
+    ),
     bodies: Phrases::parse(include_str!("../../data/extract/bodies.txt"), 1 << 3, |_| 0),
-    name_words: Phrases::parse(include_str!("../../data/extract/name_words.txt"), 1 << 4, |t| {
-        match t {
+    name_words: Phrases::parse(
+        include_str!("../../data/extract/name_words.txt"),
+        1 << 4,
+        |t| match t {
             "v" => 1,
             "f" => 2,
             _ => 0,
-        }
-    }),
-    places: Phrases::parse(include_str!("../../data/extract/places.txt"), 1 << 5, |t| match t {
-        "c" => PLACE_COUNTRY,
-        _ => PLACE_PROVINCE,
-    }),
-    domains: Phrases::parse(include_str!("../../data/extract/domains.txt"), 1 << 6, |_| 0),
-    family: Phrases::parse(include_str!("../../data/extract/family_names.txt"), 1 << 7, |_| 0),
+        },
+    ),
+    places: Phrases::parse(
+        include_str!("../../data/extract/places.txt"),
+        1 << 5,
+        |t| match t {
+            "c" => PLACE_COUNTRY,
+            _ => PLACE_PROVINCE,
+        },
+    ),
+    domains: Phrases::parse(
+        include_str!("../../data/extract/domains.txt"),
+        1 << 6,
+        |_| 0,
+    ),
+    family: Phrases::parse(
+        include_str!("../../data/extract/family_names.txt"),
+        1 << 7,
+        |_| 0,
+    ),
 });
 
 /// First keys of every lexicon entry → bit mask of the lexicons having it.
@@ -343,7 +364,12 @@ impl<'t, 'a> Analysis<'t, 'a> {
             let (first_up, any_lower) = key_and_case(t.text, &mut keys);
             let e = keys.len() as u32;
             let (cap, upper) = if matches!(t.kind, TokenKind::Word | TokenKind::Alnum) {
-                masks.push(firsts.get(&keys[s as usize..e as usize]).copied().unwrap_or(0));
+                masks.push(
+                    firsts
+                        .get(&keys[s as usize..e as usize])
+                        .copied()
+                        .unwrap_or(0),
+                );
                 (first_up, first_up && !any_lower)
             } else {
                 masks.push(0);
@@ -403,19 +429,16 @@ impl<'t, 'a> Analysis<'t, 'a> {
 
     /// Whether token `i` is a word.
     pub(crate) fn is_word(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
     }
 
     /// Whether token `i` is a capitalised word (or alnum/abbreviation).
     pub(crate) fn is_cap(&self, i: usize) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Alnum) && self.toks[i].cap)
-    }
-
-    /// Whether token `i` is a word in lowercase.
-    pub(crate) fn is_lower(&self, i: usize) -> bool {
-        self.is_word(i) && !self.toks[i].cap
+        self.tokens.get(i).is_some_and(|t| {
+            matches!(t.kind, TokenKind::Word | TokenKind::Alnum) && self.toks[i].cap
+        })
     }
 
     /// Whether token `i` is preceded by whitespace.
