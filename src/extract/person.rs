@@ -31,8 +31,16 @@ fn is_honorific(a: &Analysis, i: usize) -> bool {
         }
         "anh" | "chi6" => !a.is_cap(i),
         "chi1" => i > 0 && a.key(i - 1) == "đông2",
-        "ts" | "ths" | "gs" | "pgs" | "bs" | "ks" | "tskh" | "ls" => a.toks[i].upper,
-        "si4" => i > 0 && matches!(a.key(i - 1), "tiên1" | "sơ" | "bac1"),
+        "ts" | "ths" | "gs" | "pgs" | "bs" | "ks" | "tskh" | "ls" | "hlv" => a.toks[i].upper,
+        "si4" => {
+            i > 0
+                && matches!(
+                    a.key(i - 1),
+                    "tiên1" | "thac6" | "bac1" | "nghê6" | "ca" | "nhac6" | "hoa6" | "vo4"
+                )
+        }
+        "thơ" | "văn" | "bao1" => i > 0 && a.key(i - 1) == "nha2",
+        "sư" => i > 0 && matches!(a.key(i - 1), "luât6" | "ky4"),
         "can" | "cao1" => i > 0 && a.key(i - 1) == "bi6",
         "tương1" | "ta1" | "ta" => {
             i > 0
