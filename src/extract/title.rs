@@ -318,7 +318,7 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
 
 /// Lowercase heads that still start an organisation when a name follows.
 fn lower_head_ok(k: &str) -> bool {
-    matches!(k, "ban" | "chi" | "trương2" | "đang3" | "công")
+    matches!(k, "ban" | "chi" | "trương2" | "đang3" | "công" | "sơ3")
 }
 
 /// Parses an organisation starting at `i`. `lenient`: a lowercase head and a
@@ -383,7 +383,7 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
             let short = n == 1
                 && matches!(
                     head_key,
-                    "ban" | "bô6" | "sơ3" | "vu6" | "cuc6" | "đoan2" | "phong2"
+                    "ban" | "bô6" | "sơ3" | "vu6" | "cuc6" | "đoan2" | "phong2" | "trương2"
                 );
             let mut e = if short && !strong_first(a, j) {
                 j
@@ -501,8 +501,13 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 prev_cap = true;
                 continue;
             }
-            // A known place ("Thành ủy Hải Phòng").
-            if let Some((n, _)) = LEX.places.longest(a, k) {
+            // A known place ("Thành ủy Hải Phòng"); a country ends the name
+            // ("Bộ Ngoại giao Mỹ | Ned Price").
+            if let Some((n, tag)) = LEX.places.longest(a, k) {
+                if tag == PLACE_COUNTRY && k > j {
+                    k += n;
+                    break;
+                }
                 if n > 1 {
                     k += n;
                     prev_cap = true;
@@ -596,6 +601,16 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             }
             k += 1;
             continue;
+        }
+        if t.kind == TokenKind::Number
+            && k == j
+            && t.text.len() <= 3
+            && j > 0
+            && (a.key(j - 1).ends_with("oan2") || a.key(j - 1) == "khu")
+        {
+            // "Quân đoàn 2", "Quân khu 7".
+            k += 1;
+            break;
         }
         if t.kind == TokenKind::Alnum && a.is_cap(k) {
             k = a.unit_end(k);
