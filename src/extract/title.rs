@@ -264,7 +264,11 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
             break;
         }
         if !kw_done {
-            if let Some((n, _)) = LEX.places.longest(a, j).filter(|&(n, _)| n >= 3) {
+            if let Some((n, _)) = LEX
+                .places
+                .longest(a, j)
+                .filter(|&(n, _)| n >= 3 && !looks_person(a, j))
+            {
                 // "TP.HCM" before the keyword "TP".
                 j += n;
                 took = true;
@@ -279,7 +283,7 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
                 kw_done = true;
                 continue;
             }
-            if let Some((n, tag)) = LEX.places.longest(a, j) {
+            if let Some((n, tag)) = LEX.places.longest(a, j).filter(|_| !looks_person(a, j)) {
                 if tag != PLACE_COUNTRY || !took {
                     j += n;
                     took = true;
@@ -431,7 +435,7 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
                     HEAD_NAME => named || sub,
                     _ => false,
                 };
-            let valid = valid && (cap || named || sub);
+            let valid = valid && (cap || named || sub || took);
             let org = Org {
                 start: i,
                 end: e,
