@@ -382,7 +382,7 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
                     && class == HEAD_NAME
                     && !matches!(
                         head_key,
-                        "đoan2" | "bô6" | "công" | "tông2" | "tâp6" | "ngân" | "trung"
+                        "đoan2" | "bô6" | "tông2" | "tâp6" | "ngân" | "trung"
                     ));
             let short = n == 1
                 && matches!(
@@ -458,7 +458,14 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
 /// starts at `i`, known places included ("Hồ Chí Minh" after "Chủ tịch"),
 /// except after "Cộng sản" ("Đoàn Thanh niên Cộng sản Hồ Chí Minh").
 fn looks_person(a: &Analysis, i: usize) -> bool {
-    if !a.is_cap(i) || !a.is_word(i) || a.caps_line(i) || LEX.family.longest(a, i).is_none() {
+    if !a.is_cap(i) || !a.is_word(i) || a.caps_line(i) {
+        return false;
+    }
+    // A family name, or any capitalised word before the middle names "Văn",
+    // "Thị" ("Ma Thị Thúy").
+    if LEX.family.longest(a, i).is_none()
+        && !(matches!(a.key(i + 1), "văn" | "thi6") && a.is_cap(i + 1) && a.sp(i + 1))
+    {
         return false;
     }
     if i > 0 && a.key(i - 1) == "san3" {
@@ -716,6 +723,20 @@ fn parse_title<'a>(
         if tag == ROLE_ORG && role_end > role_start && LEX.heads.longest(a, role_end).is_none() {
             return None;
         }
+        // "Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương": a bare head
+        // with a qualifier, then the organisation.
+        if let Some((n, _)) = LEX.heads.longest(a, role_end) {
+            if LEX.qualifiers.longest(a, role_end + n).is_some() {
+                end = qualifiers(a, role_end + n);
+                if let Some(o2) = parse_org(a, end, false, 0) {
+                    if o2.valid {
+                        end = o2.end;
+                        org = Some(o2);
+                    }
+                }
+                return Some(emit_title(text, a, i, role_end + n, end, org, out));
+            }
+        }
         let o = parse_org(a, role_end, true, 0)?;
         end = o.end;
         if o.valid {
@@ -801,6 +822,20 @@ fn parse_title<'a>(
             end += 2;
         }
     }
+    Some(emit_title(text, a, i, role_end, end, org, out))
+}
+
+/// Pushes the TITLE `i..end` (office `i..role_end`) and its organisation;
+/// returns `end`.
+fn emit_title<'a>(
+    text: &'a str,
+    a: &Analysis<'_, 'a>,
+    i: usize,
+    role_end: usize,
+    end: usize,
+    org: Option<Org>,
+    out: &mut Vec<Entity<'a>>,
+) -> usize {
     let former = i > 0
         && (matches!(a.key(i - 1), "nguyên" | "cưu6")
             || i > 1 && a.key(i - 1) == "la2" && a.key(i - 2) == "nguyên");
@@ -825,7 +860,7 @@ fn parse_title<'a>(
             push_org(text, a, o.start, o.end, out);
         }
     }
-    Some(end)
+    end
 }
 
 /// "làm trưởng đoàn", "giữ chức giám đốc".
