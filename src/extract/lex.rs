@@ -414,6 +414,11 @@ impl<'t, 'a> Analysis<'t, 'a> {
         }
     }
 
+    /// Whether token `i` starts an entry of some lexicon.
+    pub(crate) fn in_lexicon(&self, i: usize) -> bool {
+        self.masks.get(i).is_some_and(|&m| m != 0)
+    }
+
     /// Number of tokens.
     pub(crate) fn len(&self) -> usize {
         self.toks.len()

@@ -41,15 +41,20 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
     let mut i = 0;
     let mut law_until = 0usize;
     while i < a.len() {
-        if !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum) {
-            i += 1;
-            continue;
-        }
         // Titles of laws and ordinances: bodies and offices inside are not
         // annotated ("Luật Tổ chức Chính phủ").
-        if (a.key(i) == "luât6" || (a.key(i) == "phap1" && a.key(i + 1) == "lênh6")) && a.is_cap(i)
+        if a.is_word(i)
+            && (a.key(i) == "luât6" || (a.key(i) == "phap1" && a.key(i + 1) == "lênh6"))
+            && a.is_cap(i)
         {
             law_until = law_end(a, i);
+        }
+        if !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum)
+            || !a.in_lexicon(i) && !matches!(a.key(i), "pho1" | "quyên2")
+        {
+            // Nothing can start here (most tokens).
+            i += 1;
+            continue;
         }
         if i < law_until {
             i += 1;
