@@ -31,7 +31,7 @@ fn is_honorific(a: &Analysis, i: usize) -> bool {
         }
         "anh" | "chi6" => !a.is_cap(i),
         "chi1" => i > 0 && a.key(i - 1) == "đông2",
-        "ts" | "ths" | "gs" | "pgs" | "bs" | "ks" | "tskh" | "ls" | "hlv" => a.toks[i].upper,
+        "ts" | "ths" | "gs" | "pgs" | "bs" | "ks" | "tskh" | "hlv" => a.toks[i].upper,
         "si4" => {
             i > 0
                 && matches!(

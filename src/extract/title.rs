@@ -97,7 +97,24 @@ fn law_end(a: &Analysis, i: usize) -> usize {
     while j < a.len() && j < i + 12 {
         let k = a.key(j);
         let comma_on = k == "," && a.is_word(j + 1) && !a.is_cap(j + 1);
-        if !a.is_word(j) && !comma_on || matches!(k, "sô1" | "năm" | "đươc6" | "cua3" | "này")
+        if !a.is_word(j) && !comma_on
+            || matches!(
+                k,
+                "sô1"
+                    | "năm"
+                    | "đươc6"
+                    | "cua3"
+                    | "nay2"
+                    | "do"
+                    | "đa4"
+                    | "thay"
+                    | "ngay2"
+                    | "quy"
+                    | "va2"
+                    | "se4"
+                    | "co1"
+                    | "la2"
+            )
         {
             break;
         }
@@ -576,6 +593,26 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             }
             k = ue;
             prev_cap = true;
+            // An unknown Vietnamese-looking syllable usually begins a
+            // two-syllable word: take its lowercase second half ("Viện
+            // Nghiên cứu", "Cục Quản lý Khám chữa bệnh").
+            let w = a.text(k - 1);
+            if ue == k
+                && !a.toks[k - 1].upper
+                && (w.len() <= 4 || !w.is_ascii())
+                && LEX.places.longest(a, k - 1).is_none()
+            {
+                if a.is_word(k)
+                    && a.sp(k)
+                    && !a.is_cap(k)
+                    && !is_stop(a.key(k))
+                    && LEX.name_words.longest(a, k).is_none()
+                    && territory_kw(a, k).is_none()
+                {
+                    k += 1;
+                    prev_cap = false;
+                }
+            }
             continue;
         }
         if t.kind == TokenKind::Word {
@@ -636,6 +673,136 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         break;
     }
     k
+}
+
+/// Function words and common verbs that never continue a body's name.
+fn is_stop(k: &str) -> bool {
+    matches!(
+        k,
+        "đa4"
+            | "se4"
+            | "đươc6"
+            | "la2"
+            | "co1"
+            | "cua3"
+            | "va2"
+            | "cho"
+            | "vơi1"
+            | "tai6"
+            | "trong"
+            | "vê2"
+            | "tư2"
+            | "đên1"
+            | "theo"
+            | "nay2"
+            | "đo1"
+            | "cac1"
+            | "nhưng4"
+            | "vưa2"
+            | "đang"
+            | "cung4"
+            | "không"
+            | "phai3"
+            | "thi2"
+            | "ma2"
+            | "bi6"
+            | "do"
+            | "nên"
+            | "khi"
+            | "đê3"
+            | "ra"
+            | "vao2"
+            | "lên"
+            | "xuông1"
+            | "ơ3"
+            | "con2"
+            | "rôi2"
+            | "lai6"
+            | "chi3"
+            | "mơi1"
+            | "nhiêu2"
+            | "it1"
+            | "ban"
+            | "yêu"
+            | "công"
+            | "thông"
+            | "phôi1"
+            | "tiêp1"
+            | "triên3"
+            | "kiêm3"
+            | "đê2"
+            | "quyêt1"
+            | "xư3"
+            | "ky1"
+            | "hop6"
+            | "lam2"
+            | "nhân6"
+            | "trao"
+            | "gưi3"
+            | "lưa6"
+            | "phat1"
+            | "tô3"
+            | "đanh1"
+            | "khăng3"
+            | "nhân1"
+            | "bao1"
+            | "canh3"
+            | "tuyên"
+            | "đưa"
+            | "thưc6"
+            | "hương1"
+            | "giao"
+            | "đat6"
+            | "tăng"
+            | "giam3"
+            | "vân64"
+            | "cân2"
+            | "hiên6"
+            | "sau"
+            | "trươc1"
+            | "tiên1"
+            | "thu"
+            | "mơ3"
+            | "tham"
+            | "chu3"
+            | "chiu6"
+            | "dư6"
+            | "gôm2"
+            | "như"
+            | "nhăm2"
+            | "đê1"
+            | "năm"
+            | "nga2y"
+            | "ngay2"
+            | "thang1"
+            | "quy1"
+            | "sô1"
+            | "mot6"
+            | "môt6"
+            | "hai"
+            | "ba"
+            | "bôn1"
+            | "nam"
+            | "sau1"
+            | "bay3"
+            | "tam1"
+            | "chin1"
+            | "mươi2"
+            | "trăm"
+            | "nghin2"
+            | "triêu6"
+            | "ty3"
+            | "vâ4n"
+            | "vân4"
+            | "luôn"
+            | "thương2"
+            | "rât1"
+            | "hơn"
+            | "nhât1"
+            | "qua"
+            | "đi"
+            | "đên"
+    )
 }
 
 /// Whether the first name word after a head at `j` is acceptable for a short
