@@ -162,7 +162,10 @@ pub(crate) fn find<'a>(
         let family = LEX.family.longest(a, i).is_some();
         let mut end = 0;
         if family || after_hon || after_title || bac {
-            if LEX.heads.longest(a, i).is_some_and(|(n, _)| n >= 2)
+            if LEX
+                .heads
+                .longest(a, i)
+                .is_some_and(|(n, _)| n >= 2 || after_title && !family)
                 || LEX.roles.longest(a, i).is_some()
                 || LEX.bodies.longest(a, i).is_some()
                 || a.key(i) == "ngươi2"

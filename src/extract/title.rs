@@ -840,7 +840,12 @@ fn parse_title<'a>(
     out: &mut Vec<Entity<'a>>,
 ) -> Option<usize> {
     let mut j = i;
-    if a.key(j) == "quyên2" && (a.is_cap(j) || a.is_cap(j + 1)) && a.sp(j + 1) {
+    // "Quyền" (acting); not "chính quyền", "thẩm quyền", "ủy quyền".
+    if a.key(j) == "quyên2"
+        && (a.is_cap(j) || a.is_cap(j + 1))
+        && a.sp(j + 1)
+        && !(j > 0 && matches!(a.key(j - 1), "chinh1" | "thâm3" | "uy3" | "trao" | "nhân"))
+    {
         j += 1;
     }
     let mut pho = false;
