@@ -189,7 +189,10 @@ pub(crate) fn find<'a>(
             let words = count_words(a, i, e);
             let known_place = LEX.places.longest(a, i).is_some_and(|(n, _)| i + n >= e)
                 && !(after_title && family && words >= 3);
-            let ok = if after_hon || bac {
+            // Capitals tell nothing in a headline: a family name is needed.
+            let ok = if caps && !family {
+                false
+            } else if after_hon || bac {
                 words >= 1 && !known_place
             } else if after_title {
                 // A single word after a title is a name only when it is not a

@@ -371,6 +371,10 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
     }
     let body = LEX.bodies.longest(a, i);
     let head = LEX.heads.longest(a, i);
+    if i > 0 && a.key(i) == "ban" && a.key(i - 1) == "uy3" {
+        // The "ban" of "Ủy ban".
+        return None;
+    }
     if body.is_none() && head.is_none() {
         return None;
     }
@@ -399,12 +403,14 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
         let head_key = a.key(i);
         if cap || lenient || lower_head_ok(head_key) {
             let j = i + n;
+            // Heads whose name may start in lowercase ("Hội truyền nhiễm",
+            // "Ban Quản lý dự án", "Công ty cổ phần Xi măng").
             let lower_first = matches!(head_key, "hôi6" | "liên" | "cuc6")
                 || (n > 1
                     && class == HEAD_NAME
-                    && !matches!(
+                    && matches!(
                         head_key,
-                        "đoan2" | "bô6" | "tông2" | "tâp6" | "ngân" | "trung"
+                        "ban" | "hôi6" | "liên" | "tông3" | "công" | "hơp6" | "ngân"
                     ));
             let short = n == 1
                 && matches!(
@@ -457,7 +463,11 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
                     HEAD_NAME => named || sub,
                     _ => false,
                 };
-            let valid = valid && (cap || named || sub || took);
+            // A lowercase head needs a capitalised name or a place: "công
+            // ty Luật TNHH X", not the class "công ty cổ phần".
+            let valid = valid
+                && (cap || named || sub || took)
+                && (cap || lenient || took || sub || (j..e).any(|k| a.is_cap(k)));
             let org = Org {
                 start: i,
                 end: e,
