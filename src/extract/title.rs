@@ -405,7 +405,7 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
             let j = i + n;
             // Heads whose name may start in lowercase ("Hội truyền nhiễm",
             // "Ban Quản lý dự án", "Công ty cổ phần Xi măng").
-            let lower_first = matches!(head_key, "hôi6" | "liên" | "cuc6")
+            let lower_first = matches!(head_key, "hôi6" | "liên" | "cuc6" | "viên6")
                 || (n > 1
                     && class == HEAD_NAME
                     && matches!(
@@ -960,7 +960,10 @@ fn parse_title<'a>(
                 } else if a.is_cap(end) && !a.caps_line(end) {
                     // A bare capitalised head: "Quyền Giám đốc Học viện".
                     if let Some((n, _)) = LEX.heads.longest(a, end) {
-                        if o.end == end + n && !is_generic_after(a, o.end) {
+                        if o.end == end + n
+                            && !is_generic_after(a, o.end)
+                            && LEX.name_words.longest(a, o.end).is_none()
+                        {
                             end = o.end;
                             comp = true;
                         }
@@ -973,6 +976,24 @@ fn parse_title<'a>(
                         end = e;
                         comp = true;
                     }
+                }
+            }
+            if !comp && a.is_cap(end) && !a.caps_line(end) && !looks_person(a, end) {
+                // An unknown body right before the holder's name: "Chủ tịch
+                // Habeco Trần Đình Thanh".
+                let mut e = end;
+                while e < end + 3 && a.is_cap(e) && a.sp(e) && !looks_person(a, e) {
+                    e = a.unit_end(e);
+                }
+                if e > end && looks_person(a, e) && !starts_org_or_role(a, end) {
+                    org = Some(Org {
+                        start: end,
+                        end: e,
+                        valid: true,
+                        inner: vec![],
+                    });
+                    end = e;
+                    comp = true;
                 }
             }
             if !comp && a.key(end) == "nươc1" && a.is_word(end) && !a.is_cap(end) {
