@@ -280,3 +280,18 @@ fn dev_set_if_present() {
     // The set has 58 TITLEs; the extractor finds about as many.
     assert!((45..=70).contains(&found), "{found} titles");
 }
+
+#[test]
+fn unknown_company_before_holder_and_class_mentions() {
+    let s = "Chủ tịch Vinatrans Lê Minh Quân cho biết lợi nhuận tăng.";
+    assert_eq!(titles(s), ["Chủ tịch Vinatrans"]);
+    assert_eq!(orgs(s), ["Vinatrans"]);
+    assert_eq!(links(s), pairs(&[("Lê Minh Quân", "Chủ tịch Vinatrans")]));
+    // Class mentions in legal text are not bodies.
+    assert!(orgs("Doanh nghiệp được chuyển đổi thành công ty cổ phần.").is_empty());
+    // A headline: capitals carry no information, known words only.
+    assert_eq!(
+        orgs("CHỦ TỊCH UBND TỈNH CAO BẰNG KIỂM TRA CÔNG TÁC PHÒNG CHỐNG DỊCH"),
+        ["UBND TỈNH CAO BẰNG"]
+    );
+}

@@ -522,8 +522,11 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         }
         let t = &a.tokens[k];
         if a.caps_line(k) {
-            // Capitals tell nothing: only known words.
-            if let Some((n, _)) = LEX.name_words.longest(a, k) {
+            // Capitals tell nothing: only known words, not verb-like ones.
+            if let Some((n, tag)) = LEX.name_words.longest(a, k) {
+                if tag == 1 {
+                    break;
+                }
                 k += n;
                 continue;
             }
