@@ -604,27 +604,26 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             } else if LEX.roles.longest(a, k).is_some() {
                 break;
             }
+            let single = ue == k + 1;
             k = ue;
             prev_cap = true;
             // An unknown Vietnamese-looking syllable usually begins a
             // two-syllable word: take its lowercase second half ("Viện
             // Nghiên cứu", "Cục Quản lý Khám chữa bệnh").
             let w = a.text(k - 1);
-            if ue == k
+            if single
                 && !a.toks[k - 1].upper
                 && (w.len() <= 4 || !w.is_ascii())
                 && LEX.places.longest(a, k - 1).is_none()
+                && a.is_word(k)
+                && a.sp(k)
+                && !a.is_cap(k)
+                && !is_stop(a.key(k))
+                && LEX.name_words.longest(a, k).is_none()
+                && territory_kw(a, k).is_none()
             {
-                if a.is_word(k)
-                    && a.sp(k)
-                    && !a.is_cap(k)
-                    && !is_stop(a.key(k))
-                    && LEX.name_words.longest(a, k).is_none()
-                    && territory_kw(a, k).is_none()
-                {
-                    k += 1;
-                    prev_cap = false;
-                }
+                k += 1;
+                prev_cap = false;
             }
             continue;
         }
