@@ -60,27 +60,37 @@ fn is_place_context(a: &Analysis, i: usize) -> bool {
     }
     let p = a.key(i - 1);
     let pp = if i > 1 { a.key(i - 2) } else { "" };
-    matches!(
-        p,
-        "tp" | "đương2"
-            | "phô1"
-            | "tinh3"
-            | "huyên6"
-            | "phương2"
-            | "quân6"
-            | "lô6"
-            | "câu2"
-            | "sông"
-            | "nui1"
-            | "lang2"
-            | "thôn"
-            | "ban3"
-            | "âp1"
-            | "xom1"
-            | "chơ6"
-            | "trân1"
-            | "xa4"
-    ) || (p == "." && pp == "tp")
+    // A house number: "số 12 Nguyễn Chí Thanh".
+    if a.tokens[i - 1].kind == TokenKind::Number && pp == "sô1" {
+        return true;
+    }
+    (p == "trương2" && pp == "quang3")
+        || matches!(
+            p,
+            "tp" | "đương2"
+                | "ngo4"
+                | "ngach1"
+                | "hem3"
+                | "kiêt6"
+                | "phô1"
+                | "tinh3"
+                | "huyên6"
+                | "phương2"
+                | "quân6"
+                | "lô6"
+                | "câu2"
+                | "sông"
+                | "nui1"
+                | "lang2"
+                | "thôn"
+                | "ban3"
+                | "âp1"
+                | "xom1"
+                | "chơ6"
+                | "trân1"
+                | "xa4"
+        )
+        || (p == "." && pp == "tp")
         || (p == "dich6" && pp == "chiên1")
         || (p == "tương3" && pp == "tư")
         || (p == "cach1" && pp == "phong")
