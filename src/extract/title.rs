@@ -31,8 +31,6 @@ struct Org {
     end: usize,
     /// Whether it names a specific body (an ORGANIZATION).
     valid: bool,
-    /// Whether a name followed the head.
-    named: bool,
     /// Valid organisations nested inside (reported when the outer one is not).
     inner: Vec<(usize, usize)>,
 }
@@ -43,16 +41,20 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
     let mut i = 0;
     let mut law_until = 0usize;
     while i < a.len() {
-        if !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum) {
-            i += 1;
-            continue;
-        }
         // Titles of laws and ordinances: bodies and offices inside are not
         // annotated ("Luật Tổ chức Chính phủ").
-        if (a.key(i) == "luât6" || (a.key(i) == "phap1" && a.key(i + 1) == "lênh6"))
+        if a.is_word(i)
+            && (a.key(i) == "luât6" || (a.key(i) == "phap1" && a.key(i + 1) == "lênh6"))
             && a.is_cap(i)
         {
             law_until = law_end(a, i);
+        }
+        if !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum)
+            || !a.in_lexicon(i) && !matches!(a.key(i), "pho1" | "quyên2")
+        {
+            // Nothing can start here (most tokens).
+            i += 1;
+            continue;
         }
         if i < law_until {
             i += 1;
@@ -83,6 +85,9 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
         }
         i += 1;
     }
+    // An abbreviation in brackets may be found twice ("Quỹ … (IMF)").
+    out.sort_by_key(|e| (e.span.start, e.span.end, e.kind));
+    out.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
     out
 }
 
@@ -91,7 +96,26 @@ fn law_end(a: &Analysis, i: usize) -> usize {
     let mut j = i + 1;
     while j < a.len() && j < i + 12 {
         let k = a.key(j);
-        if !a.is_word(j) && k != "," || matches!(k, "sô1" | "năm" | "đươc6" | "cua3" | "này") {
+        let comma_on = k == "," && a.is_word(j + 1) && !a.is_cap(j + 1);
+        if !a.is_word(j) && !comma_on
+            || matches!(
+                k,
+                "sô1"
+                    | "năm"
+                    | "đươc6"
+                    | "cua3"
+                    | "nay2"
+                    | "do"
+                    | "đa4"
+                    | "thay"
+                    | "ngay2"
+                    | "quy"
+                    | "va2"
+                    | "se4"
+                    | "co1"
+                    | "la2"
+            )
+        {
             break;
         }
         j += 1;
@@ -103,7 +127,13 @@ fn span(a: &Analysis, s: usize, e: usize) -> std::ops::Range<usize> {
     a.tokens[s].span.start..a.tokens[e - 1].span.end
 }
 
-fn push_org<'a>(text: &'a str, a: &Analysis<'_, 'a>, s: usize, e: usize, out: &mut Vec<Entity<'a>>) {
+fn push_org<'a>(
+    text: &'a str,
+    a: &Analysis<'_, 'a>,
+    s: usize,
+    e: usize,
+    out: &mut Vec<Entity<'a>>,
+) {
     let r = span(a, s, e);
     out.push(Entity {
         kind: EntityKind::Organization,
@@ -114,7 +144,10 @@ fn push_org<'a>(text: &'a str, a: &Analysis<'_, 'a>, s: usize, e: usize, out: &m
     // An abbreviation in brackets right after: "Quỹ Tiền tệ quốc tế (IMF)".
     let abbr = |k: usize| {
         let t = a.text(k);
-        t.chars().count() >= 2 && t.chars().count() <= 8 && t.chars().filter(|c| c.is_uppercase()).count() >= 2 && a.is_cap(k)
+        t.chars().count() >= 2
+            && t.chars().count() <= 8
+            && t.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && a.is_cap(k)
     };
     if a.text(e) == "(" && a.text(e + 2) == ")" && abbr(e + 1) {
         let r = span(a, e + 1, e + 2);
@@ -135,7 +168,10 @@ fn is_generic_before(a: &Analysis, i: usize) -> bool {
     if a.tokens[i - 1].kind == TokenKind::Number {
         return true;
     }
-    matches!(a.key(i - 1), "cac1" | "nhưng4" | "nhiêu2" | "môi4" | "tưng2")
+    matches!(
+        a.key(i - 1),
+        "cac1" | "nhưng4" | "nhiêu2" | "môi4" | "tưng2"
+    )
 }
 
 /// "Phòng Tài chính nhiều huyện".
@@ -169,7 +205,10 @@ pub(crate) fn is_roman_or_number(a: &Analysis, i: usize) -> bool {
     match a.tokens.get(i) {
         Some(t) if t.kind == TokenKind::Number => true,
         Some(t) if t.kind == TokenKind::Word => {
-            t.text.len() <= 6 && t.text.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
+            t.text.len() <= 6
+                && t.text
+                    .bytes()
+                    .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
         }
         _ => false,
     }
@@ -199,7 +238,7 @@ fn place(a: &Analysis, i: usize, generic: bool) -> Option<usize> {
     if !generic || a.caps_line(i) || !a.sp(i) {
         return known;
     }
-    if a.tokens[i].kind == TokenKind::Number {
+    if a.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number) {
         // "quận 1", "phường 5".
         return Some(i + 1);
     }
@@ -208,13 +247,22 @@ fn place(a: &Analysis, i: usize, generic: bool) -> Option<usize> {
     }
     let mut j = a.unit_end(i);
     for _ in 0..2 {
-        if a.is_cap(j) && a.sp(j) && a.is_word(j) && !starts_org_or_role(a, j) && !looks_person(a, j) {
+        if a.is_cap(j)
+            && a.sp(j)
+            && a.is_word(j)
+            && !starts_org_or_role(a, j)
+            && !looks_person(a, j)
+        {
             j = a.unit_end(j);
         } else {
             break;
         }
     }
-    if a.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number && t.text.len() <= 2) && a.sp(j) {
+    if a.tokens
+        .get(j)
+        .is_some_and(|t| t.kind == TokenKind::Number && t.text.len() <= 2)
+        && a.sp(j)
+    {
         j += 1;
     }
     Some(known.map_or(j, |k| k.max(j)))
@@ -238,7 +286,11 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
             break;
         }
         if !kw_done {
-            if let Some((n, _)) = LEX.places.longest(a, j).filter(|&(n, _)| n >= 3) {
+            if let Some((n, _)) = LEX
+                .places
+                .longest(a, j)
+                .filter(|&(n, _)| n >= 3 && !looks_person(a, j))
+            {
                 // "TP.HCM" before the keyword "TP".
                 j += n;
                 took = true;
@@ -253,7 +305,7 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
                 kw_done = true;
                 continue;
             }
-            if let Some((n, tag)) = LEX.places.longest(a, j) {
+            if let Some((n, tag)) = LEX.places.longest(a, j).filter(|_| !looks_person(a, j)) {
                 if tag != PLACE_COUNTRY || !took {
                     j += n;
                     took = true;
@@ -292,13 +344,18 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
 
 /// Lowercase heads that still start an organisation when a name follows.
 fn lower_head_ok(k: &str) -> bool {
-    matches!(k, "ban" | "chi" | "trương2" | "đang3" | "công")
+    matches!(k, "ban" | "chi" | "trương2" | "đang3" | "công" | "sơ3")
 }
 
 /// Parses an organisation starting at `i`. `lenient`: a lowercase head and a
 /// bare head are accepted as a phrase (after "Trưởng", "Chánh").
 fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
-    if depth > 3 || !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum) {
+    if depth > 3
+        || !a
+            .tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Alnum))
+    {
         return None;
     }
     let cap = a.is_cap(i) || a.caps_line(i);
@@ -314,6 +371,10 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
     }
     let body = LEX.bodies.longest(a, i);
     let head = LEX.heads.longest(a, i);
+    if i > 0 && a.key(i) == "ban" && a.key(i - 1) == "uy3" {
+        // The "ban" of "Ủy ban".
+        return None;
+    }
     if body.is_none() && head.is_none() {
         return None;
     }
@@ -334,7 +395,6 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
                 start: i,
                 end: e,
                 valid: true,
-                named: true,
                 inner: vec![],
             });
         }
@@ -343,12 +403,25 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
         let head_key = a.key(i);
         if cap || lenient || lower_head_ok(head_key) {
             let j = i + n;
-            let lower_first = matches!(head_key, "hôi6" | "liên" | "cuc6")
+            // Heads whose name may start in lowercase ("Hội truyền nhiễm",
+            // "Ban Quản lý dự án", "Công ty cổ phần Xi măng").
+            let lower_first = matches!(head_key, "hôi6" | "liên" | "cuc6" | "viên6")
                 || (n > 1
                     && class == HEAD_NAME
-                    && !matches!(head_key, "đoan2" | "bô6" | "công" | "tông2" | "tâp6" | "ngân" | "trung"));
-            let short = n == 1 && matches!(head_key, "ban" | "bô6" | "sơ3" | "vu6" | "cuc6" | "đoan2" | "phong2");
-            let mut e = if short && !strong_first(a, j) { j } else { name(a, j, lower_first) };
+                    && matches!(
+                        head_key,
+                        "ban" | "hôi6" | "liên" | "tông3" | "công" | "hơp6" | "ngân"
+                    ));
+            let short = n == 1
+                && matches!(
+                    head_key,
+                    "ban" | "bô6" | "sơ3" | "vu6" | "cuc6" | "đoan2" | "phong2" | "trương2"
+                );
+            let mut e = if short && !strong_first(a, j) {
+                j
+            } else {
+                name(a, j, lower_first)
+            };
             let named = e > j;
             let mut inner = Vec::new();
             // An organisation of an organisation: "Ban Tuyên giáo Tỉnh ủy".
@@ -376,7 +449,11 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
             }
             let generic_place = matches!(class, HEAD_BARE | HEAD_TAIL) && n >= 2 && !sub
                 || matches!(head_key, "tinh3" | "thanh2" | "huyên6" | "quân6" | "thi6");
-            let (e2, took) = if sub { (e, false) } else { tail(a, e, generic_place) };
+            let (e2, took) = if sub {
+                (e, false)
+            } else {
+                tail(a, e, generic_place)
+            };
             e = e2;
             let valid = (cap || named || took || sub)
                 && (cap || lenient || e - j >= 2 || took || sub)
@@ -386,12 +463,15 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
                     HEAD_NAME => named || sub,
                     _ => false,
                 };
-            let valid = valid && (cap || named || sub);
+            // A lowercase head needs a capitalised name or a place: "công
+            // ty Luật TNHH X", not the class "công ty cổ phần".
+            let valid = valid
+                && (cap || named || sub || took)
+                && (cap || lenient || took || sub || (j..e).any(|k| a.is_cap(k)));
             let org = Org {
                 start: i,
                 end: e,
                 valid,
-                named: named || sub || took,
                 inner,
             };
             let better = match &best {
@@ -410,7 +490,14 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
 /// starts at `i`, known places included ("Hồ Chí Minh" after "Chủ tịch"),
 /// except after "Cộng sản" ("Đoàn Thanh niên Cộng sản Hồ Chí Minh").
 fn looks_person(a: &Analysis, i: usize) -> bool {
-    if !a.is_cap(i) || !a.is_word(i) || a.caps_line(i) || LEX.family.longest(a, i).is_none() {
+    if !a.is_cap(i) || !a.is_word(i) || a.caps_line(i) {
+        return false;
+    }
+    // A family name, or any capitalised word before the middle names "Văn",
+    // "Thị" ("Ma Thị Thúy").
+    if LEX.family.longest(a, i).is_none()
+        && !(matches!(a.key(i + 1), "văn" | "thi6") && a.is_cap(i + 1) && a.sp(i + 1))
+    {
         return false;
     }
     if i > 0 && a.key(i - 1) == "san3" {
@@ -435,8 +522,11 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         }
         let t = &a.tokens[k];
         if a.caps_line(k) {
-            // Capitals tell nothing: only known words.
-            if let Some((n, _)) = LEX.name_words.longest(a, k) {
+            // Capitals tell nothing: only known words, not verb-like ones.
+            if let Some((n, tag)) = LEX.name_words.longest(a, k) {
+                if tag == 1 {
+                    break;
+                }
                 k += n;
                 continue;
             }
@@ -457,8 +547,13 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 prev_cap = true;
                 continue;
             }
-            // A known place ("Thành ủy Hải Phòng").
-            if let Some((n, _)) = LEX.places.longest(a, k) {
+            // A known place ("Thành ủy Hải Phòng"); a country ends the name
+            // ("Bộ Ngoại giao Mỹ | Ned Price").
+            if let Some((n, tag)) = LEX.places.longest(a, k) {
+                if tag == PLACE_COUNTRY && k > j {
+                    k += n;
+                    break;
+                }
                 if n > 1 {
                     k += n;
                     prev_cap = true;
@@ -467,7 +562,8 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             }
             // A name word that is a known compound ("Công an", "Phòng chống").
             if let Some((n, _)) = LEX.name_words.longest(a, k) {
-                if n > 1 || LEX.heads.longest(a, k).is_none() && LEX.bodies.longest(a, k).is_none() {
+                if n > 1 || LEX.heads.longest(a, k).is_none() && LEX.bodies.longest(a, k).is_none()
+                {
                     k += n;
                     prev_cap = true;
                     continue;
@@ -477,7 +573,9 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 // An office word as the first name word: "Hội đồng Bộ trưởng".
                 if k == j {
                     if let Some((n, _)) = LEX.roles.longest(a, k) {
-                        if LEX.bodies.longest(a, k).is_none() && LEX.heads.longest(a, k).map_or(0, |h| h.0) < n {
+                        if LEX.bodies.longest(a, k).is_none()
+                            && LEX.heads.longest(a, k).map_or(0, |h| h.0) < n
+                        {
                             k += n;
                             prev_cap = true;
                             continue;
@@ -489,9 +587,12 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             // A person's name ends the name, except in school names
             // ("Trường ĐH Tôn Đức Thắng", "THPT Nguyễn Du").
             let school = k > 0
-                && (matches!(a.key(k - 1), "th" | "thcs" | "thpt" | "đh" | "cđ" | "mn" | "ptth")
-                    || a.key(k - 1) == "hoc6" && k > 1 && a.key(k - 2) == "đai6");
-            if territory_kw(a, k).is_some() || (looks_person(a, k) && !school) || a.key(k) == "pho1" {
+                && (matches!(
+                    a.key(k - 1),
+                    "th" | "thcs" | "thpt" | "đh" | "cđ" | "mn" | "ptth"
+                ) || a.key(k - 1) == "hoc6" && k > 1 && a.key(k - 2) == "đai6");
+            if territory_kw(a, k).is_some() || (looks_person(a, k) && !school) || a.key(k) == "pho1"
+            {
                 break;
             }
             if k == j {
@@ -503,8 +604,27 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             } else if LEX.roles.longest(a, k).is_some() {
                 break;
             }
+            let single = ue == k + 1;
             k = ue;
             prev_cap = true;
+            // An unknown Vietnamese-looking syllable usually begins a
+            // two-syllable word: take its lowercase second half ("Viện
+            // Nghiên cứu", "Cục Quản lý Khám chữa bệnh").
+            let w = a.text(k - 1);
+            if single
+                && !a.toks[k - 1].upper
+                && (w.len() <= 4 || !w.is_ascii())
+                && LEX.places.longest(a, k - 1).is_none()
+                && a.is_word(k)
+                && a.sp(k)
+                && !a.is_cap(k)
+                && !is_stop(a.key(k))
+                && LEX.name_words.longest(a, k).is_none()
+                && territory_kw(a, k).is_none()
+            {
+                k += 1;
+                prev_cap = false;
+            }
             continue;
         }
         if t.kind == TokenKind::Word {
@@ -535,12 +655,27 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             }
             break;
         }
-        if matches!(t.text, "-" | "–") && k > j && a.is_cap(k + 1) && a.sp(k + 1) && !a.caps_line(k + 1) {
+        if matches!(t.text, "-" | "–")
+            && k > j
+            && a.is_cap(k + 1)
+            && a.sp(k + 1)
+            && !a.caps_line(k + 1)
+        {
             if starts_org_or_role(a, k + 1) || person_len(a, k + 1) >= 2 {
                 break;
             }
             k += 1;
             continue;
+        }
+        if t.kind == TokenKind::Number
+            && k == j
+            && t.text.len() <= 3
+            && j > 0
+            && (a.key(j - 1).ends_with("oan2") || a.key(j - 1) == "khu")
+        {
+            // "Quân đoàn 2", "Quân khu 7".
+            k += 1;
+            break;
         }
         if t.kind == TokenKind::Alnum && a.is_cap(k) {
             k = a.unit_end(k);
@@ -550,6 +685,136 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         break;
     }
     k
+}
+
+/// Function words and common verbs that never continue a body's name.
+fn is_stop(k: &str) -> bool {
+    matches!(
+        k,
+        "đa4"
+            | "se4"
+            | "đươc6"
+            | "la2"
+            | "co1"
+            | "cua3"
+            | "va2"
+            | "cho"
+            | "vơi1"
+            | "tai6"
+            | "trong"
+            | "vê2"
+            | "tư2"
+            | "đên1"
+            | "theo"
+            | "nay2"
+            | "đo1"
+            | "cac1"
+            | "nhưng4"
+            | "vưa2"
+            | "đang"
+            | "cung4"
+            | "không"
+            | "phai3"
+            | "thi2"
+            | "ma2"
+            | "bi6"
+            | "do"
+            | "nên"
+            | "khi"
+            | "đê3"
+            | "ra"
+            | "vao2"
+            | "lên"
+            | "xuông1"
+            | "ơ3"
+            | "con2"
+            | "rôi2"
+            | "lai6"
+            | "chi3"
+            | "mơi1"
+            | "nhiêu2"
+            | "it1"
+            | "ban"
+            | "yêu"
+            | "công"
+            | "thông"
+            | "phôi1"
+            | "tiêp1"
+            | "triên3"
+            | "kiêm3"
+            | "đê2"
+            | "quyêt1"
+            | "xư3"
+            | "ky1"
+            | "hop6"
+            | "lam2"
+            | "nhân6"
+            | "trao"
+            | "gưi3"
+            | "lưa6"
+            | "phat1"
+            | "tô3"
+            | "đanh1"
+            | "khăng3"
+            | "nhân1"
+            | "bao1"
+            | "canh3"
+            | "tuyên"
+            | "đưa"
+            | "thưc6"
+            | "hương1"
+            | "giao"
+            | "đat6"
+            | "tăng"
+            | "giam3"
+            | "vân64"
+            | "cân2"
+            | "hiên6"
+            | "sau"
+            | "trươc1"
+            | "tiên1"
+            | "thu"
+            | "mơ3"
+            | "tham"
+            | "chu3"
+            | "chiu6"
+            | "dư6"
+            | "gôm2"
+            | "như"
+            | "nhăm2"
+            | "đê1"
+            | "năm"
+            | "nga2y"
+            | "ngay2"
+            | "thang1"
+            | "quy1"
+            | "sô1"
+            | "mot6"
+            | "môt6"
+            | "hai"
+            | "ba"
+            | "bôn1"
+            | "nam"
+            | "sau1"
+            | "bay3"
+            | "tam1"
+            | "chin1"
+            | "mươi2"
+            | "trăm"
+            | "nghin2"
+            | "triêu6"
+            | "ty3"
+            | "vâ4n"
+            | "vân4"
+            | "luôn"
+            | "thương2"
+            | "rât1"
+            | "hơn"
+            | "nhât1"
+            | "qua"
+            | "đi"
+            | "đên"
+    )
 }
 
 /// Whether the first name word after a head at `j` is acceptable for a short
@@ -580,9 +845,19 @@ fn qualifiers(a: &Analysis, mut j: usize) -> usize {
 
 /// Tries a TITLE at token `i`; pushes it (and its organisation) and returns
 /// the end.
-fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<Entity<'a>>) -> Option<usize> {
+fn parse_title<'a>(
+    text: &'a str,
+    a: &Analysis<'_, 'a>,
+    i: usize,
+    out: &mut Vec<Entity<'a>>,
+) -> Option<usize> {
     let mut j = i;
-    if a.key(j) == "quyên2" && (a.is_cap(j) || a.is_cap(j + 1)) && a.sp(j + 1) {
+    // "Quyền" (acting); not "chính quyền", "thẩm quyền", "ủy quyền".
+    if a.key(j) == "quyên2"
+        && (a.is_cap(j) || a.is_cap(j + 1))
+        && a.sp(j + 1)
+        && !(j > 0 && matches!(a.key(j - 1), "chinh1" | "thâm3" | "uy3" | "trao" | "nhân"))
+    {
         j += 1;
     }
     let mut pho = false;
@@ -610,7 +885,10 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
     }
     let tag = tag?;
     if role_end > role_start
-        && LEX.heads.longest(a, role_start).is_some_and(|(n, _)| role_start + n > role_end)
+        && LEX
+            .heads
+            .longest(a, role_start)
+            .is_some_and(|(n, _)| role_start + n > role_end)
     {
         // "Đại sứ quán" is a body, not "Đại sứ".
         return None;
@@ -619,7 +897,10 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
     if i == role_start && i > 0 {
         let p = a.key(i - 1);
         let pp = if i > 1 { a.key(i - 2) } else { "" };
-        if p == "đoan2" || (pp == "hôi6" && matches!(p, "nghi6" | "đông2")) || (pp == "đai6" && p == "hôi6") {
+        if p == "đoan2"
+            || (pp == "hôi6" && matches!(p, "nghi6" | "đông2"))
+            || (pp == "đai6" && p == "hôi6")
+        {
             return None;
         }
     }
@@ -630,6 +911,20 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
         // "Trưởng Ban …", "Chánh Văn phòng …", "Phó Ban chỉ đạo …".
         if tag == ROLE_ORG && role_end > role_start && LEX.heads.longest(a, role_end).is_none() {
             return None;
+        }
+        // "Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương": a bare head
+        // with a qualifier, then the organisation.
+        if let Some((n, _)) = LEX.heads.longest(a, role_end) {
+            if LEX.qualifiers.longest(a, role_end + n).is_some() {
+                end = qualifiers(a, role_end + n);
+                if let Some(o2) = parse_org(a, end, false, 0) {
+                    if o2.valid {
+                        end = o2.end;
+                        org = Some(o2);
+                    }
+                }
+                return Some(emit_title(text, a, i, role_end + n, end, org, out));
+            }
         }
         let o = parse_org(a, role_end, true, 0)?;
         end = o.end;
@@ -667,7 +962,10 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
                 } else if a.is_cap(end) && !a.caps_line(end) {
                     // A bare capitalised head: "Quyền Giám đốc Học viện".
                     if let Some((n, _)) = LEX.heads.longest(a, end) {
-                        if o.end == end + n && !is_generic_after(a, o.end) {
+                        if o.end == end + n
+                            && !is_generic_after(a, o.end)
+                            && LEX.name_words.longest(a, o.end).is_none()
+                        {
                             end = o.end;
                             comp = true;
                         }
@@ -680,6 +978,24 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
                         end = e;
                         comp = true;
                     }
+                }
+            }
+            if !comp && a.is_cap(end) && !a.caps_line(end) && !looks_person(a, end) {
+                // An unknown body right before the holder's name: "Chủ tịch
+                // Habeco Trần Đình Thanh".
+                let mut e = end;
+                while e < end + 3 && a.is_cap(e) && a.sp(e) && !looks_person(a, e) {
+                    e = a.unit_end(e);
+                }
+                if e > end && looks_person(a, e) && !starts_org_or_role(a, end) {
+                    org = Some(Org {
+                        start: end,
+                        end: e,
+                        valid: true,
+                        inner: vec![],
+                    });
+                    end = e;
+                    comp = true;
                 }
             }
             if !comp && a.key(end) == "nươc1" && a.is_word(end) && !a.is_cap(end) {
@@ -716,6 +1032,20 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
             end += 2;
         }
     }
+    Some(emit_title(text, a, i, role_end, end, org, out))
+}
+
+/// Pushes the TITLE `i..end` (office `i..role_end`) and its organisation;
+/// returns `end`.
+fn emit_title<'a>(
+    text: &'a str,
+    a: &Analysis<'_, 'a>,
+    i: usize,
+    role_end: usize,
+    end: usize,
+    org: Option<Org>,
+    out: &mut Vec<Entity<'a>>,
+) -> usize {
     let former = i > 0
         && (matches!(a.key(i - 1), "nguyên" | "cưu6")
             || i > 1 && a.key(i - 1) == "la2" && a.key(i - 2) == "nguyên");
@@ -740,10 +1070,12 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
             push_org(text, a, o.start, o.end, out);
         }
     }
-    Some(end)
+    end
 }
 
 /// "làm trưởng đoàn", "giữ chức giám đốc".
 fn after_lam(a: &Analysis, i: usize) -> bool {
-    i > 0 && (matches!(a.key(i - 1), "lam2" | "chưc1") || i > 1 && a.key(i - 1) == "vu6" && a.key(i - 2) == "chưc1")
+    i > 0
+        && (matches!(a.key(i - 1), "lam2" | "chưc1")
+            || i > 1 && a.key(i - 1) == "vu6" && a.key(i - 2) == "chưc1")
 }
