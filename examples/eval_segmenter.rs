@@ -35,9 +35,14 @@ fn main() {
         std::process::exit(1)
     });
     let t0 = Instant::now();
+    let c0 = thread_cpu_ns();
     let seg = Segmenter::new();
     let _ = seg.segment("khởi động");
     let load = t0.elapsed();
+    let load_cpu = match (c0, thread_cpu_ns()) {
+        (Some(a), Some(b)) => (b - a) as f64 / 1e6,
+        _ => f64::NAN,
+    };
     let sents = read_conllu(&text);
     let lines: Vec<(String, Vec<usize>)> = sents.iter().map(raw_line).collect();
     let mut score = Score::default();
@@ -73,6 +78,7 @@ fn main() {
     // Speed: segment the whole raw text repeatedly for at least a second.
     let bytes: usize = lines.iter().map(|(r, _)| r.len() + 1).sum();
     let t = Instant::now();
+    let cpu0 = thread_cpu_ns();
     let mut reps = 0;
     let mut n = 0usize;
     while reps < 3 || t.elapsed().as_secs_f64() < 1.0 {
@@ -83,6 +89,24 @@ fn main() {
         reps += 1;
     }
     let secs = t.elapsed().as_secs_f64();
+    // CPU time of this thread (Linux), so a busy machine does not skew the
+    // figure; wall-clock time elsewhere.
+    let cpu = match (cpu0, thread_cpu_ns()) {
+        (Some(a), Some(b)) if b > a => (b - a) as f64 / 1e9,
+        _ => secs,
+    };
+    if std::env::var_os("STAGES").is_some() {
+        let raws: Vec<String> = lines.iter().map(|(r, _)| r.clone()).collect();
+        let t = vntext::segment::train::stage_times(&raws, 30);
+        let mb = (bytes * 30) as f64 / 1e6;
+        eprintln!(
+            "stages MB/s: tokenize {:.1}, +units {:.1}, +lexicon {:.1}, +decide {:.1}",
+            mb / t[0],
+            mb / t[1],
+            mb / t[2],
+            mb / t[3]
+        );
+    }
     println!("sentences {}", lines.len());
     println!("gold_words {}", score.gold);
     println!("pred_words {}", score.pred);
@@ -90,10 +114,20 @@ fn main() {
     println!("P {:.4}", score.precision());
     println!("R {:.4}", score.recall());
     println!("F1 {:.4}", score.f1());
-    println!("load_ms {:.2}", load.as_secs_f64() * 1e3);
     println!(
-        "speed {:.1} MB/s ({} bytes x {reps} in {secs:.2} s, {n} words)",
-        (bytes * reps) as f64 / secs / 1e6,
+        "load_ms {:.2} wall, {load_cpu:.2} CPU",
+        load.as_secs_f64() * 1e3
+    );
+    println!(
+        "speed {:.1} MB/s ({} bytes x {reps} in {cpu:.2} s of CPU time, {secs:.2} s wall, {n} words)",
+        (bytes * reps) as f64 / cpu / 1e6,
         bytes
     );
+}
+
+/// Nanoseconds this thread has run on a CPU (first field of
+/// /proc/thread-self/schedstat), when available.
+fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
 }

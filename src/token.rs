@@ -111,8 +111,16 @@ pub(crate) fn is_combining_mark(c: char) -> bool {
 }
 
 /// Whether `c` continues a word: a letter or a combining mark.
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || is_combining_mark(c)
+    // Fast paths for the blocks Vietnamese uses (every code point in
+    // U+00C0..U+024F except × and ÷, and all of U+1E00..U+1EFF, are letters).
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xC0..=0x24F => c != '\u{D7}' && c != '\u{F7}',
+        0x1E00..=0x1EFF => true,
+        _ => c.is_alphabetic() || is_combining_mark(c),
+    }
 }
 
 /// Whether `c` is punctuation (as opposed to a symbol).

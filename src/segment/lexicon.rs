@@ -34,7 +34,8 @@ const TABLE_LO: u32 = 0xC0;
 const TABLE_HI: u32 = 0x1F00;
 
 /// For every code point in `TABLE_LO..TABLE_HI`: the lowercase letter with
-/// its tone mark removed (low 21 bits) and the tone 0–5 (bits 24..27).
+/// its tone mark removed (low 21 bits), the tone 0–5 (bits 24..27), whether
+/// it is uppercase (bit 28) and whether it is a letter (bit 29).
 /// Derived from Unicode decomposition at first use, not written out by hand.
 static TONE_TABLE: LazyLock<Vec<u32>> = LazyLock::new(|| {
     use unicode_normalization::char::{compose, decompose_canonical};
@@ -44,6 +45,8 @@ static TONE_TABLE: LazyLock<Vec<u32>> = LazyLock::new(|| {
             t.push(cp);
             continue;
         };
+        let up = c.is_uppercase() as u32;
+        let alpha = (c.is_alphabetic() && cp != 0xD7 && cp != 0xF7) as u32;
         let lower = c.to_lowercase().next().filter(|_| c.to_lowercase().count() == 1);
         let c = lower.unwrap_or(c);
         let mut parts: Vec<char> = Vec::with_capacity(4);
@@ -62,7 +65,7 @@ static TONE_TABLE: LazyLock<Vec<u32>> = LazyLock::new(|| {
             }
         }
         let base = base.unwrap_or(c);
-        t.push(base as u32 | (tone << 24));
+        t.push(base as u32 | (tone << 24) | (up << 28) | (alpha << 29));
     }
     t
 });
@@ -120,6 +123,15 @@ pub(crate) struct KeyInfo {
 
 /// Hashes the key of a syllable (or any token text).
 pub(crate) fn key_info(s: &str) -> KeyInfo {
+    key_info_impl(s, true)
+}
+
+/// [`key_info`] without composing combining marks first.
+fn key_info_raw(s: &str) -> KeyInfo {
+    key_info_impl(s, false)
+}
+
+fn key_info_impl(s: &str, compose: bool) -> KeyInfo {
     let table = &*TONE_TABLE;
     let mut h: u64 = 0x51_7cc1_b727_220a;
     let mut tone = 0u32;
@@ -137,22 +149,28 @@ pub(crate) fn key_info(s: &str) -> KeyInfo {
                 ((b | 0x20) as u32, 0, true)
             } else {
                 ascii &= b.is_ascii_lowercase();
+                only_letters &= b.is_ascii_lowercase();
                 (b as u32, 0, false)
             }
+        } else if compose && (0x300..0x370).contains(&cp) {
+            // Decomposed text (rare): compose it and start again.
+            use unicode_normalization::UnicodeNormalization;
+            let composed: String = s.nfc().collect();
+            if composed.chars().any(|c| (0x300..0x370).contains(&(c as u32))) {
+                // Marks that do not compose: hash them as they are.
+                return key_info_raw(&composed);
+            }
+            return key_info(&composed);
         } else if (TABLE_LO..TABLE_HI).contains(&cp) {
             ascii = false;
             let e = table[(cp - TABLE_LO) as usize];
-            let up = c.is_uppercase();
-            (e & 0x1F_FFFF, e >> 24, up)
-        } else if let Some(tn) = tone_of_mark(c) {
-            // A decomposed tone mark: hashed apart like a precomposed one.
-            ascii = false;
-            tone = tn;
-            continue;
+            only_letters &= e & (1 << 29) != 0;
+            (e & 0x1F_FFFF, (e >> 24) & 7, e & (1 << 28) != 0)
         } else if crate::token::is_invisible(c) {
             continue;
         } else {
             ascii = false;
+            only_letters &= c.is_alphabetic();
             let up = c.is_uppercase();
             let l = if up {
                 c.to_lowercase().next().unwrap_or(c)
@@ -167,7 +185,6 @@ pub(crate) fn key_info(s: &str) -> KeyInfo {
         if let Some(b) = char::from_u32(base).filter(|_| (letters as usize) < buf.len()) {
             buf[letters as usize] = b;
         }
-        only_letters &= char::from_u32(base).is_some_and(char::is_alphabetic);
         letters += 1;
         upper += up as u32;
         if t != 0 {
@@ -188,34 +205,40 @@ pub(crate) fn key_info(s: &str) -> KeyInfo {
     }
 }
 
-const ONSETS: [&str; 28] = [
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
-    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
-];
-const CODAS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
-
 fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y')
 }
 
 /// Whether lowercase toneless letters form onset + 1–3 vowels + coda.
 fn is_vn_shape(cs: &[char]) -> bool {
-    let starts = |cs: &[char], p: &str| {
-        let mut n = 0;
-        for pc in p.chars() {
-            if cs.get(n) != Some(&pc) {
-                return None;
-            }
-            n += 1;
-        }
-        Some(n)
+    let at = |i: usize| cs.get(i).copied().unwrap_or('\0');
+    // The longest onset is the only candidate, except that "gi" may also be
+    // "g" + the vowel "i" (gìn).
+    let onset = match (at(0), at(1), at(2)) {
+        ('n', 'g', 'h') => 3,
+        ('n', 'g' | 'h', _)
+        | ('c' | 'g' | 'k' | 'p' | 't', 'h', _)
+        | ('g', 'i', _)
+        | ('q', 'u', _)
+        | ('t', 'r', _) => 2,
+        (
+            'b' | 'c' | 'd' | 'đ' | 'g' | 'h' | 'k' | 'l' | 'm' | 'n' | 'p' | 'r' | 's' | 't'
+            | 'v' | 'x',
+            _,
+            _,
+        ) => 1,
+        (v, _, _) if is_vowel(v) => 0,
+        _ => return false,
     };
-    ONSETS.iter().any(|o| {
-        let Some(n) = starts(cs, o) else { return false };
-        let rest = &cs[n..];
+    let rest_ok = |rest: &[char]| {
         let v = rest.iter().take_while(|&&c| is_vowel(c)).count();
-        (1..=3).contains(&v) && CODAS.iter().any(|c| starts(&rest[v..], c) == Some(rest.len() - v))
-    })
+        (1..=3).contains(&v)
+            && matches!(
+                rest[v..],
+                [] | ['c'] | ['c', 'h'] | ['m'] | ['n'] | ['n', 'g'] | ['n', 'h'] | ['p'] | ['t']
+            )
+    };
+    rest_ok(&cs[onset..]) || (onset == 2 && at(0) == 'g' && at(1) == 'i' && rest_ok(&cs[1..]))
 }
 
 /// Hash of the key of one syllable.
@@ -234,17 +257,74 @@ pub(crate) fn seq_hash(keys: &[u64]) -> u64 {
     h
 }
 
-/// Hash map of multi-syllable words (as hashes of their syllable keys).
+/// Multi-syllable words (as hashes of their syllable keys) in a compact
+/// open-addressing table: each slot is a 27-bit fingerprint of the hash and
+/// 5 bits of flags (0 = empty), so the embedded lexicon fits in about half a
+/// megabyte and a lookup is usually one cache line.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
+    slots: Vec<u32>,
+    mask: usize,
+}
+
+/// A [`Lexicon`] being built.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct LexiconBuilder {
     map: FxHashMap<u64, u8>,
 }
 
+impl LexiconBuilder {
+    /// Adds a word given as syllable key hashes (2..=MAX_WORD of them).
+    pub(crate) fn insert(&mut self, keys: &[u64], flags: u8) {
+        if keys.len() < 2 || keys.len() > MAX_WORD {
+            return;
+        }
+        for n in 2..keys.len() {
+            *self.map.entry(seq_hash(&keys[..n])).or_insert(0) |= PREFIX;
+        }
+        *self.map.entry(seq_hash(keys)).or_insert(0) |= flags;
+    }
+
+    /// The compact table.
+    pub(crate) fn build(self) -> Lexicon {
+        let cap = (self.map.len() * 3 / 2 + 16).next_power_of_two();
+        let mut lex = Lexicon {
+            slots: vec![0; cap],
+            mask: cap - 1,
+        };
+        // Insert in a fixed order so the table is the same on every load.
+        let mut entries: Vec<(u64, u8)> = self.map.into_iter().collect();
+        entries.sort_unstable();
+        for (h, f) in entries {
+            let fp = Lexicon::fingerprint(h);
+            let mut i = h as usize & lex.mask;
+            loop {
+                let e = lex.slots[i];
+                if e == 0 {
+                    lex.slots[i] = fp << 5 | f as u32;
+                    break;
+                }
+                if e >> 5 == fp {
+                    lex.slots[i] |= f as u32;
+                    break;
+                }
+                i = (i + 1) & lex.mask;
+            }
+        }
+        lex
+    }
+}
+
 impl Lexicon {
+    #[inline]
+    fn fingerprint(h: u64) -> u32 {
+        (h >> 37) as u32
+    }
+
     /// Parses the embedded text form: one word a line, syllables separated by
     /// single spaces, then a TAB and the source flags as a decimal number.
     pub(crate) fn parse(text: &str) -> crate::Result<Lexicon> {
-        let mut lex = Lexicon {
+        let mut b = LexiconBuilder {
             map: FxHashMap::with_capacity_and_hasher(text.len() / 8, Default::default()),
         };
         let mut keys: Vec<u64> = Vec::with_capacity(MAX_WORD);
@@ -257,31 +337,29 @@ impl Lexicon {
             let flags: u8 = flags.parse().map_err(|_| bad())?;
             keys.clear();
             keys.extend(word.split(' ').map(key_hash));
-            lex.insert(&keys, flags & ANY_WORD);
+            b.insert(&keys, flags & ANY_WORD);
         }
-        Ok(lex)
-    }
-
-    /// Adds a word given as syllable key hashes (2..=MAX_WORD of them).
-    pub(crate) fn insert(&mut self, keys: &[u64], flags: u8) {
-        if keys.len() < 2 || keys.len() > MAX_WORD {
-            return;
-        }
-        for n in 2..keys.len() {
-            *self.map.entry(seq_hash(&keys[..n])).or_insert(0) |= PREFIX;
-        }
-        *self.map.entry(seq_hash(keys)).or_insert(0) |= flags;
+        Ok(b.build())
     }
 
     /// Flags of the sequence whose running hash is `h` (0 when absent).
     #[inline]
     pub(crate) fn get(&self, h: u64) -> u8 {
-        self.map.get(&h).copied().unwrap_or(0)
-    }
-
-    /// Number of entries (words and prefixes).
-    pub(crate) fn len(&self) -> usize {
-        self.map.len()
+        if self.slots.is_empty() {
+            return 0;
+        }
+        let fp = Self::fingerprint(h);
+        let mut i = h as usize & self.mask;
+        loop {
+            let e = self.slots[i];
+            if e == 0 {
+                return 0;
+            }
+            if e >> 5 == fp {
+                return (e & 31) as u8;
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 }
 
@@ -318,6 +396,7 @@ mod tests {
     #[test]
     fn lexicon_prefixes() {
         let lex = Lexicon::parse("ban chấp hành\t1\nchấp hành\t3\n").unwrap();
+        assert_eq!(lex.get(12345), 0);
         let k: Vec<u64> = ["Ban", "Chấp", "hành"].iter().map(|s| key_hash(s)).collect();
         assert_eq!(lex.get(seq_hash(&k[..2])), PREFIX);
         assert_eq!(lex.get(seq_hash(&k)), SRC_A);

@@ -82,7 +82,7 @@ struct Inner {
 static EMBEDDED: LazyLock<Arc<Inner>> = LazyLock::new(|| {
     let lexicon = Lexicon::parse(LEXICON_TEXT).unwrap_or_default();
     let weights = Model::weights_from_bytes(MODEL_BYTES)
-        .unwrap_or_else(|_| vec![0.0; 1usize << model::BITS]);
+        .unwrap_or_else(|_| model::Weights::empty());
     Arc::new(Inner {
         model: Arc::new(Model { weights, lexicon }),
         user: None,
@@ -181,7 +181,7 @@ impl Segmenter {
         out: &mut Vec<Word<'a>>,
     ) {
         out.clear();
-        let mut go = |scratch: &mut Scratch| {
+        let go = |scratch: &mut Scratch| {
             model::build_units(text, tokens, scratch);
             self.inner.model.decide(scratch);
             if let Some(user) = &self.inner.user {
@@ -287,7 +287,7 @@ impl SegmenterBuilder {
         if self.words.is_empty() {
             return Ok(Segmenter { inner: base });
         }
-        let mut user = Lexicon::default();
+        let mut user = lexicon::LexiconBuilder::default();
         let mut scratch = Scratch::default();
         let mut keys = Vec::new();
         for (n, w) in self.words.iter().enumerate() {
@@ -315,7 +315,7 @@ impl SegmenterBuilder {
         Ok(Segmenter {
             inner: Arc::new(Inner {
                 model: Arc::clone(&base.model),
-                user: Some(user),
+                user: Some(user.build()),
             }),
         })
     }

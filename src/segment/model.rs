@@ -364,19 +364,29 @@ pub(crate) fn lexicon_pass(lex: &Lexicon, scratch: &mut Scratch) {
     }
 }
 
+const FK1: u64 = 0x9e37_79b9_7f4a_7c15;
+const FK2: u64 = 0xff51_afd7_ed55_8ccd;
+
+/// Cheap feature hashing: one multiply per value; the weight index is taken
+/// from the top bits of the last product.
+#[inline]
+fn fx(x: u64, v: u64) -> u64 {
+    (x.wrapping_mul(FK1) ^ v).wrapping_mul(FK2)
+}
+
 #[inline]
 fn h2(t: u64, a: u64) -> u64 {
-    combine(t, a)
+    fx(t, a)
 }
 
 #[inline]
 fn h3(t: u64, a: u64, b: u64) -> u64 {
-    combine(combine(t, a), b)
+    fx(fx(t, a), b)
 }
 
 #[inline]
 fn h4(t: u64, a: u64, b: u64, c: u64) -> u64 {
-    combine(combine(combine(t, a), b), c)
+    fx(fx(fx(t, a), b), c)
 }
 
 /// Feature indices of the gap after unit `i`.
@@ -410,7 +420,7 @@ pub(crate) fn features(units: &[Unit], info: &[LexInfo], i: usize, out: &mut [u3
     let mm = (l0.fmm as u64) | (l0.bmm as u64) << 1;
     let shapes = s0 | s1 << 8;
     let hs: [u64; NF] = [
-        1,
+        h2(1, 1),
         h2(2, k0),
         h2(3, k1),
         h2(4, km),
@@ -438,14 +448,64 @@ pub(crate) fn features(units: &[Unit], info: &[LexInfo], i: usize, out: &mut [u3
         h4(26, k0, s1, s2),
     ];
     for (o, h) in out.iter_mut().zip(hs) {
-        *o = (lexicon::finish(h) >> (64 - BITS)) as u32;
+        *o = (h >> (64 - BITS)) as u32;
+    }
+}
+
+/// Sparse weights: a bitmap of the non-zero slots with a running count per
+/// 64-slot block, and the non-zero values in slot order. About 0.5 MB for
+/// 2^21 slots, so lookups stay in cache, and exact (no extra collisions).
+#[derive(Clone, Debug)]
+pub(crate) struct Weights {
+    blocks: Vec<(u64, u32)>,
+    vals: Vec<f32>,
+}
+
+impl Weights {
+    /// All-zero weights.
+    pub(crate) fn empty() -> Weights {
+        Weights {
+            blocks: vec![(0, 0); (1usize << BITS) / 64],
+            vals: vec![0.0],
+        }
+    }
+
+    /// Builds from (index, value) pairs in increasing index order.
+    fn from_sorted(pairs: impl Iterator<Item = (usize, f32)>) -> Option<Weights> {
+        let mut w = Weights::empty();
+        let mut last = None;
+        for (i, v) in pairs {
+            if i >= 1usize << BITS || last.is_some_and(|l| l >= i) {
+                return None;
+            }
+            last = Some(i);
+            w.blocks[i / 64].0 |= 1u64 << (i % 64);
+            w.vals.push(v);
+        }
+        // vals[0] is the zero that absent slots read (branch-free lookup).
+        let mut base = 1u32;
+        for b in &mut w.blocks {
+            b.1 = base;
+            base += b.0.count_ones();
+        }
+        Some(w)
+    }
+
+    /// The weight of slot `i`.
+    #[inline]
+    pub(crate) fn get(&self, i: u32) -> f32 {
+        let (bits, base) = self.blocks[(i / 64) as usize];
+        let m = 1u64 << (i % 64);
+        let present = ((bits >> (i % 64)) & 1) as u32;
+        let rank = base + (bits & (m - 1)).count_ones();
+        self.vals[(rank * present) as usize]
     }
 }
 
 /// The trained weights and the lexicon they were trained with.
 #[derive(Clone, Debug)]
 pub(crate) struct Model {
-    pub weights: Vec<f32>,
+    pub weights: Weights,
     pub lexicon: Lexicon,
 }
 
@@ -453,7 +513,7 @@ impl Model {
     /// Score of a gap (> 0: join).
     #[inline]
     pub(crate) fn score(&self, f: &[u32; NF]) -> f32 {
-        f.iter().map(|&i| self.weights[i as usize]).sum()
+        f.iter().map(|&i| self.weights.get(i)).sum()
     }
 
     /// Decides every gap of `scratch.units` into `scratch.join`.
@@ -501,18 +561,21 @@ impl Model {
     }
 
     /// Parses what [`Model::weights_to_bytes`] wrote.
-    pub(crate) fn weights_from_bytes(b: &[u8]) -> crate::Result<Vec<f32>> {
+    pub(crate) fn weights_from_bytes(b: &[u8]) -> crate::Result<Weights> {
         let bad = || crate::Error::new(crate::ErrorKind::BadData { line: 0 }, "bad model file");
         if b.len() < 16 || &b[..8] != MAGIC {
             return Err(bad());
         }
-        let bits = u32::from_le_bytes(b[8..12].try_into().map_err(|_| bad())?);
-        if bits != BITS {
+        let word = |p: usize| -> u32 {
+            let mut a = [0u8; 4];
+            a.copy_from_slice(&b[p..p + 4]);
+            u32::from_le_bytes(a)
+        };
+        if word(8) != BITS {
             return Err(bad());
         }
-        let nz = u32::from_le_bytes(b[12..16].try_into().map_err(|_| bad())?) as usize;
-        let size = 1usize << BITS;
-        let mut w = vec![0f32; size];
+        let nz = word(12) as usize;
+        let mut pairs = Vec::with_capacity(nz.min(b.len() / 5));
         let mut p = 16;
         let mut idx = 0usize;
         for _ in 0..nz {
@@ -531,10 +594,12 @@ impl Model {
                 }
             }
             idx += d as usize;
-            let v = b.get(p..p + 4).ok_or_else(bad)?;
+            if p + 4 > b.len() {
+                return Err(bad());
+            }
+            pairs.push((idx, f32::from_bits(word(p))));
             p += 4;
-            *w.get_mut(idx).ok_or_else(bad)? = f32::from_le_bytes(v.try_into().map_err(|_| bad())?);
         }
-        Ok(w)
+        Weights::from_sorted(pairs.into_iter()).ok_or_else(bad)
     }
 }

@@ -244,7 +244,7 @@ impl Score {
 
 /// Scores one predicted line against its gold sentence by word spans over
 /// the line's non-space characters (the `ws_score.py` metric).
-pub fn score_line(raw: &str, gold_ends: &[usize], pred: &[super::Word<'_>], acc: &mut Score) {
+pub fn score_line(_raw: &str, gold_ends: &[usize], pred: &[super::Word<'_>], acc: &mut Score) {
     // Word boundaries as byte offsets into `raw`; two words match iff they
     // have the same (start, end), which is equivalent to matching spans in
     // the space-free character stream.
@@ -265,4 +265,53 @@ pub fn score_line(raw: &str, gold_ends: &[usize], pred: &[super::Word<'_>], acc:
             acc.correct += 1;
         }
     }
+}
+
+/// Seconds spent on each stage (tokenize, units, lexicon, decide) over
+/// `reps` passes of `lines`: a profiling aid.
+#[doc(hidden)]
+pub fn stage_times(lines: &[String], reps: usize) -> [f64; 4] {
+    use std::time::Instant;
+    let seg = Segmenter::new();
+    let model = &seg.inner.model;
+    let mut scratch = Scratch::default();
+    let mut t = [0f64; 4];
+    let mut sink = 0usize;
+    let now = Instant::now();
+    for _ in 0..reps {
+        for l in lines {
+            sink += tokenize(l).count();
+        }
+    }
+    t[0] = now.elapsed().as_secs_f64();
+    let now = Instant::now();
+    for _ in 0..reps {
+        for l in lines {
+            model::build_units(l, tokenize(l), &mut scratch);
+            sink += scratch.units.len();
+        }
+    }
+    t[1] = now.elapsed().as_secs_f64();
+    let now = Instant::now();
+    for _ in 0..reps {
+        for l in lines {
+            model::build_units(l, tokenize(l), &mut scratch);
+            model::lexicon_pass(&model.lexicon, &mut scratch);
+            sink += scratch.lex.len();
+        }
+    }
+    t[2] = now.elapsed().as_secs_f64();
+    let now = Instant::now();
+    for _ in 0..reps {
+        for l in lines {
+            model::build_units(l, tokenize(l), &mut scratch);
+            model.decide(&mut scratch);
+            sink += scratch.join.len();
+        }
+    }
+    t[3] = now.elapsed().as_secs_f64();
+    if sink == 1 {
+        t[0] += 1.0;
+    }
+    t
 }
