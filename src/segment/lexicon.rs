@@ -47,7 +47,10 @@ static TONE_TABLE: LazyLock<Vec<u32>> = LazyLock::new(|| {
         };
         let up = c.is_uppercase() as u32;
         let alpha = (c.is_alphabetic() && cp != 0xD7 && cp != 0xF7) as u32;
-        let lower = c.to_lowercase().next().filter(|_| c.to_lowercase().count() == 1);
+        let lower = c
+            .to_lowercase()
+            .next()
+            .filter(|_| c.to_lowercase().count() == 1);
         let c = lower.unwrap_or(c);
         let mut parts: Vec<char> = Vec::with_capacity(4);
         decompose_canonical(c, |d| parts.push(d));
@@ -156,7 +159,10 @@ fn key_info_impl(s: &str, compose: bool) -> KeyInfo {
             // Decomposed text (rare): compose it and start again.
             use unicode_normalization::UnicodeNormalization;
             let composed: String = s.nfc().collect();
-            if composed.chars().any(|c| (0x300..0x370).contains(&(c as u32))) {
+            if composed
+                .chars()
+                .any(|c| (0x300..0x370).contains(&(c as u32)))
+            {
                 // Marks that do not compose: hash them as they are.
                 return key_info_raw(&composed);
             }
@@ -206,7 +212,10 @@ fn key_info_impl(s: &str, compose: bool) -> KeyInfo {
 }
 
 fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y')
+    matches!(
+        c,
+        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
+    )
 }
 
 /// Whether lowercase toneless letters form onset + 1–3 vowels + coda.
@@ -222,8 +231,8 @@ fn is_vn_shape(cs: &[char]) -> bool {
         | ('q', 'u', _)
         | ('t', 'r', _) => 2,
         (
-            'b' | 'c' | 'd' | 'đ' | 'g' | 'h' | 'k' | 'l' | 'm' | 'n' | 'p' | 'r' | 's' | 't'
-            | 'v' | 'x',
+            'b' | 'c' | 'd' | 'đ' | 'g' | 'h' | 'k' | 'l' | 'm' | 'n' | 'p' | 'r' | 's' | 't' | 'v'
+            | 'x',
             _,
             _,
         ) => 1,
@@ -332,7 +341,12 @@ impl Lexicon {
             if line.is_empty() {
                 continue;
             }
-            let bad = || crate::Error::new(crate::ErrorKind::BadData { line: n + 1 }, "bad lexicon line");
+            let bad = || {
+                crate::Error::new(
+                    crate::ErrorKind::BadData { line: n + 1 },
+                    "bad lexicon line",
+                )
+            };
             let (word, flags) = line.split_once('\t').ok_or_else(bad)?;
             let flags: u8 = flags.parse().map_err(|_| bad())?;
             keys.clear();
@@ -385,7 +399,16 @@ mod tests {
         assert!(k.first_upper && k.upper == 1 && k.letters == 4 && !k.ascii);
         let k = key_info("UBND");
         assert!(k.ascii && k.upper == 4 && !k.vn);
-        for s in ["nghiêng", "Gìn", "quốc", "khuya", "oẳn", "Trường", "gi", "ĐỒNG"] {
+        for s in [
+            "nghiêng",
+            "Gìn",
+            "quốc",
+            "khuya",
+            "oẳn",
+            "Trường",
+            "gi",
+            "ĐỒNG",
+        ] {
             assert!(key_info(s).vn, "{s}");
         }
         for s in ["TP", "Covid", "xyz", "w", "bánhh", "ngoaiêu", "a1"] {
@@ -397,7 +420,10 @@ mod tests {
     fn lexicon_prefixes() {
         let lex = Lexicon::parse("ban chấp hành\t1\nchấp hành\t3\n").unwrap();
         assert_eq!(lex.get(12345), 0);
-        let k: Vec<u64> = ["Ban", "Chấp", "hành"].iter().map(|s| key_hash(s)).collect();
+        let k: Vec<u64> = ["Ban", "Chấp", "hành"]
+            .iter()
+            .map(|s| key_hash(s))
+            .collect();
         assert_eq!(lex.get(seq_hash(&k[..2])), PREFIX);
         assert_eq!(lex.get(seq_hash(&k)), SRC_A);
         assert_eq!(lex.get(seq_hash(&k[1..])), SRC_A | SRC_B);

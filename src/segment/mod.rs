@@ -81,8 +81,8 @@ struct Inner {
 
 static EMBEDDED: LazyLock<Arc<Inner>> = LazyLock::new(|| {
     let lexicon = Lexicon::parse(LEXICON_TEXT).unwrap_or_default();
-    let weights = Model::weights_from_bytes(MODEL_BYTES)
-        .unwrap_or_else(|_| model::Weights::empty());
+    let weights =
+        Model::weights_from_bytes(MODEL_BYTES).unwrap_or_else(|_| model::Weights::empty());
     Arc::new(Inner {
         model: Arc::new(Model { weights, lexicon }),
         user: None,
