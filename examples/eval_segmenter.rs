@@ -1,11 +1,13 @@
 //! Scores the embedded segmenter on a CoNLL-U file and measures its speed.
 //!
 //! ```text
-//! cargo run --release --example eval_segmenter -- /work/shared/data/ud-vi-vtb/vi_vtb-ud-test.conllu [--out pred.txt] [--errors N]
+//! cargo run --release --example eval_segmenter -- /work/shared/data/ud-vi-vtb/vi_vtb-ud-test.conllu [--out pred.txt] [--errors N] [--speed TEXT]
 //! ```
 //! Input to the segmenter: each sentence's syllables separated by single
 //! spaces (the `raw.txt` of `ws_score.py extract-conllu`). `--out` writes the
 //! prediction in `ws_score.py` format (syllables of a word joined by `_`).
+//! Speed is measured on the test sentences, or on the lines of `--speed TEXT`
+//! (e.g. news articles), in CPU time of the segmenting thread.
 
 use std::io::Write;
 use std::time::Instant;
@@ -18,10 +20,12 @@ fn main() {
     let mut file = None;
     let mut out = None;
     let mut errors = 0usize;
+    let mut speed_file: Option<String> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--out" => out = it.next().cloned(),
+            "--speed" => speed_file = it.next().cloned(),
             "--errors" => errors = it.next().and_then(|s| s.parse().ok()).unwrap_or(0),
             _ => file = Some(a.clone()),
         }
@@ -77,8 +81,21 @@ fn main() {
         let mut f = std::fs::File::create(&path).expect("create output");
         f.write_all(pred.as_bytes()).expect("write output");
     }
-    // Speed: segment the whole raw text repeatedly for at least a second.
+    // Speed: segment the whole raw text (or the lines of --speed FILE)
+    // repeatedly for at least a second.
+    let lines: Vec<(String, Vec<usize>)> = match &speed_file {
+        Some(p) => std::fs::read_to_string(p)
+            .unwrap_or_else(|e| {
+                eprintln!("eval_segmenter: cannot read {p}: {e}");
+                std::process::exit(1)
+            })
+            .lines()
+            .map(|l| (l.to_owned(), Vec::new()))
+            .collect(),
+        None => lines,
+    };
     let bytes: usize = lines.iter().map(|(r, _)| r.len() + 1).sum();
+    let mut words = Vec::new();
     let t = Instant::now();
     let cpu0 = thread_cpu_ns();
     let mut reps = 0;
@@ -109,7 +126,7 @@ fn main() {
             mb / t[3]
         );
     }
-    println!("sentences {}", lines.len());
+    println!("sentences {}", sents.len());
     println!("gold_words {}", score.gold);
     println!("pred_words {}", score.pred);
     println!("correct {}", score.correct);

@@ -13,7 +13,7 @@ use super::WordKind;
 use crate::token::{Token, TokenKind};
 
 /// Log2 of the number of weights.
-pub(crate) const BITS: u32 = 21;
+pub(crate) const BITS: u32 = 18;
 /// Number of features per gap.
 pub(crate) const NF: usize = 26;
 
@@ -447,21 +447,20 @@ pub(crate) fn features(units: &[Unit], info: &[LexInfo], i: usize, out: &mut [u3
     }
 }
 
-/// Sparse weights: a bitmap of the non-zero slots with a running count per
-/// 64-slot block, and the non-zero values in slot order. About 0.5 MB for
-/// 2^21 slots, so lookups stay in cache, and exact (no extra collisions).
+/// Dense weights (2^BITS of them, 512 KB): one load per feature. Stored as
+/// 16-bit integers (the trained values are multiples of 1/1024 below 32 in
+/// magnitude) so the table stays in cache and a gap's score is an integer
+/// sum without a chain of float-add latencies.
 #[derive(Clone, Debug)]
 pub(crate) struct Weights {
-    blocks: Vec<(u64, u32)>,
-    vals: Vec<f32>,
+    vals: Vec<i16>,
 }
 
 impl Weights {
     /// All-zero weights.
     pub(crate) fn empty() -> Weights {
         Weights {
-            blocks: vec![(0, 0); (1usize << BITS) / 64],
-            vals: vec![0.0],
+            vals: vec![0; 1usize << BITS],
         }
     }
 
@@ -474,26 +473,19 @@ impl Weights {
                 return None;
             }
             last = Some(i);
-            w.blocks[i / 64].0 |= 1u64 << (i % 64);
-            w.vals.push(v);
-        }
-        // vals[0] is the zero that absent slots read (branch-free lookup).
-        let mut base = 1u32;
-        for b in &mut w.blocks {
-            b.1 = base;
-            base += b.0.count_ones();
+            let q = (v * 1024.0).round();
+            if !(i16::MIN as f32..=i16::MAX as f32).contains(&q) {
+                return None;
+            }
+            w.vals[i] = q as i16;
         }
         Some(w)
     }
 
     /// The weight of slot `i`.
     #[inline]
-    pub(crate) fn get(&self, i: u32) -> f32 {
-        let (bits, base) = self.blocks[(i / 64) as usize];
-        let m = 1u64 << (i % 64);
-        let present = ((bits >> (i % 64)) & 1) as u32;
-        let rank = base + (bits & (m - 1)).count_ones();
-        self.vals[(rank * present) as usize]
+    pub(crate) fn get(&self, i: u32) -> i32 {
+        self.vals[i as usize] as i32
     }
 }
 
@@ -507,8 +499,8 @@ pub(crate) struct Model {
 impl Model {
     /// Score of a gap (> 0: join).
     #[inline]
-    pub(crate) fn score(&self, f: &[u32; NF]) -> f32 {
-        f.iter().map(|&i| self.weights.get(i)).sum()
+    pub(crate) fn score(&self, f: &[u32; NF]) -> i32 {
+        f.iter().fold(0i32, |a, &i| a.wrapping_add(self.weights.get(i)))
     }
 
     /// Decides every gap of `scratch.units` into `scratch.join`.
@@ -521,7 +513,7 @@ impl Model {
         for i in 0..n.saturating_sub(1) {
             if is_open(&scratch.units, i) {
                 features(&scratch.units, &scratch.lex, i, &mut f);
-                scratch.join[i] = self.score(&f) > 0.0;
+                scratch.join[i] = self.score(&f) > 0;
             }
         }
     }

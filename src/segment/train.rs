@@ -194,7 +194,8 @@ impl Trainer {
             .map(|(&w, &u)| {
                 let a = w as f64 - u / self.c;
                 // Round away tiny values so the file stays sparse and exact.
-                let a = (a * 1024.0).round() / 1024.0;
+                // Clamp to what the 16-bit runtime weights hold.
+                let a = (a * 1024.0).round().clamp(-32768.0, 32767.0) / 1024.0;
                 a as f32
             })
             .collect()
@@ -271,7 +272,23 @@ pub fn score_line(_raw: &str, gold_ends: &[usize], pred: &[super::Word<'_>], acc
 /// `reps` passes of `lines`: a profiling aid.
 #[doc(hidden)]
 pub fn stage_times(lines: &[String], reps: usize) -> [f64; 4] {
-    use std::time::Instant;
+    // CPU time of this thread (Linux), wall time elsewhere.
+    struct Instant(Option<u64>, std::time::Instant);
+    impl Instant {
+        fn cpu() -> Option<u64> {
+            let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+            s.split_whitespace().next()?.parse().ok()
+        }
+        fn now() -> Instant {
+            Instant(Self::cpu(), std::time::Instant::now())
+        }
+        fn elapsed(&self) -> std::time::Duration {
+            match (self.0, Self::cpu()) {
+                (Some(a), Some(b)) => std::time::Duration::from_nanos(b - a),
+                _ => self.1.elapsed(),
+            }
+        }
+    }
     let seg = Segmenter::new();
     let model = &seg.inner.model;
     let mut scratch = Scratch::default();
