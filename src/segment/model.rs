@@ -15,7 +15,7 @@ use crate::token::{Token, TokenKind};
 /// Log2 of the number of weights.
 pub(crate) const BITS: u32 = 18;
 /// Number of features per gap.
-pub(crate) const NF: usize = 26;
+pub(crate) const NF: usize = 21;
 
 const MAGIC: &[u8; 8] = b"VNSEG\x00\x01\x00";
 
@@ -431,16 +431,11 @@ pub(crate) fn features(units: &[Unit], info: &[LexInfo], i: usize, out: &mut [u3
         h3(14, k0, s1),
         h2(15, lex_a),
         h2(16, lex_b),
-        h2(17, lex_a | lex_b << 24),
         h2(18, mm),
         h3(19, mm | cover << 8, shapes),
         h3(20, cover, shapes),
-        h3(21, km, k1),
         h3(22, mm, k0),
         h3(23, mm, k1),
-        h3(24, lex_a | lex_b << 24, shapes),
-        h4(25, sm, s0, k1),
-        h4(26, k0, s1, s2),
     ];
     for (o, h) in out.iter_mut().zip(hs) {
         *o = (h >> (64 - BITS)) as u32;
