@@ -23,6 +23,8 @@ pub(crate) const PREFIX: u8 = 8;
 /// Any word flag.
 pub(crate) const ANY_WORD: u8 = SRC_A | SRC_B | SRC_USER;
 
+const LEX_MAGIC: &[u8; 8] = b"VNLEX\x00\x01\x00";
+
 /// Longest lexicon entry considered, in syllables.
 pub(crate) const MAX_WORD: usize = 8;
 
@@ -356,6 +358,38 @@ impl Lexicon {
         Ok(b.build())
     }
 
+    /// The table as bytes: magic, slot count, slots (little-endian u32).
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(12 + 4 * self.slots.len());
+        out.extend_from_slice(LEX_MAGIC);
+        out.extend_from_slice(&(self.slots.len() as u32).to_le_bytes());
+        for s in &self.slots {
+            out.extend_from_slice(&s.to_le_bytes());
+        }
+        out
+    }
+
+    /// Reads what [`Lexicon::to_bytes`] wrote.
+    pub(crate) fn from_bytes(b: &[u8]) -> crate::Result<Lexicon> {
+        let bad = || crate::Error::new(crate::ErrorKind::BadData { line: 0 }, "bad lexicon file");
+        if b.len() < 12 || &b[..8] != LEX_MAGIC {
+            return Err(bad());
+        }
+        let n = u32::from_le_bytes([b[8], b[9], b[10], b[11]]) as usize;
+        if !n.is_power_of_two() || b.len() != 12 + 4 * n {
+            return Err(bad());
+        }
+        let slots: Vec<u32> = b[12..]
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+            .collect();
+        if !slots.contains(&0) {
+            // A full table would make lookups of absent keys loop forever.
+            return Err(bad());
+        }
+        Ok(Lexicon { slots, mask: n - 1 })
+    }
+
     /// Flags of the sequence whose running hash is `h` (0 when absent).
     #[inline]
     pub(crate) fn get(&self, h: u64) -> u8 {
@@ -428,5 +462,8 @@ mod tests {
         assert_eq!(lex.get(seq_hash(&k)), SRC_A);
         assert_eq!(lex.get(seq_hash(&k[1..])), SRC_A | SRC_B);
         assert!(Lexicon::parse("x y\tz\n").is_err());
+        let back = Lexicon::from_bytes(&lex.to_bytes()).unwrap();
+        assert_eq!(back.slots, lex.slots);
+        assert!(Lexicon::from_bytes(&lex.to_bytes()[..20]).is_err());
     }
 }

@@ -71,7 +71,9 @@ pub struct Word<'a> {
 }
 
 const MODEL_BYTES: &[u8] = include_bytes!("../../data/segment/model.bin");
-const LEXICON_TEXT: &str = include_str!("../../data/segment/lexicon.txt");
+/// The compiled lexicon table (built from `data/segment/lexicon.txt` by the
+/// training example).
+const LEXICON_BYTES: &[u8] = include_bytes!("../../data/segment/lexicon.bin");
 
 #[derive(Debug)]
 struct Inner {
@@ -80,7 +82,7 @@ struct Inner {
 }
 
 static EMBEDDED: LazyLock<Arc<Inner>> = LazyLock::new(|| {
-    let lexicon = Lexicon::parse(LEXICON_TEXT).unwrap_or_default();
+    let lexicon = Lexicon::from_bytes(LEXICON_BYTES).unwrap_or_default();
     let weights =
         Model::weights_from_bytes(MODEL_BYTES).unwrap_or_else(|_| model::Weights::empty());
     Arc::new(Inner {

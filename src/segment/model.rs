@@ -495,7 +495,8 @@ impl Model {
     /// Score of a gap (> 0: join).
     #[inline]
     pub(crate) fn score(&self, f: &[u32; NF]) -> i32 {
-        f.iter().fold(0i32, |a, &i| a.wrapping_add(self.weights.get(i)))
+        f.iter()
+            .fold(0i32, |a, &i| a.wrapping_add(self.weights.get(i)))
     }
 
     /// Decides every gap of `scratch.units` into `scratch.join`.

@@ -95,6 +95,11 @@ pub fn compile_lexicon(first: &str, second: &str) -> String {
     out
 }
 
+/// The compiled binary form of a lexicon text (what the library embeds).
+pub fn lexicon_bytes(lexicon_text: &str) -> crate::Result<Vec<u8>> {
+    Ok(Lexicon::parse(lexicon_text)?.to_bytes())
+}
+
 /// An averaged-perceptron trainer over the gaps of gold sentences.
 #[derive(Debug)]
 pub struct Trainer {
