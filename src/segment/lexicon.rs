@@ -23,36 +23,46 @@ pub(crate) const PREFIX: u8 = 8;
 /// Any word flag.
 pub(crate) const ANY_WORD: u8 = SRC_A | SRC_B | SRC_USER;
 
-const LEX_MAGIC: &[u8; 8] = b"VNLEX\x00\x01\x00";
+const LEX_MAGIC: &[u8; 8] = b"VNLEX\x00\x02\x00";
 
 /// Longest lexicon entry considered, in syllables.
 pub(crate) const MAX_WORD: usize = 8;
 
 const K: u64 = 0xf135_7aea_2e62_a9c5;
 
-/// First code point of the tone table.
-const TABLE_LO: u32 = 0xC0;
-/// One past the last code point of the tone table.
-const TABLE_HI: u32 = 0x1F00;
+/// The tone table covers Latin-1 Supplement and Latin Extended-A/B
+/// (`RANGE_A`) and the Vietnamese part of Latin Extended Additional
+/// (`RANGE_B`): 496 entries, 2 KB, so it stays in L1 cache.
+const RANGE_A: std::ops::Range<u32> = 0xC0..0x250;
+const RANGE_B: std::ops::Range<u32> = 0x1EA0..0x1F00;
 
-/// For every code point in `TABLE_LO..TABLE_HI`: the lowercase letter with
+/// Index of `cp` in the tone table.
+#[inline]
+fn table_index(cp: u32) -> Option<usize> {
+    if RANGE_A.contains(&cp) {
+        Some((cp - RANGE_A.start) as usize)
+    } else if RANGE_B.contains(&cp) {
+        Some((cp - RANGE_B.start) as usize + RANGE_A.len())
+    } else {
+        None
+    }
+}
+
+/// For every code point of the two ranges: the lowercase letter with
 /// its tone mark removed (low 21 bits), the tone 0–5 (bits 24..27), whether
 /// it is uppercase (bit 28) and whether it is a letter (bit 29).
 /// Derived from Unicode decomposition at first use, not written out by hand.
 static TONE_TABLE: LazyLock<Vec<u32>> = LazyLock::new(|| {
     use unicode_normalization::char::{compose, decompose_canonical};
-    let mut t = Vec::with_capacity((TABLE_HI - TABLE_LO) as usize);
-    for cp in TABLE_LO..TABLE_HI {
+    let mut t = Vec::with_capacity(RANGE_A.len() + RANGE_B.len());
+    for cp in RANGE_A.chain(RANGE_B) {
         let Some(c) = char::from_u32(cp) else {
             t.push(cp);
             continue;
         };
         let up = c.is_uppercase() as u32;
         let alpha = (c.is_alphabetic() && cp != 0xD7 && cp != 0xF7) as u32;
-        let lower = c
-            .to_lowercase()
-            .next()
-            .filter(|_| c.to_lowercase().count() == 1);
+        let lower = c.to_lowercase().next().filter(|_| c.to_lowercase().count() == 1);
         let c = lower.unwrap_or(c);
         let mut parts: Vec<char> = Vec::with_capacity(4);
         decompose_canonical(c, |d| parts.push(d));
@@ -169,9 +179,9 @@ fn key_info_impl(s: &str, compose: bool) -> KeyInfo {
                 return key_info_raw(&composed);
             }
             return key_info(&composed);
-        } else if (TABLE_LO..TABLE_HI).contains(&cp) {
+        } else if let Some(ix) = table_index(cp) {
             ascii = false;
-            let e = table[(cp - TABLE_LO) as usize];
+            let e = table[ix];
             only_letters &= e & (1 << 29) != 0;
             (e & 0x1F_FFFF, (e >> 24) & 7, e & (1 << 28) != 0)
         } else if crate::token::is_invisible(c) {
@@ -269,12 +279,14 @@ pub(crate) fn seq_hash(keys: &[u64]) -> u64 {
 }
 
 /// Multi-syllable words (as hashes of their syllable keys) in a compact
-/// open-addressing table: each slot is a 27-bit fingerprint of the hash and
-/// 5 bits of flags (0 = empty), so the embedded lexicon fits in about half a
-/// megabyte and a lookup is usually one cache line.
+/// open-addressing table: each 16-bit slot is a 12-bit fingerprint of the
+/// hash and 4 bits of flags (0 = empty), so the embedded lexicon takes 256 KB
+/// and a lookup is usually one cache line. A fingerprint collision (about 1
+/// lookup in 1,000 of an absent sequence) reads another entry's flags; the
+/// model was trained with the same table.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
-    slots: Vec<u32>,
+    slots: Vec<u16>,
     mask: usize,
 }
 
@@ -298,7 +310,7 @@ impl LexiconBuilder {
 
     /// The compact table.
     pub(crate) fn build(self) -> Lexicon {
-        let cap = (self.map.len() * 3 / 2 + 16).next_power_of_two();
+        let cap = (self.map.len() * 3 + 16).next_power_of_two();
         let mut lex = Lexicon {
             slots: vec![0; cap],
             mask: cap - 1,
@@ -312,11 +324,11 @@ impl LexiconBuilder {
             loop {
                 let e = lex.slots[i];
                 if e == 0 {
-                    lex.slots[i] = fp << 5 | f as u32;
+                    lex.slots[i] = fp << 4 | f as u16;
                     break;
                 }
-                if e >> 5 == fp {
-                    lex.slots[i] |= f as u32;
+                if e >> 4 == fp {
+                    lex.slots[i] |= f as u16;
                     break;
                 }
                 i = (i + 1) & lex.mask;
@@ -328,8 +340,8 @@ impl LexiconBuilder {
 
 impl Lexicon {
     #[inline]
-    fn fingerprint(h: u64) -> u32 {
-        (h >> 37) as u32
+    fn fingerprint(h: u64) -> u16 {
+        (h >> 52) as u16
     }
 
     /// Parses the embedded text form: one word a line, syllables separated by
@@ -358,9 +370,9 @@ impl Lexicon {
         Ok(b.build())
     }
 
-    /// The table as bytes: magic, slot count, slots (little-endian u32).
+    /// The table as bytes: magic, slot count, slots (little-endian u16).
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(12 + 4 * self.slots.len());
+        let mut out = Vec::with_capacity(12 + 2 * self.slots.len());
         out.extend_from_slice(LEX_MAGIC);
         out.extend_from_slice(&(self.slots.len() as u32).to_le_bytes());
         for s in &self.slots {
@@ -376,12 +388,12 @@ impl Lexicon {
             return Err(bad());
         }
         let n = u32::from_le_bytes([b[8], b[9], b[10], b[11]]) as usize;
-        if !n.is_power_of_two() || b.len() != 12 + 4 * n {
+        if !n.is_power_of_two() || b.len() != 12 + 2 * n {
             return Err(bad());
         }
-        let slots: Vec<u32> = b[12..]
-            .chunks_exact(4)
-            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        let slots: Vec<u16> = b[12..]
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
             .collect();
         if !slots.contains(&0) {
             // A full table would make lookups of absent keys loop forever.
@@ -403,8 +415,8 @@ impl Lexicon {
             if e == 0 {
                 return 0;
             }
-            if e >> 5 == fp {
-                return (e & 31) as u8;
+            if e >> 4 == fp {
+                return (e & 15) as u8;
             }
             i = (i + 1) & self.mask;
         }
