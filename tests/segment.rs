@@ -84,6 +84,13 @@ fn abbreviations_and_foreign_words() {
     assert!(kinds.contains(&("TP.HCM", WordKind::Foreign)));
     assert!(kinds.contains(&("Covid-19", WordKind::Foreign)));
     assert_eq!(kinds.last().map(|k| k.0), Some("v.v."));
+    let w = seg.segment("giá 80 USD/thùng, tốc độ 60 km/h");
+    assert!(
+        has(&w, "USD") && has(&w, "/") && has(&w, "thùng"),
+        "{:?}",
+        texts(&w)
+    );
+    assert!(has(&w, "km/h"));
     // A sentence-final period after an ordinary word is split off.
     let w = seg.segment("Tôi ở Hà Nội.");
     assert_eq!(texts(&w), ["Tôi", "ở", "Hà Nội", "."]);

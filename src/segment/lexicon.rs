@@ -62,7 +62,10 @@ static TONE_TABLE: LazyLock<Vec<u32>> = LazyLock::new(|| {
         };
         let up = c.is_uppercase() as u32;
         let alpha = (c.is_alphabetic() && cp != 0xD7 && cp != 0xF7) as u32;
-        let lower = c.to_lowercase().next().filter(|_| c.to_lowercase().count() == 1);
+        let lower = c
+            .to_lowercase()
+            .next()
+            .filter(|_| c.to_lowercase().count() == 1);
         let c = lower.unwrap_or(c);
         let mut parts: Vec<char> = Vec::with_capacity(4);
         decompose_canonical(c, |d| parts.push(d));

@@ -213,6 +213,19 @@ fn is_abbrev(text: &str, unit: &[(usize, usize, TokenKind)]) -> bool {
     ABBREV.contains(&lower.as_str())
 }
 
+/// A `/` between two words one of which is Vietnamese (`đồng/lượng`,
+/// `USD/thùng`) separates words; between ASCII words (`km/h`) it does not.
+fn is_word_slash(text: &str, chunk: &[(usize, usize, TokenKind)], i: usize) -> bool {
+    let t = chunk[i];
+    if &text[t.0..t.1] != "/" || i == 0 || i + 1 >= chunk.len() {
+        return false;
+    }
+    let (a, b) = (chunk[i - 1], chunk[i + 1]);
+    a.2 == TokenKind::Word
+        && b.2 == TokenKind::Word
+        && !(text[a.0..a.1].is_ascii() && text[b.0..b.1].is_ascii())
+}
+
 /// Cuts one chunk (tokens with no whitespace between them) into units.
 fn flush_chunk(
     text: &str,
@@ -243,7 +256,7 @@ fn flush_chunk(
     let mut i = a;
     while i <= b {
         let t = chunk[i];
-        if is_p(&t) && is_splitter(&text[t.0..t.1]) {
+        if is_p(&t) && (is_splitter(&text[t.0..t.1]) || is_word_slash(text, chunk, i)) {
             if cur < i {
                 push(&chunk[cur..i], units);
             }
