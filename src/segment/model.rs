@@ -236,6 +236,11 @@ fn flush_chunk(
     if chunk.is_empty() {
         return;
     }
+    if chunk.len() == 1 {
+        // The common case: one syllable between spaces.
+        units.push(make_unit(text, chunk, hard_first));
+        return;
+    }
     let mut hard = hard_first;
     let mut push = |toks: &[(usize, usize, TokenKind)], units: &mut Vec<Unit>| {
         units.push(make_unit(text, toks, hard));
