@@ -111,6 +111,16 @@ fn original_spacing_and_tone_styles() {
 }
 
 #[test]
+fn segmenter_is_send_sync_and_cheap_to_clone() {
+    fn assert_send_sync<T: Send + Sync + Clone>() {}
+    assert_send_sync::<Segmenter>();
+    let seg = Segmenter::new();
+    let other = seg.clone();
+    let h = std::thread::spawn(move || other.segment("công tác").len());
+    assert_eq!(h.join().unwrap(), 1);
+}
+
+#[test]
 fn line_breaks_separate_words() {
     let seg = Segmenter::new();
     let w = seg.segment("công\ntác");
