@@ -153,58 +153,74 @@ fn key_info_impl(s: &str, compose: bool) -> KeyInfo {
     let table = &*TONE_TABLE;
     let mut h: u64 = 0x51_7cc1_b727_220a;
     let mut tone = 0u32;
-    let mut letters = 0;
-    let mut upper = 0;
+    let mut letters = 0u32;
+    let mut upper = 0u32;
     let mut first_upper = false;
     let mut ascii = true;
-    let mut buf = ['\0'; 8];
+    let mut buf = [0u32; 8];
     let mut only_letters = true;
-    for c in s.chars() {
-        let cp = c as u32;
-        let (base, t, up) = if cp < 0x80 {
-            let b = c as u8;
-            if b.is_ascii_uppercase() {
-                ((b | 0x20) as u32, 0, true)
+    let b = s.as_bytes();
+    let mut i = 0;
+    // Bytes are decoded by hand (the input is valid UTF-8): this loop runs
+    // once per letter of every syllable.
+    while i < b.len() {
+        let x = b[i];
+        let (base, t, up) = if x < 0x80 {
+            i += 1;
+            if x.is_ascii_uppercase() {
+                ((x | 0x20) as u32, 0, true)
             } else {
-                ascii &= b.is_ascii_lowercase();
-                only_letters &= b.is_ascii_lowercase();
-                (b as u32, 0, false)
+                ascii &= x.is_ascii_lowercase();
+                only_letters &= x.is_ascii_lowercase();
+                (x as u32, 0, false)
             }
-        } else if compose && (0x300..0x370).contains(&cp) {
-            // Decomposed text (rare): compose it and start again.
-            use unicode_normalization::UnicodeNormalization;
-            let composed: String = s.nfc().collect();
-            if composed
-                .chars()
-                .any(|c| (0x300..0x370).contains(&(c as u32)))
-            {
-                // Marks that do not compose: hash them as they are.
-                return key_info_raw(&composed);
-            }
-            return key_info(&composed);
-        } else if let Some(ix) = table_index(cp) {
-            ascii = false;
-            let e = table[ix];
-            only_letters &= e & (1 << 29) != 0;
-            (e & 0x1F_FFFF, (e >> 24) & 7, e & (1 << 28) != 0)
-        } else if crate::token::is_invisible(c) {
-            continue;
         } else {
             ascii = false;
-            only_letters &= c.is_alphabetic();
-            let up = c.is_uppercase();
-            let l = if up {
-                c.to_lowercase().next().unwrap_or(c)
+            let cont = |k: usize| (b.get(i + k).copied().unwrap_or(0x80) & 0x3F) as u32;
+            let (cp, len) = if x < 0xE0 {
+                (((x & 0x1F) as u32) << 6 | cont(1), 2)
+            } else if x < 0xF0 {
+                (((x & 0x0F) as u32) << 12 | cont(1) << 6 | cont(2), 3)
             } else {
-                c
+                (((x & 0x07) as u32) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3), 4)
             };
-            (l as u32, 0, up)
+            i += len;
+            if let Some(ix) = table_index(cp) {
+                let e = table[ix];
+                only_letters &= e & (1 << 29) != 0;
+                (e & 0x1F_FFFF, (e >> 24) & 7, e & (1 << 28) != 0)
+            } else if compose && (0x300..0x370).contains(&cp) {
+                // Decomposed text (rare): compose it and start again.
+                use unicode_normalization::UnicodeNormalization;
+                let composed: String = s.nfc().collect();
+                if composed
+                    .chars()
+                    .any(|c| (0x300..0x370).contains(&(c as u32)))
+                {
+                    // Marks that do not compose: hash them as they are.
+                    return key_info_raw(&composed);
+                }
+                return key_info(&composed);
+            } else {
+                let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+                if crate::token::is_invisible(c) {
+                    continue;
+                }
+                only_letters &= c.is_alphabetic();
+                let up = c.is_uppercase();
+                let l = if up {
+                    c.to_lowercase().next().unwrap_or(c)
+                } else {
+                    c
+                };
+                (l as u32, 0, up)
+            }
         };
         if letters == 0 {
             first_upper = up;
         }
-        if let Some(b) = char::from_u32(base).filter(|_| (letters as usize) < buf.len()) {
-            buf[letters as usize] = b;
+        if (letters as usize) < buf.len() {
+            buf[letters as usize] = base;
         }
         letters += 1;
         upper += up as u32;
@@ -213,16 +229,20 @@ fn key_info_impl(s: &str, compose: bool) -> KeyInfo {
         }
         h = mix(h, base as u64);
     }
+    let vn = only_letters && letters > 0 && (letters as usize) <= buf.len() && {
+        let mut cs = ['\0'; 8];
+        for (c, &u) in cs.iter_mut().zip(&buf[..letters as usize]) {
+            *c = char::from_u32(u).unwrap_or('\0');
+        }
+        is_vn_shape(&cs[..letters as usize])
+    };
     KeyInfo {
         hash: finish(mix(h, 0x100 + tone as u64)),
         letters,
         upper,
         first_upper,
         ascii,
-        vn: only_letters
-            && letters > 0
-            && (letters as usize) <= buf.len()
-            && is_vn_shape(&buf[..letters as usize]),
+        vn,
     }
 }
 

@@ -71,6 +71,8 @@ pub(crate) struct Scratch {
     pub units: Vec<Unit>,
     pub chunk: Vec<(usize, usize, TokenKind)>,
     pub lex: Vec<LexInfo>,
+    /// Keys and shapes with sentinels; see [`fill_context`].
+    pub ctx: Vec<(u64, u64)>,
     /// `join[i]`: the gap after unit `i` is inside a word.
     pub join: Vec<bool>,
 }
@@ -402,29 +404,24 @@ fn h4(t: u64, a: u64, b: u64, c: u64) -> u64 {
     fx(fx(fx(t, a), b), c)
 }
 
-/// Feature indices of the gap after unit `i`.
-pub(crate) fn features(units: &[Unit], info: &[LexInfo], i: usize, out: &mut [u32; NF]) {
-    let n = units.len();
-    let key = |j: usize| -> u64 {
-        // j is offset by 1: 0 means "before the first unit".
-        if j == 0 {
-            BOS_KEY
-        } else if j > n {
-            EOS_KEY
-        } else {
-            units[j - 1].key
-        }
+/// Fills `scratch.ctx`: (key, shape) of every unit, padded with one
+/// sentinel before and two after, so features index it without branches.
+pub(crate) fn fill_context(scratch: &mut Scratch) {
+    let ctx = &mut scratch.ctx;
+    ctx.clear();
+    ctx.push((BOS_KEY, shape::NONE as u64));
+    ctx.extend(scratch.units.iter().map(|u| (u.key, u.shape as u64)));
+    ctx.push((EOS_KEY, shape::NONE as u64));
+    ctx.push((EOS_KEY, shape::NONE as u64));
+}
+
+/// Feature indices of the gap after unit `i` (`ctx` from [`fill_context`]).
+pub(crate) fn features(ctx: &[(u64, u64)], info: &[LexInfo], i: usize, out: &mut [u32; NF]) {
+    let c: &[(u64, u64); 4] = match ctx[i..i + 4].try_into() {
+        Ok(c) => c,
+        Err(_) => return,
     };
-    let shp = |j: usize| -> u64 {
-        if j == 0 || j > n {
-            shape::NONE as u64
-        } else {
-            units[j - 1].shape as u64
-        }
-    };
-    let j = i + 1;
-    let (km, k0, k1, k2) = (key(j - 1), key(j), key(j + 1), key(j + 2));
-    let (sm, s0, s1, s2) = (shp(j - 1), shp(j), shp(j + 1), shp(j + 2));
+    let [(km, sm), (k0, s0), (k1, s1), (k2, s2)] = *c;
     let l0 = info[i];
     let l1 = info[i + 1];
     let lex_a = (l0.cover[0] as u64) | (l0.end[0] as u64) << 8 | (l1.start[0] as u64) << 16;
@@ -520,13 +517,14 @@ impl Model {
     /// Decides every gap of `scratch.units` into `scratch.join`.
     pub(crate) fn decide(&self, scratch: &mut Scratch) {
         lexicon_pass(&self.lexicon, scratch);
+        fill_context(scratch);
         let n = scratch.units.len();
         scratch.join.clear();
         scratch.join.resize(n, false);
         let mut f = [0u32; NF];
         for i in 0..n.saturating_sub(1) {
             if is_open(&scratch.units, i) {
-                features(&scratch.units, &scratch.lex, i, &mut f);
+                features(&scratch.ctx, &scratch.lex, i, &mut f);
                 scratch.join[i] = self.score(&f) > 0;
             }
         }

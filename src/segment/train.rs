@@ -135,11 +135,12 @@ impl Trainer {
         let mut scratch = Scratch::default();
         model::build_units(&raw, tokenize(&raw), &mut scratch);
         model::lexicon_pass(&self.lexicon, &mut scratch);
+        model::fill_context(&mut scratch);
         let units = &scratch.units;
         let mut f = [0u32; NF];
         for i in 0..units.len().saturating_sub(1) {
             if model::is_open(units, i) {
-                model::features(units, &scratch.lex, i, &mut f);
+                model::features(&scratch.ctx, &scratch.lex, i, &mut f);
                 self.feats.push(f);
                 self.labels.push(ends.binary_search(&units[i].end).is_err());
             }
