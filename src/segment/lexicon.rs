@@ -182,7 +182,10 @@ fn key_info_impl(s: &str, compose: bool) -> KeyInfo {
             } else if x < 0xF0 {
                 (((x & 0x0F) as u32) << 12 | cont(1) << 6 | cont(2), 3)
             } else {
-                (((x & 0x07) as u32) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3), 4)
+                (
+                    ((x & 0x07) as u32) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3),
+                    4,
+                )
             };
             i += len;
             if let Some(ix) = table_index(cp) {
