@@ -7,6 +7,34 @@
 //! the caller's original text.
 //!
 //! Data flows one way: bytes → text → tokens → words → entities.
+//!
+//! # Quick start
+//!
+//! ```
+//! use vntext::{Analyzer, EntityKind, Normalizer, ToneStyle};
+//!
+//! // Clean text: borrowed, with no allocation, when it is already clean.
+//! let clean = vntext::normalize("Ban Tuyên giáo tổ chức hội nghị");
+//! assert!(matches!(clean, std::borrow::Cow::Borrowed(_)));
+//! // The default (modern) style puts the mark of open "uy" on the "y".
+//! assert_eq!(vntext::normalize("Tỉnh ủy"), "Tỉnh uỷ");
+//! let old_style = Normalizer::builder().tone(ToneStyle::Traditional).build();
+//! assert_eq!(old_style.normalize("hoà"), "hòa");
+//! assert_eq!(vntext::fold_lower("Đặng Thị Hoà"), "dang thi hoa");
+//!
+//! // Words: syllables of one word keep their original spacing.
+//! let words = vntext::segment("Công tác tuyên giáo");
+//! assert_eq!(words[0].text, "Công tác");
+//!
+//! // One pass: sentences, words and entities, each with its byte span.
+//! let text = "Sáng 26/12, đồng chí Hà Thị Mai Lan, Trưởng Ban Dân vận Tỉnh ủy, chủ trì hội nghị.";
+//! let doc = Analyzer::new().analyze(text);
+//! let date = doc.entities.iter().find(|e| e.kind == EntityKind::Date).unwrap();
+//! assert_eq!(&text[date.span.clone()], "Sáng 26/12");
+//! let (official, title) = doc.links[0];
+//! assert_eq!(doc.entities[official].text, "Hà Thị Mai Lan");
+//! assert_eq!(doc.entities[title].text, "Trưởng Ban Dân vận Tỉnh ủy");
+//! ```
 
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
