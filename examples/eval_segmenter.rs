@@ -56,7 +56,7 @@ fn main() {
     for (raw, ends) in &lines {
         seg.segment_into(raw, &mut words);
         let before = score;
-        score_line(raw, ends, &words, &mut score);
+        score_line(ends, &words, &mut score);
         let line: Vec<String> = words.iter().map(|w| w.text.replace(' ', "_")).collect();
         let line = line.join(" ");
         if shown < errors

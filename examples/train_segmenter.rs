@@ -67,7 +67,7 @@ fn main() {
             let mut score = Score::default();
             for s in &devset {
                 let (raw, ends) = raw_line(s);
-                score_line(&raw, &ends, &seg.segment(&raw), &mut score);
+                score_line(&ends, &seg.segment(&raw), &mut score);
             }
             eprintln!("epoch {e}: {errors} mistakes, dev F1 {:.4}", score.f1());
         } else {

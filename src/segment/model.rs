@@ -144,7 +144,7 @@ fn make_unit(text: &str, toks: &[(usize, usize, TokenKind)], hard: bool) -> Unit
     let (key, shp, kind) = if toks.len() == 1 {
         match first {
             TokenKind::Word => {
-                let k = lexicon::key_info(s);
+                let k = lexicon::key_info_cached(s);
                 let kind = if k.vn {
                     WordKind::Word
                 } else {

@@ -249,9 +249,12 @@ impl Score {
     }
 }
 
-/// Scores one predicted line against its gold sentence by word spans over
-/// the line's non-space characters (the `ws_score.py` metric).
-pub fn score_line(_raw: &str, gold_ends: &[usize], pred: &[super::Word<'_>], acc: &mut Score) {
+/// Scores the words predicted for one line made by [`raw_line`] against the
+/// gold word ends it returned: a word is correct when a gold word has the
+/// same span, which is the `ws_score.py` metric (spans over the line's
+/// non-space characters), since the line has exactly one space between
+/// syllables.
+pub fn score_line(gold_ends: &[usize], pred: &[super::Word<'_>], acc: &mut Score) {
     // Word boundaries as byte offsets into `raw`; two words match iff they
     // have the same (start, end), which is equivalent to matching spans in
     // the space-free character stream.
