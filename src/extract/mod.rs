@@ -209,6 +209,10 @@ impl Ymd {
     }
 }
 
+/// Identifies an entity by its type and span (unique: same-type spans never
+/// overlap).
+type SpanKey = (EntityKind, usize, usize);
+
 /// Sorts entities by `(start, Reverse(end), kind)`.
 fn sort_entities(entities: &mut [Entity<'_>]) {
     entities.sort_by(|a, b| {
@@ -265,8 +269,7 @@ impl Extractor {
         // organisation names, names right after a title), and both share one
         // analysis of the tokens. A line break is a hard boundary for names,
         // titles and bodies, so they are found line by line; links too.
-        let mut line_links: Vec<((EntityKind, usize, usize), (EntityKind, usize, usize))> =
-            Vec::new();
+        let mut line_links: Vec<(SpanKey, SpanKey)> = Vec::new();
         let mut start = 0;
         while start < tokens.len() {
             let mut end = start + 1;
@@ -287,7 +290,7 @@ impl Extractor {
             start = end;
         }
         sort_entities(&mut entities);
-        let index: rustc_hash::FxHashMap<(EntityKind, usize, usize), usize> = entities
+        let index: rustc_hash::FxHashMap<SpanKey, usize> = entities
             .iter()
             .enumerate()
             .map(|(i, e)| ((e.kind, e.span.start, e.span.end), i))
