@@ -1,0 +1,312 @@
+//! Adversarial inputs through every public entry point: no panic, valid
+//! spans, and running time that grows linearly with the input.
+//!
+//! The linear-time checks are timing based (there is no work counter in the
+//! library). Each one times an entry point on an input of `n` bytes and of
+//! `4n` bytes (best of three runs each, after a warm-up call) and requires
+//! the ratio to stay below [`MAX_RATIO`] = 8: linear code gives about 4, a
+//! quadratic loop 16. The factor-of-two margin keeps the test from being
+//! flaky on a loaded machine; as a second guard against noise a pair of runs
+//! whose larger input takes under [`FAST_ENOUGH`] passes whatever the ratio
+//! (a quadratic loop over 256 KB takes far longer than that). The tests of
+//! this file take a global lock so their timings do not overlap each other.
+//!
+//! Inputs found by fuzzing live as files in `tests/regressions/`; every file
+//! there is run through every entry point by [`regression_files`].
+
+#[path = "common/invariants.rs"]
+mod invariants;
+
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use invariants::check_all_str;
+
+/// Serializes the tests of this file (timing tests must not overlap).
+static SERIAL: Mutex<()> = Mutex::new(());
+
+fn serial() -> std::sync::MutexGuard<'static, ()> {
+    SERIAL.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Largest time ratio accepted between input sizes `4n` and `n`.
+const MAX_RATIO: f64 = 8.0;
+/// A pair of runs whose larger input takes less than this always passes.
+const FAST_ENOUGH: Duration = Duration::from_millis(40);
+/// Size of the larger input in the growth tests.
+const BIG: usize = 256 * 1024;
+
+/// Repeats `unit` until the result holds at least `n` bytes.
+fn repeat_to(unit: &str, n: usize) -> String {
+    let mut s = String::with_capacity(n + unit.len());
+    while s.len() < n {
+        s.push_str(unit);
+    }
+    s
+}
+
+fn best_of_3(f: &dyn Fn(&str), text: &str) -> Duration {
+    (0..3)
+        .map(|_| {
+            let t = Instant::now();
+            f(text);
+            t.elapsed()
+        })
+        .min()
+        .unwrap_or_default()
+}
+
+/// A named entry point that consumes its result.
+type EntryPoint = (&'static str, Box<dyn Fn(&str)>);
+
+/// The public `&str` entry points, each as a closure that consumes its
+/// result (so the work cannot be optimized away).
+fn entry_points() -> Vec<EntryPoint> {
+    vec![
+        (
+            "normalize",
+            Box::new(|s| assert!(vntext::normalize(s).len() >= s.len() / 8)),
+        ),
+        (
+            "fold",
+            Box::new(|s| assert!(vntext::fold(s).len() <= s.len())),
+        ),
+        (
+            "tokenize",
+            Box::new(|s| assert!(vntext::tokenize(s).count() <= s.len())),
+        ),
+        (
+            "sentences",
+            Box::new(|s| assert!(vntext::sentence::sentences(s).len() <= s.len())),
+        ),
+        (
+            "segment",
+            Box::new(|s| assert!(vntext::segment(s).len() <= s.len())),
+        ),
+        (
+            "extract",
+            Box::new(|s| assert!(vntext::Extractor::new().extract(s).entities.len() <= s.len())),
+        ),
+    ]
+}
+
+/// Times every entry point on `unit` repeated to `BIG / 4` and `BIG`
+/// bytes and checks the growth ratio.
+fn assert_linear(name: &str, unit: &str) {
+    let small = repeat_to(unit, BIG / 4);
+    let big = repeat_to(unit, BIG);
+    for (entry, f) in entry_points() {
+        f(&small); // warm-up: lazily built tables
+        let t1 = best_of_3(&*f, &small);
+        let t4 = best_of_3(&*f, &big);
+        let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-6);
+        assert!(
+            ratio < MAX_RATIO || t4 < FAST_ENOUGH,
+            "{entry} on {name}: {} bytes took {t1:?}, {} bytes took {t4:?} (ratio {ratio:.1})",
+            small.len(),
+            big.len()
+        );
+    }
+}
+
+// ---- the adversarial inputs ------------------------------------------
+
+const TITLE_PREFIX: &str = "Phó ";
+const COMBINING: &str = "\u{0301}\u{0300}\u{0309}\u{0303}\u{0323}\u{0302}\u{0306}\u{031B}";
+
+#[test]
+fn empty_and_whitespace_only() {
+    let _g = serial();
+    for s in [
+        "",
+        " ",
+        "\n",
+        "\r\n\r\n",
+        "\t \u{00A0}\u{3000}",
+        "\u{200B}\u{FEFF}\u{00AD}",
+    ] {
+        check_all_str(s);
+        assert!(vntext::tokenize(s).next().is_none(), "{s:?} has a token");
+        assert!(vntext::segment(s).is_empty(), "{s:?} has a word");
+        assert!(vntext::Extractor::new().extract(s).entities.is_empty());
+    }
+    assert_eq!(vntext::normalize(""), "");
+    assert_eq!(vntext::fold(""), "");
+}
+
+#[test]
+fn control_characters() {
+    let _g = serial();
+    let all: String = (0u32..0x20)
+        .chain(0x7F..0xA0)
+        .filter_map(char::from_u32)
+        .collect();
+    check_all_str(&all);
+    check_all_str(&format!("Phó{all}Bí thư{all}ngày 26/12{all}số 01-KL/TW"));
+    // NUL and other controls between the letters of a name.
+    check_all_str("Nguy\u{0}ễn\u{1}Văn\u{7}A, Chủ\u{1B}tịch");
+}
+
+#[test]
+fn combining_mark_floods() {
+    let _g = serial();
+    // Thousands of combining marks after one letter.
+    let mut s = String::from("a");
+    for _ in 0..4000 {
+        s.push('\u{0301}');
+    }
+    check_all_str(&s);
+    // Every Vietnamese mark repeated, in several orders, after several letters.
+    let mut s = String::new();
+    for base in ["a", "o", "u", "Đ", "1", " ", "."] {
+        s.push_str(base);
+        for _ in 0..300 {
+            s.push_str(COMBINING);
+        }
+    }
+    check_all_str(&s);
+    // A combining mark with nothing before it, and at the start of a line.
+    check_all_str("\u{0301}\u{0323}a \n\u{0300}Phó");
+}
+
+#[test]
+fn invalid_looking_text() {
+    let _g = serial();
+    // Look-alikes, lone surrogates' replacement, private use, non-characters.
+    check_all_str("ÐÔNG Ðà Nẵng аo Đ\u{0110}\u{00D0} \u{FFFD}\u{E000}\u{FFFF}\u{10FFFF} 𝐏𝐡ó");
+    // U+0340/U+0341 singletons and Hangul, which NFC rewrites.
+    check_all_str("a\u{0340}\u{0341} \u{1100}\u{1161}\u{11A8} Å Ω");
+    // Lossy-decoded invalid UTF-8.
+    let bytes: Vec<u8> = (0u8..=255)
+        .chain([0xC3, 0x28, 0xE1, 0xBA, 0xF0, 0x9F])
+        .collect();
+    check_all_str(&String::from_utf8_lossy(&bytes));
+}
+
+#[test]
+fn repeated_prefixes() {
+    let _g = serial();
+    for unit in [
+        TITLE_PREFIX,
+        "Phó Bí thư ",
+        "nguyên Phó ",
+        "Chủ tịch UBND tỉnh ",
+        "đồng chí ",
+        "số ",
+        "Nghị quyết số ",
+        "01-",
+        "01/",
+        "1.",
+        "ngày ",
+        "ngày 26/12 ",
+        "tháng ",
+        "Sáng thứ Hai (",
+        "của Bộ ",
+        "Nguyễn Văn ",
+        "TP. ",
+        "A. ",
+        "((",
+        "«(\"[",
+        "))",
+        "... ",
+        "www.",
+        "a@",
+        "a\u{200B}",
+    ] {
+        let s = repeat_to(unit, 20_000);
+        check_all_str(&s);
+    }
+}
+
+#[test]
+fn deeply_nested_brackets() {
+    let _g = serial();
+    let mut s = String::new();
+    for _ in 0..5000 {
+        s.push_str("(«[");
+    }
+    s.push_str("Phó Bí thư Tỉnh ủy Nguyễn Văn An ngày 26/12/2022");
+    for _ in 0..5000 {
+        s.push_str("]»)");
+    }
+    check_all_str(&s);
+}
+
+#[test]
+fn unknown_syllables() {
+    let _g = serial();
+    // Runs of letters that are no Vietnamese syllable, with and without
+    // spaces, and a single 100 KB "word".
+    check_all_str(&repeat_to("xyzq bnrk ptfw ", 50_000));
+    check_all_str(&repeat_to("qwrtzpsdfghjklxcvbnm", 100_000));
+    check_all_str(&repeat_to("ngghhhiêêuuuơ ", 20_000));
+}
+
+#[test]
+fn one_megabyte_single_line() {
+    let _g = serial();
+    let unit = "Sáng 26/12, đồng chí Nguyễn Văn An, Phó Bí thư Thường trực Tỉnh ủy, \
+                Chủ tịch HĐND tỉnh chủ trì hội nghị triển khai Nghị quyết số 18-NQ/TW \
+                ngày 25/10/2017 của Ban Chấp hành Trung ương khóa XII; ";
+    let s = repeat_to(unit, 1 << 20);
+    assert!(!s.contains('\n'));
+    check_all_str(&s);
+    let ex = vntext::Extractor::new().extract(&s);
+    // Every repetition has its date, as at the start of the line.
+    let first = vntext::Extractor::new().extract(unit);
+    let reps = s.len() / unit.len();
+    assert_eq!(ex.entities.len(), first.entities.len() * reps);
+}
+
+// ---- linear time ---------------------------------------------------------
+
+#[test]
+fn linear_time_on_prose() {
+    let _g = serial();
+    assert_linear(
+        "prose",
+        "Chiều 14/3, ông Lê Văn Minh, Phó Chủ tịch UBND tỉnh, làm việc với Sở Tư pháp \
+         về Quyết định số 12/2023/QĐ-UBND; hoà bình, khoẻ mạnh, thuỷ lợi. ",
+    );
+}
+
+#[test]
+fn linear_time_on_adversarial_units() {
+    let _g = serial();
+    for unit in [
+        TITLE_PREFIX,
+        "số ",
+        "01-",
+        "(",
+        "a\u{0301}\u{0300}",
+        "xyzq ",
+        "Nguyễn ",
+        "ngày ",
+        "TP.",
+        "qwrtz",
+    ] {
+        assert_linear(unit, unit);
+    }
+}
+
+// ---- regressions ---------------------------------------------------------
+
+/// Every file in `tests/regressions/` (minimized fuzzer crashes) goes
+/// through every entry point: as lossy UTF-8 into the `&str` APIs.
+#[test]
+fn regression_files() {
+    let _g = serial();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
+    let mut n = 0;
+    for entry in std::fs::read_dir(&dir).expect("tests/regressions exists") {
+        let path = entry.expect("readable entry").path();
+        if path.extension().is_some_and(|e| e == "md") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).expect("readable file");
+        let text = String::from_utf8_lossy(&bytes);
+        check_all_str(&text);
+        n += 1;
+    }
+    assert!(n > 0, "no regression inputs in {}", dir.display());
+}
