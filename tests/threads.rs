@@ -53,7 +53,11 @@ fn corpus(n: usize) -> Vec<String> {
     if let Ok(entries) = std::fs::read_dir(&dir) {
         for e in entries.flatten() {
             if let Ok(text) = std::fs::read_to_string(e.path()) {
-                lines.extend(text.lines().map(str::to_owned));
+                lines.extend(
+                    text.lines()
+                        .filter(|l| !l.trim().is_empty())
+                        .map(str::to_owned),
+                );
             }
         }
     }
