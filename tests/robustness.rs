@@ -2,14 +2,20 @@
 //! spans, and running time that grows linearly with the input.
 //!
 //! The linear-time checks are timing based (there is no work counter in the
-//! library). Each one times an entry point on an input of `n` bytes and of
-//! `4n` bytes (best of three runs each, after a warm-up call) and requires
-//! the ratio to stay below [`MAX_RATIO`] = 8: linear code gives about 4, a
-//! quadratic loop 16. The factor-of-two margin keeps the test from being
-//! flaky on a loaded machine; as a second guard against noise a pair of runs
-//! whose larger input takes under [`FAST_ENOUGH`] passes whatever the ratio
-//! (a quadratic loop over 256 KB takes far longer than that). The tests of
-//! this file take a global lock so their timings do not overlap each other.
+//! library). Each one times (thread CPU time on Linux, else wall time) an
+//! entry point on an input of `n` = 256 KB and of `4n` = 1 MB (calls
+//! repeated for at least 50 ms, best of [`RUNS`] such measurements, after a
+//! warm-up call) and requires the ratio to stay below [`MAX_RATIO`] = 8:
+//! linear code gives about 4, a quadratic loop 16. The factor-of-two margin keeps the test from
+//! being flaky on a loaded machine; as a second guard against noise a pair
+//! of runs whose larger input takes under [`FAST_ENOUGH`] passes whatever the
+//! ratio (a quadratic loop over 1 MB takes far longer than that). Smaller
+//! sizes do not work: from 64 KB to 256 KB the token and word vectors of
+//! the input outgrow the CPU caches and linear code measured ratios up to 15.
+//! The tests of this file take a global lock so their timings do not
+//! overlap each other. Set `VNTEXT_GROWTH_VERBOSE=1` to print every timing;
+//! `cargo test --test robustness -- --ignored` runs the growth check on more
+//! adversarial inputs (slow in a debug build).
 //!
 //! Inputs found by fuzzing live as files in `tests/regressions/`; every file
 //! there is run through every entry point by [`regression_files`].
@@ -32,9 +38,13 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
 /// Largest time ratio accepted between input sizes `4n` and `n`.
 const MAX_RATIO: f64 = 8.0;
 /// A pair of runs whose larger input takes less than this always passes.
-const FAST_ENOUGH: Duration = Duration::from_millis(40);
+const FAST_ENOUGH: Duration = Duration::from_millis(5);
+/// Minimum time of one measurement.
+const MEASURE: Duration = Duration::from_millis(50);
+/// Runs per size; the fastest counts.
+const RUNS: usize = 2;
 /// Size of the larger input in the growth tests.
-const BIG: usize = 256 * 1024;
+const BIG: usize = 1 << 20;
 
 /// Repeats `unit` until the result holds at least `n` bytes.
 fn repeat_to(unit: &str, n: usize) -> String {
@@ -45,13 +55,39 @@ fn repeat_to(unit: &str, n: usize) -> String {
     s
 }
 
-fn best_of_3(f: &dyn Fn(&str), text: &str) -> Duration {
-    (0..3)
-        .map(|_| {
-            let t = Instant::now();
-            f(text);
-            t.elapsed()
-        })
+/// CPU time of the current thread, from Linux's
+/// `/proc/thread-self/schedstat` (nanoseconds on the CPU). Unlike wall
+/// time, it does not count the time other processes hold the CPU, which on
+/// a loaded machine swamps everything else.
+fn thread_cpu_time() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
+/// Time per call of `f(text)`: calls `f` repeatedly until at least
+/// [`MEASURE`] of time has passed (thread CPU time on Linux, whose clock
+/// advances in scheduler ticks, so single short calls cannot be timed) and
+/// divides.
+fn time_per_call(f: &dyn Fn(&str), text: &str) -> Duration {
+    let (cpu0, wall0) = (thread_cpu_time(), Instant::now());
+    let mut calls = 0u32;
+    loop {
+        f(text);
+        calls += 1;
+        let spent = match (cpu0, thread_cpu_time()) {
+            (Some(a), Some(b)) => b.saturating_sub(a),
+            _ => wall0.elapsed(),
+        };
+        if spent >= MEASURE || calls >= 1000 {
+            return spent / calls;
+        }
+    }
+}
+
+fn best_of(runs: usize, f: &dyn Fn(&str), text: &str) -> Duration {
+    (0..runs)
+        .map(|_| time_per_call(f, text))
         .min()
         .unwrap_or_default()
 }
@@ -97,9 +133,12 @@ fn assert_linear(name: &str, unit: &str) {
     let big = repeat_to(unit, BIG);
     for (entry, f) in entry_points() {
         f(&small); // warm-up: lazily built tables
-        let t1 = best_of_3(&*f, &small);
-        let t4 = best_of_3(&*f, &big);
+        let t1 = best_of(RUNS, &*f, &small);
+        let t4 = best_of(RUNS, &*f, &big);
         let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-6);
+        if std::env::var_os("VNTEXT_GROWTH_VERBOSE").is_some() {
+            eprintln!("{entry:10} on {name:12} {t1:>12.3?} {t4:>12.3?}  ratio {ratio:.1}");
+        }
         assert!(
             ratio < MAX_RATIO || t4 < FAST_ENOUGH,
             "{entry} on {name}: {} bytes took {t1:?}, {} bytes took {t4:?} (ratio {ratio:.1})",
@@ -273,17 +312,26 @@ fn linear_time_on_prose() {
 #[test]
 fn linear_time_on_adversarial_units() {
     let _g = serial();
+    for unit in [TITLE_PREFIX, "số 01-", "a\u{0301}\u{0300}("] {
+        assert_linear(unit, unit);
+    }
+}
+
+#[test]
+#[ignore = "slow in a debug build; run with --ignored"]
+fn linear_time_on_more_adversarial_units() {
+    let _g = serial();
     for unit in [
-        TITLE_PREFIX,
         "số ",
         "01-",
         "(",
-        "a\u{0301}\u{0300}",
         "xyzq ",
         "Nguyễn ",
         "ngày ",
         "TP.",
         "qwrtz",
+        "Chủ tịch UBND tỉnh ",
+        "\u{200B}a",
     ] {
         assert_linear(unit, unit);
     }
