@@ -31,6 +31,14 @@ pub enum ErrorKind {
     },
     /// An option value was not understood.
     BadOption,
+    /// A character cannot be represented in the target legacy encoding;
+    /// `offset` is its byte offset in the (NFC) text being encoded.
+    Unencodable {
+        /// Byte offset of the character.
+        offset: usize,
+        /// The character itself.
+        ch: char,
+    },
     /// An I/O error while reading data.
     Io,
 }

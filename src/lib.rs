@@ -11,6 +11,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod analyze;
 pub mod chars;
 mod error;
 pub mod extract;
@@ -20,8 +21,10 @@ pub mod sentence;
 pub mod syllable;
 pub mod token;
 
+pub use analyze::{Analyzer, Document};
 pub use error::{Error, ErrorKind, Result};
 pub use extract::{Entity, EntityKind, Extraction, Extractor};
-pub use normalize::{fold, legacy, normalize};
+pub use normalize::{fold, fold_lower, legacy, normalize, Normalizer, ToneStyle};
 pub use segment::{segment, Segmenter, Word, WordKind};
+pub use syllable::{is_syllable, Syllable};
 pub use token::{tokenize, Token, TokenKind};

@@ -13,6 +13,7 @@ use crate::token::{tokenize, Token};
 
 pub(crate) mod date;
 pub(crate) mod docref;
+pub(crate) mod lex;
 pub(crate) mod person;
 pub(crate) mod title;
 
@@ -249,8 +250,14 @@ impl Extractor {
         let mut entities = Vec::new();
         entities.extend(date::find(text, tokens, self.reference_date));
         entities.extend(docref::find(text, tokens));
-        entities.extend(title::find(text, tokens));
-        entities.extend(person::find(text, tokens));
+        // TITLE/ORGANIZATION first: OFFICIAL needs them (names inside
+        // organisation names, names right after a title), and both share one
+        // analysis of the tokens.
+        let analysis = lex::Analysis::new(tokens);
+        let titles = title::find(text, &analysis);
+        let people = person::find(text, &analysis, &titles);
+        entities.extend(titles);
+        entities.extend(people);
         entities.sort_by(|a, b| {
             (a.span.start, std::cmp::Reverse(a.span.end), a.kind).cmp(&(
                 b.span.start,
@@ -258,7 +265,7 @@ impl Extractor {
                 b.kind,
             ))
         });
-        let links = person::link(text, tokens, &entities);
+        let links = person::link(&analysis, &entities);
         Extraction { entities, links }
     }
 }

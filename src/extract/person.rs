@@ -1,18 +1,328 @@
-//! OFFICIAL recognizer and official→title linking. PLACEHOLDER: to be written.
+//! OFFICIAL recognizer and official→title linking.
+//!
+//! A name is a run of capitalised words that starts with a Vietnamese family
+//! name ("Nguyễn Thị Thu Thủy"), follows an address word ("ông", "bà",
+//! "đồng chí", degrees such as "TS"), or directly follows a TITLE ("Tổng
+//! thống Nga Vladimir Putin"). Names inside organisation, street, place and
+//! doctrine names are left out.
+//!
+//! Links follow the conventions: titles in apposition after the name (each
+//! title of a chain, also after "nguyên là", "giữ chức", "làm" …) and titles
+//! directly before the name (with the titles chained before them by commas).
 
-use super::Entity;
-use crate::token::Token;
+use unicode_normalization::UnicodeNormalization;
 
-/// Finds the OFFICIAL entities of `text`.
-pub(crate) fn find<'a>(_text: &'a str, _tokens: &[Token<'a>]) -> Vec<Entity<'a>> {
-    Vec::new()
+use super::lex::{Analysis, LEX};
+use super::title::person_len;
+use super::{Entity, EntityKind, Value};
+use crate::token::TokenKind;
+
+/// Address words and degrees after which a capitalised run is a name.
+fn is_honorific(a: &Analysis, i: usize) -> bool {
+    let k = a.key(i);
+    match k {
+        // Capitalised mid-sentence they are parts of names ("Bà Rịa", "Bà
+        // Triệu"), not address words.
+        "ông" | "ba2" | "cu6" => !a.is_cap(i) || i == 0 || matches!(a.text(i - 1), "." | "\"" | "“" | ":" | "(" | "-" | "–") || a.tokens[i].newline_before,
+        "anh" | "chi6" => !a.is_cap(i),
+        "chi1" => i > 0 && a.key(i - 1) == "đông2",
+        "ts" | "ths" | "gs" | "pgs" | "bs" | "ks" | "tskh" | "ls" => a.toks[i].upper,
+        "si4" => i > 0 && matches!(a.key(i - 1), "tiên1" | "sơ" | "bac1"),
+        "can" | "cao1" => i > 0 && a.key(i - 1) == "bi6",
+        "tương1" | "ta1" | "ta" => {
+            i > 0 && matches!(a.key(i - 1), "đai6" | "thương6" | "trung" | "thiêu1" | "đai5")
+        }
+        _ => false,
+    }
+}
+
+/// Words before a capitalised run that make it a place, street or doctrine.
+fn is_place_context(a: &Analysis, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let p = a.key(i - 1);
+    let pp = if i > 1 { a.key(i - 2) } else { "" };
+    matches!(
+        p,
+        "tp" | "đương2" | "phô1" | "tinh3" | "huyên6" | "xa4" | "phương2" | "quân6" | "lô6"
+            | "câu2" | "sông" | "nui1" | "lang2" | "thôn" | "ban3" | "âp1" | "xom1" | "chơ6"
+            | "trân1" | "xa4"
+    ) || (p == "." && pp == "tp")
+        || (p == "dich6" && pp == "chiên1")
+        || (p == "tương3" && pp == "tư")
+        || (p == "cach1" && pp == "phong")
+        || (p == "phô1" && pp == "thanh2")
+        || (p == "san3" && pp == "công6")
+        || (p == "minh" && pp == "chi1")
+        || (matches!(p, "tư" | "ba") && pp == "nga4")
+}
+
+/// End of a capitalised name run from `i` (at most `max` words). Stops
+/// before office words and organisation heads of two or more words.
+fn name_run(a: &Analysis, i: usize, max: usize) -> usize {
+    let mut j = i;
+    let mut n = 0;
+    while n < max && j < a.len() && a.is_word(j) && a.is_cap(j) && (j == i || a.sp(j)) {
+        if j > i {
+            if let Some((m, _)) = LEX.roles.longest(a, j) {
+                if m >= 2 {
+                    break;
+                }
+            }
+            if let Some((m, _)) = LEX.heads.longest(a, j) {
+                if m >= 2 {
+                    break;
+                }
+            }
+            if a.key(j) == "pho1" || a.key(j) == "ngươi2" && n >= 2 {
+                break;
+            }
+        }
+        j = a.unit_end(j);
+        n += 1;
+    }
+    j
+}
+
+/// Finds the OFFICIAL entities; `others` are the TITLE/ORGANIZATION entities
+/// already found (names inside organisations are skipped).
+pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>, others: &[Entity<'a>]) -> Vec<Entity<'a>> {
+    let mut out: Vec<Entity<'a>> = Vec::new();
+    // Title ends (byte) for "title directly before a name".
+    let mut title_ends: Vec<usize> = others
+        .iter()
+        .filter(|e| e.kind == EntityKind::Title)
+        .map(|e| e.span.end)
+        .collect();
+    title_ends.sort_unstable();
+    let mut blocked: Vec<(usize, usize)> = others
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization || e.kind == EntityKind::Title)
+        .map(|e| (e.span.start, e.span.end))
+        .collect();
+    blocked.sort_unstable();
+    let inside = |s: usize, e: usize| -> bool {
+        // Any blocked span overlapping [s, e).
+        let idx = blocked.partition_point(|&(bs, _)| bs < e);
+        blocked[..idx].iter().rev().take(8).any(|&(bs, be)| bs < e && be > s)
+    };
+    let mut i = 0;
+    while i < a.len() {
+        if !a.is_word(i) || !a.is_cap(i) {
+            i += 1;
+            continue;
+        }
+        let caps = a.caps_line(i);
+        let max = if caps { 3 } else { 4 };
+        let after_hon = i > 0 && a.sp(i) && is_honorific(a, i - 1);
+        let after_title = i > 0
+            && a.sp(i)
+            && title_ends.binary_search(&a.tokens[i - 1].span.end).is_ok();
+        let bac = i > 0 && a.key(i - 1) == "bac1" && a.is_cap(i - 1) && a.sp(i);
+        let family = LEX.family.longest(a, i).is_some();
+        let mut end = 0;
+        if family || after_hon || after_title || bac {
+            if LEX.heads.longest(a, i).is_some_and(|(n, _)| n >= 2)
+                || LEX.roles.longest(a, i).is_some()
+                || LEX.bodies.longest(a, i).is_some()
+                || a.key(i) == "ngươi2"
+            {
+                i += 1;
+                continue;
+            }
+            if a.toks[i].upper && a.text(i).chars().count() >= 2 && !caps && !family {
+                // "Chủ tịch UBND": an abbreviation, not a name.
+                i += 1;
+                continue;
+            }
+            let e = name_run(a, i, max);
+            if let Some((n, _)) = LEX.places.longest(a, i) {
+                if i + n < e {
+                    // "tỉnh Hà Nam Lê Thị Thủy": the place first.
+                    i += n;
+                    continue;
+                }
+            }
+            let words = count_words(a, i, e);
+            let known_place = LEX
+                .places
+                .longest(a, i)
+                .is_some_and(|(n, _)| i + n >= e)
+                && !(after_title && family && words >= 3);
+            let ok = if after_hon || bac {
+                words >= 1 && !known_place
+            } else if after_title {
+                // A single word after a title is a name only when it is not a
+                // Vietnamese syllable ("Tổng thống Trump", not "Trưởng khoa Bệnh").
+                (words >= 2 || family || a.text(i).is_ascii())
+                    && !known_place
+                    && (family || !a.caps_line(i))
+            } else {
+                words >= 3 && !known_place && !is_place_context(a, i) && !caps
+            };
+            if ok && !(family && words >= 2 && is_place_context(a, i) && !after_title) {
+                end = e;
+            } else if family && is_place_context(a, i) {
+                // "đường Phạm Văn Đồng": skip the whole run.
+                i = e.max(i + 1);
+                continue;
+            }
+        } else if i > 1 && a.text(i - 1) == "/" && a.key(i - 2) != "" && i > 2 && a.key(i - 3) == "anh3" {
+            // Photo credit "Ảnh VGP/Đình Nam".
+            let e = name_run(a, i, 3);
+            if count_words(a, i, e) >= 2 {
+                end = e;
+            }
+        }
+        if end > i {
+            let r = a.tokens[i].span.start..a.tokens[end - 1].span.end;
+            if !inside(r.start, r.end) {
+                let t = &text[r.clone()];
+                out.push(Entity {
+                    kind: EntityKind::Official,
+                    text: t,
+                    span: r,
+                    value: Value::Official {
+                        name: t.nfc().collect(),
+                    },
+                });
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    let _ = person_len;
+    out
+}
+
+fn count_words(a: &Analysis, s: usize, e: usize) -> usize {
+    (s..e).filter(|&k| a.is_word(k) && (k == s || a.sp(k))).count()
+}
+
+/// Words that may stand between a name and its title(s).
+fn is_connector(a: &Analysis, i: usize) -> bool {
+    match a.key(i) {
+        "nguyên" | "cưu6" | "la2" | "luc1" | "đo1" | "hiên6" | "va2" | "đông2" | "thơi2" | "kiêm"
+        | "giư4" | "chưc1" | "vu6" | "lam2" | "bô3" | "nhiêm6" | "trơ3" | "thanh2" | "đăc1"
+        | "cư3" | "khoa1" | "nay" | "tuôi3" | "đang" | "bâu2" | "phân" | "công" | "ky2" => true,
+        "đươc6" => matches!(a.key(i + 1), "bô3" | "bâu2" | "phân" | "cư3" | "giao"),
+        _ => a.tokens[i].kind == TokenKind::Number || super::title::is_roman_or_number(a, i),
+    }
 }
 
 /// Links officials to the titles predicated of them; `entities` is sorted.
-pub(crate) fn link(
-    _text: &str,
-    _tokens: &[Token<'_>],
-    _entities: &[Entity<'_>],
-) -> Vec<(usize, usize)> {
-    Vec::new()
+pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)> {
+    let mut links = Vec::new();
+    if a.len() == 0 {
+        return links;
+    }
+    let tok_at = |byte: usize| -> usize { a.tokens.partition_point(|t| t.span.start < byte) };
+    let tok_end = |byte: usize| -> usize { a.tokens.partition_point(|t| t.span.end <= byte) };
+    // Entities starting at a token index.
+    let mut title_at: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    let mut off_at: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    for (n, e) in entities.iter().enumerate() {
+        let t = tok_at(e.span.start);
+        match e.kind {
+            EntityKind::Title => {
+                title_at.entry(t).or_insert(n);
+            }
+            EntityKind::Official => {
+                off_at.insert(t, n);
+            }
+            _ => {}
+        }
+    }
+    let mut linked_title = vec![false; entities.len()];
+    // Title directly before a name, with titles chained before it by commas.
+    for (n, e) in entities.iter().enumerate() {
+        if e.kind != EntityKind::Title {
+            continue;
+        }
+        let te = tok_end(e.span.end);
+        if let Some(&o) = off_at.get(&te) {
+            if a.sp(te) {
+                links.push((o, n));
+                linked_title[n] = true;
+                // Backwards: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ X".
+                let mut cur = tok_at(e.span.start);
+                for _ in 0..4 {
+                    if cur < 2 || a.text(cur - 1) != "," {
+                        break;
+                    }
+                    let prev = entities.iter().enumerate().rev().find(|(_, p)| {
+                        p.kind == EntityKind::Title && tok_end(p.span.end) == cur - 1
+                    });
+                    let Some((pn, p)) = prev else { break };
+                    let ps = tok_at(p.span.start);
+                    let signing = ps >= 2 && a.text(ps - 1) == "." && matches!(a.key(ps - 2), "kt" | "tm" | "tl" | "tuq");
+                    if !signing && !linked_title[pn] {
+                        links.push((o, pn));
+                        linked_title[pn] = true;
+                    }
+                    cur = ps;
+                }
+            }
+        }
+    }
+    // Apposition after the name.
+    for (n, e) in entities.iter().enumerate() {
+        if e.kind != EntityKind::Official {
+            continue;
+        }
+        let mut k = tok_end(e.span.end);
+        let limit = (k + 60).min(a.len());
+        while k < limit {
+            if let Some(&t) = title_at.get(&k) {
+                let te = tok_end(entities[t].span.end);
+                if linked_title[t] {
+                    // Predicated of the next name; the chain ends.
+                    break;
+                }
+                links.push((n, t));
+                linked_title[t] = true;
+                k = te;
+                continue;
+            }
+            if off_at.contains_key(&k) {
+                break;
+            }
+            let tx = a.text(k);
+            if matches!(tx, "," | "-" | "–" | "—" | ":") {
+                k += 1;
+                continue;
+            }
+            if tx == "(" && title_at.contains_key(&(k + 1)) {
+                k += 1;
+                continue;
+            }
+            if tx == ")" {
+                k += 1;
+                continue;
+            }
+            if tx == "(" {
+                let mut j = k + 1;
+                while j < limit && j < k + 12 && a.text(j) != ")" {
+                    j += 1;
+                }
+                if a.text(j) != ")" {
+                    break;
+                }
+                k = j + 1;
+                continue;
+            }
+            if a.is_word(k) || a.tokens[k].kind == TokenKind::Number {
+                if is_connector(a, k) {
+                    k += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+    }
+    links.sort_unstable();
+    links.dedup();
+    links
 }

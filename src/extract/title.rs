@@ -1,9 +1,749 @@
-//! TITLE and ORGANIZATION recognizer. PLACEHOLDER: to be written.
+//! TITLE and ORGANIZATION recognizer.
+//!
+//! A small grammar over tokens, not a list of whole titles:
+//!
+//! ```text
+//! TITLE = [Quyền] [Phó] ROLE QUALIFIER* [COMPLEMENT]
+//! ROLE  = office word ("Chủ tịch", "Bí thư") | "Trưởng"/"Chánh" ORG-HEAD
+//! COMPLEMENT = ORG | territory ("phường Bắc Sơn") | "nước" | portfolio/country
+//! ORG   = (unique body | ORG-HEAD NAME* [ORG]) TAIL*
+//! TAIL  = territory keyword [place] | known place | "khóa N" | "tối cao"
+//! ```
+//!
+//! Organisations nested in a title are reported too; organisations nested in
+//! an organisation are not (same-type spans never overlap). Words are matched
+//! on [`lex`](super::lex) keys, so tone placement, NFD input and capitals do not
+//! matter; capitalisation decides where names start and stop.
 
-use super::Entity;
-use crate::token::Token;
+use super::lex::{
+    Analysis, HEAD_BARE, HEAD_NAME, HEAD_TAIL, LEX, PLACE_COUNTRY, ROLE_COMP, ROLE_ORG,
+};
+use super::{Entity, EntityKind, TitleValue, Value};
+use crate::token::TokenKind;
 
-/// Finds the TITLE and ORGANIZATION entities of `text`.
-pub(crate) fn find<'a>(_text: &'a str, _tokens: &[Token<'a>]) -> Vec<Entity<'a>> {
-    Vec::new()
+/// Upper bound on tokens looked at inside one organisation name.
+const MAX_NAME: usize = 16;
+
+/// A parsed organisation phrase.
+#[derive(Debug, Clone)]
+struct Org {
+    start: usize,
+    end: usize,
+    /// Whether it names a specific body (an ORGANIZATION).
+    valid: bool,
+    /// Whether a name followed the head.
+    named: bool,
+    /// Valid organisations nested inside (reported when the outer one is not).
+    inner: Vec<(usize, usize)>,
+}
+
+/// Finds TITLE and ORGANIZATION entities.
+pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut law_until = 0usize;
+    while i < a.len() {
+        if !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum) {
+            i += 1;
+            continue;
+        }
+        // Titles of laws and ordinances: bodies and offices inside are not
+        // annotated ("Luật Tổ chức Chính phủ").
+        if (a.key(i) == "luât6" || (a.key(i) == "phap1" && a.key(i + 1) == "lênh6"))
+            && a.is_cap(i)
+        {
+            law_until = law_end(a, i);
+        }
+        if i < law_until {
+            i += 1;
+            continue;
+        }
+        if looks_person(a, i) {
+            // A person's name: no organisation starts inside it ("Nguyễn
+            // Trường Sơn").
+            i += 3;
+            continue;
+        }
+        if let Some(end) = parse_title(text, a, i, &mut out) {
+            i = end;
+            continue;
+        }
+        if let Some(org) = parse_org(a, i, false, 0) {
+            let generic = is_generic_before(a, i) || is_generic_after(a, org.end);
+            if org.valid && !generic {
+                push_org(text, a, org.start, org.end, &mut out);
+                i = org.end;
+                continue;
+            }
+            for &(s, e) in &org.inner {
+                push_org(text, a, s, e, &mut out);
+            }
+            i = org.inner.last().map_or(i + 1, |&(_, e)| e.max(i + 1));
+            continue;
+        }
+        i += 1;
+    }
+    out
+}
+
+/// End of the title of a law starting at `i` (exclusive token index).
+fn law_end(a: &Analysis, i: usize) -> usize {
+    let mut j = i + 1;
+    while j < a.len() && j < i + 12 {
+        let k = a.key(j);
+        if !a.is_word(j) && k != "," || matches!(k, "sô1" | "năm" | "đươc6" | "cua3" | "này") {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+fn span(a: &Analysis, s: usize, e: usize) -> std::ops::Range<usize> {
+    a.tokens[s].span.start..a.tokens[e - 1].span.end
+}
+
+fn push_org<'a>(text: &'a str, a: &Analysis<'_, 'a>, s: usize, e: usize, out: &mut Vec<Entity<'a>>) {
+    let r = span(a, s, e);
+    out.push(Entity {
+        kind: EntityKind::Organization,
+        text: &text[r.clone()],
+        span: r,
+        value: Value::None {},
+    });
+    // An abbreviation in brackets right after: "Quỹ Tiền tệ quốc tế (IMF)".
+    let abbr = |k: usize| {
+        let t = a.text(k);
+        t.chars().count() >= 2 && t.chars().count() <= 8 && t.chars().filter(|c| c.is_uppercase()).count() >= 2 && a.is_cap(k)
+    };
+    if a.text(e) == "(" && a.text(e + 2) == ")" && abbr(e + 1) {
+        let r = span(a, e + 1, e + 2);
+        out.push(Entity {
+            kind: EntityKind::Organization,
+            text: &text[r.clone()],
+            span: r,
+            value: Value::None {},
+        });
+    }
+}
+
+/// "các Sở", "45/63 Sở Y tế", "mỗi Chính phủ": class mentions.
+fn is_generic_before(a: &Analysis, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    if a.tokens[i - 1].kind == TokenKind::Number {
+        return true;
+    }
+    matches!(a.key(i - 1), "cac1" | "nhưng4" | "nhiêu2" | "môi4" | "tưng2")
+}
+
+/// "Phòng Tài chính nhiều huyện".
+fn is_generic_after(a: &Analysis, e: usize) -> bool {
+    matches!(a.key(e), "nhiêu2" | "cac1")
+}
+
+/// Number of capitalised words of a person's name starting at `i` (family
+/// name first), 0 when it does not look like one or is a known place.
+pub(crate) fn person_len(a: &Analysis, i: usize) -> usize {
+    if !a.is_cap(i) || !a.is_word(i) || LEX.family.longest(a, i).is_none() {
+        return 0;
+    }
+    let mut n = 1;
+    while n < 4 && a.is_word(i + n) && a.is_cap(i + n) && a.sp(i + n) {
+        n += 1;
+    }
+    if let Some((p, _)) = LEX.places.longest(a, i) {
+        if p >= n {
+            return 0;
+        }
+    }
+    if n >= 2 {
+        n
+    } else {
+        0
+    }
+}
+
+pub(crate) fn is_roman_or_number(a: &Analysis, i: usize) -> bool {
+    match a.tokens.get(i) {
+        Some(t) if t.kind == TokenKind::Number => true,
+        Some(t) if t.kind == TokenKind::Word => {
+            t.text.len() <= 6 && t.text.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
+        }
+        _ => false,
+    }
+}
+
+/// Territory keywords: "tỉnh", "thành phố", "TP", "huyện" … Returns their
+/// token length.
+fn territory_kw(a: &Analysis, i: usize) -> Option<usize> {
+    match a.key(i) {
+        "tinh3" | "huyên6" | "quân6" | "xa4" | "phương2" | "ban3" | "thôn" | "tp" | "tx" => {
+            if a.text(i + 1) == "." && !a.sp(i + 1) && a.key(i) == "tp" {
+                Some(2)
+            } else {
+                Some(1)
+            }
+        }
+        "thanh2" if a.key(i + 1) == "phô1" => Some(2),
+        "thi6" if matches!(a.key(i + 1), "xa4" | "trân1") => Some(2),
+        _ => None,
+    }
+}
+
+/// A place name at `i`: a known place, or up to two capitalised words that do
+/// not start a person's name or an organisation. Returns the end.
+fn place(a: &Analysis, i: usize, generic: bool) -> Option<usize> {
+    let known = LEX.places.longest(a, i).map(|(n, _)| i + n);
+    if !generic || a.caps_line(i) || !a.sp(i) {
+        return known;
+    }
+    if a.tokens[i].kind == TokenKind::Number {
+        // "quận 1", "phường 5".
+        return Some(i + 1);
+    }
+    if !a.is_cap(i) || looks_person(a, i) || starts_org_or_role(a, i) {
+        return known;
+    }
+    let mut j = a.unit_end(i);
+    for _ in 0..2 {
+        if a.is_cap(j) && a.sp(j) && a.is_word(j) && !starts_org_or_role(a, j) && !looks_person(a, j) {
+            j = a.unit_end(j);
+        } else {
+            break;
+        }
+    }
+    if a.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number && t.text.len() <= 2) && a.sp(j) {
+        j += 1;
+    }
+    Some(known.map_or(j, |k| k.max(j)))
+}
+
+fn starts_org_or_role(a: &Analysis, i: usize) -> bool {
+    LEX.heads.longest(a, i).is_some()
+        || LEX.bodies.longest(a, i).is_some()
+        || LEX.roles.longest(a, i).is_some()
+        || territory_kw(a, i).is_some()
+        || a.key(i) == "pho1"
+}
+
+/// Territorial and term tails after an organisation. Returns the new end
+/// and whether any tail was taken.
+fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
+    let mut took = false;
+    let mut kw_done = false;
+    for _ in 0..4 {
+        if !a.sp(j) {
+            break;
+        }
+        if !kw_done {
+            if let Some((n, _)) = LEX.places.longest(a, j).filter(|&(n, _)| n >= 3) {
+                // "TP.HCM" before the keyword "TP".
+                j += n;
+                took = true;
+                kw_done = true;
+                continue;
+            }
+            if let Some(n) = territory_kw(a, j) {
+                // "UBND các tỉnh" is not here: a keyword must follow directly.
+                let k = j + n;
+                j = place(a, k, true).unwrap_or(k);
+                took = true;
+                kw_done = true;
+                continue;
+            }
+            if let Some((n, tag)) = LEX.places.longest(a, j) {
+                if tag != PLACE_COUNTRY || !took {
+                    j += n;
+                    took = true;
+                    kw_done = true;
+                    continue;
+                }
+            }
+            if generic_place {
+                if let Some(e) = place(a, j, true) {
+                    j = e;
+                    took = true;
+                    kw_done = true;
+                    continue;
+                }
+            }
+        }
+        match a.key(j) {
+            "khoa1" if is_roman_or_number(a, j + 1) => {
+                j += 2;
+                took = true;
+                break;
+            }
+            "tôi1" if a.key(j + 1) == "cao" => {
+                j += 2;
+                took = true;
+            }
+            "khu" if a.key(j + 1) == "vưc6" && is_roman_or_number(a, j + 2) => {
+                j += 3;
+                took = true;
+            }
+            _ => break,
+        }
+    }
+    (j, took)
+}
+
+/// Lowercase heads that still start an organisation when a name follows.
+fn lower_head_ok(k: &str) -> bool {
+    matches!(k, "ban" | "chi" | "trương2" | "đang3" | "công")
+}
+
+/// Parses an organisation starting at `i`. `lenient`: a lowercase head and a
+/// bare head are accepted as a phrase (after "Trưởng", "Chánh").
+fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
+    if depth > 3 || !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum) {
+        return None;
+    }
+    let cap = a.is_cap(i) || a.caps_line(i);
+    if person_len(a, i) >= 3 || looks_person(a, i) {
+        return None;
+    }
+    if LEX.places.longest(a, i).is_some_and(|(n, _)| n >= 2) {
+        return None;
+    }
+    if i > 0 && matches!(a.key(i - 1), "đương2" | "phô1") {
+        // Street names: "đường Trường Chinh".
+        return None;
+    }
+    let body = LEX.bodies.longest(a, i);
+    let head = LEX.heads.longest(a, i);
+    if body.is_none() && head.is_none() {
+        return None;
+    }
+    // A unique body.
+    let mut best: Option<Org> = None;
+    if let Some((n, _)) = body {
+        if cap {
+            let mut j = i + n;
+            let mut named = false;
+            if !a.caps_line(i) && a.is_cap(j) && LEX.name_words.longest(a, j).is_some() {
+                let e = name(a, j, false);
+                named = e > j;
+                j = e;
+            }
+            let (e, _) = tail(a, j, false);
+            let _ = named;
+            best = Some(Org {
+                start: i,
+                end: e,
+                valid: true,
+                named: true,
+                inner: vec![],
+            });
+        }
+    }
+    if let Some((n, class)) = head {
+        let head_key = a.key(i);
+        if cap || lenient || lower_head_ok(head_key) {
+            let j = i + n;
+            let lower_first = matches!(head_key, "hôi6" | "liên" | "cuc6")
+                || (n > 1
+                    && class == HEAD_NAME
+                    && !matches!(head_key, "đoan2" | "bô6" | "công" | "tông2" | "tâp6" | "ngân" | "trung"));
+            let short = n == 1 && matches!(head_key, "ban" | "bô6" | "sơ3" | "vu6" | "cuc6" | "đoan2" | "phong2");
+            let mut e = if short && !strong_first(a, j) { j } else { name(a, j, lower_first) };
+            let named = e > j;
+            let mut inner = Vec::new();
+            // An organisation of an organisation: "Ban Tuyên giáo Tỉnh ủy".
+            let mut sub = false;
+            if a.sp(e) {
+                if let Some(o) = parse_org(a, e, false, depth + 1) {
+                    if o.valid {
+                        inner.push((o.start, o.end));
+                        e = o.end;
+                        sub = true;
+                    } else {
+                        inner.extend(o.inner);
+                    }
+                }
+            }
+            // "Uỷ ban Pháp luật của Quốc hội".
+            if !sub && named && a.key(e) == "cua3" && matches!(head_key, "uy3" | "ban") {
+                if let Some(o) = parse_org(a, e + 1, false, depth + 1) {
+                    if o.valid && LEX.bodies.longest(a, e + 1).is_some() {
+                        inner.push((o.start, o.end));
+                        e = o.end;
+                        sub = true;
+                    }
+                }
+            }
+            let generic_place = matches!(class, HEAD_BARE | HEAD_TAIL) && n >= 2 && !sub
+                || matches!(head_key, "tinh3" | "thanh2" | "huyên6" | "quân6" | "thi6");
+            let (e2, took) = if sub { (e, false) } else { tail(a, e, generic_place) };
+            e = e2;
+            let valid = (cap || named || took || sub)
+                && (cap || lenient || e - j >= 2 || took || sub)
+                && match class {
+                    HEAD_BARE => cap || took,
+                    HEAD_TAIL => took || named || sub,
+                    HEAD_NAME => named || sub,
+                    _ => false,
+                };
+            let valid = valid && (cap || named || sub);
+            let org = Org {
+                start: i,
+                end: e,
+                valid,
+                named: named || sub || took,
+                inner,
+            };
+            let better = match &best {
+                None => true,
+                Some(b) => org.end > b.end && (org.valid || !b.valid),
+            };
+            if better {
+                best = Some(org);
+            }
+        }
+    }
+    best
+}
+
+/// Whether a person's name (family name and two or more capitalised words)
+/// starts at `i`, known places included ("Hồ Chí Minh" after "Chủ tịch"),
+/// except after "Cộng sản" ("Đoàn Thanh niên Cộng sản Hồ Chí Minh").
+fn looks_person(a: &Analysis, i: usize) -> bool {
+    if !a.is_cap(i) || !a.is_word(i) || a.caps_line(i) || LEX.family.longest(a, i).is_none() {
+        return false;
+    }
+    if i > 0 && a.key(i - 1) == "san3" {
+        return false;
+    }
+    let mut n = 1;
+    while n < 3 && a.is_word(i + n) && a.is_cap(i + n) && a.sp(i + n) {
+        n += 1;
+    }
+    n >= 3
+}
+
+/// Name words after an organisation head, from `j`. Returns the end.
+fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
+    let mut k = j;
+    let limit = (j + MAX_NAME).min(a.len());
+    // Whether the last word taken was capitalised.
+    let mut prev_cap = false;
+    while k < limit {
+        if !a.sp(k) {
+            break;
+        }
+        let t = &a.tokens[k];
+        if a.caps_line(k) {
+            // Capitals tell nothing: only known words.
+            if let Some((n, _)) = LEX.name_words.longest(a, k) {
+                k += n;
+                continue;
+            }
+            if let Some((n, _)) = LEX.places.longest(a, k) {
+                if LEX.heads.longest(a, k).is_none() {
+                    k += n;
+                    continue;
+                }
+            }
+            break;
+        }
+        let is_cap = a.is_cap(k);
+        if is_cap {
+            // Glued abbreviations ("HĐND-UBND", "GD&ĐT", "T&T").
+            let ue = a.unit_end(k);
+            if ue > k + 1 {
+                k = ue;
+                prev_cap = true;
+                continue;
+            }
+            // A known place ("Thành ủy Hải Phòng").
+            if let Some((n, _)) = LEX.places.longest(a, k) {
+                if n > 1 {
+                    k += n;
+                    prev_cap = true;
+                    continue;
+                }
+            }
+            // A name word that is a known compound ("Công an", "Phòng chống").
+            if let Some((n, _)) = LEX.name_words.longest(a, k) {
+                if n > 1 || LEX.heads.longest(a, k).is_none() && LEX.bodies.longest(a, k).is_none() {
+                    k += n;
+                    prev_cap = true;
+                    continue;
+                }
+            }
+            if LEX.heads.longest(a, k).is_some() || LEX.bodies.longest(a, k).is_some() {
+                // An office word as the first name word: "Hội đồng Bộ trưởng".
+                if k == j {
+                    if let Some((n, _)) = LEX.roles.longest(a, k) {
+                        if LEX.bodies.longest(a, k).is_none() && LEX.heads.longest(a, k).map_or(0, |h| h.0) < n {
+                            k += n;
+                            prev_cap = true;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            // A person's name ends the name, except in school names
+            // ("Trường ĐH Tôn Đức Thắng", "THPT Nguyễn Du").
+            let school = k > 0
+                && (matches!(a.key(k - 1), "th" | "thcs" | "thpt" | "đh" | "cđ" | "mn" | "ptth")
+                    || a.key(k - 1) == "hoc6" && k > 1 && a.key(k - 2) == "đai6");
+            if territory_kw(a, k).is_some() || (looks_person(a, k) && !school) || a.key(k) == "pho1" {
+                break;
+            }
+            if k == j {
+                if let Some((n, _)) = LEX.roles.longest(a, k) {
+                    k += n;
+                    prev_cap = true;
+                    continue;
+                }
+            } else if LEX.roles.longest(a, k).is_some() {
+                break;
+            }
+            k = ue;
+            prev_cap = true;
+            continue;
+        }
+        if t.kind == TokenKind::Word {
+            if k == j && !lower_first && !(a.key(k) == "cơ" && a.key(k + 1) == "quan") {
+                break;
+            }
+            if let Some((n, tag)) = LEX.name_words.longest(a, k) {
+                // A verb-like word right after a capitalised one (or first)
+                // ends the name; a "not first" word cannot start it.
+                if tag == 1 && (prev_cap || k == j) {
+                    break;
+                }
+                k += n;
+                prev_cap = false;
+                continue;
+            }
+            if a.key(k) == "va2" && k > j {
+                let n = k + 1;
+                if a.sp(n)
+                    && (a.is_cap(n) || LEX.name_words.longest(a, n).is_some())
+                    && (LEX.name_words.longest(a, n).is_some() || !starts_org_or_role(a, n))
+                    && !looks_person(a, n)
+                    && !(a.key(n) == "nha2" && a.key(n + 1) == "nươc1")
+                {
+                    k = n;
+                    continue;
+                }
+            }
+            break;
+        }
+        if matches!(t.text, "-" | "–") && k > j && a.is_cap(k + 1) && a.sp(k + 1) && !a.caps_line(k + 1) {
+            if starts_org_or_role(a, k + 1) || person_len(a, k + 1) >= 2 {
+                break;
+            }
+            k += 1;
+            continue;
+        }
+        if t.kind == TokenKind::Alnum && a.is_cap(k) {
+            k = a.unit_end(k);
+            prev_cap = true;
+            continue;
+        }
+        break;
+    }
+    k
+}
+
+/// Whether the first name word after a head at `j` is acceptable for a short
+/// head ("Ban", "Bộ", "Sở" …): a known name word, an abbreviation, an office
+/// word or an organisation, not any capitalised word ("Ban Mê").
+fn strong_first(a: &Analysis, j: usize) -> bool {
+    LEX.name_words.longest(a, j).is_some()
+        || (a.toks.get(j).is_some_and(|t| t.upper) && a.text(j).chars().count() >= 2)
+        || a.unit_end(j) > j + 1
+        || LEX.roles.longest(a, j).is_some()
+        || LEX.heads.longest(a, j).is_some()
+        || LEX.bodies.longest(a, j).is_some()
+}
+
+/// Qualifiers after an office word ("Thường trực", "thứ nhất").
+fn qualifiers(a: &Analysis, mut j: usize) -> usize {
+    for _ in 0..2 {
+        match LEX.qualifiers.longest(a, j) {
+            Some((n, _)) if a.sp(j) => {
+                // "Thường trực Chính phủ" after a role is a qualifier too.
+                j += n;
+            }
+            _ => break,
+        }
+    }
+    j
+}
+
+/// Tries a TITLE at token `i`; pushes it (and its organisation) and returns
+/// the end.
+fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<Entity<'a>>) -> Option<usize> {
+    let mut j = i;
+    if a.key(j) == "quyên2" && (a.is_cap(j) || a.is_cap(j + 1)) && a.sp(j + 1) {
+        j += 1;
+    }
+    let mut pho = false;
+    if a.key(j) == "pho1" && a.sp(j + 1) {
+        pho = true;
+        j += 1;
+    }
+    let role_start = j;
+    let mut tag = None;
+    let mut role_end = j;
+    if let Some((n, t)) = LEX.roles.longest(a, j) {
+        tag = Some(t);
+        role_end = j + n;
+    } else if a.key(j) == "thương2"
+        && a.key(j + 1) == "trưc6"
+        && a.is_cap(j)
+        && a.key(j + 2) == "ban"
+        && a.key(j + 3) == "bi1"
+    {
+        tag = Some(0);
+        role_end = j + 2;
+    } else if pho && LEX.heads.longest(a, j).is_some() {
+        tag = Some(ROLE_ORG);
+        role_end = j;
+    }
+    let tag = tag?;
+    if role_end > role_start
+        && LEX.heads.longest(a, role_start).is_some_and(|(n, _)| role_start + n > role_end)
+    {
+        // "Đại sứ quán" is a body, not "Đại sứ".
+        return None;
+    }
+    // Office words inside event or body names.
+    if i == role_start && i > 0 {
+        let p = a.key(i - 1);
+        let pp = if i > 1 { a.key(i - 2) } else { "" };
+        if p == "đoan2" || (pp == "hôi6" && matches!(p, "nghi6" | "đông2")) || (pp == "đai6" && p == "hôi6") {
+            return None;
+        }
+    }
+    let cap = a.is_cap(i) || a.caps_line(i) || a.is_cap(role_start);
+    let mut end = role_end;
+    let mut org: Option<Org> = None;
+    if tag == ROLE_ORG {
+        // "Trưởng Ban …", "Chánh Văn phòng …", "Phó Ban chỉ đạo …".
+        if tag == ROLE_ORG && role_end > role_start && LEX.heads.longest(a, role_end).is_none() {
+            return None;
+        }
+        let o = parse_org(a, role_end, true, 0)?;
+        end = o.end;
+        if o.valid {
+            org = Some(o);
+        } else {
+            // Bare head ("Trưởng Đoàn"): qualifiers and a complement may follow.
+            for &(s, e) in &o.inner {
+                push_org(text, a, s, e, out);
+            }
+            end = qualifiers(a, end);
+            if let Some(o2) = parse_org(a, end, false, 0) {
+                if o2.valid {
+                    end = o2.end;
+                    org = Some(o2);
+                }
+            }
+        }
+        if !cap && !after_lam(a, i) && org.is_none() {
+            return None;
+        }
+    } else {
+        end = qualifiers(a, end);
+        let mut comp = false;
+        if a.sp(end) {
+            if let Some(o) = parse_org(a, end, false, 0) {
+                if o.valid {
+                    end = o.end;
+                    org = Some(o);
+                    comp = true;
+                } else if !o.inner.is_empty() {
+                    for &(s, e) in &o.inner {
+                        push_org(text, a, s, e, out);
+                    }
+                } else if a.is_cap(end) && !a.caps_line(end) {
+                    // A bare capitalised head: "Quyền Giám đốc Học viện".
+                    if let Some((n, _)) = LEX.heads.longest(a, end) {
+                        if o.end == end + n && !is_generic_after(a, o.end) {
+                            end = o.end;
+                            comp = true;
+                        }
+                    }
+                }
+            }
+            if !comp {
+                if let Some(n) = territory_kw(a, end) {
+                    if let Some(e) = place(a, end + n, true) {
+                        end = e;
+                        comp = true;
+                    }
+                }
+            }
+            if !comp && a.key(end) == "nươc1" && a.is_word(end) && !a.is_cap(end) {
+                end += 1;
+                comp = true;
+            }
+            if !comp {
+                if let Some((n, _)) = LEX.domains.longest(a, end) {
+                    if a.is_cap(end) {
+                        end += n;
+                        comp = true;
+                    }
+                }
+                if let Some((n, PLACE_COUNTRY)) = LEX.places.longest(a, end) {
+                    if a.is_cap(end) && a.sp(end) {
+                        end += n;
+                        comp = true;
+                        if a.key(end) == "tai6" {
+                            if let Some((m, PLACE_COUNTRY)) = LEX.places.longest(a, end + 1) {
+                                end += 1 + m;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if tag == ROLE_COMP && !comp {
+            return None;
+        }
+        if !cap && !comp && !after_lam(a, i) {
+            return None;
+        }
+        if a.key(end) == "khoa1" && is_roman_or_number(a, end + 1) {
+            end += 2;
+        }
+    }
+    let former = i > 0
+        && (matches!(a.key(i - 1), "nguyên" | "cưu6")
+            || i > 1 && a.key(i - 1) == "la2" && a.key(i - 2) == "nguyên");
+    let r = span(a, i, end);
+    let role_r = span(a, i, role_end.max(i + 1));
+    let organization = org.as_ref().map(|o| {
+        let s = span(a, o.start, o.end);
+        text[s].to_string()
+    });
+    out.push(Entity {
+        kind: EntityKind::Title,
+        text: &text[r.clone()],
+        span: r,
+        value: Value::Title(TitleValue {
+            role: text[role_r].to_string(),
+            organization,
+            former,
+        }),
+    });
+    if let Some(o) = org {
+        if !is_generic_after(a, o.end) {
+            push_org(text, a, o.start, o.end, out);
+        }
+    }
+    Some(end)
+}
+
+/// "làm trưởng đoàn", "giữ chức giám đốc".
+fn after_lam(a: &Analysis, i: usize) -> bool {
+    i > 0 && (matches!(a.key(i - 1), "lam2" | "chưc1") || i > 1 && a.key(i - 1) == "vu6" && a.key(i - 2) == "chưc1")
 }

@@ -1,1 +1,767 @@
-//! Legacy 8-bit Vietnamese encodings. PLACEHOLDER.
+//! Legacy 8-bit Vietnamese encodings: TCVN3 (ABC), VNI-Windows, VISCII and
+//! Windows-1258, plus detection.
+//!
+//! Every decoder runs in one pass over the input (linear time, no
+//! lookahead), never panics, and returns text in Unicode NFC.
+//!
+//! ```
+//! use vntext::legacy::{decode, encode, Encoding};
+//!
+//! // "Việt Nam" as written with the .VnTime (TCVN3/ABC) fonts.
+//! assert_eq!(decode(b"Vi\xd6t Nam", Encoding::Tcvn3).unwrap(), "Việt Nam");
+//! // The same words in VNI-Windows: base letter + mark byte.
+//! assert_eq!(decode(b"Vie\xe4t Nam", Encoding::Vni).unwrap(), "Việt Nam");
+//! assert_eq!(encode("Việt Nam", Encoding::Viscii).unwrap(), b"Vi\xaet Nam");
+//!
+//! let guess = Encoding::detect("Hội đồng nhân dân".as_bytes());
+//! assert_eq!(guess.encoding, Encoding::Utf8);
+//! ```
+//!
+//! # The encodings
+//!
+//! * **VISCII** follows RFC 1456 exactly (as does glibc `iconv -f VISCII`):
+//!   0x02 Ẳ, 0x05 Ẵ, 0x06 Ẫ, 0x14 Ỷ, 0x19 Ỹ, 0x1E Ỵ, 0x80 Ạ, 0x8E Ệ, 0x9E Ụ,
+//!   0xA0 Õ. Every byte is defined.
+//! * **Windows-1258**: Microsoft's code page, byte for byte as glibc `iconv -f
+//!   CP1258` has it; the five tone bytes (0xCC 0xD2 0xDE 0xEC 0xF2) are the
+//!   combining marks U+0300 U+0309 U+0303 U+0301 U+0323 and are composed with
+//!   the preceding letter by the final NFC. The five bytes Windows leaves
+//!   undefined (0x81 0x8A 0x8D–0x90 0x9A 0x9D 0x9E) are errors in [`decode`]
+//!   and U+FFFD in [`decode_lossy`].
+//! * **VNI-Windows** (Unikey's "VNI Windows" table): a vowel is written as its
+//!   ASCII base letter followed by one mark byte that carries the tone, the
+//!   circumflex or breve, or both (`a` + 0xE1 = ấ; capitals use the mark byte
+//!   0x20 lower: `A` + 0xC1 = Ấ). ơ ư đ, the five toned i and ỵ are single
+//!   bytes (0xF4 0xF6 0xF1, 0xEC 0xED 0xE6 0xF3 0xF2, 0xEE; capitals 0x20
+//!   lower). A mark byte is applied to the character before it when that
+//!   character can carry it (the case of the result follows the base letter,
+//!   and either case of mark byte is accepted); otherwise, and for every other
+//!   byte, the byte means what it means in Windows-1252. Windows-1252's five
+//!   undefined bytes (0x81 0x8D 0x8F 0x90 0x9D) are errors / U+FFFD.
+//! * **TCVN3** is TCVN 5712:1993 "VN3", the layout of the ABC `.VnTime`
+//!   fonts: lower-case letters with all tones, and the capitals Ă Â Ê Ô Ơ Ư Đ
+//!   (0xA1–0xA7) without tones. Capitals with a tone do not exist in VN3:
+//!   heading fonts (`.VnTimeH`) draw the lower-case codes as capitals, so those
+//!   bytes decode to lower case — the font, not the bytes, made them capitals.
+//!
+//! ## Where ABC and VN1 (glibc `TCVN5712-1`) disagree
+//!
+//! glibc implements the larger VN1 table, which adds the toned capitals in
+//! bytes that VN3 leaves free and combining marks at 0xB0–0xB4. This crate
+//! decodes:
+//!
+//! * **0x80–0x9F and 0xB0–0xB4 as Windows-1252** (`€ ‚ ƒ „ … † ‡ ˆ ‰ Š ‹ Œ`,
+//!   `‘ ’ “ ” • – — ˜ ™ š › œ ž Ÿ`, `° ± ² ³ ´`), not as VN1's capitals
+//!   À Ả Ã Á Ạ Ặ Ậ È … Ũ and combining marks. The `.VnTime` fonts are Windows
+//!   fonts, so real ABC documents carry Windows-1252 quotes, dashes, ellipses
+//!   and degree signs in these bytes, while VN3 text never contains VN1
+//!   capitals. The five bytes Windows-1252 leaves undefined (0x81 0x8D 0x8F
+//!   0x90 0x9D) keep their VN1 capitals Ả Ì Ĩ Í Ù.
+//! * **The other VN1 capital slots as VN1** (0x01 Ú, 0x02 Ụ, 0x04 Ừ, 0x05 Ử,
+//!   0x06 Ữ, 0x11 Ứ, 0x12 Ự, 0x13 Ỳ, 0x14 Ỷ, 0x15 Ỹ, 0x16 Ý, 0x17 Ỵ, 0xAF Ằ,
+//!   0xBA Ẳ, 0xBF–0xC5 Ẵ Ắ Ầ Ẩ Ẫ Ấ Ề, 0xCD Ể, 0xD9–0xDB Ễ Ế Ồ, 0xE0 Ổ, 0xF0 Ỗ,
+//!   0xFF Ố): VN3 defines nothing there, so text from a VN1 encoder decodes
+//!   right and ABC text loses nothing.
+//!
+//! [`encode`] to TCVN3 writes pure VN3: a toned capital is written with its
+//! lower-case code (as a heading font expects), so it decodes back in lower
+//! case.
+//!
+//! # Detection
+//!
+//! [`Encoding::detect`] returns [`Encoding::Utf8`] for ASCII and for valid
+//! UTF-8 whose text reads as Vietnamese at least as well as any legacy
+//! reading. Otherwise it decodes a sample (up to 256 KiB from the first
+//! non-ASCII byte) with each legacy encoding and scores each reading: the
+//! share of words containing non-ASCII letters that are well-formed
+//! Vietnamese syllables, where stray symbols, control characters and
+//! undefined bytes count as failures. The best reading wins; the confidence
+//! grows with its score, its margin over the runner-up and the amount of
+//! evidence.
+
+use std::fmt;
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
+use unicode_normalization::char::compose;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use crate::{Error, ErrorKind, Result};
+
+mod detect;
+mod tables;
+
+use tables::UNDEF;
+
+/// A text encoding that [`decode`] understands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Encoding {
+    /// UTF-8 (validated; output normalized to NFC).
+    Utf8,
+    /// TCVN 5712:1993 VN3, the ABC `.VnTime` fonts (see the module docs for
+    /// how bytes outside VN3 are read).
+    Tcvn3,
+    /// VNI-Windows: base letter followed by a mark byte.
+    Vni,
+    /// VISCII, RFC 1456.
+    Viscii,
+    /// Windows-1258: base letter followed by a combining tone byte.
+    Cp1258,
+}
+
+impl Encoding {
+    /// Every encoding, in a fixed order.
+    pub const ALL: [Encoding; 5] = [
+        Encoding::Utf8,
+        Encoding::Tcvn3,
+        Encoding::Vni,
+        Encoding::Viscii,
+        Encoding::Cp1258,
+    ];
+
+    /// The canonical lower-case name, as accepted by [`str::parse`]:
+    /// `utf8`, `tcvn3`, `vni`, `viscii`, `cp1258`.
+    ///
+    /// ```
+    /// use vntext::legacy::Encoding;
+    /// assert_eq!(Encoding::Cp1258.name(), "cp1258");
+    /// assert_eq!("cp1258".parse::<Encoding>().unwrap(), Encoding::Cp1258);
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "utf8",
+            Encoding::Tcvn3 => "tcvn3",
+            Encoding::Vni => "vni",
+            Encoding::Viscii => "viscii",
+            Encoding::Cp1258 => "cp1258",
+        }
+    }
+
+    /// Guesses the encoding of `bytes` (see the module docs for how).
+    ///
+    /// ASCII-only input is [`Encoding::Utf8`] with confidence 1.0, since
+    /// every encoding reads it the same way.
+    ///
+    /// ```
+    /// use vntext::legacy::{encode, Encoding};
+    /// let text = "Ủy ban nhân dân thành phố đã họp bàn kế hoạch phát triển kinh tế.";
+    /// for enc in [Encoding::Tcvn3, Encoding::Vni, Encoding::Viscii, Encoding::Cp1258] {
+    ///     let bytes = encode(text, enc).unwrap();
+    ///     let guess = Encoding::detect(&bytes);
+    ///     assert_eq!(guess.encoding, enc);
+    ///     assert!(guess.confidence > 0.5);
+    /// }
+    /// ```
+    pub fn detect(bytes: &[u8]) -> Detection {
+        detect::detect(bytes)
+    }
+}
+
+impl fmt::Display for Encoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl FromStr for Encoding {
+    type Err = Error;
+
+    /// Parses a name, case-insensitively: `utf8`/`utf-8`, `tcvn3`/`abc`
+    /// (also `tcvn`, `vn3`), `vni` (also `vni-windows`), `viscii`,
+    /// `cp1258`/`windows-1258`. Anything else is
+    /// [`ErrorKind::BadOption`].
+    fn from_str(s: &str) -> Result<Encoding> {
+        let lower = s.trim().to_ascii_lowercase();
+        Ok(match lower.as_str() {
+            "utf8" | "utf-8" => Encoding::Utf8,
+            "tcvn3" | "abc" | "tcvn" | "vn3" | "tcvn-3" => Encoding::Tcvn3,
+            "vni" | "vni-windows" | "vniwin" => Encoding::Vni,
+            "viscii" => Encoding::Viscii,
+            "cp1258" | "windows-1258" | "windows1258" | "cp-1258" => Encoding::Cp1258,
+            _ => {
+                return Err(Error::new(
+                    ErrorKind::BadOption,
+                    format!("unknown encoding {s:?} (expected utf8, tcvn3, vni, viscii or cp1258)"),
+                ))
+            }
+        })
+    }
+}
+
+/// The result of [`Encoding::detect`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Detection {
+    /// The most likely encoding.
+    pub encoding: Encoding,
+    /// How sure the guess is, from 0.0 (a coin toss) to 1.0.
+    pub confidence: f32,
+}
+
+/// Decodes `bytes` from `encoding` into NFC text.
+///
+/// Fails with [`ErrorKind::InvalidUtf8`] on malformed UTF-8 and with
+/// [`ErrorKind::InvalidByte`] on a byte the encoding leaves undefined
+/// (only possible in VNI-Windows and Windows-1258; TCVN3 and VISCII define
+/// all 256 bytes).
+///
+/// ```
+/// use vntext::legacy::{decode, Encoding};
+/// // Windows-1258: "ê" then the combining dot-below byte.
+/// assert_eq!(decode(b"Vi\xea\xf2t", Encoding::Cp1258).unwrap(), "Việt");
+/// assert_eq!(decode(b"Vi\xaet", Encoding::Viscii).unwrap(), "Việt");
+/// assert!(decode(b"\x81", Encoding::Cp1258).is_err());
+/// ```
+pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String> {
+    match encoding {
+        Encoding::Utf8 => match std::str::from_utf8(bytes) {
+            Ok(s) => Ok(nfc_string(s.to_owned())),
+            Err(e) => Err(Error::new(
+                ErrorKind::InvalidUtf8 {
+                    offset: e.valid_up_to(),
+                },
+                format!("invalid UTF-8 at byte offset {}", e.valid_up_to()),
+            )),
+        },
+        _ => decode_legacy(bytes, encoding, true).map_err(|offset| {
+            let byte = bytes[offset];
+            Error::new(
+                ErrorKind::InvalidByte { offset, byte },
+                format!(
+                    "byte 0x{byte:02X} at offset {offset} is undefined in {}",
+                    encoding.name()
+                ),
+            )
+        }),
+    }
+}
+
+/// Decodes `bytes` from `encoding` into NFC text, never failing: malformed
+/// UTF-8 and undefined bytes become U+FFFD.
+///
+/// ```
+/// use vntext::legacy::{decode_lossy, Encoding};
+/// assert_eq!(decode_lossy(b"a\x81b", Encoding::Cp1258), "a\u{FFFD}b");
+/// assert_eq!(decode_lossy(b"Tr\xf6\xf4\xf8ng", Encoding::Vni), "Trường");
+/// ```
+pub fn decode_lossy(bytes: &[u8], encoding: Encoding) -> String {
+    match encoding {
+        Encoding::Utf8 => nfc_string(String::from_utf8_lossy(bytes).into_owned()),
+        _ => match decode_legacy(bytes, encoding, false) {
+            Ok(s) => s,
+            // Unreachable: non-strict decoding never reports an error.
+            Err(_) => String::new(),
+        },
+    }
+}
+
+/// Encodes `text` in `encoding` (after NFC).
+///
+/// TCVN3 writes toned capitals with their lower-case codes (VN3 has no
+/// toned capitals). Windows-1258 uses a precomposed byte when the code page
+/// has one and otherwise base letter + tone byte, as Windows does. A
+/// character the encoding cannot represent fails with
+/// [`ErrorKind::Unencodable`].
+///
+/// ```
+/// use vntext::legacy::{encode, Encoding};
+/// assert_eq!(encode("Trường", Encoding::Vni).unwrap(), b"Tr\xf6\xf4\xf8ng");
+/// assert_eq!(encode("Việt", Encoding::Cp1258).unwrap(), b"Vi\xea\xf2t");
+/// assert_eq!(encode("Ấn", Encoding::Tcvn3).unwrap(), b"\xcan"); // "ấn"
+/// assert!(encode("日本", Encoding::Viscii).is_err());
+/// ```
+pub fn encode(text: &str, encoding: Encoding) -> Result<Vec<u8>> {
+    let text: String = if is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        text.to_owned()
+    } else {
+        text.nfc().collect()
+    };
+    if encoding == Encoding::Utf8 {
+        return Ok(text.into_bytes());
+    }
+    let mut out = Vec::with_capacity(text.len() + text.len() / 4);
+    for (offset, c) in text.char_indices() {
+        let ok = match encoding {
+            Encoding::Tcvn3 => encode_tcvn3(c, &mut out),
+            Encoding::Viscii => push_single(&REV_VISCII, c, &mut out),
+            Encoding::Cp1258 => encode_cp1258(c, &mut out),
+            Encoding::Vni => encode_vni(c, &mut out),
+            Encoding::Utf8 => true,
+        };
+        if !ok {
+            return Err(Error::new(
+                ErrorKind::Unencodable { offset, ch: c },
+                format!(
+                    "character {c:?} (U+{:04X}) at offset {offset} cannot be encoded in {}",
+                    c as u32,
+                    encoding.name()
+                ),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------
+// Decoding
+
+/// Decodes a legacy encoding. In strict mode returns the offset of the first
+/// undefined byte; otherwise undefined bytes become U+FFFD.
+fn decode_legacy(
+    bytes: &[u8],
+    encoding: Encoding,
+    strict: bool,
+) -> std::result::Result<String, usize> {
+    let table: &[char; 256] = match encoding {
+        Encoding::Tcvn3 => &tables::TCVN3,
+        Encoding::Viscii => &tables::VISCII,
+        Encoding::Cp1258 => &tables::CP1258,
+        Encoding::Vni => return decode_vni(bytes, strict),
+        // Callers handle UTF-8 themselves.
+        Encoding::Utf8 => return Ok(String::from_utf8_lossy(bytes).into_owned()),
+    };
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+    for (i, &b) in bytes.iter().enumerate() {
+        let c = table[b as usize];
+        if c == UNDEF {
+            if strict {
+                return Err(i);
+            }
+            out.push('\u{FFFD}');
+        } else {
+            out.push(c);
+        }
+    }
+    // TCVN3 and VISCII tables hold only precomposed letters and no combining
+    // marks, so their output is already NFC; Windows-1258 has tone bytes.
+    Ok(if encoding == Encoding::Cp1258 {
+        nfc_string(out)
+    } else {
+        out
+    })
+}
+
+/// Combining tone marks in our tone order: grave, hook, tilde, acute, dot.
+const TONE_MARKS: [char; 5] = ['\u{0300}', '\u{0309}', '\u{0303}', '\u{0301}', '\u{0323}'];
+const CIRCUMFLEX: char = '\u{0302}';
+const BREVE: char = '\u{0306}';
+const HORN: char = '\u{031B}';
+
+/// What a VNI mark byte adds to the letter before it.
+#[derive(Clone, Copy)]
+enum VniMark {
+    /// A tone alone (index into [`TONE_MARKS`]).
+    Tone(u8),
+    /// Circumflex, with an optional tone.
+    Circumflex(Option<u8>),
+    /// Breve, with an optional tone.
+    Breve(Option<u8>),
+}
+
+/// Lower-case VNI mark bytes (upper-case ones are 0x20 less).
+const VNI_MARKS: [(u8, VniMark); 17] = [
+    (0xF8, VniMark::Tone(0)),
+    (0xFB, VniMark::Tone(1)),
+    (0xF5, VniMark::Tone(2)),
+    (0xF9, VniMark::Tone(3)),
+    (0xEF, VniMark::Tone(4)),
+    (0xE2, VniMark::Circumflex(None)),
+    (0xE0, VniMark::Circumflex(Some(0))),
+    (0xE5, VniMark::Circumflex(Some(1))),
+    (0xE3, VniMark::Circumflex(Some(2))),
+    (0xE1, VniMark::Circumflex(Some(3))),
+    (0xE4, VniMark::Circumflex(Some(4))),
+    (0xEA, VniMark::Breve(None)),
+    (0xE8, VniMark::Breve(Some(0))),
+    (0xFA, VniMark::Breve(Some(1))),
+    (0xFC, VniMark::Breve(Some(2))),
+    (0xE9, VniMark::Breve(Some(3))),
+    (0xEB, VniMark::Breve(Some(4))),
+];
+
+/// Lower-case VNI single-byte letters (upper-case ones are 0x20 less).
+const VNI_SINGLES: [(u8, char); 9] = [
+    (0xF1, 'đ'),
+    (0xF4, 'ơ'),
+    (0xF6, 'ư'),
+    (0xEC, 'ì'),
+    (0xE6, 'ỉ'),
+    (0xF3, 'ĩ'),
+    (0xED, 'í'),
+    (0xF2, 'ị'),
+    (0xEE, 'ỵ'),
+];
+
+/// VNI byte tables: the character a byte stands for on its own, and the
+/// mark it applies to a preceding letter.
+struct VniTables {
+    single: [char; 256],
+    mark: [Option<VniMark>; 256],
+}
+
+static VNI: LazyLock<VniTables> = LazyLock::new(|| {
+    let mut single = tables::CP1252;
+    let mut mark = [None; 256];
+    for &(b, m) in &VNI_MARKS {
+        mark[b as usize] = Some(m);
+        mark[(b - 0x20) as usize] = Some(m);
+    }
+    for &(b, c) in &VNI_SINGLES {
+        single[b as usize] = c;
+        single[(b - 0x20) as usize] = c.to_uppercase().next().unwrap_or(c);
+    }
+    VniTables { single, mark }
+});
+
+fn decode_vni(bytes: &[u8], strict: bool) -> std::result::Result<String, usize> {
+    let t = &*VNI;
+    let mut out = String::with_capacity(bytes.len() + bytes.len() / 2);
+    for (i, &b) in bytes.iter().enumerate() {
+        if b < 0x80 {
+            out.push(b as char);
+            continue;
+        }
+        if let Some(m) = t.mark[b as usize] {
+            if let Some(prev) = out.chars().next_back() {
+                if let Some(c) = apply_vni_mark(prev, m) {
+                    out.pop();
+                    out.push(c);
+                    continue;
+                }
+            }
+        }
+        let c = t.single[b as usize];
+        if c == UNDEF {
+            if strict {
+                return Err(i);
+            }
+            out.push('\u{FFFD}');
+        } else {
+            out.push(c);
+        }
+    }
+    // Every character pushed is precomposed and no combining mark is ever
+    // emitted, so the output is NFC.
+    Ok(out)
+}
+
+/// Applies a VNI mark to `prev` when `prev` can carry it.
+fn apply_vni_mark(prev: char, m: VniMark) -> Option<char> {
+    let with_tone = |c: char, tone: Option<u8>| match tone {
+        None => Some(c),
+        Some(t) => add_mark(c, TONE_MARKS[t as usize]),
+    };
+    match m {
+        VniMark::Tone(t) => {
+            if matches!(
+                prev,
+                'a' | 'ă'
+                    | 'â'
+                    | 'e'
+                    | 'ê'
+                    | 'i'
+                    | 'o'
+                    | 'ô'
+                    | 'ơ'
+                    | 'u'
+                    | 'ư'
+                    | 'y'
+                    | 'A'
+                    | 'Ă'
+                    | 'Â'
+                    | 'E'
+                    | 'Ê'
+                    | 'I'
+                    | 'O'
+                    | 'Ô'
+                    | 'Ơ'
+                    | 'U'
+                    | 'Ư'
+                    | 'Y'
+            ) {
+                add_mark(prev, TONE_MARKS[t as usize])
+            } else {
+                None
+            }
+        }
+        VniMark::Circumflex(tone) => {
+            if matches!(prev, 'a' | 'e' | 'o' | 'A' | 'E' | 'O') {
+                with_tone(compose(prev, CIRCUMFLEX)?, tone)
+            } else {
+                None
+            }
+        }
+        VniMark::Breve(tone) => {
+            if matches!(prev, 'a' | 'A') {
+                with_tone(compose(prev, BREVE)?, tone)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// `c` with the combining `mark` added, when that is one precomposed
+/// character. Unlike [`compose`] this handles marks that sort before the
+/// existing ones (â + dot below = ậ, whose decomposition is ạ + circumflex).
+fn add_mark(c: char, mark: char) -> Option<char> {
+    if let Some(r) = compose(c, mark) {
+        return Some(r);
+    }
+    let mut it = [c, mark].into_iter().nfc();
+    match (it.next(), it.next()) {
+        (Some(r), None) => Some(r),
+        _ => None,
+    }
+}
+
+/// Normalizes to NFC, reusing the string when it already is.
+fn nfc_string(s: String) -> String {
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        s
+    } else {
+        s.nfc().collect()
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Vietnamese letters
+
+/// A Vietnamese vowel letter split into parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct VnLetter {
+    /// The ASCII base letter, lower case.
+    pub base: u8,
+    /// 0 none, 1 circumflex, 2 breve, 3 horn.
+    pub modifier: u8,
+    /// 0 level, 1 grave, 2 hook, 3 tilde, 4 acute, 5 dot below.
+    pub tone: u8,
+    /// Whether the letter is a capital.
+    pub upper: bool,
+}
+
+impl VnLetter {
+    /// The letter without its tone (lower case, or upper when `upper`).
+    pub(crate) fn toneless(self) -> char {
+        let base = if self.upper {
+            self.base.to_ascii_uppercase() as char
+        } else {
+            self.base as char
+        };
+        let m = match self.modifier {
+            1 => Some(CIRCUMFLEX),
+            2 => Some(BREVE),
+            3 => Some(HORN),
+            _ => None,
+        };
+        m.and_then(|m| compose(base, m)).unwrap_or(base)
+    }
+}
+
+/// The 12 vowel letters as (base, modifier).
+const VOWELS: [(u8, u8); 12] = [
+    (b'a', 0),
+    (b'a', 1),
+    (b'a', 2),
+    (b'e', 0),
+    (b'e', 1),
+    (b'i', 0),
+    (b'o', 0),
+    (b'o', 1),
+    (b'o', 3),
+    (b'u', 0),
+    (b'u', 3),
+    (b'y', 0),
+];
+
+/// Every Vietnamese vowel letter (both cases, all six tones; 144 letters).
+pub(crate) static VN_LETTERS: LazyLock<FxHashMap<char, VnLetter>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
+    for upper in [false, true] {
+        for &(base, modifier) in &VOWELS {
+            for tone in 0..6u8 {
+                let l = VnLetter {
+                    base,
+                    modifier,
+                    tone,
+                    upper,
+                };
+                let c0 = l.toneless();
+                let c = if tone == 0 {
+                    Some(c0)
+                } else {
+                    add_mark(c0, TONE_MARKS[tone as usize - 1])
+                };
+                if let Some(c) = c {
+                    map.insert(c, l);
+                }
+            }
+        }
+    }
+    map
+});
+
+// ---------------------------------------------------------------------------
+// Encoding
+
+fn reverse(table: &[char; 256], keep: impl Fn(u8, char) -> bool) -> FxHashMap<char, u8> {
+    let mut map = FxHashMap::default();
+    for (b, &c) in table.iter().enumerate() {
+        let b = b as u8;
+        if c != UNDEF && keep(b, c) {
+            map.entry(c).or_insert(b);
+        }
+    }
+    map
+}
+
+static REV_VISCII: LazyLock<FxHashMap<char, u8>> =
+    LazyLock::new(|| reverse(&tables::VISCII, |_, _| true));
+
+/// TCVN3 reverse map: pure VN3 — no VN1 toned capitals.
+static REV_TCVN3: LazyLock<FxHashMap<char, u8>> = LazyLock::new(|| {
+    reverse(&tables::TCVN3, |_, c| {
+        !VN_LETTERS.get(&c).is_some_and(|l| l.upper && l.tone != 0)
+    })
+});
+
+static REV_CP1258: LazyLock<FxHashMap<char, u8>> =
+    LazyLock::new(|| reverse(&tables::CP1258, |_, _| true));
+
+fn push_single(map: &FxHashMap<char, u8>, c: char, out: &mut Vec<u8>) -> bool {
+    match map.get(&c) {
+        Some(&b) => {
+            out.push(b);
+            true
+        }
+        None => false,
+    }
+}
+
+fn encode_tcvn3(c: char, out: &mut Vec<u8>) -> bool {
+    if push_single(&REV_TCVN3, c, out) {
+        return true;
+    }
+    match VN_LETTERS.get(&c) {
+        Some(l) if l.upper => {
+            let lower = VnLetter { upper: false, ..*l };
+            let toneless = lower.toneless();
+            let lc = if l.tone == 0 {
+                Some(toneless)
+            } else {
+                add_mark(toneless, TONE_MARKS[l.tone as usize - 1])
+            };
+            lc.is_some_and(|lc| push_single(&REV_TCVN3, lc, out))
+        }
+        _ => false,
+    }
+}
+
+fn encode_cp1258(c: char, out: &mut Vec<u8>) -> bool {
+    if push_single(&REV_CP1258, c, out) {
+        return true;
+    }
+    match VN_LETTERS.get(&c) {
+        Some(l) if l.tone != 0 => {
+            let (Some(&base), Some(&tone)) = (
+                REV_CP1258.get(&l.toneless()),
+                REV_CP1258.get(&TONE_MARKS[l.tone as usize - 1]),
+            ) else {
+                return false;
+            };
+            out.push(base);
+            out.push(tone);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// VNI bytes a Vietnamese letter or mark uses; other Windows-1252 bytes may
+/// stand for themselves.
+static VNI_USED: LazyLock<[bool; 256]> = LazyLock::new(|| {
+    let mut used = [false; 256];
+    for &(b, _) in &VNI_MARKS {
+        used[b as usize] = true;
+        used[(b - 0x20) as usize] = true;
+    }
+    for &(b, _) in &VNI_SINGLES {
+        used[b as usize] = true;
+        used[(b - 0x20) as usize] = true;
+    }
+    used
+});
+
+static REV_CP1252: LazyLock<FxHashMap<char, u8>> =
+    LazyLock::new(|| reverse(&tables::CP1252, |b, _| b < 0x80 || !VNI_USED[b as usize]));
+
+fn encode_vni(c: char, out: &mut Vec<u8>) -> bool {
+    if c.is_ascii() {
+        out.push(c as u8);
+        return true;
+    }
+    let case = |b: u8, upper: bool| if upper { b - 0x20 } else { b };
+    if c == 'đ' || c == 'Đ' {
+        out.push(case(0xF1, c == 'Đ'));
+        return true;
+    }
+    let Some(&l) = VN_LETTERS.get(&c) else {
+        return push_single(&REV_CP1252, c, out);
+    };
+    let base = if l.upper {
+        l.base.to_ascii_uppercase()
+    } else {
+        l.base
+    };
+    // Tone mark bytes in our tone order (grave, hook, tilde, acute, dot).
+    const TONE: [u8; 5] = [0xF8, 0xFB, 0xF5, 0xF9, 0xEF];
+    const CIRC: [u8; 6] = [0xE2, 0xE0, 0xE5, 0xE3, 0xE1, 0xE4];
+    const BRV: [u8; 6] = [0xEA, 0xE8, 0xFA, 0xFC, 0xE9, 0xEB];
+    const I_TONE: [u8; 5] = [0xEC, 0xE6, 0xF3, 0xED, 0xF2];
+    let t = l.tone as usize;
+    match (l.base, l.modifier) {
+        (b'i', _) if t > 0 => out.push(case(I_TONE[t - 1], l.upper)),
+        (b'y', _) if t == 5 => out.push(case(0xEE, l.upper)),
+        (_, 1) => out.extend([base, case(CIRC[t], l.upper)]),
+        (_, 2) => out.extend([base, case(BRV[t], l.upper)]),
+        (b, 3) => {
+            let single = if b == b'o' { 0xF4 } else { 0xF6 };
+            out.push(case(single, l.upper));
+            if t > 0 {
+                out.push(case(TONE[t - 1], l.upper));
+            }
+        }
+        _ => {
+            out.push(base);
+            if t > 0 {
+                out.push(case(TONE[t - 1], l.upper));
+            }
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_table_has_all_vowels() {
+        assert_eq!(VN_LETTERS.len(), 144);
+        let l = VN_LETTERS[&'Ặ'];
+        assert_eq!((l.base, l.modifier, l.tone, l.upper), (b'a', 2, 5, true));
+        assert_eq!(l.toneless(), 'Ă');
+    }
+
+    #[test]
+    fn vni_mark_needs_a_vowel() {
+        // 0xF9 after a consonant is Windows-1252 'ù'.
+        assert_eq!(decode_lossy(b"n\xf9", Encoding::Vni), "nù");
+        assert_eq!(decode_lossy(b"\xf9", Encoding::Vni), "ù");
+        // Breve only on a.
+        assert_eq!(decode_lossy(b"o\xea", Encoding::Vni), "oê");
+        // A tone on an already toned vowel is not stacked.
+        assert_eq!(decode_lossy(b"a\xf9\xf9", Encoding::Vni), "áù");
+    }
+}

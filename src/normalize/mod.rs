@@ -1,29 +1,248 @@
-//! Normalization: NFC, tone placement, cleanup and folding. PLACEHOLDER
-//! implementation (NFC and folding only).
+//! Normalization: NFC, tone placement, character cleanup and folding.
+//!
+//! The rules are those of `NORMALIZATION.md`:
+//!
+//! * [`normalize`] (and [`Normalizer`]) — cleanup (invisible characters,
+//!   exotic spaces, look-alike letters inside Vietnamese words), Unicode NFC,
+//!   then the tone mark of every run of letters that parses as one Vietnamese
+//!   syllable is put where the chosen [`ToneStyle`] wants it. Misplaced marks
+//!   (even on a consonant: `tiêń`) and repeated identical marks are repaired.
+//!   Foreign words, ETH outside Vietnamese words, other scripts and all
+//!   separators stay as they are. With [`ToneStyle::Keep`] and no cleanup the
+//!   result is exactly NFC.
+//! * [`fold`] — decompose, delete every nonspacing mark, Đ/đ → D/d, recompose.
+//! * [`fold_lower`] — [`fold`] and lower-case: a search key.
+//!
+//! Every function returns `Cow::Borrowed` without allocating when the text is
+//! already in the requested form, which is checked by a byte scan.
+//!
+//! ```
+//! use vntext::normalize::{Normalizer, ToneStyle};
+//! assert_eq!(vntext::normalize("Thuở  hòa bình"), "Thuở  hoà bình");
+//! let trad = Normalizer::builder().tone(ToneStyle::Traditional).build();
+//! assert_eq!(trad.normalize("Khoẻ, thuỷ, quý"), "Khỏe, thủy, quý");
+//! assert_eq!(vntext::fold("Đặng Thị Hoà"), "Dang Thi Hoa");
+//! assert_eq!(vntext::normalize::fold_lower("Đặng Thị Hoà"), "dang thi hoa");
+//! ```
 
 use std::borrow::Cow;
 
+use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+mod clean;
 pub mod legacy;
+mod tone;
 
-/// Normalizes `text` to NFC.
-pub fn normalize(text: &str) -> Cow<'_, str> {
-    if is_nfc_quick(text.chars()) == IsNormalized::Yes {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.nfc().collect())
+pub use crate::syllable::is_syllable;
+
+/// Where the tone mark goes in `oa`, `oe`, `uy` (the only rhymes on which
+/// the two conventions differ).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum ToneStyle {
+    /// "Kiểu mới": open `oa oe uy` take the mark on the second vowel (hoà,
+    /// khoẻ, thuỷ). The default.
+    #[default]
+    Modern,
+    /// "Kiểu cũ": open `oa oe uy` not after `q` take it on the first (hòa,
+    /// khỏe, thủy).
+    Traditional,
+    /// Leave tone marks where they are (no placement, no repair).
+    Keep,
+}
+
+/// A configured normalizer. Cheap to copy, `Send + Sync`.
+///
+/// ```
+/// use vntext::normalize::{Normalizer, ToneStyle};
+/// let n = Normalizer::builder().tone(ToneStyle::Keep).cleanup(false).build();
+/// assert_eq!(n.normalize("ho\u{0300}a"), "hòa"); // NFC only
+/// assert_eq!(Normalizer::new().normalize("Ðà\u{00A0}Nẵng"), "Đà Nẵng");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Normalizer {
+    style: ToneStyle,
+    eth: bool,
+    homoglyphs: bool,
+    invisible: bool,
+    spaces: bool,
+}
+
+impl Default for Normalizer {
+    fn default() -> Self {
+        Normalizer {
+            style: ToneStyle::Modern,
+            eth: true,
+            homoglyphs: true,
+            invisible: true,
+            spaces: true,
+        }
     }
 }
 
-/// Removes diacritics (Đ→D, đ→d), keeping case.
+/// Builder for a [`Normalizer`]; see [`Normalizer::builder`].
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NormalizerBuilder {
+    n: Normalizer,
+}
+
+impl NormalizerBuilder {
+    /// Tone style (default [`ToneStyle::Modern`]).
+    pub fn tone(mut self, style: ToneStyle) -> Self {
+        self.n.style = style;
+        self
+    }
+
+    /// Turns every part of the character cleanup on or off (default on):
+    /// [`eth`](Self::eth), [`homoglyphs`](Self::homoglyphs),
+    /// [`invisible`](Self::invisible), [`spaces`](Self::spaces).
+    pub fn cleanup(mut self, on: bool) -> Self {
+        self.n.eth = on;
+        self.n.homoglyphs = on;
+        self.n.invisible = on;
+        self.n.spaces = on;
+        self
+    }
+
+    /// ETH (Ð ð) → Đ đ inside a word that then reads as a Vietnamese syllable.
+    pub fn eth(mut self, on: bool) -> Self {
+        self.n.eth = on;
+        self
+    }
+
+    /// Cyrillic/Greek look-alikes → Latin inside a word that mixes them with
+    /// Latin letters and then reads as a Vietnamese syllable.
+    pub fn homoglyphs(mut self, on: bool) -> Self {
+        self.n.homoglyphs = on;
+        self
+    }
+
+    /// Remove zero-width characters, soft hyphens, word joiners and BOMs
+    /// (ZWJ/ZWNJ between two non-Latin symbols, as in emoji, are kept).
+    pub fn invisible(mut self, on: bool) -> Self {
+        self.n.invisible = on;
+        self
+    }
+
+    /// Map no-break, en/em/thin/ideographic… spaces to U+0020.
+    pub fn spaces(mut self, on: bool) -> Self {
+        self.n.spaces = on;
+        self
+    }
+
+    /// Builds the normalizer.
+    pub fn build(self) -> Normalizer {
+        self.n
+    }
+}
+
+impl Normalizer {
+    /// The default normalizer: modern tone style with all cleanup.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A builder starting from the defaults.
+    pub fn builder() -> NormalizerBuilder {
+        NormalizerBuilder::default()
+    }
+
+    /// The configured tone style.
+    pub fn style(&self) -> ToneStyle {
+        self.style
+    }
+
+    /// Normalizes `text`: cleanup, NFC, tone placement. Borrowed when the
+    /// text is already normalized.
+    ///
+    /// ```
+    /// use std::borrow::Cow;
+    /// let n = vntext::normalize::Normalizer::new();
+    /// assert!(matches!(n.normalize("Tiếng Việt hoà bình"), Cow::Borrowed(_)));
+    /// assert_eq!(n.normalize("Thừơng hoaì Viêṭ"), "Thường hoài Việt");
+    /// ```
+    pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        if text.is_ascii() {
+            return Cow::Borrowed(text);
+        }
+        let s = if self.invisible || self.spaces {
+            clean::clean_chars(text, self.invisible, self.spaces)
+        } else {
+            Cow::Borrowed(text)
+        };
+        let s = then(s, |t| (!is_nfc_fast(t)).then(|| t.nfc().collect()));
+        let opt = tone::RunOptions {
+            style: self.style,
+            eth: self.eth,
+            homoglyphs: self.homoglyphs,
+        };
+        then(s, |t| tone::apply(t, opt))
+    }
+}
+
+/// Applies a rewriting step that returns `None` when nothing changes.
+fn then<'a>(s: Cow<'a, str>, f: impl FnOnce(&str) -> Option<String>) -> Cow<'a, str> {
+    match f(&s) {
+        Some(new) => Cow::Owned(new),
+        None => s,
+    }
+}
+
+/// Whether `text` is NFC, decided by a scan that knows ASCII and the
+/// Vietnamese letters (always NFC starters) and asks the Unicode tables
+/// only about other characters.
+pub(crate) fn is_nfc_fast(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            return false;
+        };
+        i += c.len_utf8();
+        if crate::chars::letter(c).is_some() {
+            continue;
+        }
+        if canonical_combining_class(c) == 0
+            && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+        {
+            continue;
+        }
+        // A combining mark or a character that may compose: decide exactly.
+        return is_nfc_quick(text.chars()) == IsNormalized::Yes || text.chars().eq(text.nfc());
+    }
+    true
+}
+
+/// Normalizes `text` with the default [`Normalizer`]: cleanup, NFC and
+/// modern tone placement.
+///
+/// ```
+/// assert_eq!(vntext::normalize("Hòa bình, khỏe, thủy"), "Hoà bình, khoẻ, thuỷ");
+/// ```
+pub fn normalize(text: &str) -> Cow<'_, str> {
+    Normalizer::default().normalize(text)
+}
+
+/// Removes diacritics: canonical decomposition, deletion of every
+/// nonspacing mark (general category Mn), Đ → D and đ → d, recomposition.
+/// Nothing else changes: ETH, other scripts, compatibility characters,
+/// spaces (NBSP too), invisible characters, punctuation and case are kept.
+///
+/// ```
+/// assert_eq!(vntext::fold("Nguyễn Đức Thắng"), "Nguyen Duc Thang");
+/// assert_eq!(vntext::fold("Ðà ﬁ ₫"), "Ðà ﬁ ₫".replace('à', "a"));
+/// ```
 pub fn fold(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() {
+    if !needs_fold(text) {
         return Cow::Borrowed(text);
     }
     let s: String = text
         .nfd()
-        .filter(|&c| !crate::token::is_combining_mark(c))
+        .filter(|&c| !is_nonspacing_mark(c))
         .map(|c| match c {
             'Đ' => 'D',
             'đ' => 'd',
@@ -33,3 +252,256 @@ pub fn fold(text: &str) -> Cow<'_, str> {
         .collect();
     Cow::Owned(s)
 }
+
+/// [`fold`] and lower-case: a search key. Marks that lower-casing
+/// introduces (İ → i̇) are removed as well.
+///
+/// ```
+/// assert_eq!(vntext::normalize::fold_lower("HOÀ BÌNH Đ İ"), "hoa binh d i");
+/// ```
+pub fn fold_lower(text: &str) -> String {
+    let lower = text.to_lowercase();
+    match fold(&lower) {
+        Cow::Borrowed(_) => lower,
+        Cow::Owned(s) => s,
+    }
+}
+
+fn needs_fold(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            return true;
+        };
+        i += c.len_utf8();
+        if crate::chars::letter(c).is_some() {
+            return true; // every non-ASCII table letter carries a diacritic
+        }
+        if is_nonspacing_mark(c) || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
+            return true;
+        }
+        let mut n = 0;
+        unicode_normalization::char::decompose_canonical(c, |_| n += 1);
+        if n > 1 {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `c` has general category Mn (nonspacing mark): a combining mark
+/// that is neither spacing (Mc) nor enclosing (Me).
+pub fn is_nonspacing_mark(c: char) -> bool {
+    if ('\u{0300}'..='\u{036F}').contains(&c) {
+        return true;
+    }
+    unicode_normalization::char::is_combining_mark(c)
+        && MC_ME
+            .binary_search_by(|&(lo, hi)| {
+                if hi < c as u32 {
+                    std::cmp::Ordering::Less
+                } else if lo > c as u32 {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Equal
+                }
+            })
+            .is_err()
+}
+
+/// Ranges of general category Mc and Me (Unicode 14, from Python's
+/// `unicodedata`), generated by:
+/// ```text
+/// import unicodedata
+/// cps = [cp for cp in range(0x110000) if unicodedata.category(chr(cp)) in ('Mc', 'Me')]
+/// # then merged into inclusive (first, last) ranges
+/// ```
+const MC_ME: &[(u32, u32)] = &[
+    (0x0488, 0x0489),
+    (0x0903, 0x0903),
+    (0x093B, 0x093B),
+    (0x093E, 0x0940),
+    (0x0949, 0x094C),
+    (0x094E, 0x094F),
+    (0x0982, 0x0983),
+    (0x09BE, 0x09C0),
+    (0x09C7, 0x09C8),
+    (0x09CB, 0x09CC),
+    (0x09D7, 0x09D7),
+    (0x0A03, 0x0A03),
+    (0x0A3E, 0x0A40),
+    (0x0A83, 0x0A83),
+    (0x0ABE, 0x0AC0),
+    (0x0AC9, 0x0AC9),
+    (0x0ACB, 0x0ACC),
+    (0x0B02, 0x0B03),
+    (0x0B3E, 0x0B3E),
+    (0x0B40, 0x0B40),
+    (0x0B47, 0x0B48),
+    (0x0B4B, 0x0B4C),
+    (0x0B57, 0x0B57),
+    (0x0BBE, 0x0BBF),
+    (0x0BC1, 0x0BC2),
+    (0x0BC6, 0x0BC8),
+    (0x0BCA, 0x0BCC),
+    (0x0BD7, 0x0BD7),
+    (0x0C01, 0x0C03),
+    (0x0C41, 0x0C44),
+    (0x0C82, 0x0C83),
+    (0x0CBE, 0x0CBE),
+    (0x0CC0, 0x0CC4),
+    (0x0CC7, 0x0CC8),
+    (0x0CCA, 0x0CCB),
+    (0x0CD5, 0x0CD6),
+    (0x0D02, 0x0D03),
+    (0x0D3E, 0x0D40),
+    (0x0D46, 0x0D48),
+    (0x0D4A, 0x0D4C),
+    (0x0D57, 0x0D57),
+    (0x0D82, 0x0D83),
+    (0x0DCF, 0x0DD1),
+    (0x0DD8, 0x0DDF),
+    (0x0DF2, 0x0DF3),
+    (0x0F3E, 0x0F3F),
+    (0x0F7F, 0x0F7F),
+    (0x102B, 0x102C),
+    (0x1031, 0x1031),
+    (0x1038, 0x1038),
+    (0x103B, 0x103C),
+    (0x1056, 0x1057),
+    (0x1062, 0x1064),
+    (0x1067, 0x106D),
+    (0x1083, 0x1084),
+    (0x1087, 0x108C),
+    (0x108F, 0x108F),
+    (0x109A, 0x109C),
+    (0x1715, 0x1715),
+    (0x1734, 0x1734),
+    (0x17B6, 0x17B6),
+    (0x17BE, 0x17C5),
+    (0x17C7, 0x17C8),
+    (0x1923, 0x1926),
+    (0x1929, 0x192B),
+    (0x1930, 0x1931),
+    (0x1933, 0x1938),
+    (0x1A19, 0x1A1A),
+    (0x1A55, 0x1A55),
+    (0x1A57, 0x1A57),
+    (0x1A61, 0x1A61),
+    (0x1A63, 0x1A64),
+    (0x1A6D, 0x1A72),
+    (0x1ABE, 0x1ABE),
+    (0x1B04, 0x1B04),
+    (0x1B35, 0x1B35),
+    (0x1B3B, 0x1B3B),
+    (0x1B3D, 0x1B41),
+    (0x1B43, 0x1B44),
+    (0x1B82, 0x1B82),
+    (0x1BA1, 0x1BA1),
+    (0x1BA6, 0x1BA7),
+    (0x1BAA, 0x1BAA),
+    (0x1BE7, 0x1BE7),
+    (0x1BEA, 0x1BEC),
+    (0x1BEE, 0x1BEE),
+    (0x1BF2, 0x1BF3),
+    (0x1C24, 0x1C2B),
+    (0x1C34, 0x1C35),
+    (0x1CE1, 0x1CE1),
+    (0x1CF7, 0x1CF7),
+    (0x20DD, 0x20E0),
+    (0x20E2, 0x20E4),
+    (0x302E, 0x302F),
+    (0xA670, 0xA672),
+    (0xA823, 0xA824),
+    (0xA827, 0xA827),
+    (0xA880, 0xA881),
+    (0xA8B4, 0xA8C3),
+    (0xA952, 0xA953),
+    (0xA983, 0xA983),
+    (0xA9B4, 0xA9B5),
+    (0xA9BA, 0xA9BB),
+    (0xA9BE, 0xA9C0),
+    (0xAA2F, 0xAA30),
+    (0xAA33, 0xAA34),
+    (0xAA4D, 0xAA4D),
+    (0xAA7B, 0xAA7B),
+    (0xAA7D, 0xAA7D),
+    (0xAAEB, 0xAAEB),
+    (0xAAEE, 0xAAEF),
+    (0xAAF5, 0xAAF5),
+    (0xABE3, 0xABE4),
+    (0xABE6, 0xABE7),
+    (0xABE9, 0xABEA),
+    (0xABEC, 0xABEC),
+    (0x11000, 0x11000),
+    (0x11002, 0x11002),
+    (0x11082, 0x11082),
+    (0x110B0, 0x110B2),
+    (0x110B7, 0x110B8),
+    (0x1112C, 0x1112C),
+    (0x11145, 0x11146),
+    (0x11182, 0x11182),
+    (0x111B3, 0x111B5),
+    (0x111BF, 0x111C0),
+    (0x111CE, 0x111CE),
+    (0x1122C, 0x1122E),
+    (0x11232, 0x11233),
+    (0x11235, 0x11235),
+    (0x112E0, 0x112E2),
+    (0x11302, 0x11303),
+    (0x1133E, 0x1133F),
+    (0x11341, 0x11344),
+    (0x11347, 0x11348),
+    (0x1134B, 0x1134D),
+    (0x11357, 0x11357),
+    (0x11362, 0x11363),
+    (0x11435, 0x11437),
+    (0x11440, 0x11441),
+    (0x11445, 0x11445),
+    (0x114B0, 0x114B2),
+    (0x114B9, 0x114B9),
+    (0x114BB, 0x114BE),
+    (0x114C1, 0x114C1),
+    (0x115AF, 0x115B1),
+    (0x115B8, 0x115BB),
+    (0x115BE, 0x115BE),
+    (0x11630, 0x11632),
+    (0x1163B, 0x1163C),
+    (0x1163E, 0x1163E),
+    (0x116AC, 0x116AC),
+    (0x116AE, 0x116AF),
+    (0x116B6, 0x116B6),
+    (0x11720, 0x11721),
+    (0x11726, 0x11726),
+    (0x1182C, 0x1182E),
+    (0x11838, 0x11838),
+    (0x11930, 0x11935),
+    (0x11937, 0x11938),
+    (0x1193D, 0x1193D),
+    (0x11940, 0x11940),
+    (0x11942, 0x11942),
+    (0x119D1, 0x119D3),
+    (0x119DC, 0x119DF),
+    (0x119E4, 0x119E4),
+    (0x11A39, 0x11A39),
+    (0x11A57, 0x11A58),
+    (0x11A97, 0x11A97),
+    (0x11C2F, 0x11C2F),
+    (0x11C3E, 0x11C3E),
+    (0x11CA9, 0x11CA9),
+    (0x11CB1, 0x11CB1),
+    (0x11CB4, 0x11CB4),
+    (0x11D8A, 0x11D8E),
+    (0x11D93, 0x11D94),
+    (0x11D96, 0x11D96),
+    (0x11EF5, 0x11EF6),
+    (0x16F51, 0x16F87),
+    (0x16FF0, 0x16FF1),
+    (0x1D165, 0x1D166),
+    (0x1D16D, 0x1D172),
+];

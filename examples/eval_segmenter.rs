@@ -1,0 +1,99 @@
+//! Scores the embedded segmenter on a CoNLL-U file and measures its speed.
+//!
+//! ```text
+//! cargo run --release --example eval_segmenter -- /work/shared/data/ud-vi-vtb/vi_vtb-ud-test.conllu [--out pred.txt] [--errors N]
+//! ```
+//! Input to the segmenter: each sentence's syllables separated by single
+//! spaces (the `raw.txt` of `ws_score.py extract-conllu`). `--out` writes the
+//! prediction in `ws_score.py` format (syllables of a word joined by `_`).
+
+use std::io::Write;
+use std::time::Instant;
+
+use vntext::segment::train::{raw_line, read_conllu, score_line, Score};
+use vntext::segment::Segmenter;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut file = None;
+    let mut out = None;
+    let mut errors = 0usize;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--out" => out = it.next().cloned(),
+            "--errors" => errors = it.next().and_then(|s| s.parse().ok()).unwrap_or(0),
+            _ => file = Some(a.clone()),
+        }
+    }
+    let Some(file) = file else {
+        eprintln!("usage: eval_segmenter FILE.conllu [--out PRED.txt] [--errors N]");
+        std::process::exit(2)
+    };
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| {
+        eprintln!("eval_segmenter: cannot read {file}: {e}");
+        std::process::exit(1)
+    });
+    let t0 = Instant::now();
+    let seg = Segmenter::new();
+    let _ = seg.segment("khởi động");
+    let load = t0.elapsed();
+    let sents = read_conllu(&text);
+    let lines: Vec<(String, Vec<usize>)> = sents.iter().map(raw_line).collect();
+    let mut score = Score::default();
+    let mut pred = String::new();
+    let mut shown = 0;
+    let mut words = Vec::new();
+    for (raw, ends) in &lines {
+        seg.segment_into(raw, &mut words);
+        let before = score;
+        score_line(raw, ends, &words, &mut score);
+        let line: Vec<String> = words.iter().map(|w| w.text.replace(' ', "_")).collect();
+        let line = line.join(" ");
+        if shown < errors && (score.correct - before.correct != ends.len() || words.len() != ends.len()) {
+            shown += 1;
+            let mut gold = String::new();
+            let mut start = 0;
+            for &e in ends {
+                if !gold.is_empty() {
+                    gold.push(' ');
+                }
+                gold.push_str(&raw[start..e].replace(' ', "_"));
+                start = e + 1;
+            }
+            eprintln!("gold: {gold}\npred: {line}");
+        }
+        pred.push_str(&line);
+        pred.push('\n');
+    }
+    if let Some(path) = out {
+        let mut f = std::fs::File::create(&path).expect("create output");
+        f.write_all(pred.as_bytes()).expect("write output");
+    }
+    // Speed: segment the whole raw text repeatedly for at least a second.
+    let bytes: usize = lines.iter().map(|(r, _)| r.len() + 1).sum();
+    let t = Instant::now();
+    let mut reps = 0;
+    let mut n = 0usize;
+    while reps < 3 || t.elapsed().as_secs_f64() < 1.0 {
+        for (raw, _) in &lines {
+            seg.segment_into(raw, &mut words);
+            n += words.len();
+        }
+        reps += 1;
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!("sentences {}", lines.len());
+    println!("gold_words {}", score.gold);
+    println!("pred_words {}", score.pred);
+    println!("correct {}", score.correct);
+    println!("P {:.4}", score.precision());
+    println!("R {:.4}", score.recall());
+    println!("F1 {:.4}", score.f1());
+    println!("load_ms {:.2}", load.as_secs_f64() * 1e3);
+    println!(
+        "speed {:.1} MB/s ({} bytes x {reps} in {secs:.2} s, {n} words)",
+        (bytes * reps) as f64 / secs / 1e6,
+        bytes
+    );
+}

@@ -1,0 +1,185 @@
+//! Character cleanup: invisible characters, exotic spaces, look-alike
+//! letters (ETH, Cyrillic, Greek) inside Vietnamese words.
+
+use std::borrow::Cow;
+
+/// Invisible formatting characters removed by the cleanup: soft hyphen,
+/// zero-width space/non-joiner/joiner, word joiner, invisible operators,
+/// byte-order mark, Mongolian vowel separator.
+#[inline]
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{180E}'
+    )
+}
+
+/// Space characters other than U+0020 that the cleanup turns into U+0020:
+/// no-break space, ogham space, en/em/thin/hair… spaces (U+2000–U+200A),
+/// narrow no-break space, medium mathematical space, ideographic space.
+/// Tabs and line breaks are kept.
+#[inline]
+pub(crate) fn is_exotic_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
+/// The Latin letter a look-alike stands for: ETH (Ð ð, U+00D0/U+00F0) → Đ đ,
+/// and Cyrillic or Greek letters that look like Latin ones.
+#[inline]
+pub(crate) fn homoglyph(c: char) -> Option<char> {
+    Some(match c {
+        '\u{00D0}' => 'Đ',
+        '\u{00F0}' => 'đ',
+        '\u{0189}' => 'Đ', // African D, same glyph as Đ
+        // Cyrillic
+        'А' => 'A',
+        'В' => 'B',
+        'С' => 'C',
+        'Е' => 'E',
+        'Н' => 'H',
+        'І' => 'I',
+        'К' => 'K',
+        'М' => 'M',
+        'О' => 'O',
+        'Р' => 'P',
+        'Ѕ' => 'S',
+        'Т' => 'T',
+        'Х' => 'X',
+        'У' => 'Y',
+        'а' => 'a',
+        'с' => 'c',
+        'ԁ' => 'd',
+        'е' => 'e',
+        'һ' => 'h',
+        'і' => 'i',
+        'о' => 'o',
+        'р' => 'p',
+        'ѕ' => 's',
+        'у' => 'y',
+        'х' => 'x',
+        // Greek
+        'Α' => 'A',
+        'Β' => 'B',
+        'Ε' => 'E',
+        'Η' => 'H',
+        'Ι' => 'I',
+        'Κ' => 'K',
+        'Μ' => 'M',
+        'Ν' => 'N',
+        'Ο' => 'O',
+        'Ρ' => 'P',
+        'Τ' => 'T',
+        'Υ' => 'Y',
+        'Χ' => 'X',
+        'ο' => 'o',
+        'α' => 'a',
+        'ι' => 'i',
+        'ν' => 'v',
+        'υ' => 'u',
+        'κ' => 'k',
+        'ρ' => 'p',
+        _ => return None,
+    })
+}
+
+/// Removes invisible characters (when `invisible`) and maps exotic spaces
+/// to U+0020 (when `spaces`). Borrowed when nothing changes.
+pub(crate) fn clean_chars(text: &str, invisible: bool, spaces: bool) -> Cow<'_, str> {
+    let Some(first) = find_first(text, invisible, spaces) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    let mut prev: Option<char> = text[..first].chars().next_back();
+    let mut it = text[first..].chars().peekable();
+    while let Some(c) = it.next() {
+        if spaces && is_exotic_space(c) {
+            out.push(' ');
+        } else if invisible && is_invisible(c) {
+            if matches!(c, '\u{200C}' | '\u{200D}') && !joiner_in_word(prev, it.peek().copied()) {
+                out.push(c);
+            } else {
+                continue; // removed: `prev` stays the character before it
+            }
+        } else {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    Cow::Owned(out)
+}
+
+/// ZWJ/ZWNJ are removed when a Latin/Vietnamese letter, an ASCII digit, a
+/// Latin combining mark or whitespace is next to them; between other
+/// characters (emoji sequences, Indic and Arabic joining) they are kept.
+fn joiner_in_word(prev: Option<char>, next: Option<char>) -> bool {
+    let latin = |c: Option<char>| {
+        c.is_some_and(|c| {
+            c.is_ascii_alphanumeric()
+                || c.is_whitespace()
+                || crate::chars::letter(c).is_some()
+                || ('\u{0300}'..='\u{036F}').contains(&c)
+        })
+    };
+    latin(prev) || latin(next)
+}
+
+/// Byte offset of the first character the cleanup changes. Scans bytes:
+/// every target starts with lead byte C2, E1, E2, E3 or EF.
+fn find_first(text: &str, invisible: bool, spaces: bool) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x < 0xC2 {
+            i += 1;
+            continue;
+        }
+        let hit = match x {
+            0xC2 => b.get(i + 1).is_some_and(|&y| y == 0xA0 || y == 0xAD),
+            0xE1 => b.get(i + 1).is_some_and(|&y| y == 0x9A || y == 0xA0),
+            0xE2 => b.get(i + 1).is_some_and(|&y| y == 0x80 || y == 0x81),
+            0xE3 => b.get(i + 1) == Some(&0x80),
+            0xEF => b.get(i + 1) == Some(&0xBB),
+            _ => false,
+        };
+        if hit {
+            if let Some(c) = text[i..].chars().next() {
+                let target = (spaces && is_exotic_space(c)) || (invisible && is_invisible(c));
+                let kept_joiner = matches!(c, '\u{200C}' | '\u{200D}')
+                    && !joiner_in_word(text[..i].chars().next_back(), text[i + 3..].chars().next());
+                if target && !kept_joiner {
+                    return Some(i);
+                }
+            }
+        }
+        i += 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans() {
+        assert_eq!(clean_chars("Hà\u{00A0}Nội", true, true), "Hà Nội");
+        assert_eq!(
+            clean_chars("Việt\u{00AD}Nam\u{200B}", true, true),
+            "ViệtNam"
+        );
+        assert_eq!(clean_chars("a\u{3000}b\u{FEFF}", true, false), "a\u{3000}b");
+        assert!(matches!(
+            clean_chars("Tiếng Việt – “chuẩn”…", true, true),
+            Cow::Borrowed(_)
+        ));
+        // ZWJ inside an emoji sequence stays.
+        let fam = "\u{1F468}\u{200D}\u{1F469}";
+        assert!(matches!(clean_chars(fam, true, true), Cow::Borrowed(_)));
+        assert_eq!(clean_chars("ho\u{200D}a", true, true), "hoa");
+    }
+}

@@ -1,0 +1,360 @@
+//! Encoding detection: decode a sample with every candidate and score how
+//! Vietnamese each reading looks.
+//!
+//! The scorer has its own small syllable check (onset + rhyme inventory +
+//! one tone, stop codas only with sắc/nặng) so it does not depend on the
+//! full syllable module.
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use super::{decode_lossy, Detection, Encoding, VN_LETTERS};
+
+/// Bytes of evidence scored per candidate.
+const SAMPLE: usize = 256 * 1024;
+
+/// Legacy candidates, in tie-break order (most common first).
+const LEGACY: [Encoding; 4] = [
+    Encoding::Tcvn3,
+    Encoding::Vni,
+    Encoding::Viscii,
+    Encoding::Cp1258,
+];
+
+pub(super) fn detect(bytes: &[u8]) -> Detection {
+    let Some(first) = bytes.iter().position(|&b| b >= 0x80) else {
+        return Detection {
+            encoding: Encoding::Utf8,
+            confidence: 1.0,
+        };
+    };
+    let sample = sample(bytes, first);
+    let utf8_ok = std::str::from_utf8(bytes).is_ok();
+
+    let mut scores: Vec<(Encoding, Score)> = LEGACY
+        .iter()
+        .map(|&enc| (enc, score(&decode_lossy(sample, enc), enc)))
+        .collect();
+    // Stable sort: ties keep the LEGACY order.
+    scores.sort_by(|a, b| b.1.ratio().total_cmp(&a.1.ratio()));
+    let (best_enc, best) = scores[0];
+    let second = scores[1].1.ratio();
+
+    if utf8_ok {
+        let u = score(&String::from_utf8_lossy(sample), Encoding::Utf8);
+        // Valid UTF-8 is strong evidence by itself; a legacy reading has to
+        // be clearly better to win.
+        if !(best.ratio() > u.ratio() + 0.25 && best.ratio() > 0.5) {
+            let non_ascii = u.non_ascii_chars as f32;
+            let structural = 1.0 - 1.0 / (1.0 + non_ascii);
+            return Detection {
+                encoding: Encoding::Utf8,
+                confidence: structural.max(u.ratio()).clamp(0.0, 1.0),
+            };
+        }
+    }
+
+    let r = best.ratio();
+    let margin = (2.0 * (r - second)).clamp(0.0, 1.0);
+    let evidence = best.units / (best.units + 1.0);
+    Detection {
+        encoding: best_enc,
+        confidence: (r * margin * evidence).clamp(0.0, 1.0),
+    }
+}
+
+/// Up to [`SAMPLE`] bytes starting a little before the first non-ASCII byte,
+/// cut at ASCII bytes so no multi-byte unit is split.
+fn sample(bytes: &[u8], first: usize) -> &[u8] {
+    let floor = first.saturating_sub(64);
+    let mut start = first;
+    while start > floor && !bytes[start - 1].is_ascii_whitespace() {
+        start -= 1;
+    }
+    let mut end = (start + SAMPLE).min(bytes.len());
+    let cap = (end + 16).min(bytes.len());
+    while end < cap && bytes[end] >= 0x80 {
+        end += 1;
+    }
+    &bytes[start..end]
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Score {
+    /// Words with non-ASCII letters that are valid syllables (a word with a
+    /// toned capital counts half in a TCVN3 reading, which VN3 cannot
+    /// produce).
+    valid: f32,
+    /// Of those, words among the most frequent syllables.
+    common: f32,
+    /// Words with non-ASCII letters, plus stray symbols and bad characters.
+    units: f32,
+    /// Non-ASCII characters seen.
+    non_ascii_chars: usize,
+}
+
+impl Score {
+    /// Share of valid words, with a small bonus for frequent syllables
+    /// (tie-breaker between readings that are both well-formed).
+    fn ratio(&self) -> f32 {
+        if self.units == 0.0 {
+            0.0
+        } else {
+            (0.85 * self.valid + 0.15 * self.common) / self.units
+        }
+    }
+}
+
+/// Non-ASCII characters that are ordinary in Vietnamese text.
+fn is_common_symbol(c: char) -> bool {
+    matches!(
+        c,
+        '\u{A0}'
+            | '“'
+            | '”'
+            | '‘'
+            | '’'
+            | '–'
+            | '—'
+            | '…'
+            | '•'
+            | '«'
+            | '»'
+            | '°'
+            | '×'
+            | '€'
+            | '©'
+            | '®'
+            | '™'
+            | '₫'
+            | '·'
+            | '§'
+    )
+}
+
+fn score(text: &str, enc: Encoding) -> Score {
+    let mut s = Score::default();
+    let mut word = String::new();
+    let mut word_non_ascii = false;
+    let flush = |word: &mut String, non_ascii: &mut bool, s: &mut Score| {
+        if *non_ascii {
+            s.units += 1.0;
+            if is_syllable(word) {
+                let toned_capital = enc == Encoding::Tcvn3
+                    && word
+                        .chars()
+                        .any(|c| VN_LETTERS.get(&c).is_some_and(|l| l.upper && l.tone != 0));
+                s.valid += if toned_capital { 0.5 } else { 1.0 };
+                let lower = word.to_lowercase();
+                if COMMON.contains(lower.as_str()) {
+                    s.common += 1.0;
+                }
+            }
+        }
+        word.clear();
+        *non_ascii = false;
+    };
+    for c in text.chars() {
+        if !c.is_ascii() {
+            s.non_ascii_chars += 1;
+        }
+        if c.is_alphabetic() || crate::token::is_combining_mark(c) {
+            if word.len() < 64 {
+                word.push(c);
+            }
+            word_non_ascii |= !c.is_ascii();
+            continue;
+        }
+        flush(&mut word, &mut word_non_ascii, &mut s);
+        if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')) {
+            s.units += 2.0;
+        } else if !c.is_ascii() && !is_common_symbol(c) {
+            s.units += 1.0;
+        }
+    }
+    flush(&mut word, &mut word_non_ascii, &mut s);
+    s
+}
+
+/// Frequent Vietnamese syllables with a diacritic (written for this crate
+/// from general knowledge of the language; a tie-breaker only).
+static COMMON: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    "của và các có được là trong người không những một với đã này năm tại để đến khi \
+     về từ nhiều cũng như sẽ đó làm vào phải trên sau nhà nước việc công thể lại hơn đi \
+     còn ông bà mới hiện nhất nhân hội thành phố tỉnh huyện xã động dân chính quốc đồng \
+     tế việt nội hà đầu tư phát triển quản lý đại học trường điều kiện thực số tổ chức \
+     đang cần đây cả ở được cơ sở kỳ tháng ngày giờ sáng chiều tối đêm hôm qua nay tới \
+     biết cho rằng nói nên vì bị do đồng tiền giá thị hàng hóa hoá sản xuất khẩu nhập \
+     bộ sở ủy ban đảng đoàn viên trưởng phó tướng chủ tịch thủ tổng giám đốc cục vụ \
+     quân đội an ninh pháp luật tòa toà án xét xử điện thông tin báo cáo kết quả đánh \
+     giá mức độ tăng giảm trăm nghìn triệu tỷ đồng vốn dự án đường giao vận tải bệnh \
+     viện y tế sức khỏe khoẻ giáo dục đào tạo văn hóa hoá xã hội khu vực miền bắc trung \
+     nam đông tây lớn nhỏ mạnh yếu cao thấp mở đóng họp kế hoạch nhiệm vụ chỉ đạo yêu \
+     cầu đề nghị thảo luận thống nhất phương án giải pháp tình hình hoạt động doanh \
+     nghiệp lao động việc làm thu nhập đời sống người dân trẻ em phụ nữ gia đình"
+        .split_whitespace()
+        .collect()
+});
+
+const ONSETS: [&str; 27] = [
+    "ngh", "ng", "gh", "gi", "kh", "nh", "ph", "th", "tr", "ch", "qu", "b", "c", "d", "đ", "g",
+    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+];
+
+/// Toneless rhymes of standard Vietnamese.
+static RHYMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    let mut set = FxHashSet::default();
+    let open = "a ai ao au ay âu ây e eo ê êu i ia iu o oi ô ôi ơ ơi u ua ui uôi ư ưa ưi ưu \
+                ươi ươu y oa oai oay oao oe oeo uê uy uya uyu uơ iêu yêu uây";
+    for r in open.split_whitespace() {
+        set.insert(r.to_owned());
+    }
+    let closed: [(&str, &str); 23] = [
+        ("a", "c ch m n ng nh p t"),
+        ("ă", "c m n ng p t"),
+        ("â", "c m n ng p t"),
+        ("e", "c ch m n ng p t"),
+        ("ê", "ch m n nh p t"),
+        ("i", "ch m n nh p t"),
+        ("o", "c m n ng p t"),
+        ("ô", "c m n ng p t"),
+        ("ơ", "m n p t"),
+        ("u", "c m n ng p t"),
+        ("ư", "c m n ng t"),
+        ("iê", "c m n ng p t"),
+        ("yê", "m n ng t"),
+        ("uô", "c m n ng t"),
+        ("ươ", "c m n ng p t"),
+        ("oa", "c ch m n ng nh p t"),
+        ("oă", "c m n ng t"),
+        ("oe", "n t"),
+        ("uâ", "n ng t"),
+        ("uê", "ch nh"),
+        ("uy", "ch n nh p t"),
+        ("uyê", "n t"),
+        ("oo", "c ng"),
+    ];
+    for (nucleus, codas) in closed {
+        for coda in codas.split_whitespace() {
+            set.insert(format!("{nucleus}{coda}"));
+        }
+    }
+    set
+});
+
+/// Whether `word` (any case) is a well-formed Vietnamese syllable with its
+/// tone on a vowel that may carry it (in either placement style).
+pub(super) fn is_syllable(word: &str) -> bool {
+    let mut toneless = String::with_capacity(word.len());
+    let mut tone = 0u8;
+    let mut tone_pos = 0usize; // char index in `toneless`
+    for (i, c) in word.chars().enumerate() {
+        if let Some(l) = VN_LETTERS.get(&c) {
+            if l.tone != 0 {
+                if tone != 0 {
+                    return false;
+                }
+                tone = l.tone;
+                tone_pos = i;
+            }
+            let lower = super::VnLetter { upper: false, ..*l };
+            toneless.push(lower.toneless());
+        } else if c.is_ascii_alphabetic() {
+            toneless.push(c.to_ascii_lowercase());
+        } else if c == 'đ' || c == 'Đ' {
+            toneless.push('đ');
+        } else {
+            return false;
+        }
+    }
+    // `rhyme` starts at char index `at` of the word.
+    let rhyme_ok = |rhyme: &str, at: usize| {
+        if !RHYMES.contains(rhyme) {
+            return false;
+        }
+        if tone == 0 {
+            return !is_stop(rhyme);
+        }
+        if is_stop(rhyme) && tone != 4 && tone != 5 {
+            return false;
+        }
+        tone_pos >= at && tone_allowed(rhyme, tone_pos - at)
+    };
+    if rhyme_ok(&toneless, 0) {
+        return true;
+    }
+    for onset in ONSETS {
+        if let Some(rest) = toneless.strip_prefix(onset) {
+            let n = onset.chars().count();
+            if rhyme_ok(rest, n) {
+                return true;
+            }
+            // "gi" + consonant or nothing: g + i (gì, gìn).
+            if onset == "gi" && rhyme_ok(&toneless[1..], 1) {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+fn is_stop(rhyme: &str) -> bool {
+    rhyme.ends_with('c') || rhyme.ends_with("ch") || rhyme.ends_with('p') || rhyme.ends_with('t')
+}
+
+/// Whether the tone may sit on vowel `i` (char index) of the toneless rhyme.
+fn tone_allowed(rhyme: &str, i: usize) -> bool {
+    let is_vowel = |c: &char| "aăâeêioôơuưy".contains(*c);
+    let vowels: Vec<char> = rhyme.chars().take_while(is_vowel).collect();
+    let n = vowels.len();
+    if i >= n {
+        return false;
+    }
+    let has_coda = rhyme.chars().count() > n;
+    if let Some(m) = vowels.iter().rposition(|c| "ăâêôơư".contains(*c)) {
+        return i == m;
+    }
+    match n {
+        1 => true,
+        _ if has_coda => i == n - 1,
+        3 => i == 1,
+        _ => {
+            let pair: String = vowels.iter().collect();
+            if matches!(pair.as_str(), "oa" | "oe" | "uy") {
+                true
+            } else {
+                i == 0
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn syllables() {
+        for w in [
+            "Việt", "người", "nước", "giữa", "gì", "gìn", "giếng", "quốc", "quyền", "nghiêng",
+            "Đức", "ĐẠI", "hoàng", "khuỷu", "ở", "ấy", "chuyện", "hoà", "hòa", "thuỷ", "thủy",
+            "quả", "mía", "của", "lửa", "hoài", "xoáy", "người", "tuổi", "Ươn", "oẳn",
+        ] {
+            assert!(is_syllable(w), "{w}");
+        }
+        for w in [
+            "Viêt",
+            "Néi",
+            "hoc",
+            "aé",
+            "Hµ",
+            "ưo",
+            "Ưon",
+            "trườngg",
+            "Vieät",
+        ] {
+            assert!(!is_syllable(w), "{w}");
+        }
+    }
+}

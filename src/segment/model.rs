@@ -1,0 +1,540 @@
+//! Units, features, weights and decoding.
+//!
+//! Text is first cut into *units*: a run of tokens with no space between them
+//! (`TP.HCM`, `Covid-19`, `95%`) is one unit, except that leading and
+//! trailing punctuation and inner separators such as `,` `;` `"` `(` are
+//! their own units. Every gap between two units that are separated by
+//! whitespace and both able to be part of a word is then decided by a linear
+//! model (averaged perceptron over hashed features): *join* (same word) or
+//! *split*. Other gaps are always splits.
+
+use super::lexicon::{self, combine, KeyInfo, Lexicon, MAX_WORD, SRC_A, SRC_B};
+use super::WordKind;
+use crate::token::{Token, TokenKind};
+
+/// Log2 of the number of weights.
+pub(crate) const BITS: u32 = 21;
+/// Number of features per gap.
+pub(crate) const NF: usize = 26;
+
+const MAGIC: &[u8; 8] = b"VNSEG\x00\x01\x00";
+
+/// Shapes of units (feature values).
+pub(crate) mod shape {
+    pub const NONE: u8 = 0;
+    pub const LOWER: u8 = 1;
+    pub const TITLE: u8 = 2;
+    pub const UPPER: u8 = 3;
+    pub const F_LOWER: u8 = 4;
+    pub const F_TITLE: u8 = 5;
+    pub const F_UPPER: u8 = 6;
+    pub const INITIAL: u8 = 7;
+    pub const NUMBER: u8 = 8;
+    pub const PUNCT: u8 = 9;
+    pub const SYMBOL: u8 = 10;
+    pub const LINK: u8 = 11;
+    pub const COMPOUND: u8 = 12;
+}
+
+/// One unit: a span of the input that is never cut.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Unit {
+    pub start: usize,
+    pub end: usize,
+    pub key: u64,
+    pub shape: u8,
+    pub kind: WordKind,
+    /// The gap before this unit is decided by rule (always a split).
+    pub hard_before: bool,
+    /// The unit may be part of a multi-unit word.
+    pub joinable: bool,
+}
+
+/// Lexicon facts about one unit, per source (0 = first list, 1 = second).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct LexInfo {
+    /// Longest entry starting at this unit.
+    pub start: [u8; 2],
+    /// Longest entry ending at this unit.
+    pub end: [u8; 2],
+    /// Longest entry covering the gap after this unit.
+    pub cover: [u8; 2],
+    /// Forward / backward longest matching joins the gap after this unit.
+    pub fmm: bool,
+    /// See `fmm`.
+    pub bmm: bool,
+}
+
+/// Reusable buffers.
+#[derive(Debug, Default)]
+pub(crate) struct Scratch {
+    pub units: Vec<Unit>,
+    pub chunk: Vec<(usize, usize, TokenKind)>,
+    pub lex: Vec<LexInfo>,
+    /// `join[i]`: the gap after unit `i` is inside a word.
+    pub join: Vec<bool>,
+}
+
+const NUM_KEY: u64 = 0x6e75_6d62_6572_0001;
+const LINK_KEY: u64 = 0x6c69_6e6b_0000_0002;
+const BOS_KEY: u64 = 0x626f_7300_0000_0003;
+const EOS_KEY: u64 = 0x656f_7300_0000_0004;
+
+fn is_splitter(s: &str) -> bool {
+    matches!(
+        s,
+        "," | ";"
+            | "!"
+            | "?"
+            | "\""
+            | "“"
+            | "”"
+            | "("
+            | ")"
+            | "["
+            | "]"
+            | "{"
+            | "}"
+            | "«"
+            | "»"
+            | "…"
+            | ":"
+            | "–"
+            | "—"
+    ) || (s.len() > 1 && s.bytes().all(|b| b == b'.'))
+}
+
+/// Lowercase abbreviations written with a final period.
+const ABBREV: &[&str] = &[
+    "tp", "q", "p", "th", "tr", "ths", "ts", "gs", "pgs", "ks", "bs", "ng", "mr", "dr", "st", "v",
+    "vd", "tt", "tx", "h", "x",
+];
+
+fn word_shape(k: &KeyInfo) -> u8 {
+    use shape::*;
+    if k.letters == 1 && k.upper == 1 {
+        INITIAL
+    } else if k.vn {
+        if k.upper == 0 {
+            LOWER
+        } else if k.upper == k.letters {
+            UPPER
+        } else {
+            TITLE
+        }
+    } else if k.upper == 0 {
+        F_LOWER
+    } else if k.upper == k.letters {
+        F_UPPER
+    } else if k.first_upper {
+        F_TITLE
+    } else {
+        F_LOWER
+    }
+}
+
+fn make_unit(text: &str, toks: &[(usize, usize, TokenKind)], hard: bool) -> Unit {
+    let start = toks[0].0;
+    let end = toks[toks.len() - 1].1;
+    let s = &text[start..end];
+    let first = toks[0].2;
+    let starts_digit = s.as_bytes()[0].is_ascii_digit();
+    let (key, shp, kind) = if toks.len() == 1 {
+        match first {
+            TokenKind::Word => {
+                let k = lexicon::key_info(s);
+                let kind = if k.vn {
+                    WordKind::Word
+                } else {
+                    WordKind::Foreign
+                };
+                (k.hash, word_shape(&k), kind)
+            }
+            TokenKind::Number => (NUM_KEY, shape::NUMBER, WordKind::Number),
+            TokenKind::Alnum if starts_digit => (NUM_KEY ^ 1, shape::NUMBER, WordKind::Number),
+            TokenKind::Alnum => (
+                lexicon::key_hash(s),
+                shape::COMPOUND,
+                WordKind::Foreign,
+            ),
+            TokenKind::Punct => (lexicon::key_hash(s), shape::PUNCT, WordKind::Punct),
+            TokenKind::Url => (LINK_KEY, shape::LINK, WordKind::Url),
+            TokenKind::Email => (LINK_KEY, shape::LINK, WordKind::Email),
+            _ => (lexicon::key_hash(s), shape::SYMBOL, WordKind::Symbol),
+        }
+    } else if starts_digit {
+        (NUM_KEY ^ 2, shape::NUMBER, WordKind::Number)
+    } else if let Some(t) = toks
+        .iter()
+        .find(|t| matches!(t.2, TokenKind::Url | TokenKind::Email))
+    {
+        let kind = if t.2 == TokenKind::Url {
+            WordKind::Url
+        } else {
+            WordKind::Email
+        };
+        (LINK_KEY, shape::LINK, kind)
+    } else if toks.iter().all(|t| t.2 == TokenKind::Punct) {
+        (lexicon::key_hash(s), shape::PUNCT, WordKind::Punct)
+    } else {
+        (lexicon::key_hash(s), shape::COMPOUND, WordKind::Foreign)
+    };
+    Unit {
+        start,
+        end,
+        key,
+        shape: shp,
+        kind,
+        hard_before: hard,
+        joinable: !matches!(
+            kind,
+            WordKind::Punct | WordKind::Symbol | WordKind::Url | WordKind::Email
+        ),
+    }
+}
+
+fn is_abbrev(text: &str, unit: &[(usize, usize, TokenKind)]) -> bool {
+    let last = unit[unit.len() - 1];
+    if last.2 != TokenKind::Word {
+        return false;
+    }
+    if unit.len() > 1 {
+        // v.v / T.Ư: an inner period already.
+        return unit.iter().any(|t| &text[t.0..t.1] == ".");
+    }
+    let w = &text[last.0..last.1];
+    let n = w.chars().count();
+    if n == 1 {
+        return true;
+    }
+    if n > 3 {
+        return false;
+    }
+    if w.chars().all(char::is_uppercase) {
+        return true;
+    }
+    let lower = w.to_lowercase();
+    ABBREV.contains(&lower.as_str())
+}
+
+/// Cuts one chunk (tokens with no whitespace between them) into units.
+fn flush_chunk(
+    text: &str,
+    chunk: &[(usize, usize, TokenKind)],
+    hard_first: bool,
+    units: &mut Vec<Unit>,
+) {
+    if chunk.is_empty() {
+        return;
+    }
+    let mut hard = hard_first;
+    let mut push = |toks: &[(usize, usize, TokenKind)], units: &mut Vec<Unit>| {
+        units.push(make_unit(text, toks, hard));
+        hard = true;
+    };
+    let is_p = |t: &(usize, usize, TokenKind)| t.2 == TokenKind::Punct;
+    let Some(a) = chunk.iter().position(|t| !is_p(t)) else {
+        for t in chunk {
+            push(std::slice::from_ref(t), units);
+        }
+        return;
+    };
+    let b = chunk.iter().rposition(|t| !is_p(t)).unwrap_or(a);
+    for t in &chunk[..a] {
+        push(std::slice::from_ref(t), units);
+    }
+    let mut cur = a;
+    let mut i = a;
+    while i <= b {
+        let t = chunk[i];
+        if is_p(&t) && is_splitter(&text[t.0..t.1]) {
+            if cur < i {
+                push(&chunk[cur..i], units);
+            }
+            push(std::slice::from_ref(&chunk[i]), units);
+            cur = i + 1;
+        }
+        i += 1;
+    }
+    let mut end = b + 1;
+    if cur <= b
+        && end < chunk.len()
+        && &text[chunk[end].0..chunk[end].1] == "."
+        && is_abbrev(text, &chunk[cur..=b])
+    {
+        end += 1;
+    }
+    if cur < end {
+        push(&chunk[cur..end], units);
+    }
+    for t in &chunk[end..] {
+        push(std::slice::from_ref(t), units);
+    }
+}
+
+/// Cuts a token stream into units (appended to `scratch.units`).
+pub(crate) fn build_units<'a, I: Iterator<Item = Token<'a>>>(
+    text: &str,
+    tokens: I,
+    scratch: &mut Scratch,
+) {
+    let Scratch { units, chunk, .. } = scratch;
+    units.clear();
+    chunk.clear();
+    let mut chunk_hard = true;
+    for t in tokens {
+        if t.space_before && !chunk.is_empty() {
+            flush_chunk(text, chunk, chunk_hard, units);
+            chunk.clear();
+        }
+        if chunk.is_empty() {
+            chunk_hard = t.newline_before || units.is_empty();
+        }
+        chunk.push((t.span.start, t.span.end, t.kind));
+    }
+    flush_chunk(text, chunk, chunk_hard, units);
+    chunk.clear();
+}
+
+/// Whether the gap after unit `i` is decided by the model.
+#[inline]
+pub(crate) fn is_open(units: &[Unit], i: usize) -> bool {
+    i + 1 < units.len()
+        && units[i].joinable
+        && units[i + 1].joinable
+        && !units[i + 1].hard_before
+}
+
+/// Fills `scratch.lex` from the lexicon.
+pub(crate) fn lexicon_pass(lex: &Lexicon, scratch: &mut Scratch) {
+    let Scratch { units, lex: info, .. } = scratch;
+    let n = units.len();
+    info.clear();
+    info.resize(n, LexInfo::default());
+    let seed = lexicon::seq_hash(&[]);
+    for j in 0..n {
+        if !units[j].joinable {
+            continue;
+        }
+        let mut h = combine(seed, units[j].key);
+        let mut k = j;
+        while k + 1 < n && k + 1 - j < MAX_WORD && is_open(units, k) {
+            k += 1;
+            h = combine(h, units[k].key);
+            let f = lex.get(h);
+            if f == 0 {
+                break;
+            }
+            let len = (k + 1 - j) as u8;
+            for (s, bit) in [(0, SRC_A), (1, SRC_B)] {
+                if f & bit != 0 {
+                    info[j].start[s] = info[j].start[s].max(len);
+                    info[k].end[s] = info[k].end[s].max(len);
+                    for g in &mut info[j..k] {
+                        g.cover[s] = g.cover[s].max(len);
+                    }
+                }
+            }
+        }
+    }
+    // Forward and backward longest matching over both lists.
+    let mut j = 0;
+    while j < n {
+        let m = info[j].start[0].max(info[j].start[1]) as usize;
+        if m >= 2 {
+            for g in &mut info[j..j + m - 1] {
+                g.fmm = true;
+            }
+            j += m;
+        } else {
+            j += 1;
+        }
+    }
+    let mut k = n;
+    while k > 0 {
+        let m = info[k - 1].end[0].max(info[k - 1].end[1]) as usize;
+        if m >= 2 && m <= k {
+            for g in &mut info[k - m..k - 1] {
+                g.bmm = true;
+            }
+            k -= m;
+        } else {
+            k -= 1;
+        }
+    }
+}
+
+#[inline]
+fn h2(t: u64, a: u64) -> u64 {
+    combine(t, a)
+}
+
+#[inline]
+fn h3(t: u64, a: u64, b: u64) -> u64 {
+    combine(combine(t, a), b)
+}
+
+#[inline]
+fn h4(t: u64, a: u64, b: u64, c: u64) -> u64 {
+    combine(combine(combine(t, a), b), c)
+}
+
+/// Feature indices of the gap after unit `i`.
+pub(crate) fn features(units: &[Unit], info: &[LexInfo], i: usize, out: &mut [u32; NF]) {
+    let n = units.len();
+    let key = |j: usize| -> u64 {
+        // j is offset by 1: 0 means "before the first unit".
+        if j == 0 {
+            BOS_KEY
+        } else if j > n {
+            EOS_KEY
+        } else {
+            units[j - 1].key
+        }
+    };
+    let shp = |j: usize| -> u64 {
+        if j == 0 || j > n {
+            shape::NONE as u64
+        } else {
+            units[j - 1].shape as u64
+        }
+    };
+    let j = i + 1;
+    let (km, k0, k1, k2) = (key(j - 1), key(j), key(j + 1), key(j + 2));
+    let (sm, s0, s1, s2) = (shp(j - 1), shp(j), shp(j + 1), shp(j + 2));
+    let l0 = info[i];
+    let l1 = info[i + 1];
+    let lex_a = (l0.cover[0] as u64) | (l0.end[0] as u64) << 8 | (l1.start[0] as u64) << 16;
+    let lex_b = (l0.cover[1] as u64) | (l0.end[1] as u64) << 8 | (l1.start[1] as u64) << 16;
+    let cover = l0.cover[0].max(l0.cover[1]) as u64;
+    let mm = (l0.fmm as u64) | (l0.bmm as u64) << 1;
+    let shapes = s0 | s1 << 8;
+    let hs: [u64; NF] = [
+        1,
+        h2(2, k0),
+        h2(3, k1),
+        h2(4, km),
+        h2(5, k2),
+        h3(6, k0, k1),
+        h3(7, km, k0),
+        h3(8, k1, k2),
+        h4(9, km, k0, k1),
+        h4(10, k0, k1, k2),
+        h2(11, shapes),
+        h2(12, sm | s0 << 8 | s1 << 16 | s2 << 24),
+        h3(13, s0, k1),
+        h3(14, k0, s1),
+        h2(15, lex_a),
+        h2(16, lex_b),
+        h2(17, lex_a | lex_b << 24),
+        h2(18, mm),
+        h3(19, mm | cover << 8, shapes),
+        h3(20, cover, shapes),
+        h3(21, km, k1),
+        h3(22, mm, k0),
+        h3(23, mm, k1),
+        h3(24, lex_a | lex_b << 24, shapes),
+        h4(25, sm, s0, k1),
+        h4(26, k0, s1, s2),
+    ];
+    for (o, h) in out.iter_mut().zip(hs) {
+        *o = (lexicon::finish(h) >> (64 - BITS)) as u32;
+    }
+}
+
+/// The trained weights and the lexicon they were trained with.
+#[derive(Clone, Debug)]
+pub(crate) struct Model {
+    pub weights: Vec<f32>,
+    pub lexicon: Lexicon,
+}
+
+impl Model {
+    /// Score of a gap (> 0: join).
+    #[inline]
+    pub(crate) fn score(&self, f: &[u32; NF]) -> f32 {
+        f.iter().map(|&i| self.weights[i as usize]).sum()
+    }
+
+    /// Decides every gap of `scratch.units` into `scratch.join`.
+    pub(crate) fn decide(&self, scratch: &mut Scratch) {
+        lexicon_pass(&self.lexicon, scratch);
+        let n = scratch.units.len();
+        scratch.join.clear();
+        scratch.join.resize(n, false);
+        let mut f = [0u32; NF];
+        for i in 0..n.saturating_sub(1) {
+            if is_open(&scratch.units, i) {
+                features(&scratch.units, &scratch.lex, i, &mut f);
+                scratch.join[i] = self.score(&f) > 0.0;
+            }
+        }
+    }
+
+    /// Serializes the weights: magic, bits, count, then (delta-varint index,
+    /// f32) pairs for every non-zero weight.
+    pub(crate) fn weights_to_bytes(weights: &[f32]) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&BITS.to_le_bytes());
+        let nz = weights.iter().filter(|w| **w != 0.0).count() as u32;
+        out.extend_from_slice(&nz.to_le_bytes());
+        let mut last = 0usize;
+        for (i, w) in weights.iter().enumerate() {
+            if *w == 0.0 {
+                continue;
+            }
+            let mut d = (i - last) as u32;
+            last = i;
+            loop {
+                let b = (d & 0x7f) as u8;
+                d >>= 7;
+                if d == 0 {
+                    out.push(b);
+                    break;
+                }
+                out.push(b | 0x80);
+            }
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    /// Parses what [`Model::weights_to_bytes`] wrote.
+    pub(crate) fn weights_from_bytes(b: &[u8]) -> crate::Result<Vec<f32>> {
+        let bad = || crate::Error::new(crate::ErrorKind::BadData { line: 0 }, "bad model file");
+        if b.len() < 16 || &b[..8] != MAGIC {
+            return Err(bad());
+        }
+        let bits = u32::from_le_bytes(b[8..12].try_into().map_err(|_| bad())?);
+        if bits != BITS {
+            return Err(bad());
+        }
+        let nz = u32::from_le_bytes(b[12..16].try_into().map_err(|_| bad())?) as usize;
+        let size = 1usize << BITS;
+        let mut w = vec![0f32; size];
+        let mut p = 16;
+        let mut idx = 0usize;
+        for _ in 0..nz {
+            let mut d = 0u32;
+            let mut shift = 0;
+            loop {
+                let byte = *b.get(p).ok_or_else(bad)?;
+                p += 1;
+                if shift > 28 {
+                    return Err(bad());
+                }
+                d |= ((byte & 0x7f) as u32) << shift;
+                shift += 7;
+                if byte & 0x80 == 0 {
+                    break;
+                }
+            }
+            idx += d as usize;
+            let v = b.get(p..p + 4).ok_or_else(bad)?;
+            p += 4;
+            *w.get_mut(idx).ok_or_else(bad)? = f32::from_le_bytes(v.try_into().map_err(|_| bad())?);
+        }
+        Ok(w)
+    }
+}

@@ -1,0 +1,268 @@
+//! Training and scoring of the segmentation model (used by
+//! `examples/train_segmenter.rs` and `examples/eval_segmenter.rs`).
+//!
+//! Training is deterministic: the same data gives the same model bytes.
+
+use super::lexicon::{Lexicon, SRC_A, SRC_B};
+use super::model::{self, Model, Scratch, NF};
+use super::Segmenter;
+use crate::token::{tokenize, TokenKind};
+
+/// A gold sentence: its words, each a list of syllables.
+pub type Sentence = Vec<Vec<String>>;
+
+/// Reads the sentences of a CoNLL-U file (word FORMs, multiword-token
+/// ranges and empty nodes skipped).
+pub fn read_conllu(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut cur: Sentence = Vec::new();
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(id), Some(form)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        if id.contains('.') || id.contains('-') {
+            continue;
+        }
+        let syl: Vec<String> = form.split_whitespace().map(str::to_owned).collect();
+        if !syl.is_empty() {
+            cur.push(syl);
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// The unsegmented line of a sentence (syllables separated by one space) and
+/// the byte offsets where its words end.
+pub fn raw_line(s: &Sentence) -> (String, Vec<usize>) {
+    let mut raw = String::new();
+    let mut ends = Vec::with_capacity(s.len());
+    for w in s {
+        for syl in w {
+            if !raw.is_empty() {
+                raw.push(' ');
+            }
+            raw.push_str(syl);
+        }
+        ends.push(raw.len());
+    }
+    (raw, ends)
+}
+
+/// Compiles the two word lists (one entry a line) into the embedded lexicon
+/// text: lowercase entries of 2–8 syllables, letters only, with flags 1
+/// (first list) and 2 (second), sorted.
+pub fn compile_lexicon(first: &str, second: &str) -> String {
+    let mut map: std::collections::BTreeMap<String, u8> = Default::default();
+    for (text, flag) in [(first, SRC_A), (second, SRC_B)] {
+        for line in text.lines() {
+            let syl: Vec<&str> = line.split_whitespace().collect();
+            if syl.len() < 2 || syl.len() > super::lexicon::MAX_WORD {
+                continue;
+            }
+            // Every syllable must be one word token.
+            let ok = syl.iter().all(|s| {
+                let mut t = tokenize(s);
+                matches!((t.next(), t.next()), (Some(a), None) if a.kind == TokenKind::Word)
+            });
+            if !ok {
+                continue;
+            }
+            let key = syl.join(" ").to_lowercase();
+            *map.entry(key).or_insert(0) |= flag;
+        }
+    }
+    let mut out = String::new();
+    for (k, f) in map {
+        out.push_str(&k);
+        out.push('\t');
+        out.push_str(&f.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// An averaged-perceptron trainer over the gaps of gold sentences.
+#[derive(Debug)]
+pub struct Trainer {
+    lexicon_text: String,
+    lexicon: Lexicon,
+    feats: Vec<[u32; NF]>,
+    labels: Vec<bool>,
+    w: Vec<f32>,
+    u: Vec<f64>,
+    c: f64,
+    rng: u64,
+}
+
+impl Trainer {
+    /// A trainer using the lexicon text (from [`compile_lexicon`]).
+    pub fn new(lexicon_text: &str) -> crate::Result<Trainer> {
+        let size = 1usize << model::BITS;
+        Ok(Trainer {
+            lexicon_text: lexicon_text.to_owned(),
+            lexicon: Lexicon::parse(lexicon_text)?,
+            feats: Vec::new(),
+            labels: Vec::new(),
+            w: vec![0.0; size],
+            u: vec![0.0; size],
+            c: 1.0,
+            rng: 0x9e37_79b9_7f4a_7c15,
+        })
+    }
+
+    /// Adds the gaps of one sentence as training examples.
+    pub fn add(&mut self, s: &Sentence) {
+        let (raw, ends) = raw_line(s);
+        let mut scratch = Scratch::default();
+        model::build_units(&raw, tokenize(&raw), &mut scratch);
+        model::lexicon_pass(&self.lexicon, &mut scratch);
+        let units = &scratch.units;
+        let mut f = [0u32; NF];
+        for i in 0..units.len().saturating_sub(1) {
+            if model::is_open(units, i) {
+                model::features(units, &scratch.lex, i, &mut f);
+                self.feats.push(f);
+                self.labels.push(ends.binary_search(&units[i].end).is_err());
+            }
+        }
+    }
+
+    /// Number of training gaps.
+    pub fn len(&self) -> usize {
+        self.labels.len()
+    }
+
+    /// Whether no gap was added.
+    pub fn is_empty(&self) -> bool {
+        self.labels.is_empty()
+    }
+
+    fn next_rand(&mut self) -> u64 {
+        // xorshift64*
+        self.rng ^= self.rng >> 12;
+        self.rng ^= self.rng << 25;
+        self.rng ^= self.rng >> 27;
+        self.rng.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    /// One pass over the examples in a fixed pseudo-random order; returns
+    /// the number of mistakes.
+    pub fn epoch(&mut self) -> usize {
+        let n = self.labels.len();
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        for i in (1..n).rev() {
+            let j = (self.next_rand() % (i as u64 + 1)) as usize;
+            order.swap(i, j);
+        }
+        let mut errors = 0;
+        for &e in &order {
+            let f = &self.feats[e as usize];
+            let y = self.labels[e as usize];
+            let s: f32 = f.iter().map(|&i| self.w[i as usize]).sum();
+            if (s > 0.0) != y {
+                errors += 1;
+                let d = if y { 1.0 } else { -1.0 };
+                for &i in f {
+                    self.w[i as usize] += d;
+                    self.u[i as usize] += self.c * d as f64;
+                }
+            }
+            self.c += 1.0;
+        }
+        errors
+    }
+
+    /// The averaged weights.
+    fn averaged(&self) -> Vec<f32> {
+        self.w
+            .iter()
+            .zip(&self.u)
+            .map(|(&w, &u)| {
+                let a = w as f64 - u / self.c;
+                // Round away tiny values so the file stays sparse and exact.
+                let a = (a * 1024.0).round() / 1024.0;
+                a as f32
+            })
+            .collect()
+    }
+
+    /// The serialized averaged model.
+    pub fn model_bytes(&self) -> Vec<u8> {
+        Model::weights_to_bytes(&self.averaged())
+    }
+
+    /// A segmenter with the current averaged model.
+    pub fn segmenter(&self) -> crate::Result<Segmenter> {
+        Segmenter::from_parts(&self.model_bytes(), &self.lexicon_text)
+    }
+}
+
+/// Word counts of a scored corpus.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Score {
+    /// Words in the gold standard.
+    pub gold: usize,
+    /// Words predicted.
+    pub pred: usize,
+    /// Predicted words whose character span matches a gold word.
+    pub correct: usize,
+}
+
+impl Score {
+    /// Precision in percent.
+    pub fn precision(&self) -> f64 {
+        100.0 * self.correct as f64 / self.pred.max(1) as f64
+    }
+    /// Recall in percent.
+    pub fn recall(&self) -> f64 {
+        100.0 * self.correct as f64 / self.gold.max(1) as f64
+    }
+    /// F1 in percent.
+    pub fn f1(&self) -> f64 {
+        let (p, r) = (self.precision(), self.recall());
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
+    }
+}
+
+/// Scores one predicted line against its gold sentence by word spans over
+/// the line's non-space characters (the `ws_score.py` metric).
+pub fn score_line(raw: &str, gold_ends: &[usize], pred: &[super::Word<'_>], acc: &mut Score) {
+    // Word boundaries as byte offsets into `raw`; two words match iff they
+    // have the same (start, end), which is equivalent to matching spans in
+    // the space-free character stream.
+    let mut gold: Vec<(usize, usize)> = Vec::with_capacity(gold_ends.len());
+    let mut start = 0;
+    for &e in gold_ends {
+        gold.push((start, e));
+        start = e + 1;
+    }
+    acc.gold += gold.len();
+    acc.pred += pred.len();
+    let mut g = 0;
+    for w in pred {
+        while g < gold.len() && gold[g].0 < w.span.start {
+            g += 1;
+        }
+        if g < gold.len() && gold[g] == (w.span.start, w.span.end) {
+            acc.correct += 1;
+        }
+    }
+}

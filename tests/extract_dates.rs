@@ -1,0 +1,363 @@
+//! DATE extraction: a table of sentences written for this test, each with
+//! the DATE spans and values expected by the conventions of `ENTITIES.md`.
+
+use vntext::extract::{DateValue, EntityKind, Extractor, Value, Ymd};
+
+/// (span text, iso, part_of_day, quarter, end)
+type Exp = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<u8>,
+    Option<&'static str>,
+);
+
+fn dates(ex: &Extractor, text: &str) -> Vec<(String, DateValue)> {
+    ex.extract(text)
+        .entities
+        .into_iter()
+        .filter(|e| e.kind == EntityKind::Date)
+        .map(|e| {
+            assert_eq!(&text[e.span.clone()], e.text);
+            match e.value {
+                Value::Date(v) => (e.text.to_string(), v),
+                other => panic!("DATE with value {other:?}"),
+            }
+        })
+        .collect()
+}
+
+fn check(text: &str, want: &[Exp]) {
+    let got = dates(&Extractor::new(), text);
+    let got: Vec<Exp> = got
+        .iter()
+        .map(|(t, v)| {
+            (
+                &*t.clone().leak(),
+                &*v.iso.clone().leak(),
+                v.part_of_day,
+                v.quarter,
+                v.end.clone().map(|s| &*s.leak()),
+            )
+        })
+        .collect();
+    assert_eq!(got, want, "in {text:?}");
+}
+
+#[test]
+fn day_month_forms() {
+    let rows: &[(&str, &[Exp])] = &[
+        (
+            "Sáng 26/12, đoàn công tác về xã.",
+            &[("Sáng 26/12", "--12-26", Some("sáng"), None, None)],
+        ),
+        (
+            "Chiều 5-1 hội nghị bế mạc.",
+            &[("Chiều 5-1", "--01-05", Some("chiều"), None, None)],
+        ),
+        (
+            "Lễ ra mắt diễn ra ngày 18/5/2021 tại hội trường.",
+            &[("ngày 18/5/2021", "2021-05-18", None, None, None)],
+        ),
+        (
+            "Ngày 18 tháng 5 năm 2021, Ban Thường vụ họp.",
+            &[("Ngày 18 tháng 5 năm 2021", "2021-05-18", None, None, None)],
+        ),
+        (
+            "Hạn chót là 26-12-2022.",
+            &[("26-12-2022", "2022-12-26", None, None, None)],
+        ),
+        (
+            "Hạn chót là 26.12.2022.",
+            &[("26.12.2022", "2022-12-26", None, None, None)],
+        ),
+        (
+            "Tối 31/5 có bắn pháo hoa.",
+            &[("Tối 31/5", "--05-31", Some("tối"), None, None)],
+        ),
+        (
+            "Trưa 2/9 trời mưa to.",
+            &[("Trưa 2/9", "--09-02", Some("trưa"), None, None)],
+        ),
+        (
+            "Đêm 14/2 nhiều người ra phố.",
+            &[("Đêm 14/2", "--02-14", Some("đêm"), None, None)],
+        ),
+        (
+            "Rạng sáng 3/3 xảy ra hỏa hoạn.",
+            &[("Rạng sáng 3/3", "--03-03", Some("rạng sáng"), None, None)],
+        ),
+        (
+            "Khuya 7/7 mưa lớn.",
+            &[("Khuya 7/7", "--07-07", Some("khuya"), None, None)],
+        ),
+        (
+            "Khoảng 8h sáng ngày 30/4 đoàn xuất phát.",
+            &[("sáng ngày 30/4", "--04-30", Some("sáng"), None, None)],
+        ),
+        (
+            "Sáng nay (9/1), trường khai giảng.",
+            &[("9/1", "--01-09", None, None, None)],
+        ),
+        (
+            "Hôm 26/10 ông trở về quê.",
+            &[("26/10", "--10-26", None, None, None)],
+        ),
+        (
+            "Sáng thứ Hai (15/5), Bộ Chính trị họp.",
+            &[("Sáng thứ Hai (15/5)", "--05-15", Some("sáng"), None, None)],
+        ),
+        (
+            "Chiều Chủ nhật 21/7 có buổi giao lưu.",
+            &[("Chiều Chủ nhật 21/7", "--07-21", Some("chiều"), None, None)],
+        ),
+        (
+            "Cuộc họp dời sang ngày 29/2/2024.",
+            &[("ngày 29/2/2024", "2024-02-29", None, None, None)],
+        ),
+        (
+            "NGÀY 18/5/2021 TỈNH TỔ CHỨC LỄ KỶ NIỆM",
+            &[("NGÀY 18/5/2021", "2021-05-18", None, None, None)],
+        ),
+        // decomposed (NFD) "ngày"
+        (
+            "nga\u{300}y 3/2/2020 là ngày lễ.",
+            &[("nga\u{300}y 3/2/2020", "2020-02-03", None, None, None)],
+        ),
+        (
+            "Phiên họp kéo dài đến ngày mùng 2/9.",
+            &[("ngày mùng 2/9", "--09-02", None, None, None)],
+        ),
+        (
+            "Sự kiện được dời tới ngày 17 tháng 10.",
+            &[("ngày 17 tháng 10", "--10-17", None, None, None)],
+        ),
+    ];
+    for (text, want) in rows {
+        check(text, want);
+    }
+}
+
+#[test]
+fn month_year_quarter_forms() {
+    let rows: &[(&str, &[Exp])] = &[
+        (
+            "Từ tháng 12/2022, giá điện tăng.",
+            &[("tháng 12/2022", "2022-12", None, None, None)],
+        ),
+        (
+            "Trong tháng 12 năm 2022 có ba đợt rét.",
+            &[("tháng 12 năm 2022", "2022-12", None, None, None)],
+        ),
+        (
+            "Kế hoạch hoàn thành trong năm 2023.",
+            &[("năm 2023", "2023", None, None, None)],
+        ),
+        (
+            "Doanh thu quý I/2023 tăng mạnh.",
+            &[("quý I/2023", "2023", None, Some(1), None)],
+        ),
+        (
+            "Doanh thu quý 3/2023 giảm nhẹ.",
+            &[("quý 3/2023", "2023", None, Some(3), None)],
+        ),
+        (
+            "Đến quý IV năm 2024 sẽ xong.",
+            &[("quý IV năm 2024", "2024", None, Some(4), None)],
+        ),
+        (
+            "Số liệu 6 tháng đầu năm 2023 khả quan.",
+            &[("năm 2023", "2023", None, None, None)],
+        ),
+        (
+            "Mẫu giấy ghi ngày tháng năm 2024 để trống.",
+            &[("năm 2024", "2024", None, None, None)],
+        ),
+        (
+            "Bản Hiến pháp 1946 được ban hành.",
+            &[("1946", "1946", None, None, None)],
+        ),
+        (
+            "Ông tốt nghiệp (2001) rồi về công tác.",
+            &[("2001", "2001", None, None, None)],
+        ),
+    ];
+    for (text, want) in rows {
+        check(text, want);
+    }
+}
+
+#[test]
+fn ranges() {
+    let rows: &[(&str, &[Exp])] = &[
+        (
+            "Hội chợ mở ngày 20-22/9.",
+            &[("ngày 20-22/9", "--09-20", None, None, Some("--09-22"))],
+        ),
+        (
+            "Giải đấu diễn ra từ ngày 1 đến 5/3/2023.",
+            &[(
+                "ngày 1 đến 5/3/2023",
+                "2023-03-01",
+                None,
+                None,
+                Some("2023-03-05"),
+            )],
+        ),
+        (
+            "Đợt tập huấn ngày 20-22 tháng 3 năm 2024 đã kết thúc.",
+            &[(
+                "ngày 20-22 tháng 3 năm 2024",
+                "2024-03-20",
+                None,
+                None,
+                Some("2024-03-22"),
+            )],
+        ),
+        (
+            "Lớp học kéo dài từ ngày 24 - 27/4/2021.",
+            &[(
+                "ngày 24 - 27/4/2021",
+                "2021-04-24",
+                None,
+                None,
+                Some("2021-04-27"),
+            )],
+        ),
+        (
+            "Từ tháng 3 đến tháng 5/2023 sẽ thi công.",
+            &[(
+                "tháng 3 đến tháng 5/2023",
+                "2023-03",
+                None,
+                None,
+                Some("2023-05"),
+            )],
+        ),
+        (
+            "Kế hoạch giai đoạn 2021-2025 đã được duyệt.",
+            &[
+                ("2021", "2021", None, None, None),
+                ("2025", "2025", None, None, None),
+            ],
+        ),
+        (
+            "Nhiệm kỳ 2020 - 2025 có nhiều đổi mới.",
+            &[
+                ("2020", "2020", None, None, None),
+                ("2025", "2025", None, None, None),
+            ],
+        ),
+        (
+            "Từ năm 1998 đến năm 2002 ông làm giám đốc.",
+            &[
+                ("năm 1998", "1998", None, None, None),
+                ("năm 2002", "2002", None, None, None),
+            ],
+        ),
+        (
+            "Các năm 2019, 2020 và 2022 đều tăng trưởng.",
+            &[
+                ("năm 2019", "2019", None, None, None),
+                ("2020", "2020", None, None, None),
+                ("2022", "2022", None, None, None),
+            ],
+        ),
+        (
+            "Dịp lễ 30/4-1/5 khách đông.",
+            &[
+                ("30/4", "--04-30", None, None, None),
+                ("1/5", "--05-01", None, None, None),
+            ],
+        ),
+        (
+            "Từ ngày 2/5 đến hết ngày 29/5/2021 tạm dừng.",
+            &[
+                ("ngày 2/5", "--05-02", None, None, None),
+                ("ngày 29/5/2021", "2021-05-29", None, None, None),
+            ],
+        ),
+    ];
+    for (text, want) in rows {
+        check(text, want);
+    }
+}
+
+#[test]
+fn not_dates() {
+    let rows: &[&str] = &[
+        "Những năm 80 kinh tế khó khăn.",
+        "Những năm 1970 anh còn nhỏ.",
+        "Thế kỷ XVII có nhiều biến động.",
+        "Ông công tác 5 năm ở huyện.",
+        "Đạt 45/63 tỉnh, thành phố.",
+        "Tỷ lệ 12/30 xã đạt chuẩn.",
+        "Theo Chỉ thị 02/1998/CT-TTg của Thủ tướng.",
+        "Họ tập trung tại Quảng trường 30/4 từ sớm.",
+        "Cách mạng tháng Tám thành công.",
+        "Đầu tháng 10 sẽ có kết quả.",
+        "So với quý I, doanh thu giảm.",
+        "Chiều cùng ngày, đoàn về tỉnh.",
+        "Năm nay mưa nhiều.",
+        "Huyện có 2020 hộ nghèo.",
+        "Đội nhà thắng 2-1 trên sân khách.",
+        "Hơn 1/3 dân số sống ở nông thôn.",
+        "Cửa hàng mở cửa 24/7.",
+        "Ngày 32/13 không tồn tại.",
+        "Gọi tổng đài 1900 1234 để được hỗ trợ.",
+    ];
+    let ex = Extractor::new();
+    for text in rows {
+        assert_eq!(dates(&ex, text), vec![], "in {text:?}");
+    }
+}
+
+#[test]
+fn reference_and_dateline_resolution() {
+    let ex = Extractor::new().reference_date(Ymd::parse("2023-01-03").unwrap());
+    let got = dates(&ex, "Sáng 28/12, tỉnh tổng kết năm.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1.iso, "--12-28");
+    // nearest to the reference: the previous December
+    assert_eq!(got[0].1.resolved.as_deref(), Some("2022-12-28"));
+
+    let text = "Hà Nội, ngày 28 tháng 11 năm 2013\nChiều 2/12 các đại biểu làm việc.";
+    let got = dates(&Extractor::new(), text);
+    assert_eq!(got.len(), 2);
+    assert_eq!(got[0].1.iso, "2013-11-28");
+    assert_eq!(got[0].1.resolved, None);
+    assert_eq!(got[1].1.iso, "--12-02");
+    assert_eq!(got[1].1.resolved.as_deref(), Some("2013-12-02"));
+
+    // no reference, no dateline: nothing resolved
+    let got = dates(&Extractor::new(), "Chiều 2/12 các đại biểu làm việc.");
+    assert_eq!(got[0].1.resolved, None);
+}
+
+#[test]
+fn weekday_value() {
+    let got = dates(&Extractor::new(), "Sáng thứ Sáu (12/7), hội nghị khai mạc.");
+    assert_eq!(got[0].1.weekday, Some("thứ sáu"));
+    assert_eq!(got[0].0, "Sáng thứ Sáu (12/7)");
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let ex = Extractor::new();
+    for s in [
+        "",
+        "ngày",
+        "ngày 31 tháng",
+        "quý",
+        "quý I/",
+        "năm 99999",
+        "1/2/3/4/5/6/7/8",
+        "thứ",
+        "Sáng thứ Hai (",
+        "ngày 5 đến",
+        "2021-",
+        "tháng 3 đến tháng",
+    ] {
+        let _ = dates(&ex, s);
+    }
+}

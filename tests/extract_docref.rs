@@ -1,0 +1,385 @@
+//! DOCREF extraction: a table of sentences written for this test, with the
+//! expected span and the scored value fields.
+
+use vntext::extract::{DocRefValue, EntityKind, Extractor, Value};
+
+fn docrefs(text: &str) -> Vec<(String, DocRefValue)> {
+    Extractor::new()
+        .extract(text)
+        .entities
+        .into_iter()
+        .filter(|e| e.kind == EntityKind::DocRef)
+        .map(|e| {
+            assert_eq!(&text[e.span.clone()], e.text);
+            match e.value {
+                Value::DocRef(v) => (e.text.to_string(), v),
+                other => panic!("DOCREF with value {other:?}"),
+            }
+        })
+        .collect()
+}
+
+/// span, kind, number, year, code, issuer, date, body
+type Row = (
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+);
+
+fn check(text: &str, want: &[Row]) {
+    let got: Vec<Row> = docrefs(text)
+        .into_iter()
+        .map(|(t, v)| {
+            let s = |o: Option<String>| o.map(|x| &*x.leak());
+            (
+                &*t.leak(),
+                s(v.kind),
+                &*v.number.leak(),
+                s(v.year),
+                s(v.code),
+                s(v.issuer),
+                s(v.date),
+                s(v.body),
+            )
+        })
+        .collect();
+    assert_eq!(got, want, "in {text:?}");
+}
+
+#[test]
+fn party_style() {
+    check(
+        "Các chi bộ quán triệt Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị về tiếp tục học tập.",
+        &[(
+            "Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị",
+            Some("Kết luận"),
+            "01",
+            None,
+            Some("KL"),
+            Some("TW"),
+            Some("2021-05-18"),
+            Some("Bộ Chính trị"),
+        )],
+    );
+    check(
+        "Tiếp tục thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị khóa XII trong toàn Đảng bộ.",
+        &[(
+            "Chỉ thị 05-CT/TW của Bộ Chính trị khóa XII",
+            Some("Chỉ thị"),
+            "05",
+            None,
+            Some("CT"),
+            Some("TW"),
+            None,
+            Some("Bộ Chính trị khóa XII"),
+        )],
+    );
+    check(
+        "Áp dụng Quy định 08-QĐi/TW và Hướng dẫn 36-HD/VPTW.",
+        &[
+            (
+                "Quy định 08-QĐi/TW",
+                Some("Quy định"),
+                "08",
+                None,
+                Some("QĐi"),
+                Some("TW"),
+                None,
+                None,
+            ),
+            (
+                "Hướng dẫn 36-HD/VPTW",
+                Some("Hướng dẫn"),
+                "36",
+                None,
+                Some("HD"),
+                Some("VPTW"),
+                None,
+                None,
+            ),
+        ],
+    );
+    check(
+        "Nghị quyết số 12-NQ/TW và Nghị quyết số 13-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XI đều được quán triệt.",
+        &[
+            ("Nghị quyết số 12-NQ/TW", Some("Nghị quyết"), "12", None, Some("NQ"), Some("TW"), None, None),
+            (
+                "Nghị quyết số 13-NQ/TW của Ban Chấp hành Trung ương Đảng khóa XI",
+                Some("Nghị quyết"),
+                "13",
+                None,
+                Some("NQ"),
+                Some("TW"),
+                None,
+                Some("Ban Chấp hành Trung ương Đảng khóa XI"),
+            ),
+        ],
+    );
+}
+
+#[test]
+fn state_style() {
+    check(
+        "Căn cứ Nghị định 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;",
+        &[(
+            "Nghị định 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ",
+            Some("Nghị định"),
+            "30",
+            Some("2020"),
+            Some("NĐ"),
+            Some("CP"),
+            Some("2020-03-05"),
+            Some("Chính phủ"),
+        )],
+    );
+    check(
+        "Theo Quyết định số 13/2003/QĐ-TTg của Thủ tướng Chính phủ, kỳ họp được triệu tập.",
+        &[(
+            "Quyết định số 13/2003/QĐ-TTg của Thủ tướng Chính phủ",
+            Some("Quyết định"),
+            "13",
+            Some("2003"),
+            Some("QĐ"),
+            Some("TTg"),
+            None,
+            Some("Thủ tướng Chính phủ"),
+        )],
+    );
+    check(
+        "UBND tỉnh ban hành Quyết định 1234/QĐ-UBND ngày 2 tháng 3 năm 2022.",
+        &[(
+            "Quyết định 1234/QĐ-UBND ngày 2 tháng 3 năm 2022",
+            Some("Quyết định"),
+            "1234",
+            None,
+            Some("QĐ"),
+            Some("UBND"),
+            Some("2022-03-02"),
+            None,
+        )],
+    );
+    check(
+        "Sở đã có Công văn 123/UBND-VX gửi các huyện.",
+        &[(
+            "Công văn 123/UBND-VX",
+            Some("Công văn"),
+            "123",
+            None,
+            None,
+            Some("UBND"),
+            None,
+            None,
+        )],
+    );
+    check(
+        "Thông tư 01/2011/TT-BNV của Bộ Nội vụ hướng dẫn thể thức văn bản.",
+        &[(
+            "Thông tư 01/2011/TT-BNV của Bộ Nội vụ",
+            Some("Thông tư"),
+            "01",
+            Some("2011"),
+            Some("TT"),
+            Some("BNV"),
+            None,
+            Some("Bộ Nội vụ"),
+        )],
+    );
+    check(
+        "Theo Luật số 59/2020/QH14, doanh nghiệp phải công khai thông tin.",
+        &[(
+            "Luật số 59/2020/QH14",
+            Some("Luật"),
+            "59",
+            Some("2020"),
+            None,
+            Some("QH14"),
+            None,
+            None,
+        )],
+    );
+    check(
+        "Thông tư liên tịch số 55/2005/TTLT-BNV-VPCP hết hiệu lực.",
+        &[(
+            "Thông tư liên tịch số 55/2005/TTLT-BNV-VPCP",
+            Some("Thông tư liên tịch"),
+            "55",
+            Some("2005"),
+            Some("TTLT"),
+            Some("BNV-VPCP"),
+            None,
+            None,
+        )],
+    );
+}
+
+#[test]
+fn spaced_and_normalised_symbols() {
+    check(
+        "Xem Chỉ thị số 02 / 1998 / CT - TTg để biết thêm.",
+        &[(
+            "Chỉ thị số 02 / 1998 / CT - TTg",
+            Some("Chỉ thị"),
+            "02",
+            Some("1998"),
+            Some("CT"),
+            Some("TTg"),
+            None,
+            None,
+        )],
+    );
+    check(
+        "Luật số: 12/2021/QH/15 được thông qua.",
+        &[(
+            "Luật số: 12/2021/QH/15",
+            Some("Luật"),
+            "12",
+            Some("2021"),
+            None,
+            Some("QH15"),
+            None,
+            None,
+        )],
+    );
+    check(
+        "Luật số 44/2009/QH 12 được công bố.",
+        &[(
+            "Luật số 44/2009/QH 12",
+            Some("Luật"),
+            "44",
+            Some("2009"),
+            None,
+            Some("QH12"),
+            None,
+            None,
+        )],
+    );
+    // header without type word: "Số:" stays outside
+    check(
+        "Số: 15/2019/QH14",
+        &[(
+            "15/2019/QH14",
+            None,
+            "15",
+            Some("2019"),
+            None,
+            Some("QH14"),
+            None,
+            None,
+        )],
+    );
+}
+
+#[test]
+fn names_and_bare_numbers() {
+    check(
+        "Luật Bảo vệ môi trường số 72/2020/QH14 có hiệu lực từ năm 2022.",
+        &[(
+            "Luật Bảo vệ môi trường số 72/2020/QH14",
+            Some("Luật"),
+            "72",
+            Some("2020"),
+            None,
+            Some("QH14"),
+            None,
+            None,
+        )],
+    );
+    check(
+        "Thực hiện Chỉ thị 16 của Thủ tướng Chính phủ, người dân ở nhà.",
+        &[(
+            "Chỉ thị 16 của Thủ tướng Chính phủ",
+            Some("Chỉ thị"),
+            "16",
+            None,
+            None,
+            None,
+            None,
+            Some("Thủ tướng Chính phủ"),
+        )],
+    );
+    check(
+        "Theo Quyết định 557, mức hỗ trợ được nâng.",
+        &[(
+            "Quyết định 557",
+            Some("Quyết định"),
+            "557",
+            None,
+            None,
+            None,
+            None,
+            None,
+        )],
+    );
+    check(
+        "Văn phòng gửi văn bản số 81 tới các bộ.",
+        &[(
+            "văn bản số 81",
+            Some("Văn bản"),
+            "81",
+            None,
+            None,
+            None,
+            None,
+            None,
+        )],
+    );
+    check(
+        "Tờ trình số 7/TTr-UBND của UBND tỉnh Cao Bằng đã được thông qua.",
+        &[(
+            "Tờ trình số 7/TTr-UBND của UBND tỉnh Cao Bằng",
+            Some("Tờ trình"),
+            "7",
+            None,
+            Some("TTr"),
+            Some("UBND"),
+            None,
+            Some("UBND tỉnh Cao Bằng"),
+        )],
+    );
+    // a comma between number and date breaks the span
+    check(
+        "Công điện số 77/CĐ-TTg, ngày 9/5 của Thủ tướng Chính phủ.",
+        &[(
+            "Công điện số 77/CĐ-TTg",
+            Some("Công điện"),
+            "77",
+            None,
+            Some("CĐ"),
+            Some("TTg"),
+            None,
+            None,
+        )],
+    );
+}
+
+#[test]
+fn not_docrefs() {
+    for text in [
+        "Luật Đất đai năm 2013 quy định rõ vấn đề này.",
+        "Hiến pháp 1946 là bản hiến pháp đầu tiên.",
+        "Theo Điều 12 của Luật này.",
+        "Nghị quyết Đại hội XIII đề ra mục tiêu.",
+        "Kế hoạch 5 năm được thông qua.",
+        "Tuyến metro số 1 sắp vận hành.",
+        "Đạt 45/63 tỉnh, thành phố.",
+        "Tỷ số 2-1 nghiêng về đội khách.",
+    ] {
+        assert_eq!(docrefs(text), vec![], "in {text:?}");
+    }
+}
+
+#[test]
+fn unit_and_name_fields() {
+    let got = docrefs("Theo công văn số 235/SNV-CCVC ngày 18/2/2020.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1.issuer.as_deref(), Some("SNV"));
+    assert_eq!(got[0].1.unit.as_deref(), Some("CCVC"));
+    assert_eq!(got[0].1.kind.as_deref(), Some("Công văn"));
+    let got = docrefs("Luật Doanh nghiệp số 59/2020/QH14 quy định như sau.");
+    assert_eq!(got[0].1.name.as_deref(), Some("Doanh nghiệp"));
+}

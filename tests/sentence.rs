@@ -1,0 +1,197 @@
+//! Sentence splitter tests on sentences written for this crate.
+
+use vntext::sentence::{sentences, split_tokens};
+use vntext::tokenize;
+
+fn split(text: &str) -> Vec<&str> {
+    sentences(text).into_iter().map(|s| s.text).collect()
+}
+
+#[test]
+fn plain_periods_and_marks() {
+    assert_eq!(
+        split("Hội nghị bắt đầu lúc 8 giờ. Các đại biểu thảo luận sôi nổi! Ai sẽ phát biểu trước? Chưa rõ."),
+        [
+            "Hội nghị bắt đầu lúc 8 giờ.",
+            "Các đại biểu thảo luận sôi nổi!",
+            "Ai sẽ phát biểu trước?",
+            "Chưa rõ."
+        ]
+    );
+}
+
+#[test]
+fn spans_point_into_original() {
+    let text = "  Một câu.   Câu hai!  ";
+    let s = sentences(text);
+    assert_eq!(s.len(), 2);
+    assert_eq!(s[0].span, 2..13); // "ộ" is 3 bytes
+    assert_eq!(&text[s[1].span.clone()], "Câu hai!");
+    assert!(sentences("").is_empty());
+    assert!(sentences(" \n\t ").is_empty());
+}
+
+#[test]
+fn abbreviations_do_not_split() {
+    assert_eq!(
+        split("Đoàn công tác của TP. Cần Thơ do PGS.TS. Hồ Minh Quân dẫn đầu. GS. Vũ Hải và ThS. Lý Thu cùng dự."),
+        [
+            "Đoàn công tác của TP. Cần Thơ do PGS.TS. Hồ Minh Quân dẫn đầu.",
+            "GS. Vũ Hải và ThS. Lý Thu cùng dự."
+        ]
+    );
+    assert_eq!(
+        split("BS. Đinh Lan khám tại Tp.HCM rồi về St. Louis. Xong."),
+        ["BS. Đinh Lan khám tại Tp.HCM rồi về St. Louis.", "Xong."]
+    );
+}
+
+#[test]
+fn district_and_ward_letters() {
+    assert_eq!(
+        split("Trụ sở đặt tại số 12, P. Bến Thành, Q. 1. Điện thoại liên hệ có sẵn."),
+        [
+            "Trụ sở đặt tại số 12, P. Bến Thành, Q. 1.",
+            "Điện thoại liên hệ có sẵn."
+        ]
+    );
+}
+
+#[test]
+fn initials_and_name_final_letter() {
+    assert_eq!(
+        split("Bị cáo N.V.A. Khai nhận hành vi. Người làm chứng là Trần Văn B. Ông B khai rõ."),
+        [
+            "Bị cáo N.V.A. Khai nhận hành vi.",
+            "Người làm chứng là Trần Văn B.",
+            "Ông B khai rõ."
+        ]
+    );
+}
+
+#[test]
+fn decimals_dates_and_numbers() {
+    assert_eq!(
+        split("Doanh thu đạt 1.234,5 tỷ đồng, tăng 12,5%. Ngày 05.06.2023 ký kết. Năm 2024 dự kiến 3.000 tỷ."),
+        [
+            "Doanh thu đạt 1.234,5 tỷ đồng, tăng 12,5%.",
+            "Ngày 05.06.2023 ký kết.",
+            "Năm 2024 dự kiến 3.000 tỷ."
+        ]
+    );
+}
+
+#[test]
+fn ellipses() {
+    assert_eq!(
+        split(
+            "Còn nhiều việc như giao thông, thủy lợi… Tỉnh sẽ rà soát. Chờ đã... rồi tính... Được."
+        ),
+        [
+            "Còn nhiều việc như giao thông, thủy lợi…",
+            "Tỉnh sẽ rà soát.",
+            "Chờ đã... rồi tính...",
+            "Được."
+        ]
+    );
+}
+
+#[test]
+fn closing_quotes_and_brackets() {
+    assert_eq!(
+        split("Bà nói: “Việc này phải xong trước Tết rồi.” Mọi người đồng ý. Anh hỏi \"Khi nào?\" rồi đi. (Ảnh minh họa.) Hết."),
+        [
+            "Bà nói: “Việc này phải xong trước Tết rồi.”",
+            "Mọi người đồng ý.",
+            "Anh hỏi \"Khi nào?\" rồi đi.",
+            "(Ảnh minh họa.)",
+            "Hết."
+        ]
+    );
+    assert_eq!(
+        split("“Có thật không?” chị hỏi lại."),
+        ["“Có thật không?” chị hỏi lại."]
+    );
+}
+
+#[test]
+fn numbered_list_items() {
+    assert_eq!(
+        split("1. Tăng cường kiểm tra. 2. Báo cáo kết quả. a) Rà soát hồ sơ; b) Lập danh sách."),
+        [
+            "1. Tăng cường kiểm tra.",
+            "2. Báo cáo kết quả.",
+            "a) Rà soát hồ sơ; b) Lập danh sách."
+        ]
+    );
+    assert_eq!(
+        split("Điều 5. Đối tượng áp dụng. Chương II. Tổ chức thực hiện. IV. Kiến nghị."),
+        [
+            "Điều 5. Đối tượng áp dụng.",
+            "Chương II. Tổ chức thực hiện.",
+            "IV. Kiến nghị."
+        ]
+    );
+}
+
+#[test]
+fn line_breaks_are_hard_boundaries() {
+    assert_eq!(
+        split(
+            "Tiêu đề không có dấu chấm\nĐoạn thứ nhất, viết tiếp\nvẫn xuống dòng.\r\n\r\nĐoạn sau."
+        ),
+        [
+            "Tiêu đề không có dấu chấm",
+            "Đoạn thứ nhất, viết tiếp",
+            "vẫn xuống dòng.",
+            "Đoạn sau."
+        ]
+    );
+}
+
+#[test]
+fn official_document_ending() {
+    assert_eq!(
+        split("Quyết định có hiệu lực kể từ ngày ký./. Nơi nhận: như trên."),
+        [
+            "Quyết định có hiệu lực kể từ ngày ký./.",
+            "Nơi nhận: như trên."
+        ]
+    );
+}
+
+#[test]
+fn lowercase_after_period_continues() {
+    assert_eq!(
+        split("Các xã v.v. đều tham gia. Kết quả tốt."),
+        ["Các xã v.v. đều tham gia.", "Kết quả tốt."]
+    );
+}
+
+#[test]
+fn missing_space_after_period() {
+    assert_eq!(
+        split("Buổi họp kết thúc.Sáng mai làm tiếp."),
+        ["Buổi họp kết thúc.", "Sáng mai làm tiếp."]
+    );
+}
+
+#[test]
+fn token_ranges_cover_all_tokens() {
+    let text = "Một. Hai! Ba?\nBốn… Năm";
+    let toks: Vec<_> = tokenize(text).collect();
+    let r = split_tokens(text, &toks);
+    assert_eq!(r, [0..2, 2..4, 4..6, 6..8, 8..9]);
+    assert!(split_tokens("", &[]).is_empty());
+}
+
+#[test]
+fn long_line_is_linear() {
+    // 2 MB with no terminator, then 2 MB of short sentences.
+    let mut text = "chữ ".repeat(400_000);
+    text.push_str(&"Câu. ".repeat(300_000));
+    let t = std::time::Instant::now();
+    let s = sentences(&text);
+    assert_eq!(s.len(), 300_000);
+    assert!(t.elapsed().as_secs() < 20);
+}

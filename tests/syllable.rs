@@ -1,0 +1,115 @@
+//! Table-driven tests of syllable parsing and validity (fixtures in
+//! tests/data/syllable.tsv, checked by hand against NORMALIZATION.md).
+
+use vntext::chars::Tone;
+use vntext::normalize::ToneStyle;
+use vntext::syllable::{analyze, is_syllable, is_valid, Syllable};
+
+fn unescape(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(p) = rest.find("\\u{") {
+        out.push_str(&rest[..p]);
+        let after = &rest[p + 3..];
+        let close = after.find('}').expect("unclosed escape");
+        out.push(char::from_u32(u32::from_str_radix(&after[..close], 16).unwrap()).unwrap());
+        rest = &after[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn fixtures() {
+    let data = include_str!("data/syllable.tsv");
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for (lineno, line) in data.lines().enumerate() {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert_eq!(cols.len(), 3, "line {}: {line:?}", lineno + 1);
+        let token = unescape(cols[0]);
+        let valid = cols[1] == "1";
+        count += 1;
+        let a = analyze(&token);
+        let parts = match (a.onset, a.medial, a.nucleus, a.coda, a.tone) {
+            (Some(o), Some(m), Some(n), Some(c), Some(t)) => {
+                format!("{o}|{m}|{n}|{c}|{}", t.name())
+            }
+            _ => "none".to_string(),
+        };
+        if a.valid != valid || is_valid(&token) != valid || parts != cols[2] {
+            failures.push(format!(
+                "line {} {token:?}: got valid={} {parts}, expected valid={valid} {}",
+                lineno + 1,
+                a.valid,
+                cols[2]
+            ));
+        }
+        assert_eq!(is_syllable(&token), parts != "none");
+    }
+    assert!(count > 150, "only {count} cases");
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn render_keeps_case_and_places_tone() {
+    let cases = [
+        ("hòa", ToneStyle::Modern, "hoà"),
+        ("HOÀ", ToneStyle::Traditional, "HÒA"),
+        ("Thừơng", ToneStyle::Modern, "Thường"),
+        (
+            "ngu\u{031B}o\u{031B}\u{0300}i",
+            ToneStyle::Traditional,
+            "người",
+        ),
+        ("QUÝ", ToneStyle::Traditional, "QUÝ"),
+        ("gIÀ", ToneStyle::Modern, "gIÀ"),
+        ("hòa", ToneStyle::Keep, "hòa"),
+        ("hoà", ToneStyle::Keep, "hoà"),
+        ("tiêń", ToneStyle::Keep, "tiêń"),
+    ];
+    for (input, style, want) in cases {
+        let s = Syllable::parse(input).unwrap();
+        assert_eq!(s.render(style), want, "{input:?} {style:?}");
+    }
+}
+
+#[test]
+fn every_rhyme_renders_back_to_itself() {
+    // A syllable parsed from its own modern rendering renders identically in
+    // both styles except for open oa/oe/uy.
+    for word in [
+        "toàn", "khuyến", "người", "quyết", "giữa", "nghiêng", "khuỷu", "hoài", "xoáy", "ngoèo",
+        "khuấy", "thuở", "thuế", "tuần", "của", "mía", "lửa", "khuya", "yêu", "chuối", "rượu",
+    ] {
+        let s = Syllable::parse(word).unwrap();
+        assert!(s.is_valid(), "{word}");
+        assert_eq!(s.render(ToneStyle::Modern), word);
+        assert_eq!(s.render(ToneStyle::Traditional), word);
+    }
+}
+
+#[test]
+fn tone_and_json_shape() {
+    let s = Syllable::parse("Nguyễn").unwrap();
+    assert_eq!(s.tone, Tone::Nga);
+    assert_eq!(s.len(), 6);
+    let j = serde_json::to_value(s).unwrap();
+    assert_eq!(
+        j,
+        serde_json::json!({"onset":"ng","medial":"u","nucleus":"yê","coda":"n","tone":"nga","valid":true})
+    );
+    let a = serde_json::to_value(analyze("tien")).unwrap();
+    assert_eq!(
+        a,
+        serde_json::json!({"text":"tien","onset":null,"medial":null,"nucleus":null,"coda":null,"tone":null,"valid":false})
+    );
+}
