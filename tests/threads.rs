@@ -3,7 +3,8 @@
 
 use std::fmt::Write as _;
 
-use vntext::{Extractor, Segmenter};
+use vntext::normalize::{Normalizer, ToneStyle};
+use vntext::{Analyzer, Extractor, Segmenter};
 
 /// Compile-time check: `T` can be shared across threads.
 const fn assert_send_sync<T: Send + Sync>() {}
@@ -11,6 +12,9 @@ const fn assert_send_sync<T: Send + Sync>() {}
 const _: () = {
     assert_send_sync::<Segmenter>();
     assert_send_sync::<Extractor>();
+    assert_send_sync::<Normalizer>();
+    assert_send_sync::<Analyzer>();
+    assert_send_sync::<vntext::analyze::Document<'static>>();
     assert_send_sync::<vntext::Extraction<'static>>();
     assert_send_sync::<vntext::Word<'static>>();
 };
@@ -64,43 +68,84 @@ fn corpus(n: usize) -> Vec<String> {
     lines
 }
 
+/// The shared objects every thread uses.
+struct Shared {
+    seg: Segmenter,
+    ex: Extractor,
+    norm: Normalizer,
+    analyzer: Analyzer,
+}
+
+impl Shared {
+    fn new() -> Self {
+        Shared {
+            seg: Segmenter::new(),
+            ex: Extractor::new(),
+            norm: Normalizer::builder().tone(ToneStyle::Traditional).build(),
+            analyzer: Analyzer::new(),
+        }
+    }
+}
+
 /// Everything the library computes for one line, as one string.
-fn process(seg: &Segmenter, ex: &Extractor, line: &str) -> String {
+fn process(sh: &Shared, line: &str) -> String {
+    let (seg, ex) = (&sh.seg, &sh.ex);
     let mut out = String::new();
     let _ = writeln!(out, "{}", vntext::normalize(line));
+    let _ = writeln!(out, "{}", sh.norm.normalize(line));
+    let _ = writeln!(
+        out,
+        "{:?}",
+        vntext::legacy::encode(line, vntext::legacy::Encoding::Vni)
+            .map(|b| vntext::legacy::decode(&b, vntext::legacy::Encoding::Vni).ok())
+            .ok()
+    );
     let _ = writeln!(out, "{}", vntext::fold(line));
     for s in vntext::sentence::sentences(line) {
         let _ = write!(out, "{:?} ", s.span);
     }
     let _ = writeln!(out, "{:?}", seg.segment(line));
     let _ = writeln!(out, "{:?}", ex.extract(line));
+    let doc = sh.analyzer.analyze(line);
+    let _ = writeln!(
+        out,
+        "{:?} {:?} {:?}",
+        doc.sentences, doc.words, doc.entities
+    );
     out
 }
 
 #[test]
 fn eight_threads_match_one_thread() {
     let lines = corpus(2000);
-    let seg = Segmenter::new();
-    let ex = Extractor::new();
-    let expected: Vec<String> = lines.iter().map(|l| process(&seg, &ex, l)).collect();
+    let shared = Shared::new();
+    let expected: Vec<String> = lines.iter().map(|l| process(&shared, l)).collect();
     // Sanity: the corpus exercises the pipeline.
     assert!(
         expected.iter().all(|r| r.contains("kind: Word")),
         "a line without words"
     );
+    for kind in ["Date", "DocRef", "Official", "Title"] {
+        assert!(
+            expected
+                .iter()
+                .any(|r| r.contains(&format!("kind: {kind}"))),
+            "no {kind} found in the corpus"
+        );
+    }
 
     // All threads share one Segmenter and one Extractor; thread i walks the
     // corpus starting at a different line so calls really interleave.
     let results: Vec<Vec<(usize, String)>> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..THREADS)
             .map(|t| {
-                let (lines, seg, ex) = (&lines, &seg, &ex);
+                let (lines, shared) = (&lines, &shared);
                 scope.spawn(move || {
                     let n = lines.len();
                     (0..n)
                         .map(|k| {
                             let i = (k + t * n / THREADS) % n;
-                            (i, process(seg, ex, &lines[i]))
+                            (i, process(shared, &lines[i]))
                         })
                         .collect()
                 })
@@ -123,9 +168,9 @@ fn eight_threads_match_one_thread() {
 fn objects_move_between_threads() {
     // Built on one thread, used on another, result sent back.
     let line = SENTENCES[0];
-    let expected = process(&Segmenter::new(), &Extractor::new(), line);
-    let (seg, ex) = (Segmenter::new(), Extractor::new());
-    let got = std::thread::spawn(move || process(&seg, &ex, line))
+    let expected = process(&Shared::new(), line);
+    let shared = Shared::new();
+    let got = std::thread::spawn(move || process(&shared, line))
         .join()
         .expect("thread panicked");
     assert_eq!(got, expected);

@@ -1,4 +1,5 @@
-//! Fuzz `normalize` and `fold`: no panic, NFC output, idempotent.
+//! Fuzz `normalize`, every `Normalizer` configuration and `fold`: no panic,
+//! NFC output, idempotent; `--tone keep --no-cleanup` is exactly NFC.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -9,5 +10,6 @@ mod invariants;
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     invariants::check_normalize(&text);
+    invariants::check_normalizers(&text);
     invariants::check_fold(&text);
 });

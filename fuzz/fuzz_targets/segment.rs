@@ -13,4 +13,5 @@ fuzz_target!(|data: &[u8]| {
     invariants::check_tokens(&text);
     invariants::check_sentences(&text);
     invariants::check_words(&text);
+    invariants::check_analyze(&text);
 });

@@ -225,12 +225,154 @@ pub fn check_fold(text: &str) {
     }
 }
 
+/// Every [`Normalizer`](vntext::normalize::Normalizer) configuration: NFC
+/// output, idempotent, and `--tone keep --no-cleanup` is exactly NFC.
+pub fn check_normalizers(text: &str) {
+    use vntext::normalize::{Normalizer, ToneStyle};
+    for tone in [ToneStyle::Modern, ToneStyle::Traditional, ToneStyle::Keep] {
+        for cleanup in [true, false] {
+            let n = Normalizer::builder().tone(tone).cleanup(cleanup).build();
+            let once = n.normalize(text);
+            assert!(
+                is_nfc(&once),
+                "{tone:?}/cleanup={cleanup}: output not NFC for {}",
+                show(text)
+            );
+            let twice = n.normalize(&once);
+            assert_eq!(
+                once,
+                twice,
+                "{tone:?}/cleanup={cleanup}: not idempotent for {}",
+                show(text)
+            );
+            if tone == ToneStyle::Keep && !cleanup {
+                let nfc: String = text.nfc().collect();
+                assert_eq!(once, nfc, "keep/no-cleanup is not NFC for {}", show(text));
+            }
+        }
+    }
+}
+
+/// [`Analyzer`](vntext::Analyzer) gives what the stages give one by one.
+pub fn check_analyze(text: &str) {
+    let doc = vntext::Analyzer::new().analyze(text);
+    assert_eq!(
+        doc.sentences,
+        vntext::sentence::sentences(text),
+        "analyze: sentences differ"
+    );
+    assert_eq!(doc.words, vntext::segment(text), "analyze: words differ");
+    let ex = vntext::Extractor::new().extract(text);
+    assert_eq!(doc.entities, ex.entities, "analyze: entities differ");
+    assert_eq!(doc.links, ex.links, "analyze: links differ");
+}
+
+/// The syllable parser: no panic; a parsed syllable renders, in both tone
+/// styles, to NFC text with the same letters, rendering is stable, and a
+/// valid syllable stays valid.
+pub fn check_syllable(text: &str) {
+    use vntext::normalize::ToneStyle;
+    use vntext::syllable::{is_valid, Syllable};
+    let parsed = Syllable::parse(text);
+    let valid = is_valid(text);
+    let Some(s) = parsed else {
+        assert!(!valid, "is_valid but no parse: {}", show(text));
+        return;
+    };
+    assert_eq!(
+        s.is_valid(),
+        valid,
+        "Syllable::is_valid and is_valid(&str) disagree on {}",
+        show(text)
+    );
+    for style in [ToneStyle::Modern, ToneStyle::Traditional] {
+        let r = s.render(style);
+        assert!(
+            is_nfc(&r),
+            "render({style:?}) of {} not NFC: {r:?}",
+            show(text)
+        );
+        assert_eq!(
+            vntext::fold(&r),
+            vntext::fold(text),
+            "render({style:?}) of {} changed letters: {r:?}",
+            show(text)
+        );
+        let again = Syllable::parse(&r)
+            .unwrap_or_else(|| panic!("render({style:?}) of {} does not parse: {r:?}", show(text)));
+        assert_eq!(
+            again.render(style),
+            r,
+            "render({style:?}) not stable for {}",
+            show(text)
+        );
+        if valid {
+            assert!(
+                is_valid(&r),
+                "render({style:?}) of valid {} is invalid: {r:?}",
+                show(text)
+            );
+        }
+    }
+}
+
+/// Legacy decoding of arbitrary bytes: no panic, NFC output, `decode_lossy`
+/// agrees with a successful `decode`, a decoded text encodes back to bytes
+/// that decode to the same text (TCVN3: up to case, see the module docs),
+/// and detection gives a confidence in 0..=1.
+pub fn check_legacy(bytes: &[u8]) {
+    use vntext::legacy::{decode, decode_lossy, encode, Encoding};
+    for enc in Encoding::ALL {
+        let lossy = decode_lossy(bytes, enc);
+        assert!(
+            is_nfc(&lossy),
+            "{enc}: decode_lossy not NFC for {bytes:02X?}"
+        );
+        match decode(bytes, enc) {
+            Ok(s) => assert_eq!(
+                s, lossy,
+                "{enc}: decode and decode_lossy differ on {bytes:02X?}"
+            ),
+            Err(_) => assert!(
+                lossy.contains('\u{FFFD}'),
+                "{enc}: decode failed but decode_lossy has no U+FFFD for {bytes:02X?}"
+            ),
+        }
+        if let Ok(back) = encode(&lossy, enc) {
+            let again = decode(&back, enc).expect("encoded bytes decode");
+            if enc == Encoding::Tcvn3 {
+                assert_eq!(
+                    again.to_lowercase(),
+                    lossy.to_lowercase(),
+                    "{enc}: decode(encode(s)) != s for {bytes:02X?}"
+                );
+            } else {
+                assert_eq!(
+                    again, lossy,
+                    "{enc}: decode(encode(s)) != s for {bytes:02X?}"
+                );
+            }
+        }
+    }
+    let d = Encoding::detect(bytes);
+    assert!(
+        (0.0..=1.0).contains(&d.confidence),
+        "detect: confidence {} out of range for {bytes:02X?}",
+        d.confidence
+    );
+}
+
 /// Everything that takes a `&str`.
 pub fn check_all_str(text: &str) {
     check_normalize(text);
+    check_normalizers(text);
     check_fold(text);
     check_tokens(text);
     check_sentences(text);
     check_words(text);
     check_extract(text);
+    check_analyze(text);
+    for t in vntext::tokenize(text).take(1000) {
+        check_syllable(t.text);
+    }
 }
