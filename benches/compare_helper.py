@@ -196,6 +196,28 @@ def main():
     table("Normalization speed (MB/s of input) on the bench file and its NFD form",
           ["system", "MB/s NFC in", "MB/s NFD in", "agreement", "timed"], rows)
 
+    # Where the systems compared above disagree (first differing word).
+    shown = set()
+    for name, _, _, other in systems:
+        if not other or (other, name) in shown:
+            continue
+        shown.add((name, other))
+        x, y = outputs.get((name, "NFC input")), outputs.get((other, "NFC input"))
+        if x is None or y is None:
+            continue
+        diffs = {}
+        for p, q in zip(x, y):
+            if p != q:
+                pw, qw = p.split(), q.split()
+                for a_w, b_w in zip(pw, qw):
+                    if a_w != b_w:
+                        diffs[(a_w, b_w)] = diffs.get((a_w, b_w), 0) + 1
+                        break
+        if diffs:
+            top = sorted(diffs.items(), key=lambda kv: -kv[1])[:5]
+            print("\n%s vs %s, first differing word per line (count): %s" % (
+                name, other, "; ".join("%r vs %r (%d)" % (a_w, b_w, n) for (a_w, b_w), n in top)))
+
 
 if __name__ == "__main__":
     main()
