@@ -50,7 +50,9 @@ fn main() {
         score_line(raw, ends, &words, &mut score);
         let line: Vec<String> = words.iter().map(|w| w.text.replace(' ', "_")).collect();
         let line = line.join(" ");
-        if shown < errors && (score.correct - before.correct != ends.len() || words.len() != ends.len()) {
+        if shown < errors
+            && (score.correct - before.correct != ends.len() || words.len() != ends.len())
+        {
             shown += 1;
             let mut gold = String::new();
             let mut start = 0;

@@ -32,7 +32,10 @@ static TONE_TABLE: LazyLock<FxHashMap<char, (char, u8)>> = LazyLock::new(|| {
         }
         let d: Vec<char> = c.nfd().collect();
         if let Some(pos) = d.iter().position(|x| TONES.contains(x)) {
-            let tone = TONES.iter().position(|t| *t == d[pos]).map_or(b'0', |p| TONE_DIGITS[p]);
+            let tone = TONES
+                .iter()
+                .position(|t| *t == d[pos])
+                .map_or(b'0', |p| TONE_DIGITS[p]);
             let base: String = d
                 .iter()
                 .enumerate()
@@ -200,19 +203,23 @@ pub(crate) static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
         _ => ROLE_PLAIN,
     }),
     qualifiers: Phrases::parse(include_str!("../../data/extract/qualifiers.txt"), |_| 0),
-    heads: Phrases::parse(include_str!("../../data/extract/org_heads.txt"), |t| match t {
-        "bare" => HEAD_BARE,
-        "tail" => HEAD_TAIL,
-        _ => HEAD_NAME,
-    }),
+    heads: Phrases::parse(
+        include_str!("../../data/extract/org_heads.txt"),
+        |t| match t {
+            "bare" => HEAD_BARE,
+            "tail" => HEAD_TAIL,
+            _ => HEAD_NAME,
+        },
+    ),
     bodies: Phrases::parse(include_str!("../../data/extract/bodies.txt"), |_| 0),
-    name_words: Phrases::parse(include_str!("../../data/extract/name_words.txt"), |t| {
-        match t {
+    name_words: Phrases::parse(
+        include_str!("../../data/extract/name_words.txt"),
+        |t| match t {
             "v" => 1,
             "f" => 2,
             _ => 0,
-        }
-    }),
+        },
+    ),
     places: Phrases::parse(include_str!("../../data/extract/places.txt"), |t| match t {
         "c" => PLACE_COUNTRY,
         _ => PLACE_PROVINCE,
@@ -315,14 +322,16 @@ impl<'t, 'a> Analysis<'t, 'a> {
 
     /// Whether token `i` is a word.
     pub(crate) fn is_word(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
     }
 
     /// Whether token `i` is a capitalised word (or alnum/abbreviation).
     pub(crate) fn is_cap(&self, i: usize) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Alnum) && self.toks[i].cap)
+        self.tokens.get(i).is_some_and(|t| {
+            matches!(t.kind, TokenKind::Word | TokenKind::Alnum) && self.toks[i].cap
+        })
     }
 
     /// Whether token `i` is a word in lowercase.

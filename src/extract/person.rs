@@ -23,14 +23,23 @@ fn is_honorific(a: &Analysis, i: usize) -> bool {
     match k {
         // Capitalised mid-sentence they are parts of names ("Bà Rịa", "Bà
         // Triệu"), not address words.
-        "ông" | "ba2" | "cu6" => !a.is_cap(i) || i == 0 || matches!(a.text(i - 1), "." | "\"" | "“" | ":" | "(" | "-" | "–") || a.tokens[i].newline_before,
+        "ông" | "ba2" | "cu6" => {
+            !a.is_cap(i)
+                || i == 0
+                || matches!(a.text(i - 1), "." | "\"" | "“" | ":" | "(" | "-" | "–")
+                || a.tokens[i].newline_before
+        }
         "anh" | "chi6" => !a.is_cap(i),
         "chi1" => i > 0 && a.key(i - 1) == "đông2",
         "ts" | "ths" | "gs" | "pgs" | "bs" | "ks" | "tskh" | "ls" => a.toks[i].upper,
         "si4" => i > 0 && matches!(a.key(i - 1), "tiên1" | "sơ" | "bac1"),
         "can" | "cao1" => i > 0 && a.key(i - 1) == "bi6",
         "tương1" | "ta1" | "ta" => {
-            i > 0 && matches!(a.key(i - 1), "đai6" | "thương6" | "trung" | "thiêu1" | "đai5")
+            i > 0
+                && matches!(
+                    a.key(i - 1),
+                    "đai6" | "thương6" | "trung" | "thiêu1" | "đai5"
+                )
         }
         _ => false,
     }
@@ -45,9 +54,25 @@ fn is_place_context(a: &Analysis, i: usize) -> bool {
     let pp = if i > 1 { a.key(i - 2) } else { "" };
     matches!(
         p,
-        "tp" | "đương2" | "phô1" | "tinh3" | "huyên6" | "xa4" | "phương2" | "quân6" | "lô6"
-            | "câu2" | "sông" | "nui1" | "lang2" | "thôn" | "ban3" | "âp1" | "xom1" | "chơ6"
-            | "trân1" | "xa4"
+        "tp" | "đương2"
+            | "phô1"
+            | "tinh3"
+            | "huyên6"
+            | "xa4"
+            | "phương2"
+            | "quân6"
+            | "lô6"
+            | "câu2"
+            | "sông"
+            | "nui1"
+            | "lang2"
+            | "thôn"
+            | "ban3"
+            | "âp1"
+            | "xom1"
+            | "chơ6"
+            | "trân1"
+            | "xa4"
     ) || (p == "." && pp == "tp")
         || (p == "dich6" && pp == "chiên1")
         || (p == "tương3" && pp == "tư")
@@ -87,7 +112,11 @@ fn name_run(a: &Analysis, i: usize, max: usize) -> usize {
 
 /// Finds the OFFICIAL entities; `others` are the TITLE/ORGANIZATION entities
 /// already found (names inside organisations are skipped).
-pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>, others: &[Entity<'a>]) -> Vec<Entity<'a>> {
+pub(crate) fn find<'a>(
+    text: &'a str,
+    a: &Analysis<'_, 'a>,
+    others: &[Entity<'a>],
+) -> Vec<Entity<'a>> {
     let mut out: Vec<Entity<'a>> = Vec::new();
     // Title ends (byte) for "title directly before a name".
     let mut title_ends: Vec<usize> = others
@@ -105,7 +134,11 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>, others: &[Entity<'a>
     let inside = |s: usize, e: usize| -> bool {
         // Any blocked span overlapping [s, e).
         let idx = blocked.partition_point(|&(bs, _)| bs < e);
-        blocked[..idx].iter().rev().take(8).any(|&(bs, be)| bs < e && be > s)
+        blocked[..idx]
+            .iter()
+            .rev()
+            .take(8)
+            .any(|&(bs, be)| bs < e && be > s)
     };
     let mut i = 0;
     while i < a.len() {
@@ -116,9 +149,8 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>, others: &[Entity<'a>
         let caps = a.caps_line(i);
         let max = if caps { 3 } else { 4 };
         let after_hon = i > 0 && a.sp(i) && is_honorific(a, i - 1);
-        let after_title = i > 0
-            && a.sp(i)
-            && title_ends.binary_search(&a.tokens[i - 1].span.end).is_ok();
+        let after_title =
+            i > 0 && a.sp(i) && title_ends.binary_search(&a.tokens[i - 1].span.end).is_ok();
         let bac = i > 0 && a.key(i - 1) == "bac1" && a.is_cap(i - 1) && a.sp(i);
         let family = LEX.family.longest(a, i).is_some();
         let mut end = 0;
@@ -145,10 +177,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>, others: &[Entity<'a>
                 }
             }
             let words = count_words(a, i, e);
-            let known_place = LEX
-                .places
-                .longest(a, i)
-                .is_some_and(|(n, _)| i + n >= e)
+            let known_place = LEX.places.longest(a, i).is_some_and(|(n, _)| i + n >= e)
                 && !(after_title && family && words >= 3);
             let ok = if after_hon || bac {
                 words >= 1 && !known_place
@@ -168,7 +197,12 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>, others: &[Entity<'a>
                 i = e.max(i + 1);
                 continue;
             }
-        } else if i > 1 && a.text(i - 1) == "/" && a.key(i - 2) != "" && i > 2 && a.key(i - 3) == "anh3" {
+        } else if i > 1
+            && a.text(i - 1) == "/"
+            && a.key(i - 2) != ""
+            && i > 2
+            && a.key(i - 3) == "anh3"
+        {
             // Photo credit "Ảnh VGP/Đình Nam".
             let e = name_run(a, i, 3);
             if count_words(a, i, e) >= 2 {
@@ -198,15 +232,18 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>, others: &[Entity<'a>
 }
 
 fn count_words(a: &Analysis, s: usize, e: usize) -> usize {
-    (s..e).filter(|&k| a.is_word(k) && (k == s || a.sp(k))).count()
+    (s..e)
+        .filter(|&k| a.is_word(k) && (k == s || a.sp(k)))
+        .count()
 }
 
 /// Words that may stand between a name and its title(s).
 fn is_connector(a: &Analysis, i: usize) -> bool {
     match a.key(i) {
-        "nguyên" | "cưu6" | "la2" | "luc1" | "đo1" | "hiên6" | "va2" | "đông2" | "thơi2" | "kiêm"
-        | "giư4" | "chưc1" | "vu6" | "lam2" | "bô3" | "nhiêm6" | "trơ3" | "thanh2" | "đăc1"
-        | "cư3" | "khoa1" | "nay" | "tuôi3" | "đang" | "bâu2" | "phân" | "công" | "ky2" => true,
+        "nguyên" | "cưu6" | "la2" | "luc1" | "đo1" | "hiên6" | "va2" | "đông2" | "thơi2"
+        | "kiêm" | "giư4" | "chưc1" | "vu6" | "lam2" | "bô3" | "nhiêm6" | "trơ3" | "thanh2"
+        | "đăc1" | "cư3" | "khoa1" | "nay" | "tuôi3" | "đang" | "bâu2" | "phân" | "công"
+        | "ky2" => true,
         "đươc6" => matches!(a.key(i + 1), "bô3" | "bâu2" | "phân" | "cư3" | "giao"),
         _ => a.tokens[i].kind == TokenKind::Number || super::title::is_roman_or_number(a, i),
     }
@@ -257,7 +294,9 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
                     });
                     let Some((pn, p)) = prev else { break };
                     let ps = tok_at(p.span.start);
-                    let signing = ps >= 2 && a.text(ps - 1) == "." && matches!(a.key(ps - 2), "kt" | "tm" | "tl" | "tuq");
+                    let signing = ps >= 2
+                        && a.text(ps - 1) == "."
+                        && matches!(a.key(ps - 2), "kt" | "tm" | "tl" | "tuq");
                     if !signing && !linked_title[pn] {
                         links.push((o, pn));
                         linked_title[pn] = true;

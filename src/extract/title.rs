@@ -49,8 +49,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
         }
         // Titles of laws and ordinances: bodies and offices inside are not
         // annotated ("Luật Tổ chức Chính phủ").
-        if (a.key(i) == "luât6" || (a.key(i) == "phap1" && a.key(i + 1) == "lênh6"))
-            && a.is_cap(i)
+        if (a.key(i) == "luât6" || (a.key(i) == "phap1" && a.key(i + 1) == "lênh6")) && a.is_cap(i)
         {
             law_until = law_end(a, i);
         }
@@ -91,7 +90,8 @@ fn law_end(a: &Analysis, i: usize) -> usize {
     let mut j = i + 1;
     while j < a.len() && j < i + 12 {
         let k = a.key(j);
-        if !a.is_word(j) && k != "," || matches!(k, "sô1" | "năm" | "đươc6" | "cua3" | "này") {
+        if !a.is_word(j) && k != "," || matches!(k, "sô1" | "năm" | "đươc6" | "cua3" | "này")
+        {
             break;
         }
         j += 1;
@@ -103,7 +103,13 @@ fn span(a: &Analysis, s: usize, e: usize) -> std::ops::Range<usize> {
     a.tokens[s].span.start..a.tokens[e - 1].span.end
 }
 
-fn push_org<'a>(text: &'a str, a: &Analysis<'_, 'a>, s: usize, e: usize, out: &mut Vec<Entity<'a>>) {
+fn push_org<'a>(
+    text: &'a str,
+    a: &Analysis<'_, 'a>,
+    s: usize,
+    e: usize,
+    out: &mut Vec<Entity<'a>>,
+) {
     let r = span(a, s, e);
     out.push(Entity {
         kind: EntityKind::Organization,
@@ -114,7 +120,10 @@ fn push_org<'a>(text: &'a str, a: &Analysis<'_, 'a>, s: usize, e: usize, out: &m
     // An abbreviation in brackets right after: "Quỹ Tiền tệ quốc tế (IMF)".
     let abbr = |k: usize| {
         let t = a.text(k);
-        t.chars().count() >= 2 && t.chars().count() <= 8 && t.chars().filter(|c| c.is_uppercase()).count() >= 2 && a.is_cap(k)
+        t.chars().count() >= 2
+            && t.chars().count() <= 8
+            && t.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && a.is_cap(k)
     };
     if a.text(e) == "(" && a.text(e + 2) == ")" && abbr(e + 1) {
         let r = span(a, e + 1, e + 2);
@@ -135,7 +144,10 @@ fn is_generic_before(a: &Analysis, i: usize) -> bool {
     if a.tokens[i - 1].kind == TokenKind::Number {
         return true;
     }
-    matches!(a.key(i - 1), "cac1" | "nhưng4" | "nhiêu2" | "môi4" | "tưng2")
+    matches!(
+        a.key(i - 1),
+        "cac1" | "nhưng4" | "nhiêu2" | "môi4" | "tưng2"
+    )
 }
 
 /// "Phòng Tài chính nhiều huyện".
@@ -169,7 +181,10 @@ pub(crate) fn is_roman_or_number(a: &Analysis, i: usize) -> bool {
     match a.tokens.get(i) {
         Some(t) if t.kind == TokenKind::Number => true,
         Some(t) if t.kind == TokenKind::Word => {
-            t.text.len() <= 6 && t.text.bytes().all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
+            t.text.len() <= 6
+                && t.text
+                    .bytes()
+                    .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
         }
         _ => false,
     }
@@ -208,13 +223,22 @@ fn place(a: &Analysis, i: usize, generic: bool) -> Option<usize> {
     }
     let mut j = a.unit_end(i);
     for _ in 0..2 {
-        if a.is_cap(j) && a.sp(j) && a.is_word(j) && !starts_org_or_role(a, j) && !looks_person(a, j) {
+        if a.is_cap(j)
+            && a.sp(j)
+            && a.is_word(j)
+            && !starts_org_or_role(a, j)
+            && !looks_person(a, j)
+        {
             j = a.unit_end(j);
         } else {
             break;
         }
     }
-    if a.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Number && t.text.len() <= 2) && a.sp(j) {
+    if a.tokens
+        .get(j)
+        .is_some_and(|t| t.kind == TokenKind::Number && t.text.len() <= 2)
+        && a.sp(j)
+    {
         j += 1;
     }
     Some(known.map_or(j, |k| k.max(j)))
@@ -346,9 +370,20 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
             let lower_first = matches!(head_key, "hôi6" | "liên" | "cuc6")
                 || (n > 1
                     && class == HEAD_NAME
-                    && !matches!(head_key, "đoan2" | "bô6" | "công" | "tông2" | "tâp6" | "ngân" | "trung"));
-            let short = n == 1 && matches!(head_key, "ban" | "bô6" | "sơ3" | "vu6" | "cuc6" | "đoan2" | "phong2");
-            let mut e = if short && !strong_first(a, j) { j } else { name(a, j, lower_first) };
+                    && !matches!(
+                        head_key,
+                        "đoan2" | "bô6" | "công" | "tông2" | "tâp6" | "ngân" | "trung"
+                    ));
+            let short = n == 1
+                && matches!(
+                    head_key,
+                    "ban" | "bô6" | "sơ3" | "vu6" | "cuc6" | "đoan2" | "phong2"
+                );
+            let mut e = if short && !strong_first(a, j) {
+                j
+            } else {
+                name(a, j, lower_first)
+            };
             let named = e > j;
             let mut inner = Vec::new();
             // An organisation of an organisation: "Ban Tuyên giáo Tỉnh ủy".
@@ -376,7 +411,11 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
             }
             let generic_place = matches!(class, HEAD_BARE | HEAD_TAIL) && n >= 2 && !sub
                 || matches!(head_key, "tinh3" | "thanh2" | "huyên6" | "quân6" | "thi6");
-            let (e2, took) = if sub { (e, false) } else { tail(a, e, generic_place) };
+            let (e2, took) = if sub {
+                (e, false)
+            } else {
+                tail(a, e, generic_place)
+            };
             e = e2;
             let valid = (cap || named || took || sub)
                 && (cap || lenient || e - j >= 2 || took || sub)
@@ -467,7 +506,8 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             }
             // A name word that is a known compound ("Công an", "Phòng chống").
             if let Some((n, _)) = LEX.name_words.longest(a, k) {
-                if n > 1 || LEX.heads.longest(a, k).is_none() && LEX.bodies.longest(a, k).is_none() {
+                if n > 1 || LEX.heads.longest(a, k).is_none() && LEX.bodies.longest(a, k).is_none()
+                {
                     k += n;
                     prev_cap = true;
                     continue;
@@ -477,7 +517,9 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 // An office word as the first name word: "Hội đồng Bộ trưởng".
                 if k == j {
                     if let Some((n, _)) = LEX.roles.longest(a, k) {
-                        if LEX.bodies.longest(a, k).is_none() && LEX.heads.longest(a, k).map_or(0, |h| h.0) < n {
+                        if LEX.bodies.longest(a, k).is_none()
+                            && LEX.heads.longest(a, k).map_or(0, |h| h.0) < n
+                        {
                             k += n;
                             prev_cap = true;
                             continue;
@@ -489,9 +531,12 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             // A person's name ends the name, except in school names
             // ("Trường ĐH Tôn Đức Thắng", "THPT Nguyễn Du").
             let school = k > 0
-                && (matches!(a.key(k - 1), "th" | "thcs" | "thpt" | "đh" | "cđ" | "mn" | "ptth")
-                    || a.key(k - 1) == "hoc6" && k > 1 && a.key(k - 2) == "đai6");
-            if territory_kw(a, k).is_some() || (looks_person(a, k) && !school) || a.key(k) == "pho1" {
+                && (matches!(
+                    a.key(k - 1),
+                    "th" | "thcs" | "thpt" | "đh" | "cđ" | "mn" | "ptth"
+                ) || a.key(k - 1) == "hoc6" && k > 1 && a.key(k - 2) == "đai6");
+            if territory_kw(a, k).is_some() || (looks_person(a, k) && !school) || a.key(k) == "pho1"
+            {
                 break;
             }
             if k == j {
@@ -535,7 +580,12 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             }
             break;
         }
-        if matches!(t.text, "-" | "–") && k > j && a.is_cap(k + 1) && a.sp(k + 1) && !a.caps_line(k + 1) {
+        if matches!(t.text, "-" | "–")
+            && k > j
+            && a.is_cap(k + 1)
+            && a.sp(k + 1)
+            && !a.caps_line(k + 1)
+        {
             if starts_org_or_role(a, k + 1) || person_len(a, k + 1) >= 2 {
                 break;
             }
@@ -580,7 +630,12 @@ fn qualifiers(a: &Analysis, mut j: usize) -> usize {
 
 /// Tries a TITLE at token `i`; pushes it (and its organisation) and returns
 /// the end.
-fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<Entity<'a>>) -> Option<usize> {
+fn parse_title<'a>(
+    text: &'a str,
+    a: &Analysis<'_, 'a>,
+    i: usize,
+    out: &mut Vec<Entity<'a>>,
+) -> Option<usize> {
     let mut j = i;
     if a.key(j) == "quyên2" && (a.is_cap(j) || a.is_cap(j + 1)) && a.sp(j + 1) {
         j += 1;
@@ -610,7 +665,10 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
     }
     let tag = tag?;
     if role_end > role_start
-        && LEX.heads.longest(a, role_start).is_some_and(|(n, _)| role_start + n > role_end)
+        && LEX
+            .heads
+            .longest(a, role_start)
+            .is_some_and(|(n, _)| role_start + n > role_end)
     {
         // "Đại sứ quán" is a body, not "Đại sứ".
         return None;
@@ -619,7 +677,10 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
     if i == role_start && i > 0 {
         let p = a.key(i - 1);
         let pp = if i > 1 { a.key(i - 2) } else { "" };
-        if p == "đoan2" || (pp == "hôi6" && matches!(p, "nghi6" | "đông2")) || (pp == "đai6" && p == "hôi6") {
+        if p == "đoan2"
+            || (pp == "hôi6" && matches!(p, "nghi6" | "đông2"))
+            || (pp == "đai6" && p == "hôi6")
+        {
             return None;
         }
     }
@@ -745,5 +806,7 @@ fn parse_title<'a>(text: &'a str, a: &Analysis<'_, 'a>, i: usize, out: &mut Vec<
 
 /// "làm trưởng đoàn", "giữ chức giám đốc".
 fn after_lam(a: &Analysis, i: usize) -> bool {
-    i > 0 && (matches!(a.key(i - 1), "lam2" | "chưc1") || i > 1 && a.key(i - 1) == "vu6" && a.key(i - 2) == "chưc1")
+    i > 0
+        && (matches!(a.key(i - 1), "lam2" | "chưc1")
+            || i > 1 && a.key(i - 1) == "vu6" && a.key(i - 2) == "chưc1")
 }

@@ -44,7 +44,10 @@ static TONE_TABLE: LazyLock<Vec<u32>> = LazyLock::new(|| {
             t.push(cp);
             continue;
         };
-        let lower = c.to_lowercase().next().filter(|_| c.to_lowercase().count() == 1);
+        let lower = c
+            .to_lowercase()
+            .next()
+            .filter(|_| c.to_lowercase().count() == 1);
         let c = lower.unwrap_or(c);
         let mut parts: Vec<char> = Vec::with_capacity(4);
         decompose_canonical(c, |d| parts.push(d));
@@ -195,7 +198,10 @@ const ONSETS: [&str; 28] = [
 const CODAS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
 
 fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y')
+    matches!(
+        c,
+        'a' | 'ă' | 'â' | 'e' | 'ê' | 'i' | 'o' | 'ô' | 'ơ' | 'u' | 'ư' | 'y'
+    )
 }
 
 /// Whether lowercase toneless letters form onset + 1–3 vowels + coda.
@@ -214,7 +220,10 @@ fn is_vn_shape(cs: &[char]) -> bool {
         let Some(n) = starts(cs, o) else { return false };
         let rest = &cs[n..];
         let v = rest.iter().take_while(|&&c| is_vowel(c)).count();
-        (1..=3).contains(&v) && CODAS.iter().any(|c| starts(&rest[v..], c) == Some(rest.len() - v))
+        (1..=3).contains(&v)
+            && CODAS
+                .iter()
+                .any(|c| starts(&rest[v..], c) == Some(rest.len() - v))
     })
 }
 
@@ -252,7 +261,12 @@ impl Lexicon {
             if line.is_empty() {
                 continue;
             }
-            let bad = || crate::Error::new(crate::ErrorKind::BadData { line: n + 1 }, "bad lexicon line");
+            let bad = || {
+                crate::Error::new(
+                    crate::ErrorKind::BadData { line: n + 1 },
+                    "bad lexicon line",
+                )
+            };
             let (word, flags) = line.split_once('\t').ok_or_else(bad)?;
             let flags: u8 = flags.parse().map_err(|_| bad())?;
             keys.clear();
@@ -307,7 +321,16 @@ mod tests {
         assert!(k.first_upper && k.upper == 1 && k.letters == 4 && !k.ascii);
         let k = key_info("UBND");
         assert!(k.ascii && k.upper == 4 && !k.vn);
-        for s in ["nghiêng", "Gìn", "quốc", "khuya", "oẳn", "Trường", "gi", "ĐỒNG"] {
+        for s in [
+            "nghiêng",
+            "Gìn",
+            "quốc",
+            "khuya",
+            "oẳn",
+            "Trường",
+            "gi",
+            "ĐỒNG",
+        ] {
             assert!(key_info(s).vn, "{s}");
         }
         for s in ["TP", "Covid", "xyz", "w", "bánhh", "ngoaiêu", "a1"] {
@@ -318,7 +341,10 @@ mod tests {
     #[test]
     fn lexicon_prefixes() {
         let lex = Lexicon::parse("ban chấp hành\t1\nchấp hành\t3\n").unwrap();
-        let k: Vec<u64> = ["Ban", "Chấp", "hành"].iter().map(|s| key_hash(s)).collect();
+        let k: Vec<u64> = ["Ban", "Chấp", "hành"]
+            .iter()
+            .map(|s| key_hash(s))
+            .collect();
         assert_eq!(lex.get(seq_hash(&k[..2])), PREFIX);
         assert_eq!(lex.get(seq_hash(&k)), SRC_A);
         assert_eq!(lex.get(seq_hash(&k[1..])), SRC_A | SRC_B);

@@ -81,8 +81,8 @@ struct Inner {
 
 static EMBEDDED: LazyLock<Arc<Inner>> = LazyLock::new(|| {
     let lexicon = Lexicon::parse(LEXICON_TEXT).unwrap_or_default();
-    let weights = Model::weights_from_bytes(MODEL_BYTES)
-        .unwrap_or_else(|_| vec![0.0; 1usize << model::BITS]);
+    let weights =
+        Model::weights_from_bytes(MODEL_BYTES).unwrap_or_else(|_| vec![0.0; 1usize << model::BITS]);
     Arc::new(Inner {
         model: Arc::new(Model { weights, lexicon }),
         user: None,

@@ -152,11 +152,7 @@ fn make_unit(text: &str, toks: &[(usize, usize, TokenKind)], hard: bool) -> Unit
             }
             TokenKind::Number => (NUM_KEY, shape::NUMBER, WordKind::Number),
             TokenKind::Alnum if starts_digit => (NUM_KEY ^ 1, shape::NUMBER, WordKind::Number),
-            TokenKind::Alnum => (
-                lexicon::key_hash(s),
-                shape::COMPOUND,
-                WordKind::Foreign,
-            ),
+            TokenKind::Alnum => (lexicon::key_hash(s), shape::COMPOUND, WordKind::Foreign),
             TokenKind::Punct => (lexicon::key_hash(s), shape::PUNCT, WordKind::Punct),
             TokenKind::Url => (LINK_KEY, shape::LINK, WordKind::Url),
             TokenKind::Email => (LINK_KEY, shape::LINK, WordKind::Email),
@@ -299,15 +295,14 @@ pub(crate) fn build_units<'a, I: Iterator<Item = Token<'a>>>(
 /// Whether the gap after unit `i` is decided by the model.
 #[inline]
 pub(crate) fn is_open(units: &[Unit], i: usize) -> bool {
-    i + 1 < units.len()
-        && units[i].joinable
-        && units[i + 1].joinable
-        && !units[i + 1].hard_before
+    i + 1 < units.len() && units[i].joinable && units[i + 1].joinable && !units[i + 1].hard_before
 }
 
 /// Fills `scratch.lex` from the lexicon.
 pub(crate) fn lexicon_pass(lex: &Lexicon, scratch: &mut Scratch) {
-    let Scratch { units, lex: info, .. } = scratch;
+    let Scratch {
+        units, lex: info, ..
+    } = scratch;
     let n = units.len();
     info.clear();
     info.resize(n, LexInfo::default());
