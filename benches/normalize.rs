@@ -1,1 +1,94 @@
-fn main() {}
+//! Throughput of normalization and folding on ~1 MB of Vietnamese news text.
+//!
+//! The input is built from /work/shared/data/unc-news/docs/*.txt when that
+//! folder exists (override with `VNTEXT_BENCH_DOCS=/path/to/dir`), else from
+//! a short paragraph written for this bench, repeated. Cases:
+//! * `clean_nfc`: text already normalized (modern style, NFC) — the fast path;
+//! * `nfd_traditional`: the same text in traditional style and NFD, rewritten
+//!   to modern NFC;
+//! * `traditional_nfc`: traditional-style NFC text normalized to modern;
+//! * `fold`: removing diacritics.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use unicode_normalization::UnicodeNormalization;
+use vntext::normalize::{fold, Normalizer, ToneStyle};
+
+const SAMPLE: &str = "Sáng nay, Uỷ ban nhân dân tỉnh Khánh Hoà tổ chức hội nghị tổng kết \
+công tác phòng chống thiên tai năm qua. Theo báo cáo, mùa mưa bão đã gây thiệt hại cho \
+nhiều hộ dân ở các huyện ven biển; hệ thống thuỷ lợi và đê kè được gia cố kịp thời. \
+Ông Nguyễn Văn Quý, Phó Chủ tịch tỉnh, yêu cầu các sở, ngành tiếp tục rà soát, khoanh \
+vùng khu vực có nguy cơ sạt lở, đồng thời chăm lo sức khoẻ cho người dân. \
+Giá lúa tăng 5,2% so với cùng kỳ; xuất khẩu thuỷ sản đạt 1.234 tỷ đồng.\n";
+
+const TARGET: usize = 1 << 20;
+
+fn corpus() -> String {
+    let dir = std::env::var("VNTEXT_BENCH_DOCS")
+        .unwrap_or_else(|_| "/work/shared/data/unc-news/docs".to_string());
+    let mut out = String::with_capacity(TARGET + 4096);
+    if let Ok(rd) = std::fs::read_dir(&dir) {
+        let mut paths: Vec<_> = rd
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        for p in paths {
+            if out.len() >= TARGET {
+                break;
+            }
+            if let Ok(t) = std::fs::read_to_string(&p) {
+                for line in t.lines().filter(|l| !l.starts_with('#')) {
+                    out.push_str(line);
+                    out.push('\n');
+                }
+            }
+        }
+    }
+    if out.is_empty() {
+        eprintln!("bench: {dir} not found, using the bundled sample");
+    }
+    while out.len() < TARGET {
+        out.push_str(SAMPLE);
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let raw = corpus();
+    let modern = Normalizer::new();
+    let trad = Normalizer::builder().tone(ToneStyle::Traditional).build();
+    let clean = modern.normalize(&raw).into_owned();
+    let traditional = trad.normalize(&clean).into_owned();
+    let nfd: String = traditional.nfd().collect();
+    assert!(matches!(
+        modern.normalize(&clean),
+        std::borrow::Cow::Borrowed(_)
+    ));
+    assert_eq!(modern.normalize(&nfd), clean);
+
+    let mut g = c.benchmark_group("normalize");
+    g.throughput(Throughput::Bytes(clean.len() as u64));
+    g.bench_function("clean_nfc", |b| {
+        b.iter(|| modern.normalize(black_box(&clean)).len())
+    });
+    g.throughput(Throughput::Bytes(traditional.len() as u64));
+    g.bench_function("traditional_nfc", |b| {
+        b.iter(|| modern.normalize(black_box(&traditional)).len())
+    });
+    g.throughput(Throughput::Bytes(nfd.len() as u64));
+    g.bench_function("nfd_traditional", |b| {
+        b.iter(|| modern.normalize(black_box(&nfd)).len())
+    });
+    g.throughput(Throughput::Bytes(clean.len() as u64));
+    g.bench_function("fold", |b| b.iter(|| fold(black_box(&clean)).len()));
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(20).measurement_time(std::time::Duration::from_secs(4));
+    targets = bench
+}
+criterion_main!(benches);

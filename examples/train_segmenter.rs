@@ -1,5 +1,7 @@
 //! Trains the word-segmentation model from UD Vietnamese-VTB and the two
-//! word lists, writing `data/segment/model.bin` and `data/segment/lexicon.txt`.
+//! word lists, writing `data/segment/model.bin`, `data/segment/lexicon.txt`
+//! (the merged word list) and `data/segment/lexicon.bin` (its compiled
+//! table, which the library embeds).
 //!
 //! ```text
 //! cargo run --release --example train_segmenter -- /work/shared/data/ud-vi-vtb
@@ -9,9 +11,11 @@
 
 use std::path::{Path, PathBuf};
 
-use vntext::segment::train::{compile_lexicon, raw_line, read_conllu, score_line, Score, Trainer};
+use vntext::segment::train::{
+    compile_lexicon, lexicon_bytes, raw_line, read_conllu, score_line, Score, Trainer,
+};
 
-const EPOCHS: usize = 12;
+const EPOCHS: usize = 10;
 
 fn read(p: &Path) -> String {
     std::fs::read_to_string(p).unwrap_or_else(|e| {
@@ -75,8 +79,10 @@ fn main() {
         let model = trainer.model_bytes();
         std::fs::write(out.join("model.bin"), &model).expect("write model");
         std::fs::write(out.join("lexicon.txt"), &lexicon).expect("write lexicon");
+        let bin = lexicon_bytes(&lexicon).expect("lexicon");
+        std::fs::write(out.join("lexicon.bin"), bin).expect("write lexicon");
         eprintln!(
-            "wrote {} ({} bytes) and lexicon.txt ({} bytes)",
+            "wrote {} ({} bytes), lexicon.txt ({} bytes) and lexicon.bin",
             out.join("model.bin").display(),
             model.len(),
             lexicon.len()

@@ -33,6 +33,7 @@ use std::fs::File;
 use std::io::{self, BufRead, BufReader, IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 use std::sync::{Arc, Mutex};
 
@@ -64,7 +65,8 @@ struct Cli {
 struct Common {
     /// Input files (`-` for standard input); standard input when none.
     files: Vec<PathBuf>,
-    /// Worker threads for line-oriented modes (default: all cores).
+    /// Worker threads (default: all cores): lines in line-oriented modes,
+    /// files in whole-document `extract`.
     #[arg(short, long, value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
     /// Replace invalid UTF-8 with U+FFFD (warn once) instead of stopping.
@@ -234,13 +236,12 @@ fn run(cmd: Cmd) -> Res {
                 .build();
             per_line(&common, move |line, out| {
                 let s = n.normalize(line);
-                let s = match (fold, lower) {
-                    (true, true) => Cow::Owned(vntext::normalize::fold_lower(&s)),
-                    (true, false) => Cow::Owned(vntext::fold(&s).into_owned()),
-                    (false, true) => Cow::Owned(s.to_lowercase()),
-                    (false, false) => s,
-                };
-                out.push_str(&s);
+                match (fold, lower) {
+                    (true, true) => out.push_str(&vntext::normalize::fold_lower(&s)),
+                    (true, false) => out.push_str(&vntext::fold(&s)),
+                    (false, true) => out.push_str(&s.to_lowercase()),
+                    (false, false) => out.push_str(&s),
+                }
                 Ok(())
             })
         }
@@ -357,15 +358,15 @@ impl Input {
 
 /// Turns one document's bytes into text: drops a BOM, checks UTF-8 (or
 /// replaces bad bytes when `lossy`).
-fn doc_text<'a>(name: &str, bytes: &'a [u8], lossy: bool, warned: &mut bool) -> Res<Cow<'a, str>> {
+fn doc_text<'a>(name: &str, bytes: &'a [u8], lossy: bool) -> Res<Cow<'a, str>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(Cow::Borrowed(s)),
         Err(e) if lossy => {
-            warn_lossy(name, line_of(bytes, e.valid_up_to()), warned);
+            warn_lossy(name, line_of(bytes, e.valid_up_to()));
             Ok(String::from_utf8_lossy(bytes))
         }
-        Err(e) => Err(utf8_error(name, line_of(bytes, e.valid_up_to()))),
+        Err(e) => Err(Fail::Msg(utf8_error(name, line_of(bytes, e.valid_up_to())))),
     }
 }
 
@@ -373,19 +374,25 @@ fn line_of(bytes: &[u8], offset: usize) -> usize {
     bytes[..offset].iter().filter(|&&b| b == b'\n').count() + 1
 }
 
-fn utf8_error(name: &str, line: usize) -> Fail {
-    Fail::Msg(format!(
-        "{name}:{line}: invalid UTF-8 (use --lossy to replace bad bytes)"
-    ))
+fn utf8_error(name: &str, line: usize) -> String {
+    format!("{name}:{line}: invalid UTF-8 (use --lossy to replace bad bytes)")
 }
 
-fn warn_lossy(name: &str, line: usize, warned: &mut bool) {
-    if !*warned {
-        *warned = true;
+fn warn_lossy(name: &str, line: usize) {
+    static WARNED: AtomicBool = AtomicBool::new(false);
+    if !WARNED.swap(true, Ordering::Relaxed) {
         eprintln!(
             "vntext: warning: {name}:{line}: invalid UTF-8 replaced with U+FFFD (further cases not reported)"
         );
     }
+}
+
+/// The `--jobs` value, or the number of cores.
+fn jobs(common: &Common) -> usize {
+    common
+        .jobs
+        .map(usize::from)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
 }
 
 // ---------------------------------------------------------------- line engine
@@ -461,10 +468,7 @@ where
     F: Fn(&str, &mut String) -> LineResult + Sync,
 {
     let inputs = inputs(&common.files)?;
-    let jobs = common
-        .jobs
-        .map(usize::from)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let jobs = jobs(common);
     let interactive = inputs.iter().any(|i| i.path.is_none()) && io::stdin().is_terminal();
     let progress = progress_bar(&inputs);
     let stdout = io::stdout();
@@ -590,7 +594,6 @@ fn read_chunks(
         sink(item)
     };
     let fail = |m: String| Item::Fail((0, String::new(), Some(m)));
-    let mut warned = false;
     let mut raw = Vec::new();
     for input in inputs {
         let name: Arc<str> = Arc::from(input.name.as_str());
@@ -640,14 +643,11 @@ fn read_chunks(
             let text: Cow<str> = match std::str::from_utf8(bytes) {
                 Ok(s) => Cow::Borrowed(s),
                 Err(_) if lossy => {
-                    warn_lossy(&input.name, line_no, &mut warned);
+                    warn_lossy(&input.name, line_no);
                     String::from_utf8_lossy(bytes)
                 }
                 Err(_) => {
-                    let m = format!(
-                        "{}:{line_no}: invalid UTF-8 (use --lossy to replace bad bytes)",
-                        input.name
-                    );
+                    let m = utf8_error(&input.name, line_no);
                     if emit(Item::Chunk(chunk), &mut seq)? {
                         emit(fail(m), &mut seq)?;
                     }
@@ -671,10 +671,14 @@ fn read_chunks(
     Ok(())
 }
 
-/// A byte-count progress bar on stderr, only when stderr is a terminal and
-/// every input is a file.
+/// A byte-count progress bar on stderr, only when stderr is a terminal,
+/// standard output is not (it would mix with the bar), and every input is a
+/// file.
 fn progress_bar(inputs: &[Input]) -> Option<indicatif::ProgressBar> {
-    if !io::stderr().is_terminal() || inputs.iter().any(|i| i.path.is_none()) {
+    if !io::stderr().is_terminal()
+        || io::stdout().is_terminal()
+        || inputs.iter().any(|i| i.path.is_none())
+    {
         return None;
     }
     let total: u64 = inputs
@@ -713,7 +717,7 @@ fn syllable_json(line: &str, out: &mut String) -> LineResult {
     let mut obj = serde_json::Map::new();
     obj.insert("input".into(), token.into());
     if let Some(s) = vntext::syllable::Syllable::parse(token) {
-        match serde_json::to_value(&s) {
+        match serde_json::to_value(s) {
             Ok(serde_json::Value::Object(m)) => obj.extend(m),
             Ok(v) => {
                 obj.insert("syllable".into(), v);
@@ -811,17 +815,38 @@ fn extract_jsonl(common: &Common, ex: &Extractor) -> Res {
     })
 }
 
+/// One JSON line per input document. With several files, `--jobs` files
+/// are read and processed at a time, and written in argument order.
 fn extract_documents(common: &Common, ex: &Extractor) -> Res {
+    let inputs = inputs(&common.files)?;
+    let jobs = jobs(common);
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let mut warned = false;
-    for input in inputs(&common.files)? {
+    let one = |input: &Input| -> Res<String> {
         let bytes = input.read_all()?;
-        let text = doc_text(&input.name, &bytes, common.lossy, &mut warned)?;
+        let text = doc_text(&input.name, &bytes, common.lossy)?;
         let mut s = String::new();
         json_into(&mut s, &ex.extract(&text));
         s.push('\n');
-        out.write_all(s.as_bytes())?;
+        Ok(s)
+    };
+    for batch in inputs.chunks(jobs) {
+        let results: Vec<Res<String>> = if batch.len() == 1 {
+            vec![one(&batch[0])]
+        } else {
+            std::thread::scope(|sc| {
+                let hs: Vec<_> = batch.iter().map(|i| sc.spawn(|| one(i))).collect();
+                hs.into_iter()
+                    .map(|h| {
+                        h.join()
+                            .unwrap_or_else(|_| Err(Fail::Msg("worker thread failed".into())))
+                    })
+                    .collect()
+            })
+        };
+        for r in results {
+            out.write_all(r?.as_bytes())?;
+        }
     }
     out.flush()?;
     Ok(())

@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::extract::{Entity, Extractor, Ymd};
 use crate::segment::{Segmenter, Word};
-use crate::sentence::{split_tokens, Sentence};
+use crate::sentence::{split_tokens, to_sentences, Sentence};
 use crate::token::{tokenize, Token};
 
 /// Runs every stage over a text. Built once, shared across threads
@@ -99,16 +99,7 @@ impl Analyzer {
     pub fn analyze<'a>(&self, text: &'a str) -> Document<'a> {
         let tokens: Vec<Token<'a>> = tokenize(text).collect();
         let sentence_tokens = split_tokens(text, &tokens);
-        let sentences = sentence_tokens
-            .iter()
-            .map(|r| {
-                let span = tokens[r.start].span.start..tokens[r.end - 1].span.end;
-                Sentence {
-                    text: &text[span.clone()],
-                    span,
-                }
-            })
-            .collect();
+        let sentences = to_sentences(text, &tokens, &sentence_tokens);
         let words = self.segmenter.segment_tokens(text, &tokens);
         let ex = self.extractor.extract_tokens(text, &tokens);
         Document {

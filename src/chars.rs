@@ -136,34 +136,34 @@ impl Modifier {
 pub const VOWELS: [char; 12] = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y'];
 
 /// Toned forms of each vowel of [`VOWELS`], lower case, in [`Tone::ALL`] order.
-const LOWER: [&str; 12] = [
-    "aàáảãạ",
-    "ăằắẳẵặ",
-    "âầấẩẫậ",
-    "eèéẻẽẹ",
-    "êềếểễệ",
-    "iìíỉĩị",
-    "oòóỏõọ",
-    "ôồốổỗộ",
-    "ơờớởỡợ",
-    "uùúủũụ",
-    "ưừứửữự",
-    "yỳýỷỹỵ",
+const LOWER: [[char; 6]; 12] = [
+    ['a', 'à', 'á', 'ả', 'ã', 'ạ'],
+    ['ă', 'ằ', 'ắ', 'ẳ', 'ẵ', 'ặ'],
+    ['â', 'ầ', 'ấ', 'ẩ', 'ẫ', 'ậ'],
+    ['e', 'è', 'é', 'ẻ', 'ẽ', 'ẹ'],
+    ['ê', 'ề', 'ế', 'ể', 'ễ', 'ệ'],
+    ['i', 'ì', 'í', 'ỉ', 'ĩ', 'ị'],
+    ['o', 'ò', 'ó', 'ỏ', 'õ', 'ọ'],
+    ['ô', 'ồ', 'ố', 'ổ', 'ỗ', 'ộ'],
+    ['ơ', 'ờ', 'ớ', 'ở', 'ỡ', 'ợ'],
+    ['u', 'ù', 'ú', 'ủ', 'ũ', 'ụ'],
+    ['ư', 'ừ', 'ứ', 'ử', 'ữ', 'ự'],
+    ['y', 'ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ'],
 ];
 /// Upper-case counterpart of [`LOWER`].
-const UPPER: [&str; 12] = [
-    "AÀÁẢÃẠ",
-    "ĂẰẮẲẴẶ",
-    "ÂẦẤẨẪẬ",
-    "EÈÉẺẼẸ",
-    "ÊỀẾỂỄỆ",
-    "IÌÍỈĨỊ",
-    "OÒÓỎÕỌ",
-    "ÔỒỐỔỖỘ",
-    "ƠỜỚỞỠỢ",
-    "UÙÚỦŨỤ",
-    "ƯỪỨỬỮỰ",
-    "YỲÝỶỸỴ",
+const UPPER: [[char; 6]; 12] = [
+    ['A', 'À', 'Á', 'Ả', 'Ã', 'Ạ'],
+    ['Ă', 'Ằ', 'Ắ', 'Ẳ', 'Ẵ', 'Ặ'],
+    ['Â', 'Ầ', 'Ấ', 'Ẩ', 'Ẫ', 'Ậ'],
+    ['E', 'È', 'É', 'Ẻ', 'Ẽ', 'Ẹ'],
+    ['Ê', 'Ề', 'Ế', 'Ể', 'Ễ', 'Ệ'],
+    ['I', 'Ì', 'Í', 'Ỉ', 'Ĩ', 'Ị'],
+    ['O', 'Ò', 'Ó', 'Ỏ', 'Õ', 'Ọ'],
+    ['Ô', 'Ồ', 'Ố', 'Ổ', 'Ỗ', 'Ộ'],
+    ['Ơ', 'Ờ', 'Ớ', 'Ở', 'Ỡ', 'Ợ'],
+    ['U', 'Ù', 'Ú', 'Ủ', 'Ũ', 'Ụ'],
+    ['Ư', 'Ừ', 'Ứ', 'Ử', 'Ữ', 'Ự'],
+    ['Y', 'Ỳ', 'Ý', 'Ỷ', 'Ỹ', 'Ỵ'],
 ];
 
 /// A Vietnamese letter split into its parts.
@@ -190,12 +190,51 @@ const CODES: [char; 32] = [
 #[inline]
 pub fn letter_code(base: char) -> u8 {
     match base {
-        'z' => 33,
-        _ => CODES
-            .iter()
-            .position(|&c| c == base)
-            .map_or(0, |i| i as u8 + 1),
+        'a'..='z' => ASCII_CODES[(base as u8 - b'a') as usize],
+        'ă' => 2,
+        'â' => 3,
+        'ê' => 5,
+        'ô' => 8,
+        'ơ' => 9,
+        'ư' => 11,
+        'đ' => 16,
+        _ => 0,
     }
+}
+
+/// [`letter_code`] of `a`..=`z`.
+const ASCII_CODES: [u8; 26] = {
+    let mut t = [0u8; 26];
+    let mut i = 0;
+    while i < CODES.len() {
+        let c = CODES[i];
+        if c.is_ascii_lowercase() {
+            t[(c as u8 - b'a') as usize] = i as u8 + 1;
+        }
+        i += 1;
+    }
+    t[25] = 33;
+    t
+};
+
+/// Index of an untoned lower-case vowel in [`VOWELS`].
+#[inline]
+fn vowel_index(base: char) -> Option<usize> {
+    Some(match base {
+        'a' => 0,
+        'ă' => 1,
+        'â' => 2,
+        'e' => 3,
+        'ê' => 4,
+        'i' => 5,
+        'o' => 6,
+        'ô' => 7,
+        'ơ' => 8,
+        'u' => 9,
+        'ư' => 10,
+        'y' => 11,
+        _ => return None,
+    })
 }
 
 /// Table for U+00C0..=U+01B0 and U+1EA0..=U+1EF9.
@@ -219,7 +258,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         }
     };
     for (v, (lo, up)) in LOWER.iter().zip(UPPER.iter()).enumerate() {
-        for (tone, (l, u)) in lo.chars().zip(up.chars()).enumerate() {
+        for (tone, (&l, &u)) in lo.iter().zip(up.iter()).enumerate() {
             put(l, v as u8 + 1, tone, false);
             put(u, v as u8 + 1, tone, true);
         }
@@ -301,10 +340,11 @@ pub fn is_vowel(base: char) -> bool {
 /// assert_eq!(compose('đ', Tone::Ngang, true), Some('Đ'));
 /// assert_eq!(compose('n', Tone::Sac, false), None);
 /// ```
+#[inline]
 pub fn compose(base: char, tone: Tone, upper: bool) -> Option<char> {
-    if let Some(v) = VOWELS.iter().position(|&x| x == base) {
-        let s = if upper { UPPER[v] } else { LOWER[v] };
-        return s.chars().nth(tone.index());
+    if let Some(v) = vowel_index(base) {
+        let row = if upper { &UPPER[v] } else { &LOWER[v] };
+        return Some(row[tone.index()]);
     }
     if tone != Tone::Ngang {
         return None;
@@ -397,5 +437,8 @@ mod tests {
         assert_eq!(join('u', Modifier::Horn), Some('ư'));
         assert_eq!(join('i', Modifier::Horn), None);
         assert_eq!(letter_code('z'), 33);
+        for (i, &c) in CODES.iter().enumerate() {
+            assert_eq!(letter_code(c) as usize, i + 1, "{c}");
+        }
     }
 }

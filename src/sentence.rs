@@ -66,8 +66,17 @@ pub struct Sentence<'a> {
 /// ```
 pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
     let tokens: Vec<Token<'_>> = tokenize(text).collect();
-    split_tokens(text, &tokens)
-        .into_iter()
+    to_sentences(text, &tokens, &split_tokens(text, &tokens))
+}
+
+/// The [`Sentence`]s of the token ranges returned by [`split_tokens`].
+pub(crate) fn to_sentences<'a>(
+    text: &'a str,
+    tokens: &[Token<'a>],
+    ranges: &[Range<usize>],
+) -> Vec<Sentence<'a>> {
+    ranges
+        .iter()
         .map(|r| {
             let span = tokens[r.start].span.start..tokens[r.end - 1].span.end;
             Sentence {
@@ -126,10 +135,11 @@ fn terminator_end(tokens: &[Token<'_>], i: usize) -> Option<usize> {
         return None;
     }
     let mut j = i + 1;
-    // Glued runs: `?!`, `!!!` (already one token), `./.`.
+    // Glued runs: `?!`, `!!!` (already one token), `./.`, and closing
+    // quotes or brackets before or after more terminators (`?".`, `.)`).
     while j < tokens.len() && !tokens[j].space_before {
         let t = &tokens[j];
-        if is_terminator(t) {
+        if is_terminator(t) || is_closing(t.text) {
             j += 1;
         } else if t.text == "/" && tokens[j - 1].text == "." {
             match tokens.get(j + 1) {
@@ -139,9 +149,6 @@ fn terminator_end(tokens: &[Token<'_>], i: usize) -> Option<usize> {
         } else {
             break;
         }
-    }
-    while j < tokens.len() && !tokens[j].space_before && is_closing(tokens[j].text) {
-        j += 1;
     }
     Some(j)
 }
@@ -166,6 +173,13 @@ fn is_boundary(tokens: &[Token<'_>], start: usize, term: usize, end: usize) -> b
         return true;
     }
     if continues(next) && !starts_list_item(tokens, end) {
+        return false;
+    }
+    if is_dangling(tokens, end) {
+        return false;
+    }
+    // `suốt... 15 năm`: a number after an ellipsis continues the sentence.
+    if next.kind == TokenKind::Number && (t.text.starts_with('…') || t.text.starts_with("..")) {
         return false;
     }
     let single_period = t.text == "." && end == term + 1;
@@ -200,6 +214,34 @@ fn continues(next: &Token<'_>) -> bool {
         return false;
     };
     c.is_lowercase() || matches!(c, ',' | ';' | ':' | ')' | ']' | '}' | '”' | '»')
+}
+
+/// Whether the tokens from `i` on belong to the sentence before: at most
+/// four punctuation marks up to the end of the line or up to another
+/// terminator (`? " .`, a spaced closing quote then a period), or a dash
+/// followed by a lowercase word (`... - những địa danh`). Looks at most 4
+/// tokens ahead.
+fn is_dangling(tokens: &[Token<'_>], i: usize) -> bool {
+    let opener = |t: &Token<'_>| t.kind == TokenKind::Punct && matches!(t.text, "-" | "–" | "—");
+    if opener(&tokens[i]) {
+        if let Some(n) = tokens.get(i + 1) {
+            if !n.newline_before && n.text.starts_with(char::is_lowercase) {
+                return true;
+            }
+        }
+    }
+    for (k, t) in tokens[i..].iter().enumerate().take(5) {
+        if k > 0 && t.newline_before {
+            return true;
+        }
+        if k == 4 || t.kind != TokenKind::Punct || t.text.starts_with(['(', '[', '“', '«']) {
+            return false;
+        }
+        if k > 0 && is_terminator(t) {
+            return true;
+        }
+    }
+    true
 }
 
 /// `a)`, `b)`: a lowercase letter with a glued closing parenthesis starts a

@@ -245,6 +245,18 @@ struct Raw {
 }
 
 impl Raw {
+    fn new() -> Raw {
+        Raw {
+            letters: ['\0'; MAX_LETTERS],
+            upper: [false; MAX_LETTERS],
+            len: 0,
+            tone: Tone::Ngang,
+            tone_at: 0,
+            marks: 0,
+            cur_mark: None,
+        }
+    }
+
     fn push(&mut self, base: char, upper: bool) -> bool {
         if self.len == MAX_LETTERS {
             return false;
@@ -370,18 +382,54 @@ impl Syllable {
     /// assert!(Syllable::parse("Suárez").is_none());
     /// ```
     pub fn parse(text: &str) -> Option<Syllable> {
+        let mut s = Self::parse_unchecked(text)?;
+        let olen = s.onset_len as usize;
+        s.valid = s.check_valid(&s.letters[olen..s.len as usize]);
+        Some(s)
+    }
+
+    /// Parses the syllable at the start of `text`, which ends at the end of
+    /// `text`, at an ASCII non-letter or at a character for which `is_sep`
+    /// holds. Returns the syllable (unchecked, like
+    /// [`Syllable::parse_unchecked`]), its length in bytes, and whether any
+    /// character other than ASCII and table letters was part of it.
+    pub(crate) fn parse_prefix(
+        text: &str,
+        is_sep: impl Fn(char) -> bool,
+    ) -> Option<(Syllable, usize, bool)> {
+        let mut raw = Raw::new();
+        let mut odd = false;
+        let mut end = text.len();
+        for (i, c) in text.char_indices() {
+            if c.is_ascii() && !c.is_ascii_alphabetic() {
+                end = i;
+                break;
+            }
+            if i >= 64 {
+                return None;
+            }
+            if raw.feed(c) {
+                if !c.is_ascii() && chars::letter(c).is_none() {
+                    odd = true;
+                }
+                continue;
+            }
+            if is_sep(c) {
+                end = i;
+                break;
+            }
+            return None;
+        }
+        Some((Self::from_raw(&raw)?, end, odd))
+    }
+
+    /// [`Syllable::parse`] without computing `valid` (left `false`): what
+    /// normalization needs.
+    pub(crate) fn parse_unchecked(text: &str) -> Option<Syllable> {
         if text.is_empty() || text.len() > 64 {
             return None;
         }
-        let mut raw = Raw {
-            letters: ['\0'; MAX_LETTERS],
-            upper: [false; MAX_LETTERS],
-            len: 0,
-            tone: Tone::Ngang,
-            tone_at: 0,
-            marks: 0,
-            cur_mark: None,
-        };
+        let mut raw = Raw::new();
         for c in text.chars() {
             if !raw.feed(c) {
                 return None;
@@ -411,7 +459,7 @@ impl Syllable {
         if r.gi_only && on != "gi" {
             return None;
         }
-        let mut s = Syllable {
+        Some(Syllable {
             onset: on,
             medial: r.medial,
             nucleus: r.nucleus,
@@ -426,9 +474,7 @@ impl Syllable {
             trad: olen as u8 + r.trad,
             tone_at: raw.tone_at as u8,
             marks: raw.marks,
-        };
-        s.valid = s.check_valid(rest);
-        Some(s)
+        })
     }
 
     fn check_valid(&self, rest: &[char]) -> bool {
@@ -500,9 +546,15 @@ impl Syllable {
         self.len == 0
     }
 
-    /// Whether the written form already matches `style` (a single mark, on
-    /// the canonical letter, or no mark at all).
-    pub(crate) fn is_placed(&self, style: ToneStyle) -> bool {
+    /// Number of tone marks written in the input (0, 1, or more when a
+    /// mark was repeated).
+    pub fn tone_marks(&self) -> usize {
+        self.marks as usize
+    }
+
+    /// Whether the single written tone mark sits where `style` puts it
+    /// (`true` too when there is no mark).
+    pub fn placed(&self, style: ToneStyle) -> bool {
         self.marks == 0 || (self.marks == 1 && self.tone_at as usize == self.tone_index(style))
     }
 
@@ -558,7 +610,7 @@ impl Syllable {
 /// assert!(!vntext::syllable::is_syllable("Nguyen"));
 /// ```
 pub fn is_syllable(text: &str) -> bool {
-    Syllable::parse(text).is_some()
+    Syllable::parse_unchecked(text).is_some()
 }
 
 /// Whether `text` (NFC or NFD) is exactly one valid syllable in standard,

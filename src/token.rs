@@ -111,8 +111,16 @@ pub(crate) fn is_combining_mark(c: char) -> bool {
 }
 
 /// Whether `c` continues a word: a letter or a combining mark.
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphabetic() || is_combining_mark(c)
+    // Fast paths for the blocks Vietnamese uses (every code point in
+    // U+00C0..U+024F except × and ÷, and all of U+1E00..U+1EFF, are letters).
+    match c as u32 {
+        0..=0x7F => c.is_ascii_alphabetic(),
+        0xC0..=0x24F => c != '\u{D7}' && c != '\u{F7}',
+        0x1E00..=0x1EFF => true,
+        _ => c.is_alphabetic() || is_combining_mark(c),
+    }
 }
 
 /// Whether `c` is punctuation (as opposed to a symbol).
@@ -140,6 +148,9 @@ const URL_TRAILING: &[char] = &[
 impl<'a> Tokens<'a> {
     fn url_len(rest: &str) -> Option<usize> {
         let b = rest.as_bytes();
+        if !matches!(b.first(), Some(b'h' | b'H' | b'w' | b'W')) {
+            return None;
+        }
         let starts = |p: &[u8]| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p);
         let prefix = if starts(b"https://") {
             8
@@ -198,7 +209,23 @@ impl<'a> Tokens<'a> {
     fn word_len(rest: &str) -> usize {
         let mut end = 0;
         let mut i = 0;
-        while let Some(c) = rest[i..].chars().next() {
+        let bytes = rest.as_bytes();
+        loop {
+            // ASCII fast path: a letter continues the word, anything else
+            // ASCII ends it (no ASCII character is invisible or a mark).
+            match bytes.get(i) {
+                Some(b) if b.is_ascii_alphabetic() => {
+                    i += 1;
+                    end = i;
+                    continue;
+                }
+                Some(b) if b.is_ascii() => break,
+                None => break,
+                _ => {}
+            }
+            let Some(c) = rest[i..].chars().next() else {
+                break;
+            };
             if is_word_char(c) {
                 i += c.len_utf8();
                 end = i;
@@ -255,16 +282,25 @@ impl<'a> Iterator for Tokens<'a> {
 
     fn next(&mut self) -> Option<Token<'a>> {
         let text = self.text;
-        // Skip whitespace and stray invisible characters.
-        let start = match text[self.pos..]
-            .char_indices()
-            .find(|&(_, c)| !(c.is_whitespace() || is_invisible(c)))
-        {
-            Some((i, _)) => self.pos + i,
-            None => {
-                self.pos = text.len();
-                return None;
-            }
+        // Skip whitespace and stray invisible characters; plain spaces and
+        // an ASCII character after them take a fast path.
+        let bytes = text.as_bytes();
+        let mut p = self.pos;
+        while bytes.get(p) == Some(&b' ') {
+            p += 1;
+        }
+        let start = match bytes.get(p) {
+            Some(&b) if b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B => p,
+            _ => match text[p..]
+                .char_indices()
+                .find(|&(_, c)| !(c.is_whitespace() || is_invisible(c)))
+            {
+                Some((i, _)) => p + i,
+                None => {
+                    self.pos = text.len();
+                    return None;
+                }
+            },
         };
         let rest = &text[start..];
         let first = rest.chars().next()?;
@@ -306,7 +342,7 @@ impl<'a> Iterator for Tokens<'a> {
             span: start..end,
             kind,
             space_before: !gap.is_empty(),
-            newline_before: gap.contains('\n'),
+            newline_before: gap.bytes().any(|b| b == b'\n'),
         })
     }
 }

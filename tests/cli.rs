@@ -119,6 +119,32 @@ fn normalize_fold_keeps_lines() {
 }
 
 #[test]
+fn normalize_keep_no_cleanup_is_nfc() {
+    use unicode_normalization::UnicodeNormalization;
+    // NFD marks, a zero-width space and a no-break space.
+    let input = "Hoa\u{0300} ho\u{0300}a Thu\u{0309}y \u{200B}x\u{00A0}y\n";
+    let out = run(
+        &["normalize", "--tone", "keep", "--no-cleanup"],
+        input.as_bytes(),
+    );
+    assert_eq!(out.text(), input.nfc().collect::<String>());
+    // The default changes more than NFC: cleanup removes the invisible
+    // character and the exotic space.
+    let out = run(&["normalize"], input.as_bytes());
+    assert_ne!(out.text(), input.nfc().collect::<String>());
+    assert!(!out.text().contains(['\u{200B}', '\u{00A0}']));
+}
+
+#[test]
+fn fold_removes_only_diacritics() {
+    let out = run(
+        &["normalize", "--fold"],
+        "Đặng Thị Hoà, 26/12: ĐƯỢC!\n".as_bytes(),
+    );
+    assert_eq!(out.text(), "Dang Thi Hoa, 26/12: DUOC!\n");
+}
+
+#[test]
 fn invalid_utf8_is_an_error_naming_file_and_line() {
     let input = b"mot\nhai \xff ba\nbon\n";
     let out = run(&["normalize"], input);
@@ -256,10 +282,42 @@ fn extract_output_shape() {
         assert!(e["type"].is_string() && e.get("value").is_some());
     }
     assert!(v["links"].is_array());
+    // Whole-document mode: an invalid byte is reported with its line.
+    let bad = temp_file("doc-bad.txt", b"mot\nhai\nba \xc3\n");
+    let out = run(&["extract", bad.to_str().unwrap()], b"");
+    assert_eq!(out.code, 1);
+    assert!(out.stderr.contains("doc-bad.txt:3:"), "{}", out.stderr);
+    let out = run(&["extract", "--lossy", bad.to_str().unwrap()], b"");
+    assert_eq!((out.code, out.lines().len()), (0, 1));
     // Two files: two documents.
     let a = temp_file("doc1.txt", text.as_bytes());
     let out = run(&["extract", a.to_str().unwrap(), a.to_str().unwrap()], b"");
     assert_eq!(out.lines().len(), 2);
+}
+
+#[test]
+fn extract_many_files_in_parallel_keeps_order() {
+    let texts = [
+        "Sáng 26/12, Ban Tuyên giáo Tỉnh ủy họp.",
+        "Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị.",
+        "",
+        "Đồng chí Lò Văn Tân, Phó Bí thư Tỉnh ủy, phát biểu.",
+        "quý I/2023",
+    ];
+    let mut paths = Vec::new();
+    let mut expected = Vec::new();
+    for (i, t) in texts.iter().enumerate() {
+        let p = temp_file(&format!("many{i}.txt"), t.as_bytes());
+        let single = run(&["extract", p.to_str().unwrap()], b"");
+        assert_eq!(single.lines().len(), 1);
+        expected.extend_from_slice(&single.stdout);
+        paths.push(p.to_str().unwrap().to_string());
+    }
+    let mut args = vec!["extract", "--jobs", "2"];
+    args.extend(paths.iter().map(String::as_str));
+    let out = run(&args, b"");
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout, expected);
 }
 
 #[test]
@@ -391,4 +449,83 @@ fn closed_pipe_ends_quietly() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
+}
+
+#[test]
+fn random_bytes_never_panic() {
+    // Pseudo-random bytes biased towards Vietnamese UTF-8, punctuation,
+    // digits and line breaks.
+    let pieces: &[&[u8]] = &[
+        "ệ".as_bytes(),
+        "Đ".as_bytes(),
+        "ư".as_bytes(),
+        "\u{0301}".as_bytes(),
+        "\u{200B}".as_bytes(),
+        "\u{FEFF}".as_bytes(),
+        b"TP.",
+        b"./.",
+        b"...",
+        b" ",
+        b"\n",
+        b"\r\n",
+        b"\r",
+        b"12/3/2023",
+        b"-KL/TW",
+        b"\"",
+        b"\xff",
+        b"\xc3",
+        b"\x00",
+        b"a",
+        b"Ng",
+    ];
+    let mut x: u64 = 0x2545F4914F6CDD1D;
+    let mut input = Vec::new();
+    while input.len() < 200_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        input.extend_from_slice(pieces[(x % pieces.len() as u64) as usize]);
+    }
+    let n_lines = input.split(|&b| b == b'\n').count() - usize::from(input.ends_with(b"\n"));
+    for args in [
+        &["normalize", "--lossy"][..],
+        &[
+            "normalize",
+            "--lossy",
+            "--fold",
+            "--lower",
+            "--tone",
+            "traditional",
+        ],
+        &["syllable", "--lossy"],
+        &["segment", "--lossy", "--format", "jsonl"],
+        &["segment", "--lossy"],
+        &[
+            "extract",
+            "--lossy",
+            "--lines",
+            "--reference-date",
+            "2024-02-29",
+        ],
+    ] {
+        let out = run(args, &input);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+        assert_eq!(out.lines().len(), n_lines, "{args:?}");
+    }
+    for args in [
+        &["sentences", "--lossy"][..],
+        &["extract", "--lossy"],
+        &["decode", "--from", "auto", "--lossy"],
+        &["decode", "--from", "tcvn3", "--lossy"],
+        &["decode", "--from", "vni", "--lossy"],
+    ] {
+        let out = run(args, &input);
+        assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+    }
+    // Without --lossy: an error naming the first bad line, no panic.
+    let out = run(&["decode", "--from", "auto"], &input);
+    assert!(out.code == 0 || (out.code == 1 && out.stderr.lines().count() == 1));
+    let out = run(&["segment"], &input);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.stderr.lines().count(), 1);
 }

@@ -132,6 +132,34 @@ fn day_month_forms() {
             "Sự kiện được dời tới ngày 17 tháng 10.",
             &[("ngày 17 tháng 10", "--10-17", None, None, None)],
         ),
+        (
+            "Dịp lễ 30/4 năm 2020 vắng khách.",
+            &[("30/4 năm 2020", "2020-04-30", None, None, None)],
+        ),
+        (
+            "Chốt phiên 19/4, giá vàng tăng.",
+            &[("19/4", "--04-19", None, None, None)],
+        ),
+        (
+            "Hôm nay 30/4 ngày đầu kỳ nghỉ.",
+            &[("30/4", "--04-30", None, None, None)],
+        ),
+        (
+            "Dịp lễ 30/4 và 1/5 năm nay đông khách.",
+            &[
+                ("30/4", "--04-30", None, None, None),
+                ("1/5", "--05-01", None, None, None),
+            ],
+        ),
+        // an ordinal, not a weekday
+        (
+            "Hội nghị hiệp thương lần thứ 2 (17/3) đã diễn ra.",
+            &[("17/3", "--03-17", None, None, None)],
+        ),
+        (
+            "Quy định áp dụng từ ngày 1.5 năm nay.",
+            &[("ngày 1.5", "--05-01", None, None, None)],
+        ),
     ];
     for (text, want) in rows {
         check(text, want);
@@ -180,6 +208,10 @@ fn month_year_quarter_forms() {
         (
             "Ông tốt nghiệp (2001) rồi về công tác.",
             &[("2001", "2001", None, None, None)],
+        ),
+        (
+            "Luật Bảo vệ môi trường 2020 có hiệu lực.",
+            &[("2020", "2020", None, None, None)],
         ),
     ];
     for (text, want) in rows {
@@ -239,6 +271,20 @@ fn ranges() {
             &[
                 ("2021", "2021", None, None, None),
                 ("2025", "2025", None, None, None),
+            ],
+        ),
+        (
+            "Triều đại kéo dài (1644-1912) với nhiều biến cố.",
+            &[
+                ("1644", "1644", None, None, None),
+                ("1912", "1912", None, None, None),
+            ],
+        ),
+        (
+            "Giai đoạn thứ hai là 2026 - 2030, tập trung vào chất lượng.",
+            &[
+                ("2026", "2026", None, None, None),
+                ("2030", "2030", None, None, None),
             ],
         ),
         (
@@ -303,8 +349,15 @@ fn not_dates() {
         "Đội nhà thắng 2-1 trên sân khách.",
         "Hơn 1/3 dân số sống ở nông thôn.",
         "Cửa hàng mở cửa 24/7.",
+        "Miễn thuế cho thương binh hạng 1/4 và 2/4.",
+        "Ông được thừa kế 4/5 khối tài sản.",
+        "Tỷ lệ ở đây cao gấp đôi (chỉ 1/8).",
         "Ngày 32/13 không tồn tại.",
         "Gọi tổng đài 1900 1234 để được hỗ trợ.",
+        "Khoảng 1500-2000 người tham dự.",
+        "Khoảng 2000 - 2500 người tham dự.",
+        "Giá xăng tăng 1.5 lần.",
+        "Trong những năm 1990, ngành này phát triển.",
     ];
     let ex = Extractor::new();
     for text in rows {
@@ -359,5 +412,151 @@ fn never_panics_on_odd_input() {
         "tháng 3 đến tháng",
     ] {
         let _ = dates(&ex, s);
+    }
+}
+
+/// Regression guard on the public development set, when it is present
+/// (`VNTEXT_ENTITIES_DEV`, default `../shared/data/entities-dev` from the
+/// repository root). Skips with a message otherwise.
+#[test]
+fn dev_set_date_and_docref_f1() {
+    let dir = std::env::var("VNTEXT_ENTITIES_DEV")
+        .unwrap_or_else(|_| "../shared/data/entities-dev".to_string());
+    let ex = Extractor::new();
+    let mut any = false;
+    for file in ["real.jsonl", "composed.jsonl"] {
+        let path = std::path::Path::new(&dir).join(file);
+        let Ok(data) = std::fs::read_to_string(&path) else {
+            eprintln!("skipping: {} not found", path.display());
+            continue;
+        };
+        any = true;
+        for kind in [EntityKind::Date, EntityKind::DocRef] {
+            let label = if kind == EntityKind::Date {
+                "DATE"
+            } else {
+                "DOCREF"
+            };
+            let (mut tp, mut gold_n, mut pred_n) = (0usize, 0usize, 0usize);
+            for line in data.lines() {
+                let g: serde_json::Value = serde_json::from_str(line).unwrap();
+                let text = g["text"].as_str().unwrap();
+                let gold: std::collections::HashSet<(u64, u64)> = g["entities"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .filter(|e| e["type"] == label)
+                    .map(|e| (e["start"].as_u64().unwrap(), e["end"].as_u64().unwrap()))
+                    .collect();
+                let ch = |b: usize| text[..b].chars().count() as u64;
+                let pred: std::collections::HashSet<(u64, u64)> = ex
+                    .extract(text)
+                    .entities
+                    .iter()
+                    .filter(|e| e.kind == kind)
+                    .map(|e| (ch(e.span.start), ch(e.span.end)))
+                    .collect();
+                tp += gold.intersection(&pred).count();
+                gold_n += gold.len();
+                pred_n += pred.len();
+            }
+            let f1 = 2.0 * tp as f64 / (gold_n + pred_n).max(1) as f64;
+            assert!(f1 >= 0.95, "{file} {label}: F1 {f1:.3} below 0.95");
+        }
+    }
+    if !any {
+        eprintln!("skipping: development set not found under {dir}");
+    }
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const VOCAB: &[&str] = &[
+        "ngày",
+        "NGÀY",
+        "tháng",
+        "năm",
+        "quý",
+        "I",
+        "IV",
+        "Sáng",
+        "chiều",
+        "rạng",
+        "sáng",
+        "thứ",
+        "Hai",
+        "chủ",
+        "nhật",
+        "(",
+        ")",
+        "-",
+        "–",
+        "/",
+        ",",
+        ".",
+        ":",
+        "đến",
+        "số",
+        "Số",
+        "Nghị",
+        "quyết",
+        "Luật",
+        "của",
+        "Bộ",
+        "Chính",
+        "trị",
+        "khóa",
+        "XII",
+        "QĐ",
+        "TTg",
+        "QH",
+        "UBND",
+        "NĐ",
+        "CP",
+        "KL",
+        "TW",
+        "26/12",
+        "5-1",
+        "18/5/2021",
+        "20-22/9",
+        "2021-2025",
+        "2023",
+        "1/2023",
+        "30/4-1/5",
+        "01",
+        "15",
+        "2020",
+        "99999",
+        "0/0",
+        "31/2",
+        "29/2/2024",
+        "mùng",
+        "nga\u{300}y",
+        "\u{200B}",
+    ];
+
+    proptest! {
+        #[test]
+        fn spans_valid_and_same_type_disjoint(words in proptest::collection::vec(0..VOCAB.len(), 0..40), glue in proptest::collection::vec(any::<bool>(), 40)) {
+            let mut text = String::new();
+            for (k, &w) in words.iter().enumerate() {
+                if k > 0 && glue[k % glue.len()] {
+                    text.push(' ');
+                }
+                text.push_str(VOCAB[w]);
+            }
+            let out = Extractor::new().extract(&text);
+            for kind in [EntityKind::Date, EntityKind::DocRef] {
+                let mut last_end = 0;
+                for e in out.entities.iter().filter(|e| e.kind == kind) {
+                    prop_assert!(e.span.start < e.span.end && e.span.end <= text.len());
+                    prop_assert_eq!(&text[e.span.clone()], e.text);
+                    prop_assert!(e.span.start >= last_end, "overlap in {:?}", text);
+                    last_end = e.span.end;
+                }
+            }
+        }
     }
 }

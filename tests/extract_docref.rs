@@ -358,6 +358,53 @@ fn names_and_bare_numbers() {
 }
 
 #[test]
+fn number_with_year_and_consolidated_text() {
+    check(
+        "Theo Nghị định 100/2019 của Chính phủ, mức phạt tăng.",
+        &[(
+            "Nghị định 100/2019 của Chính phủ",
+            Some("Nghị định"),
+            "100",
+            Some("2019"),
+            None,
+            None,
+            None,
+            Some("Chính phủ"),
+        )],
+    );
+    check(
+        "Văn bản hợp nhất số 05/VBHN-VPQH được công bố.",
+        &[(
+            "Văn bản hợp nhất số 05/VBHN-VPQH",
+            Some("Văn bản hợp nhất"),
+            "05",
+            None,
+            Some("VBHN"),
+            Some("VPQH"),
+            None,
+            None,
+        )],
+    );
+}
+
+#[test]
+fn year_after_the_number() {
+    check(
+        "Thực hiện Nghị quyết số 08 năm 2017 của Bộ Chính trị về du lịch.",
+        &[(
+            "Nghị quyết số 08 năm 2017 của Bộ Chính trị",
+            Some("Nghị quyết"),
+            "08",
+            None,
+            None,
+            None,
+            Some("2017"),
+            Some("Bộ Chính trị"),
+        )],
+    );
+}
+
+#[test]
 fn not_docrefs() {
     for text in [
         "Luật Đất đai năm 2013 quy định rõ vấn đề này.",
@@ -368,6 +415,7 @@ fn not_docrefs() {
         "Tuyến metro số 1 sắp vận hành.",
         "Đạt 45/63 tỉnh, thành phố.",
         "Tỷ số 2-1 nghiêng về đội khách.",
+        "Phương án 1 giao cho các bộ quản lý.",
     ] {
         assert_eq!(docrefs(text), vec![], "in {text:?}");
     }
@@ -382,4 +430,79 @@ fn unit_and_name_fields() {
     assert_eq!(got[0].1.kind.as_deref(), Some("Công văn"));
     let got = docrefs("Luật Doanh nghiệp số 59/2020/QH14 quy định như sau.");
     assert_eq!(got[0].1.name.as_deref(), Some("Doanh nghiệp"));
+}
+
+#[test]
+fn body_extent() {
+    let body = |t: &str| docrefs(t).into_iter().next().and_then(|(_, v)| v.body);
+    assert_eq!(
+        body("Thực hiện Kế hoạch số 12-KH/TU của Ban Thường vụ Tỉnh ủy Hà Giang về việc tổ chức.")
+            .as_deref(),
+        Some("Ban Thường vụ Tỉnh ủy Hà Giang")
+    );
+    assert_eq!(
+        body("Căn cứ Quyết định số 5/QĐ-STC của Sở Tài chính tỉnh Bắc Kạn ban hành quy chế.")
+            .as_deref(),
+        Some("Sở Tài chính tỉnh Bắc Kạn")
+    );
+    assert_eq!(
+        body("Theo Hướng dẫn số 3-HD/BTGTU của Ban Tuyên giáo Tỉnh ủy về nội dung sinh hoạt.")
+            .as_deref(),
+        Some("Ban Tuyên giáo Tỉnh ủy")
+    );
+    assert_eq!(
+        body("Thông tư số 9/2022/TT-BKHĐT của Bộ Kế hoạch và Đầu tư quy định chi tiết.").as_deref(),
+        Some("Bộ Kế hoạch và Đầu tư")
+    );
+    assert_eq!(
+        body("Chỉ thị số 8/CT-BYT của Bộ trưởng Bộ Y tế về tăng cường.").as_deref(),
+        Some("Bộ trưởng Bộ Y tế")
+    );
+    assert_eq!(
+        body("Nghị quyết số 11/2021/QH15 của Quốc hội khóa XV đã quy định.").as_deref(),
+        Some("Quốc hội khóa XV")
+    );
+    assert_eq!(
+        body("Quyết định số 20/QĐ-BCĐ của Ban Chỉ đạo quốc gia phòng, chống dịch Covid-19 về cách ly.").as_deref(),
+        Some("Ban Chỉ đạo quốc gia phòng, chống dịch Covid-19")
+    );
+    assert_eq!(
+        body("Công văn số 12/CAT-PV01 của Công an tỉnh Lào Cai đề nghị.").as_deref(),
+        Some("Công an tỉnh Lào Cai")
+    );
+    assert_eq!(
+        body("Công văn số 90/SGDĐT-VP của Sở GD&ĐT tỉnh Nam Định hướng dẫn.").as_deref(),
+        Some("Sở GD&ĐT tỉnh Nam Định")
+    );
+    assert_eq!(
+        body("Thông báo số 4-TB/TU của Thường trực Tỉnh ủy về nhân sự.").as_deref(),
+        Some("Thường trực Tỉnh ủy")
+    );
+    assert_eq!(
+        body("Nghị quyết số 3-NQ/TU của Ban Chấp hành Đảng bộ tỉnh Yên Bái khóa XIX về chuyển đổi số.").as_deref(),
+        Some("Ban Chấp hành Đảng bộ tỉnh Yên Bái khóa XIX")
+    );
+    assert_eq!(
+        body("Quy định số 105-QĐ/TW của Ban Bí thư Trung ương Đảng về phân cấp.").as_deref(),
+        Some("Ban Bí thư Trung ương Đảng")
+    );
+    // a body that is not recognised is left out, and so is "của"
+    assert_eq!(
+        docrefs("Quyết định số 7/QĐ-UBND của tôi")[0].0,
+        "Quyết định số 7/QĐ-UBND"
+    );
+}
+
+#[test]
+fn law_title_containing_a_type_word() {
+    let got = docrefs("Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng số 72/2006/QH11 hết hiệu lực.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(
+        got[0].0,
+        "Luật Người lao động Việt Nam đi làm việc ở nước ngoài theo hợp đồng số 72/2006/QH11"
+    );
+    assert_eq!(got[0].1.kind.as_deref(), Some("Luật"));
+    // an ordinary lowercase type word stays
+    let got = docrefs("Sở đã gửi công văn số 55/SYT-NV cho các bệnh viện.");
+    assert_eq!(got[0].0, "công văn số 55/SYT-NV");
 }

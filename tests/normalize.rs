@@ -8,6 +8,70 @@ use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use vntext::normalize::{fold, fold_lower, Normalizer, ToneStyle};
 
+/// Counts allocations made by the current thread.
+struct Counting;
+
+thread_local! {
+    static ALLOCS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+unsafe impl std::alloc::GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        let _ = ALLOCS.try_with(|c| c.set(c.get() + 1));
+        unsafe { std::alloc::System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        unsafe { std::alloc::System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations(f: impl FnOnce()) -> usize {
+    let before = ALLOCS.with(|c| c.get());
+    f();
+    ALLOCS.with(|c| c.get()) - before
+}
+
+#[test]
+fn clean_text_does_not_allocate() {
+    let text = "Thủ tướng yêu cầu các bộ, ngành hoà giải; khoẻ mạnh, thuỷ lợi, quý, \
+                người, của, mía, tài, giữa, Quỳnh, NGUYỄN – “kiểu mới”… 10h30 ₫ 中文 Ðx";
+    let modern = Normalizer::new();
+    let trad = Normalizer::builder().tone(ToneStyle::Traditional).build();
+    let trad_text = trad.normalize(text).into_owned();
+    let long = text.repeat(400);
+    let _ = (
+        modern.normalize(text),
+        fold("á"),
+        vntext::syllable::is_syllable("á"),
+    ); // tables
+    assert_eq!(
+        allocations(|| assert!(matches!(modern.normalize(text), Cow::Borrowed(_)))),
+        0
+    );
+    assert_eq!(
+        allocations(|| assert!(matches!(modern.normalize(&long), Cow::Borrowed(_)))),
+        0
+    );
+    assert_eq!(
+        allocations(|| assert!(matches!(trad.normalize(&trad_text), Cow::Borrowed(_)))),
+        0
+    );
+    assert_eq!(
+        allocations(|| assert!(vntext::syllable::is_syllable("NGƯỜI"))),
+        0
+    );
+    assert_eq!(
+        allocations(|| assert!(matches!(fold("ASCII only"), Cow::Borrowed(_)))),
+        0
+    );
+    // A change allocates the output once, plus a little for the run cache on
+    // long texts.
+    assert!(allocations(|| drop(modern.normalize("hòa"))) >= 1);
+}
+
 /// Decodes `\u{XXXX}` escapes in a fixture field.
 fn unescape(s: &str) -> String {
     let mut out = String::new();
@@ -79,6 +143,37 @@ fn fixtures() {
         failures.len(),
         failures.join("\n")
     );
+}
+
+#[test]
+fn long_text_equals_line_by_line() {
+    // Long inputs take paths short ones do not (a run cache): the result
+    // must be the concatenation of the per-line results.
+    let data = include_str!("data/normalize.tsv");
+    let inputs: Vec<String> = data
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split('\t').nth(1))
+        .map(unescape)
+        .filter(|s| !s.contains('\n'))
+        .collect();
+    let mut lines = Vec::new();
+    while lines.iter().map(|s: &String| s.len() + 1).sum::<usize>() < 40_000 {
+        lines.extend(inputs.iter().cloned());
+    }
+    let big = lines.join("\n");
+    for mode in [
+        "modern",
+        "traditional",
+        "keep",
+        "modern-nc",
+        "traditional-nc",
+        "keep-nc",
+        "fold",
+    ] {
+        let want: Vec<String> = lines.iter().map(|l| run_mode(mode, l)).collect();
+        assert_eq!(run_mode(mode, &big), want.join("\n"), "{mode}");
+    }
 }
 
 #[test]
@@ -172,6 +267,15 @@ proptest! {
         prop_assert!(unicode_normalization::is_nfc(&f));
         let _ = fold_lower(&s);
         let _ = vntext::syllable::analyze(&s);
+    }
+
+    #[test]
+    fn keep_no_cleanup_equals_nfc(s in viet_text(), t in any::<String>()) {
+        let n = Normalizer::builder().tone(ToneStyle::Keep).cleanup(false).build();
+        for x in [&s, &t] {
+            let want: String = x.nfc().collect();
+            prop_assert_eq!(n.normalize(x), want);
+        }
     }
 
     #[test]

@@ -115,6 +115,31 @@ fn closing_quotes_and_brackets() {
 }
 
 #[test]
+fn quote_then_period_and_spaced_closers() {
+    assert_eq!(
+        split("Chị hỏi: \"Bao giờ xong?\". Không ai đáp. Anh than: \" Mệt quá! \" . Rồi ngủ."),
+        [
+            "Chị hỏi: \"Bao giờ xong?\".",
+            "Không ai đáp.",
+            "Anh than: \" Mệt quá! \" .",
+            "Rồi ngủ."
+        ]
+    );
+}
+
+#[test]
+fn continuations_after_ellipsis() {
+    assert_eq!(
+        split("Họ đi bộ suốt... 12 tiếng. Bến, chợ, đình làng... - những nơi ai cũng nhớ. Xong."),
+        [
+            "Họ đi bộ suốt... 12 tiếng.",
+            "Bến, chợ, đình làng... - những nơi ai cũng nhớ.",
+            "Xong."
+        ]
+    );
+}
+
+#[test]
 fn numbered_list_items() {
     assert_eq!(
         split("1. Tăng cường kiểm tra. 2. Báo cáo kết quả. a) Rà soát hồ sơ; b) Lập danh sách."),
@@ -194,4 +219,134 @@ fn long_line_is_linear() {
     let s = sentences(&text);
     assert_eq!(s.len(), 300_000);
     assert!(t.elapsed().as_secs() < 20);
+}
+
+mod props {
+    use proptest::prelude::*;
+    use vntext::sentence::{sentences, split_tokens};
+    use vntext::tokenize;
+
+    /// Text built from pieces that exercise the rules.
+    fn text() -> impl Strategy<Value = String> {
+        let piece = prop::sample::select(vec![
+            "Hội",
+            "nghị",
+            "TP",
+            "Tp",
+            "PGS",
+            "A",
+            "v",
+            ".",
+            ". ",
+            "./.",
+            "!",
+            "?",
+            "…",
+            "...",
+            "“",
+            "”",
+            "\"",
+            "(",
+            ")",
+            " ",
+            "  ",
+            "\n",
+            "\r\n",
+            "1",
+            "1.234,5",
+            "Điều",
+            "a)",
+            "5",
+            "\u{200B}",
+            "\u{FEFF}",
+            "é",
+            "e\u{0301}",
+            "ông",
+            "Sáng",
+            ",",
+            ":",
+        ]);
+        prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn spans_are_ordered_trimmed_and_cover_every_token(s in text()) {
+            let toks: Vec<_> = tokenize(&s).collect();
+            let ranges = split_tokens(&s, &toks);
+            // Token ranges: non-empty, contiguous, covering all tokens.
+            let mut next = 0;
+            for r in &ranges {
+                prop_assert!(r.start == next && r.end > r.start);
+                next = r.end;
+            }
+            prop_assert_eq!(next, toks.len());
+            let sents = sentences(&s);
+            prop_assert_eq!(sents.len(), ranges.len());
+            let mut last = 0;
+            for x in &sents {
+                prop_assert!(x.span.start >= last);
+                last = x.span.end;
+                prop_assert_eq!(&s[x.span.clone()], x.text);
+                prop_assert!(!x.text.is_empty());
+                prop_assert!(!x.text.contains('\n'));
+                prop_assert!(!x.text.starts_with(char::is_whitespace));
+                prop_assert!(!x.text.ends_with(char::is_whitespace));
+            }
+        }
+    }
+}
+
+/// Boundary precision and recall on UD Vietnamese-VTB `# text` lines,
+/// detokenized (no space before `, . ! ? : ; ) …`, none after `(`) and
+/// joined five at a time with a space. Needs the treebank (see `dir`);
+/// skipped when absent. Run with
+/// `cargo test --release --test sentence -- --ignored --nocapture vtb`.
+#[test]
+#[ignore]
+fn vtb_boundaries() {
+    // `$VNTEXT_VTB_DIR`, else `../shared/data/ud-vi-vtb` beside the repository.
+    let dir = std::env::var_os("VNTEXT_VTB_DIR").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ud-vi-vtb"),
+        std::path::PathBuf::from,
+    );
+    let before = regex::Regex::new(r" ([,.!?:;)…])").unwrap();
+    for split_name in ["train", "dev", "test"] {
+        let path = dir.join(format!("vi_vtb-ud-{split_name}.conllu"));
+        let Ok(conllu) = std::fs::read_to_string(&path) else {
+            eprintln!("SKIP: {} not found", path.display());
+            return;
+        };
+        let sents: Vec<String> = conllu
+            .lines()
+            .filter_map(|l| l.strip_prefix("# text ="))
+            .map(|s| before.replace_all(s.trim(), "$1").replace("( ", "("))
+            .collect();
+        let (mut tp, mut fp, mut fn_) = (0usize, 0usize, 0usize);
+        for group in sents.chunks(5) {
+            let text = group.join(" ");
+            let mut gold = std::collections::BTreeSet::new();
+            let mut pos = 0;
+            for s in &group[..group.len() - 1] {
+                pos += s.len();
+                gold.insert(pos);
+                pos += 1;
+            }
+            let found = sentences(&text);
+            let pred: std::collections::BTreeSet<usize> = found[..found.len().saturating_sub(1)]
+                .iter()
+                .map(|s| s.span.end)
+                .collect();
+            tp += gold.intersection(&pred).count();
+            fp += pred.difference(&gold).count();
+            fn_ += gold.difference(&pred).count();
+        }
+        let (p, r) = (tp as f64 / (tp + fp) as f64, tp as f64 / (tp + fn_) as f64);
+        println!(
+            "VTB {split_name}: {} sentences, {} boundaries, P {p:.3} R {r:.3}",
+            sents.len(),
+            tp + fn_
+        );
+        assert!(p > 0.95 && r > 0.98, "P {p:.3} R {r:.3}");
+    }
 }

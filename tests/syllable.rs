@@ -113,3 +113,59 @@ fn tone_and_json_shape() {
         serde_json::json!({"text":"tien","onset":null,"medial":null,"nucleus":null,"coda":null,"tone":null,"valid":false})
     );
 }
+
+#[test]
+fn any_misplaced_mark_is_repaired() {
+    use unicode_normalization::UnicodeNormalization;
+    use vntext::normalize::Normalizer;
+    let data = include_str!("data/syllable.tsv");
+    let modern = Normalizer::builder().cleanup(false).build();
+    let trad = Normalizer::builder()
+        .tone(ToneStyle::Traditional)
+        .cleanup(false)
+        .build();
+    let mut checked = 0;
+    for line in data.lines().filter(|l| !l.starts_with('#')) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() != 3 || cols[1] != "1" {
+            continue;
+        }
+        let word = unescape(cols[0]);
+        let syl = Syllable::parse(&word).unwrap();
+        let Some(mark) = syl.tone.mark() else {
+            continue;
+        };
+        // The word's letters in NFD without the tone mark, split per letter.
+        let mut letters: Vec<String> = Vec::new();
+        for c in word.nfd().filter(|&c| c != mark) {
+            if unicode_normalization::char::is_combining_mark(c) {
+                letters.last_mut().unwrap().push(c);
+            } else {
+                letters.push(c.to_string());
+            }
+        }
+        for j in 0..letters.len() {
+            let mut s = String::new();
+            for (k, l) in letters.iter().enumerate() {
+                s.push_str(l);
+                if k == j {
+                    s.push(mark);
+                }
+            }
+            for input in [s.clone(), s.nfc().collect::<String>()] {
+                assert_eq!(
+                    modern.normalize(&input),
+                    syl.render(ToneStyle::Modern),
+                    "{input:?}"
+                );
+                assert_eq!(
+                    trad.normalize(&input),
+                    syl.render(ToneStyle::Traditional),
+                    "{input:?}"
+                );
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 500, "{checked}");
+}

@@ -31,17 +31,22 @@ pub(crate) fn days_in_month(year: i32, month: u8) -> u8 {
 }
 
 /// A lowercase, NFC-composed copy of a short word, kept on the stack.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 pub(crate) struct Key {
-    buf: [u8; 40],
+    buf: [u8; 32],
     len: u8,
 }
 
 impl Key {
     const EMPTY: Key = Key {
-        buf: [0; 40],
+        buf: [0; 32],
         len: 0,
     };
+
+    /// The key's bytes.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len as usize]
+    }
 
     /// The key as a string slice.
     pub(crate) fn as_str(&self) -> &str {
@@ -59,6 +64,27 @@ impl Key {
     }
 }
 
+/// Lowercase of the letters of the Vietnamese alphabet without a table
+/// lookup; `None` for other characters.
+#[inline]
+fn fast_lower(c: char) -> Option<char> {
+    let u = c as u32;
+    let l = match u {
+        0x41..=0x5A => u + 0x20,
+        0..=0x7F => u,
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0xDF..=0xFF => u,
+        // Latin Extended-A pairs (Ă ă, Đ đ, Ĩ ĩ, Ũ ũ): even upper, odd lower.
+        0x100..=0x137 => u | 1,
+        0x1A0 | 0x1AF => u + 1,
+        0x1A1 | 0x1B0 => u,
+        // Latin Extended Additional (Ạ ạ … Ỹ ỹ): even upper, odd lower.
+        0x1EA0..=0x1EF9 => u | 1,
+        _ => return None,
+    };
+    char::from_u32(l)
+}
+
 /// Builds the matching key of a word: lowercase, NFC, invisible characters
 /// dropped. Words longer than the buffer get an empty key (no keyword is that
 /// long).
@@ -67,9 +93,15 @@ pub(crate) fn key_of(s: &str) -> Key {
     if s.len() > 32 {
         return k;
     }
-    let decomposed = s
-        .chars()
-        .any(|c| crate::token::is_combining_mark(c) || crate::token::is_invisible(c));
+    // Precomposed Vietnamese letters are U+00C0–U+01B0 (lead bytes C3–C6)
+    // and U+1EA0–U+1EF9 (E1 BA/BB); anything else non-ASCII may be a
+    // combining mark or an invisible character and takes the slow path.
+    let b = s.as_bytes();
+    let decomposed = b.iter().enumerate().any(|(i, &c)| {
+        c >= 0x80
+            && !matches!(c, 0x80..=0xBF | 0xC3..=0xC6)
+            && !(c == 0xE1 && matches!(b.get(i + 1), Some(0xBA | 0xBB)))
+    });
     if decomposed {
         use unicode_normalization::UnicodeNormalization;
         for c in s.chars().filter(|&c| !crate::token::is_invisible(c)).nfc() {
@@ -81,8 +113,8 @@ pub(crate) fn key_of(s: &str) -> Key {
         }
     } else {
         for c in s.chars() {
-            if c.is_ascii() {
-                if !k.push(c.to_ascii_lowercase()) {
+            if let Some(l) = fast_lower(c) {
+                if !k.push(l) {
                     return Key::EMPTY;
                 }
             } else {
@@ -278,6 +310,39 @@ fn pod_at(tokens: &[Token<'_>], i: usize) -> Option<(&'static str, usize)> {
 
 fn weekday_at(tokens: &[Token<'_>], i: usize) -> Option<(&'static str, usize)> {
     let k = kw(tokens, i);
+    // "lần thứ 2 (17/3)", "vòng thứ hai": ordinals, not weekdays
+    if i > 0
+        && k.as_str() == "thứ"
+        && matches!(
+            kw(tokens, i - 1).as_str(),
+            "lần"
+                | "kỳ"
+                | "vòng"
+                | "khóa"
+                | "khoá"
+                | "phiên"
+                | "lượt"
+                | "đợt"
+                | "hạng"
+                | "lớp"
+                | "người"
+                | "ngày"
+                | "tuần"
+                | "tháng"
+                | "năm"
+                | "đứng"
+                | "xếp"
+                | "con"
+                | "cháu"
+                | "chiếc"
+                | "bậc"
+                | "cấp"
+                | "hội"
+                | "đại"
+        )
+    {
+        return None;
+    }
     match k.as_str() {
         "thứ" => {
             let w = match kw(tokens, i + 1).as_str() {
@@ -348,6 +413,16 @@ fn docref_glued(tokens: &[Token<'_>], i: usize) -> bool {
     false
 }
 
+/// Place nouns among [`bad_before_bare`]: they block a bare `D/M`
+/// ("Quảng trường 30/4", "đường 3/2") but not a year ("Luật Bảo vệ môi
+/// trường 2020").
+fn place_noun(k: &str) -> bool {
+    matches!(
+        k,
+        "đường" | "phố" | "trường" | "cầu" | "chợ" | "kết" | "quả"
+    )
+}
+
 /// Words that, right before a bare number, make it a quantity, a fraction, a
 /// score or an address rather than a date.
 fn bad_before_bare(k: &str) -> bool {
@@ -382,7 +457,6 @@ fn bad_before_bare(k: &str) -> bool {
             | "ngõ"
             | "ngách"
             | "kiệt"
-            | "tổ"
             | "ấp"
             | "lô"
             | "phòng"
@@ -411,8 +485,8 @@ fn bad_before_bare(k: &str) -> bool {
             | "hạng"
             | "lớp"
             | "khối"
-            | "phiên"
             | "nhất"
+            | "chỉ"
             | "thiểu"
             | "đa"
     )
@@ -572,11 +646,114 @@ fn bare_ok(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
         if t.kind == TokenKind::Number && t.space_before {
             return false;
         }
-        if unit_after(kw(tokens, last + 1).as_str()) {
+        let nk = kw(tokens, last + 1);
+        // "30/4 năm 2020", "1/5 năm nay": a date with its year
+        let year_next = year_at(tokens, last + 2).is_some()
+            || matches!(
+                kw(tokens, last + 2).as_str(),
+                "nay" | "ngoái" | "sau" | "trước" | "tới" | "đó"
+            );
+        if unit_after(nk.as_str()) && !(nk.as_str() == "năm" && year_next) {
             return false;
         }
     }
     true
+}
+
+/// A bare `D/M` is a date next to a date cue: a time word or punctuation
+/// before it ("hôm 26/10", "dịp 30/4", "(14/11)"), or punctuation or a
+/// time word after it ("vào 22/2, …", "21/4 vừa qua"). Without one it is
+/// more often a fraction ("cho 4/5 khối tài sản").
+fn dm_cue(tokens: &[Token<'_>], j: usize) -> bool {
+    // "30/4 và 1/5": the second of a pair is a date when the first is;
+    // "hạng 1/4 và 2/4" are both fractions.
+    if j >= 2 && kw(tokens, j - 1).as_str() == "và" && tokens[j - 2].kind == TokenKind::Number {
+        let first = j - 2;
+        let prev_ok = first == 0 || !bad_before_bare(kw(tokens, first - 1).as_str());
+        return prev_ok && dm_cue_local(tokens, first);
+    }
+    dm_cue_local(tokens, j)
+}
+
+/// Time words that make a following bare `D/M` a date.
+fn time_word_before(k: &str) -> bool {
+    matches!(
+        k,
+        "hôm" | "nay" | "qua" | "mai" | "lễ" | "dịp" | "tết" | "niệm" | "khánh" | "kia" | "hạn"
+    )
+}
+
+fn dm_cue_local(tokens: &[Token<'_>], j: usize) -> bool {
+    let before = j == 0
+        || tokens[j - 1].kind == TokenKind::Punct
+        || matches!(
+            kw(tokens, j - 1).as_str(),
+            "hôm"
+                | "nay"
+                | "qua"
+                | "mai"
+                | "lễ"
+                | "dịp"
+                | "từ"
+                | "đến"
+                | "tới"
+                | "vào"
+                | "trước"
+                | "sau"
+                | "phiên"
+                | "hết"
+                | "cuối"
+                | "đầu"
+                | "giữa"
+                | "và"
+                | "tết"
+                | "niệm"
+                | "lúc"
+                | "trong"
+                | "đêm"
+                | "sớm"
+                | "muộn"
+                | "kia"
+                | "hạn"
+                | "ngày"
+        );
+    let after = match tokens.get(j + 1) {
+        None => true,
+        Some(t) if t.kind == TokenKind::Punct => true,
+        Some(t) if t.newline_before => true,
+        Some(_) => matches!(
+            kw(tokens, j + 1).as_str(),
+            "vừa"
+                | "tới"
+                | "này"
+                | "năm"
+                | "đến"
+                | "và"
+                | "tại"
+                | "sẽ"
+                | "đã"
+                | "hàng"
+                | "âm"
+                | "dương"
+                | "là"
+                | "ở"
+                | "với"
+                | "khi"
+                | "trên"
+                | "tuần"
+                | "mới"
+                | "qua"
+                | "trước"
+                | "sau"
+                | "có"
+                | "được"
+                | "thì"
+                | "nhưng"
+                | "cho"
+                | "của"
+        ),
+    };
+    before || after
 }
 
 /// `D/M[/Y]`, `D-M[-Y]`, `D.M.Y`, the ranges `D1-D2/M[/Y]` and the pairs
@@ -597,7 +774,7 @@ fn numeric_dm(tokens: &[Token<'_>], i: usize, start: usize, strong: bool) -> Opt
         next: i + 1,
     };
     match (n.n, seps) {
-        (2, [s]) if *s == b'/' || (*s == b'-' && strong) => {
+        (2, [s]) if *s == b'/' || (matches!(s, b'-' | b'.') && strong) => {
             let (d, m) = (p[0].val, p[1].val);
             (p[0].digits <= 2 && p[1].digits <= 2 && valid_dm(d, m, None)).then(|| {
                 single(
@@ -707,7 +884,7 @@ fn numeric_years(tokens: &[Token<'_>], i: usize, start: usize) -> Option<Core> {
             if is_year(&n.p[0])
                 && is_year(&n.p[1])
                 && n.p[0].val < n.p[1].val
-                && n.p[1].val - n.p[0].val <= 100 =>
+                && n.p[1].val - n.p[0].val <= 500 =>
         {
             Some(Core {
                 dates: vec![
@@ -743,7 +920,12 @@ fn spaced_year_tail(tokens: &[Token<'_>], core: &mut Core) {
     let j = core.next;
     if core.dates.len() == 1 && is_dash(tokens, j) {
         if let (Some(first), Some((y2, 4))) = (core.dates[0].cal.y, int_at(tokens, j + 1)) {
-            if core.dates[0].cal.m.is_none() && y2 > first && y2 - first <= 100 && y2 <= 2199 {
+            if core.dates[0].cal.m.is_none()
+                && y2 > first
+                && y2 - first <= 100
+                && y2 <= 2199
+                && !unit_after(kw(tokens, j + 2).as_str())
+            {
                 core.dates.push(Found {
                     start: tok_start(tokens, j + 1),
                     end: tok_end(tokens, j + 1),
@@ -880,7 +1062,7 @@ fn core(
             let n = num_at(tokens, j)?;
             let p = &n.p;
             match (n.n, n.seps()) {
-                (2, [s]) if matches!(s, b'/' | b'-' | b'.') => {
+                (2, [b'/' | b'-' | b'.']) => {
                     let (m, y) = (p[0].val, p[1].val);
                     ((1..=12).contains(&m) && p[0].digits <= 2 && is_year(&p[1])).then(|| Core {
                         dates: vec![Found {
@@ -997,13 +1179,24 @@ fn core(
                     });
                 }
                 if n.n == 2 && n.sep[0] == b'-' {
+                    if !bare_ok(tokens, j, j) {
+                        return None;
+                    }
                     return numeric_years(tokens, j, start);
                 }
-                if n.n == 2
-                    && n.sep[0] == b'/'
-                    && (tokens[j].text == "24/7" || !bare_ok(tokens, j, j))
-                {
-                    return None;
+                if n.n == 2 && n.sep[0] == b'/' && !is_year(&n.p[1]) {
+                    // After a time word ("hôm nay 30/4 ngày đầu…") only a
+                    // percent or currency sign undoes the date.
+                    let strong_cue = j > 0 && time_word_before(kw(tokens, j - 1).as_str());
+                    let sign_after = tokens.get(j + 1).is_some_and(|t| {
+                        t.kind == TokenKind::Symbol && matches!(t.text, "%" | "$" | "€" | "₫")
+                    });
+                    if tokens[j].text == "24/7"
+                        || sign_after
+                        || (!strong_cue && (!bare_ok(tokens, j, j) || !dm_cue(tokens, j)))
+                    {
+                        return None;
+                    }
                 }
                 if n.n == 2 && n.sep[0] == b'/' && is_year(&n.p[1]) {
                     return month_year_bare(tokens, j, start);
@@ -1160,7 +1353,17 @@ fn bare_year(tokens: &[Token<'_>], j: usize, start: usize) -> Option<Core> {
         if j > 0 {
             let pk = kw(tokens, j - 1);
             // "những năm 1990" (a decade, rejected by the "năm" form), "thập kỷ 1990"
-            if bad_before_bare(pk.as_str())
+            let bad = if in_range {
+                // "là 2026 - 2030": only a clear quantity word blocks a range
+                matches!(
+                    pk.as_str(),
+                    "khoảng" | "hơn" | "gần" | "trên" | "dưới" | "chừng" | "số" | "từ"
+                ) && kw(tokens, j + 3).as_str() != ""
+                    && unit_after(kw(tokens, j + 3).as_str())
+            } else {
+                bad_before_bare(pk.as_str()) && !place_noun(pk.as_str())
+            };
+            if bad
                 || (pk.as_str() == "những" && !in_range)
                 || pk.as_str() == "năm"
                 || (matches!(pk.as_str(), "kỷ" | "kỉ" | "niên")
@@ -1190,11 +1393,16 @@ fn bare_year(tokens: &[Token<'_>], j: usize, start: usize) -> Option<Core> {
             if t.kind == TokenKind::Number || t.kind == TokenKind::Alnum {
                 return None;
             }
+            // "2021/xyz", "2021-abc", "2021.5": not a plain year
             if !t.space_before
-                && matches!(t.text, "/" | "-" | "." | ",")
-                && tokens
-                    .get(j + 2)
-                    .is_some_and(|u| !u.space_before && u.kind != TokenKind::Punct)
+                && tokens.get(j + 2).is_some_and(|u| {
+                    !u.space_before
+                        && match t.text {
+                            "/" | "-" => u.kind != TokenKind::Punct,
+                            "." | "," => u.kind == TokenKind::Number,
+                            _ => false,
+                        }
+                })
             {
                 return None;
             }
@@ -1219,17 +1427,35 @@ fn bare_year(tokens: &[Token<'_>], j: usize, start: usize) -> Option<Core> {
     })
 }
 
+/// Words that can open a DATE (part of day, weekday, unit).
+const STARTERS: &[&[u8]] = &[
+    "sáng".as_bytes(),
+    "trưa".as_bytes(),
+    "chiều".as_bytes(),
+    "tối".as_bytes(),
+    "đêm".as_bytes(),
+    "khuya".as_bytes(),
+    "rạng".as_bytes(),
+    "thứ".as_bytes(),
+    "chủ".as_bytes(),
+    "ngày".as_bytes(),
+    "tháng".as_bytes(),
+    "năm".as_bytes(),
+    "quý".as_bytes(),
+    "quí".as_bytes(),
+];
+
 /// Tries a DATE starting at token `i`. Returns the DATEs with their
 /// part-of-day and weekday, and the index after the last consumed token.
-fn parse_at(
-    tokens: &[Token<'_>],
-    i: usize,
-) -> Option<(
+/// What [`parse_at`] returns: the DATEs, part of day, weekday, next index.
+type Parsed = (
     Vec<Found>,
     Option<&'static str>,
     Option<&'static str>,
     usize,
-)> {
+);
+
+fn parse_at(tokens: &[Token<'_>], i: usize) -> Option<Parsed> {
     let t = &tokens[i];
     match t.kind {
         TokenKind::Number => {}
@@ -1244,6 +1470,30 @@ fn parse_at(
             }
         }
         _ => return None,
+    }
+    if t.kind == TokenKind::Word {
+        // One key per candidate word; most words stop here.
+        if t.text.len() > 16 || t.text.len() < 3 {
+            return None;
+        }
+        // Second letter (ASCII) of the starters, also in decomposed text.
+        let b1 = t.text.as_bytes()[1];
+        if b1.is_ascii_alphabetic()
+            && !matches!(
+                (t.text.as_bytes()[0] | 0x20, b1 | 0x20),
+                (b't', b'r' | b'h' | b'o')
+                    | (b'c' | b'k', b'h')
+                    | (b'n', b'g' | b'a')
+                    | (b'q', b'u')
+                    | (b's' | b'r', b'a')
+            )
+        {
+            return None;
+        }
+        let k = key_of(t.text);
+        if !STARTERS.contains(&k.as_bytes()) {
+            return None;
+        }
     }
     let start = t.span.start;
     let mut j = i;
@@ -1290,6 +1540,21 @@ fn parse_at(
     }
     let strong = j > i;
     let mut c = core(tokens, j, unit, start, strong)?;
+    // "30/4 năm 2020", "ngày 20-22/9 năm 2023": a year written after.
+    if c.dates.len() == 1 && c.dates[0].cal.y.is_none() && c.dates[0].cal.d.is_some() {
+        if let Some((y, next)) = nam_year(tokens, c.next) {
+            let f = &mut c.dates[0];
+            let ok = |cal: &Cal| valid_dm(cal.d.unwrap_or(1), cal.m.unwrap_or(0), Some(y));
+            if ok(&f.cal) && f.end_cal.as_ref().map_or(true, ok) {
+                f.cal.y = Some(y);
+                if let Some(e) = f.end_cal.as_mut() {
+                    e.y = Some(y);
+                }
+                f.end = tokens[next - 1].span.end;
+                c.next = next;
+            }
+        }
+    }
     if (pod.is_some() || weekday.is_some()) && c.dates[0].cal.d.is_none() {
         return None;
     }
@@ -1303,10 +1568,10 @@ fn parse_at(
     Some((c.dates, pod, weekday, c.next))
 }
 
-/// A date directly attached to a document number, starting with "ngày" or
-/// "tháng" at token `j`: its ISO value and the index after it.
+/// A date directly attached to a document number, starting with "ngày",
+/// "tháng" or "năm" at token `j`: its ISO value and the index after it.
 pub(crate) fn attached(tokens: &[Token<'_>], j: usize) -> Option<(String, usize)> {
-    if !matches!(kw(tokens, j).as_str(), "ngày" | "tháng") {
+    if !matches!(kw(tokens, j).as_str(), "ngày" | "tháng" | "năm") {
         return None;
     }
     let (dates, _, _, next) = parse_at(tokens, j)?;

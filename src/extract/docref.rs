@@ -48,9 +48,14 @@ static INVENTORY: LazyLock<Inventory> = LazyLock::new(|| {
         }
     }
     // Codes of older numbering used in the laws of the 1980s–2000s:
-    // Pháp lệnh (PL), Lệnh của Chủ tịch Hội đồng Nhà nước (LCT), Sắc lệnh (SL).
-    for c in ["PL", "LCT", "SL", "L", "NQLT", "TTLT"] {
+    // Pháp lệnh (PL), Lệnh của Chủ tịch Hội đồng Nhà nước (LCT), Sắc lệnh (SL);
+    // and văn bản hợp nhất (VBHN).
+    for c in ["PL", "LCT", "SL", "L", "NQLT", "TTLT", "VBHN"] {
         codes.insert(c);
+    }
+    // Văn phòng Quốc hội, Hội đồng Nhà nước, Hội đồng Bộ trưởng (older acts).
+    for c in ["VPQH", "HĐNN", "HĐBT"] {
+        issuers.insert(c);
     }
     Inventory { codes, issuers }
 });
@@ -83,6 +88,7 @@ fn codeish(t: &Token<'_>) -> bool {
 
 /// Document type words, as lowercase word sequences, with the kind to report.
 const TYPES: &[(&[&str], &str)] = &[
+    (&["văn", "bản", "hợp", "nhất"], "Văn bản hợp nhất"),
     (&["nghị", "quyết", "liên", "tịch"], "Nghị quyết liên tịch"),
     (&["thông", "tư", "liên", "tịch"], "Thông tư liên tịch"),
     (&["nghị", "quyết"], "Nghị quyết"),
@@ -124,6 +130,12 @@ const TYPES: &[(&[&str], &str)] = &[
     (&["hiến", "pháp"], "Hiến pháp"),
 ];
 
+/// The last words of the [`TYPES`] entries: a cheap first test.
+const TYPE_LAST: &[&str] = &[
+    "nhất", "tịch", "quyết", "định", "thị", "luận", "dẫn", "tư", "luật", "lệnh", "văn", "bản",
+    "điện", "báo", "tri", "cáo", "hoạch", "trình", "án", "chế", "lệ", "đồng", "mời", "pháp",
+];
+
 /// Kinds that are laws: a bare year-like number after them is a year
 /// ("Luật Đất đai 2013", "Hiến pháp 1946"), not a document number.
 fn law_like(kind: &str) -> bool {
@@ -133,6 +145,20 @@ fn law_like(kind: &str) -> bool {
 /// A type word ending right before token `end` (exclusive): (start index,
 /// kind, capitalised?).
 fn type_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, &'static str, bool)> {
+    // Keys of the (at most four) words before `end`, last first.
+    let last = kw(tokens, end.wrapping_sub(1));
+    if !TYPE_LAST.contains(&last.as_str()) {
+        return None;
+    }
+    let keys: [Key; 4] = std::array::from_fn(|k| {
+        if k == 0 {
+            last
+        } else if end > k {
+            kw(tokens, end - 1 - k)
+        } else {
+            Key::default()
+        }
+    });
     let mut best: Option<(usize, &'static str)> = None;
     for (words, kind) in TYPES {
         let n = words.len();
@@ -140,9 +166,9 @@ fn type_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, &'static s
             continue;
         }
         let s = end - n;
-        if (0..n).all(|k| kw(tokens, s + k).as_str() == words[k])
+        if (0..n).all(|k| keys[n - 1 - k].as_str() == words[k])
             && (1..n).all(|k| !tokens[s + k].newline_before)
-            && best.is_none_or(|(bs, _)| s < bs)
+            && best.map_or(true, |(bs, _)| s < bs)
         {
             best = Some((s, kind));
         }
@@ -155,6 +181,20 @@ fn type_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, &'static s
             .is_some_and(|c| c.is_uppercase());
         (s, kind, cap)
     })
+}
+
+/// A type word found before the number: (start, kind, capitalised).
+type TypeHit = (usize, &'static str, bool);
+
+trait LowerTypeHit {
+    fn is_none_or_lower(&self) -> bool;
+}
+
+impl LowerTypeHit for Option<TypeHit> {
+    /// No type word, or a lowercase one.
+    fn is_none_or_lower(&self) -> bool {
+        self.map_or(true, |t| !t.2)
+    }
 }
 
 /// The parsed symbol after the number.
@@ -333,6 +373,8 @@ fn join(parts: &[(u8, String, bool)]) -> String {
 /// `,` and `-` in the text between words is skipped when matching.
 const BODIES: &[&[&str]] = &[
     &["bộ", "chính", "trị"],
+    &["ban", "bí", "thư", "trung", "ương", "đảng"],
+    &["ban", "bí", "thư", "trung", "ương"],
     &["ban", "bí", "thư"],
     &[
         "ban", "chấp", "hành", "trung", "ương", "đảng", "cộng", "sản", "việt", "nam",
@@ -411,6 +453,8 @@ const BODIES: &[&[&str]] = &[
 
 /// Offices that head a body ("Thủ tướng Chính phủ", "Bộ trưởng Bộ Y tế").
 const ROLES: &[&[&str]] = &[
+    &["thường", "trực"],
+    &["tổng", "bí", "thư"],
     &["thủ", "tướng", "chính", "phủ"],
     &["thủ", "tướng"],
     &["bộ", "trưởng"],
@@ -486,78 +530,257 @@ fn capitalised(t: Option<&Token<'_>>) -> bool {
     })
 }
 
-/// A run of capitalised words from `j` (a proper name), at most 6.
+/// A proper name from `j`, in the style of Vietnamese body names: each
+/// capitalised syllable may be followed by lowercase syllables of the same
+/// word ("Tài chính", "Tuyên giáo"), "và" joins two capitalised parts
+/// ("Kế hoạch và Đầu tư"). At most 10 tokens; stops at function words.
 fn proper_run(tokens: &[Token<'_>], mut j: usize) -> usize {
     let start = j;
-    while j - start < 6 && capitalised(tokens.get(j)) && !tokens[j].newline_before {
+    let mut end = j;
+    let mut lower_run = 0;
+    while j - start < 10 {
+        let Some(t) = tokens.get(j) else { break };
+        if t.newline_before && j > start {
+            break;
+        }
+        if capitalised(Some(t)) {
+            lower_run = 0;
+            j += 1;
+            end = j;
+            continue;
+        }
+        if j == start || t.kind != TokenKind::Word {
+            break;
+        }
+        let k = kw(tokens, j);
+        if k.as_str() == "và"
+            && capitalised(tokens.get(j + 1))
+            && !TYPES.iter().any(|(w, _)| {
+                w.len() >= 2
+                    && kw(tokens, j + 1).as_str() == w[0]
+                    && kw(tokens, j + 2).as_str() == w[1]
+            })
+        {
+            j += 1;
+            continue;
+        }
+        if lower_run >= 3 || STOP_LOWER.contains(&k.as_str()) {
+            break;
+        }
+        lower_run += 1;
         j += 1;
+        end = j;
     }
-    j
+    end
+}
+
+/// Lowercase words that never continue a body name.
+const STOP_LOWER: &[&str] = &[
+    "của",
+    "về",
+    "và",
+    "tại",
+    "ngày",
+    "tháng",
+    "năm",
+    "số",
+    "với",
+    "để",
+    "trong",
+    "theo",
+    "đã",
+    "đang",
+    "sẽ",
+    "được",
+    "bị",
+    "là",
+    "có",
+    "cho",
+    "các",
+    "những",
+    "khi",
+    "thì",
+    "mà",
+    "này",
+    "đó",
+    "việc",
+    "nhằm",
+    "trên",
+    "dưới",
+    "từ",
+    "đến",
+    "ban",
+    "quy",
+    "hướng",
+    "tỉnh",
+    "huyện",
+    "thành",
+    "quận",
+    "xã",
+    "phường",
+    "thị",
+    "tp",
+    "khóa",
+    "khoá",
+    "kỳ",
+    "vừa",
+    "cũng",
+    "nêu",
+    "như",
+    "gồm",
+    "phê",
+    "chỉ",
+    "yêu",
+    "hỗ",
+    "thực",
+    "triển",
+    "ký",
+    "gửi",
+    "tổ",
+    "đề",
+];
+
+/// Local bodies whose name continues with a level and a place
+/// ("UBND tỉnh Cao Bằng", "Công an huyện X").
+const LOCAL_HEADS: &[&[&str]] = &[
+    &["ubnd"],
+    &["hđnd"],
+    &["ủy", "ban", "nhân", "dân"],
+    &["uỷ", "ban", "nhân", "dân"],
+    &["hội", "đồng", "nhân", "dân"],
+    &["công", "an"],
+    &["tòa", "án", "nhân", "dân"],
+    &["toà", "án", "nhân", "dân"],
+    &["tand"],
+    &["viện", "kiểm", "sát", "nhân", "dân"],
+    &["vksnd"],
+    &["ủy", "ban", "mttq", "việt", "nam"],
+    &["uỷ", "ban", "mttq", "việt", "nam"],
+    &["ủy", "ban", "mặt", "trận", "tổ", "quốc", "việt", "nam"],
+    &["uỷ", "ban", "mặt", "trận", "tổ", "quốc", "việt", "nam"],
+    &["ban", "chấp", "hành", "đảng", "bộ"],
+    &["ban", "thường", "vụ", "đảng", "ủy"],
+    &["ban", "thường", "vụ", "đảng", "uỷ"],
+    &["đảng", "bộ"],
+    &["thường", "trực", "tỉnh", "ủy"],
+    &["thường", "trực", "tỉnh", "uỷ"],
+    &["thường", "trực", "hđnd"],
+    &["thường", "trực", "ubnd"],
+];
+
+/// Heads followed by a proper name ("Sở Tài chính", "Cục Thuế",
+/// "Ban Tuyên giáo Tỉnh ủy", "Văn phòng UBND tỉnh").
+const NAMED_HEADS: &[&[&str]] = &[
+    &["sở"],
+    &["ban"],
+    &["cục"],
+    &["tổng", "cục"],
+    &["văn", "phòng"],
+    &["ủy", "ban"],
+    &["uỷ", "ban"],
+    &["bộ"],
+    &["học", "viện"],
+    &["đại", "học"],
+    &["trường"],
+    &["tập", "đoàn"],
+    &["tổng", "công", "ty"],
+    &["công", "ty"],
+    &["ngân", "hàng"],
+    &["viện"],
+    &["hội"],
+    &["liên", "đoàn"],
+    &["đoàn"],
+    &["cơ", "quan"],
+];
+
+/// An abbreviation such as "GDĐT", "GD&ĐT", "TN&MT", "UBND" at `j`;
+/// returns the index after it.
+fn abbreviation(tokens: &[Token<'_>], j: usize) -> Option<usize> {
+    let upper = |t: &Token<'_>| {
+        matches!(t.kind, TokenKind::Word | TokenKind::Alnum)
+            && t.text.chars().count() >= 2
+            && t.text
+                .chars()
+                .all(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    if !tokens.get(j).is_some_and(upper) {
+        return None;
+    }
+    let mut j = j + 1;
+    while tokens
+        .get(j)
+        .is_some_and(|t| matches!(t.text, "&" | "-") && !t.space_before)
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| upper(t) && !t.space_before)
+    {
+        j += 2;
+    }
+    Some(j)
+}
+
+/// "Ban Chỉ đạo quốc gia phòng, chống dịch Covid-19": after "Ban Chỉ đạo",
+/// the campaign name up to "Covid-19" (at most 10 tokens).
+fn covid_tail(tokens: &[Token<'_>], j: usize) -> Option<usize> {
+    for k in j..(j + 10).min(tokens.len()) {
+        if tokens[k].newline_before && k > j {
+            return None;
+        }
+        if kw(tokens, k).as_str() == "covid" {
+            let mut e = k + 1;
+            if is_dash(tokens, e) && tokens.get(e + 1).is_some_and(|t| t.text == "19") {
+                e += 2;
+            }
+            return Some(e);
+        }
+        if matches!(tokens[k].kind, TokenKind::Punct) && tokens[k].text != "," {
+            return None;
+        }
+    }
+    None
 }
 
 /// An organisation at `i`; returns the index after it.
 fn org_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
     if let Some(j) = longest(tokens, i, BODIES) {
+        // "Tỉnh ủy Quảng Ninh", "Ban Thường vụ Thành ủy Hà Nội"
+        let last = kw(tokens, j - 1);
+        if matches!(last.as_str(), "ủy" | "uỷ") {
+            let mut e = j;
+            while e - j < 4 && capitalised(tokens.get(e)) && !tokens[e].newline_before {
+                e += 1;
+            }
+            return Some(e);
+        }
         return Some(j);
     }
-    let k = kw(tokens, i);
-    match k.as_str() {
-        "bộ" => {
-            if let Some(j) = longest(tokens, i + 1, MINISTRIES) {
-                return Some(j);
-            }
-            // "Bộ GDĐT", "Bộ GD&ĐT", "Bộ TN&MT"
-            let mut j = i + 1;
-            let upper = |t: &Token<'_>| {
-                matches!(t.kind, TokenKind::Word | TokenKind::Alnum)
-                    && t.text.chars().count() >= 2
-                    && t.text
-                        .chars()
-                        .all(|c| c.is_uppercase() || c.is_ascii_digit())
-            };
-            if tokens.get(j).is_some_and(upper) {
-                j += 1;
-                while tokens
-                    .get(j)
-                    .is_some_and(|t| t.text == "&" && !t.space_before)
-                    && tokens
-                        .get(j + 1)
-                        .is_some_and(|t| upper(t) && !t.space_before)
-                {
-                    j += 2;
-                }
-                return Some(j);
-            }
-            let e = proper_run(tokens, i + 1);
-            (e > i + 1).then_some(e)
-        }
-        "ubnd" | "hđnd" | "ủy" | "uỷ" | "hội" | "sở" | "ban" => {
-            let j = match k.as_str() {
-                "ubnd" | "hđnd" => i + 1,
-                "ủy" | "uỷ"
-                    if kw(tokens, i + 1).as_str() == "ban"
-                        && kw(tokens, i + 2).as_str() == "nhân"
-                        && kw(tokens, i + 3).as_str() == "dân" =>
-                {
-                    i + 4
-                }
-                "hội"
-                    if kw(tokens, i + 1).as_str() == "đồng"
-                        && kw(tokens, i + 2).as_str() == "nhân"
-                        && kw(tokens, i + 3).as_str() == "dân" =>
-                {
-                    i + 4
-                }
-                "sở" | "ban" => {
-                    let e = proper_run(tokens, i + 1);
-                    return (e > i + 1).then_some(e);
-                }
-                _ => return None,
-            };
-            Some(local_level(tokens, j))
-        }
-        _ => None,
+    if let Some(j) = longest(tokens, i, LOCAL_HEADS) {
+        return Some(local_level(tokens, j));
     }
+    let h = longest(tokens, i, NAMED_HEADS)?;
+    let head = kw(tokens, i);
+    if matches!(head.as_str(), "bộ" | "sở") {
+        if let Some(j) = longest(tokens, h, MINISTRIES) {
+            return Some(if head.as_str() == "sở" {
+                local_level(tokens, j)
+            } else {
+                j
+            });
+        }
+    }
+    if let Some(j) = abbreviation(tokens, h) {
+        return Some(local_level(tokens, j));
+    }
+    if head.as_str() == "ban"
+        && kw(tokens, h).as_str() == "chỉ"
+        && kw(tokens, h + 1).as_str() == "đạo"
+    {
+        if let Some(e) = covid_tail(tokens, h + 2) {
+            return Some(e);
+        }
+    }
+    let e = proper_run(tokens, h);
+    (e > h).then(|| local_level(tokens, e))
 }
 
 /// After "UBND"/"HĐND": an optional level word and place name.
@@ -565,6 +788,14 @@ fn local_level(tokens: &[Token<'_>], j: usize) -> usize {
     let k = kw(tokens, j);
     let after = match k.as_str() {
         "tỉnh" | "huyện" | "quận" | "xã" | "phường" | "tp" => j + 1,
+        // "TAND cấp cao tại Hà Nội"
+        "cấp" if kw(tokens, j + 1).as_str() == "cao" => {
+            if kw(tokens, j + 2).as_str() == "tại" {
+                let e = proper_run(tokens, j + 3);
+                return if e > j + 3 { e } else { j + 2 };
+            }
+            return j + 2;
+        }
         "thành" | "thị" => {
             let k2 = kw(tokens, j + 1);
             match (k.as_str(), k2.as_str()) {
@@ -572,10 +803,17 @@ fn local_level(tokens: &[Token<'_>], j: usize) -> usize {
                 _ => return j,
             }
         }
-        _ => return j,
+        _ => {
+            // "Sở Giáo dục và Đào tạo Hà Nội": a place name right after
+            let mut e = j;
+            while e - j < 4 && capitalised(tokens.get(e)) && !tokens[e].newline_before {
+                e += 1;
+            }
+            return e;
+        }
     };
     let mut a = after;
-    if is_p(tokens, a, ".") && !tokens[a].space_before {
+    if k.as_str() == "tp" && is_p(tokens, a, ".") && !tokens[a].space_before {
         a += 1;
     }
     let e = proper_run(tokens, a);
@@ -666,7 +904,7 @@ fn one<'a>(
     let sym = symbol_at(tokens, i);
     // "số" / "số:" before the number.
     let mut so = None;
-    if i >= 1 + floor && kw(tokens, i - 1).as_str() == "số" {
+    if i > floor && kw(tokens, i - 1).as_str() == "số" {
         so = Some(i - 1);
     } else if i >= 2 + floor && is_p(tokens, i - 1, ":") && kw(tokens, i - 2).as_str() == "số" {
         so = Some(i - 2);
@@ -674,9 +912,12 @@ fn one<'a>(
     let before = so.unwrap_or(i);
     let mut ty = type_ending_at(tokens, before).filter(|t| t.0 >= floor);
     let mut name: Option<(usize, usize)> = None;
-    if ty.is_none() && so.is_some() {
+    let direct = ty;
+    if so.is_some() && direct.is_none_or_lower() {
         // "Luật Doanh nghiệp số 59/2020/QH14": look left for a capitalised
-        // type word; the words between are the document's name.
+        // type word; the words between are the document's name. A lowercase
+        // type word right before "số" gives way only to a law whose title
+        // contains it ("Luật Người lao động ... theo hợp đồng số 72/2006/QH11").
         let lo = before.saturating_sub(30).max(floor);
         let stop = |t: &Token<'_>| {
             t.kind == TokenKind::Number
@@ -695,6 +936,9 @@ fn one<'a>(
                 }
             }
             e -= 1;
+        }
+        if direct.is_some() && !found.is_some_and(|f| law_like(f.1)) {
+            found = None;
         }
         if let Some((s, kind, te)) = found {
             // Amending acts: the outer type word followed by "sửa đổi".
@@ -725,11 +969,28 @@ fn one<'a>(
             // A bare number needs a type word: "Chỉ thị 16", "văn bản số 81".
             let (_, kind, cap) = ty?;
             let t = &tokens[i];
-            if !t.text.bytes().all(|c| c.is_ascii_digit()) || t.text.len() > 5 || name.is_some() {
+            // "Nghị định 100/2019": number and year without a code.
+            let (num, year) = match t.text.split_once('/') {
+                Some((n, y))
+                    if y.len() == 4
+                        && y.bytes().all(|c| c.is_ascii_digit())
+                        && (1945..=2100).contains(&y.parse::<u32>().unwrap_or(0))
+                        && !law_like(kind) =>
+                {
+                    (n, Some(y.to_string()))
+                }
+                _ => (t.text, None),
+            };
+            if num.is_empty()
+                || !num.bytes().all(|c| c.is_ascii_digit())
+                || num.len() > 5
+                || name.is_some()
+            {
                 return None;
             }
             if so.is_none() {
-                if !cap || name.is_some() {
+                // "Phương án 1", "Kế hoạch 2": one digit is a label
+                if !cap || name.is_some() || num.len() < 2 {
                     return None;
                 }
                 if law_like(kind) || kind == "Hiến pháp" {
@@ -753,7 +1014,8 @@ fn one<'a>(
             }
             (
                 Symbol {
-                    number: t.text.to_string(),
+                    number: num.to_string(),
+                    year,
                     next: i + 1,
                     ..Default::default()
                 },
@@ -771,7 +1033,7 @@ fn one<'a>(
     let mut end_tok = sym.next; // exclusive
                                 // Directly attached date.
     let mut date = None;
-    if matches!(kw(tokens, end_tok).as_str(), "ngày" | "tháng") {
+    if matches!(kw(tokens, end_tok).as_str(), "ngày" | "tháng" | "năm") {
         if let Some((iso, next)) = super::date::attached(tokens, end_tok) {
             date = Some(iso);
             end_tok = next;

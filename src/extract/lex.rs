@@ -20,17 +20,33 @@ const TONES: [char; 5] = ['\u{0300}', '\u{0301}', '\u{0303}', '\u{0309}', '\u{03
 /// ngã 4, nặng 6).
 const TONE_DIGITS: [u8; 5] = [b'2', b'1', b'4', b'3', b'6'];
 
-/// Precomposed letter → (letter without tone, tone key digit).
-static TONE_TABLE: LazyLock<FxHashMap<char, (char, u8)>> = LazyLock::new(|| {
-    let mut m = FxHashMap::default();
-    for cp in 0xC0u32..0x1F00 {
+/// Flag bit in [`TONE_TABLE`] entries: the letter is uppercase.
+const UPPER: u8 = 0x80;
+
+/// First code point covered by [`TONE_TABLE`].
+const TONE_BASE: u32 = 0xC0;
+
+/// Letter (U+00C0..U+1EFF) → (its lowercase without tone, tone key digit or
+/// 0); `('\0', 0)` for other characters.
+static TONE_TABLE: LazyLock<Vec<(char, u8)>> = LazyLock::new(|| {
+    let mut m = vec![('\0', 0u8); (0x1F00 - TONE_BASE) as usize];
+    for cp in TONE_BASE..0x1F00 {
         let Some(c) = char::from_u32(cp) else {
             continue;
         };
         if !c.is_alphabetic() {
             continue;
         }
-        let d: Vec<char> = c.nfd().collect();
+        // Lowercase first (one char for every letter of these blocks).
+        let mut lower = c.to_lowercase();
+        let (Some(lc), None) = (lower.next(), lower.next()) else {
+            continue;
+        };
+        let d: Vec<char> = lc.nfd().collect();
+        let up = if lc != c { UPPER } else { 0 };
+        if !d.iter().any(|x| TONES.contains(x)) {
+            m[(cp - TONE_BASE) as usize] = (lc, up);
+        }
         if let Some(pos) = d.iter().position(|x| TONES.contains(x)) {
             let tone = TONES
                 .iter()
@@ -45,7 +61,7 @@ static TONE_TABLE: LazyLock<FxHashMap<char, (char, u8)>> = LazyLock::new(|| {
                 .collect();
             let mut it = base.chars();
             if let (Some(b), None) = (it.next(), it.next()) {
-                m.insert(c, (b, tone));
+                m[(cp - TONE_BASE) as usize] = (b, tone | up);
             }
         }
     }
@@ -54,42 +70,86 @@ static TONE_TABLE: LazyLock<FxHashMap<char, (char, u8)>> = LazyLock::new(|| {
 
 /// Appends the lookup key of `word` to `out`.
 pub(crate) fn push_key(word: &str, out: &mut String) {
+    key_and_case(word, out);
+}
+
+/// Appends the lookup key of `word` to `out`; returns whether its first
+/// letter is uppercase and whether any letter is lowercase.
+fn key_and_case(word: &str, out: &mut String) -> (bool, bool) {
+    let mut first_up = None;
+    let mut any_lower = false;
     if word.is_ascii() {
         for b in word.bytes() {
+            if b.is_ascii_alphabetic() {
+                first_up.get_or_insert(b.is_ascii_uppercase());
+                any_lower |= b.is_ascii_lowercase();
+            }
             out.push(b.to_ascii_lowercase() as char);
         }
-        return;
+        return (first_up.unwrap_or(false), any_lower);
     }
-    let owned;
-    let w = if word.chars().any(crate::token::is_combining_mark) {
-        owned = word.nfc().collect::<String>();
-        owned.as_str()
-    } else {
-        word
-    };
+    let start = out.len();
     let mut tone = 0u8;
-    for c in w.chars() {
+    let table = &*TONE_TABLE;
+    for c in word.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphabetic() {
+                first_up.get_or_insert(c.is_ascii_uppercase());
+                any_lower |= c.is_ascii_lowercase();
+            }
+            out.push(c.to_ascii_lowercase());
+            continue;
+        }
+        let hit = (c as u32)
+            .checked_sub(TONE_BASE)
+            .and_then(|o| table.get(o as usize))
+            .filter(|e| e.0 != '\0');
+        if let Some(&(b, t)) = hit {
+            let up = t & UPPER != 0;
+            first_up.get_or_insert(up);
+            any_lower |= !up;
+            out.push(b);
+            if t & !UPPER != 0 {
+                tone = t & !UPPER;
+            }
+            continue;
+        }
+        if crate::token::is_combining_mark(c) {
+            // Decomposed input: redo the word in NFC.
+            out.truncate(start);
+            let nfc: String = word.nfc().collect();
+            if nfc.chars().any(crate::token::is_combining_mark) {
+                // Marks that do not compose: key them one by one.
+                for c in nfc.chars() {
+                    match TONES.iter().position(|t| *t == c) {
+                        Some(p) => tone = TONE_DIGITS[p],
+                        None => out.extend(c.to_lowercase()),
+                    }
+                }
+                if tone > 0 {
+                    out.push(tone as char);
+                }
+                let f = nfc.chars().find(|c| c.is_alphabetic());
+                return (
+                    f.is_some_and(char::is_uppercase),
+                    nfc.chars().any(char::is_lowercase),
+                );
+            }
+            return key_and_case(&nfc, out);
+        }
         if crate::token::is_invisible(c) {
             continue;
         }
-        for lc in c.to_lowercase() {
-            match TONE_TABLE.get(&lc) {
-                Some(&(b, t)) => {
-                    out.push(b);
-                    tone = t;
-                }
-                None if TONES.contains(&lc) => {
-                    if let Some(p) = TONES.iter().position(|t| *t == lc) {
-                        tone = TONE_DIGITS[p];
-                    }
-                }
-                None => out.push(lc),
-            }
+        if c.is_alphabetic() {
+            first_up.get_or_insert(c.is_uppercase());
+            any_lower |= c.is_lowercase();
         }
+        out.extend(c.to_lowercase());
     }
     if tone > 0 {
         out.push(tone as char);
     }
+    (first_up.unwrap_or(false), any_lower)
 }
 
 /// The key of a whole phrase: word keys joined by single spaces; other
@@ -108,6 +168,8 @@ pub(crate) fn phrase_key(phrase: &str) -> Vec<String> {
 #[derive(Default)]
 pub(crate) struct Phrases {
     by_first: FxHashMap<String, Vec<(Vec<String>, u8)>>,
+    /// This lexicon's bit in [`FIRSTS`] masks.
+    bit: u16,
 }
 
 impl Phrases {
@@ -124,8 +186,11 @@ impl Phrases {
 
     /// Parses `src` (one entry a line, `#` comments, `phrase|tag`), mapping
     /// tag strings with `tag`.
-    fn parse(src: &str, tag: impl Fn(&str) -> u8) -> Phrases {
-        let mut p = Phrases::default();
+    fn parse(src: &str, bit: u16, tag: impl Fn(&str) -> u8) -> Phrases {
+        let mut p = Phrases {
+            bit,
+            ..Phrases::default()
+        };
         for line in src.lines() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -139,6 +204,9 @@ impl Phrases {
 
     /// Longest entry starting at token `i`: `(number of tokens, tag)`.
     pub(crate) fn longest(&self, a: &Analysis, i: usize) -> Option<(usize, u8)> {
+        if !matches!(a.masks.get(i), Some(m) if m & self.bit != 0) {
+            return None;
+        }
         let cands = self.by_first.get(a.key(i))?;
         'c: for (rest, tag) in cands {
             let mut j = i + 1;
@@ -151,17 +219,6 @@ impl Phrases {
             return Some((rest.len() + 1, *tag));
         }
         None
-    }
-
-    /// Whether the phrase made of `keys` is an entry.
-    pub(crate) fn contains(&self, keys: &[&str]) -> bool {
-        let Some((first, rest)) = keys.split_first() else {
-            return false;
-        };
-        self.by_first.get(*first).is_some_and(|c| {
-            c.iter()
-                .any(|(r, _)| r.len() == rest.len() && r.iter().zip(rest).all(|(a, b)| a == b))
-        })
     }
 }
 
@@ -197,35 +254,78 @@ pub(crate) struct Lexicons {
 }
 
 pub(crate) static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
-    roles: Phrases::parse(include_str!("../../data/extract/roles.txt"), |t| match t {
-        "org" => ROLE_ORG,
-        "comp" => ROLE_COMP,
-        _ => ROLE_PLAIN,
-    }),
-    qualifiers: Phrases::parse(include_str!("../../data/extract/qualifiers.txt"), |_| 0),
+    roles: Phrases::parse(
+        include_str!("../../data/extract/roles.txt"),
+        1 << 0,
+        |t| match t {
+            "org" => ROLE_ORG,
+            "comp" => ROLE_COMP,
+            _ => ROLE_PLAIN,
+        },
+    ),
+    qualifiers: Phrases::parse(
+        include_str!("../../data/extract/qualifiers.txt"),
+        1 << 1,
+        |_| 0,
+    ),
     heads: Phrases::parse(
         include_str!("../../data/extract/org_heads.txt"),
+        1 << 2,
         |t| match t {
             "bare" => HEAD_BARE,
             "tail" => HEAD_TAIL,
             _ => HEAD_NAME,
         },
     ),
-    bodies: Phrases::parse(include_str!("../../data/extract/bodies.txt"), |_| 0),
+    bodies: Phrases::parse(include_str!("../../data/extract/bodies.txt"), 1 << 3, |_| 0),
     name_words: Phrases::parse(
         include_str!("../../data/extract/name_words.txt"),
+        1 << 4,
         |t| match t {
             "v" => 1,
             "f" => 2,
             _ => 0,
         },
     ),
-    places: Phrases::parse(include_str!("../../data/extract/places.txt"), |t| match t {
-        "c" => PLACE_COUNTRY,
-        _ => PLACE_PROVINCE,
-    }),
-    domains: Phrases::parse(include_str!("../../data/extract/domains.txt"), |_| 0),
-    family: Phrases::parse(include_str!("../../data/extract/family_names.txt"), |_| 0),
+    places: Phrases::parse(
+        include_str!("../../data/extract/places.txt"),
+        1 << 5,
+        |t| match t {
+            "c" => PLACE_COUNTRY,
+            _ => PLACE_PROVINCE,
+        },
+    ),
+    domains: Phrases::parse(
+        include_str!("../../data/extract/domains.txt"),
+        1 << 6,
+        |_| 0,
+    ),
+    family: Phrases::parse(
+        include_str!("../../data/extract/family_names.txt"),
+        1 << 7,
+        |_| 0,
+    ),
+});
+
+/// First keys of every lexicon entry → bit mask of the lexicons having it.
+static FIRSTS: LazyLock<FxHashMap<String, u16>> = LazyLock::new(|| {
+    let l = &*LEX;
+    let mut m: FxHashMap<String, u16> = FxHashMap::default();
+    for p in [
+        &l.roles,
+        &l.qualifiers,
+        &l.heads,
+        &l.bodies,
+        &l.name_words,
+        &l.places,
+        &l.domains,
+        &l.family,
+    ] {
+        for k in p.by_first.keys() {
+            *m.entry(k.clone()).or_default() |= p.bit;
+        }
+    }
+    m
 });
 
 /// Per-token facts.
@@ -247,6 +347,8 @@ pub(crate) struct Tok {
 pub(crate) struct Analysis<'t, 'a> {
     pub tokens: &'t [Token<'a>],
     pub toks: Vec<Tok>,
+    /// Per token: which lexicons have an entry starting with its key.
+    masks: Vec<u16>,
     keys: String,
 }
 
@@ -255,28 +357,28 @@ impl<'t, 'a> Analysis<'t, 'a> {
     pub(crate) fn new(tokens: &'t [Token<'a>]) -> Self {
         let mut keys = String::with_capacity(tokens.iter().map(|t| t.text.len()).sum());
         let mut toks = Vec::with_capacity(tokens.len());
+        let mut masks = Vec::with_capacity(tokens.len());
+        let firsts = &*FIRSTS;
         for t in tokens {
             let s = keys.len() as u32;
-            push_key(t.text, &mut keys);
+            let (first_up, any_lower) = key_and_case(t.text, &mut keys);
             let e = keys.len() as u32;
-            let mut letters = 0usize;
-            let mut uppers = 0usize;
-            let mut first_up = None;
-            for c in t.text.chars() {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    if c.is_uppercase() {
-                        uppers += 1;
-                    }
-                    if first_up.is_none() {
-                        first_up = Some(c.is_uppercase());
-                    }
-                }
-            }
+            let (cap, upper) = if matches!(t.kind, TokenKind::Word | TokenKind::Alnum) {
+                masks.push(
+                    firsts
+                        .get(&keys[s as usize..e as usize])
+                        .copied()
+                        .unwrap_or(0),
+                );
+                (first_up, first_up && !any_lower)
+            } else {
+                masks.push(0);
+                (false, false)
+            };
             toks.push(Tok {
                 key: s..e,
-                cap: first_up.unwrap_or(false),
-                upper: letters > 0 && letters == uppers,
+                cap,
+                upper,
                 sp: t.space_before,
                 caps_line: false,
             });
@@ -290,7 +392,7 @@ impl<'t, 'a> Analysis<'t, 'a> {
             }
             let (mut words, mut up) = (0usize, 0usize);
             for i in start..end {
-                if tokens[i].kind == TokenKind::Word && tokens[i].text.chars().count() > 1 {
+                if tokens[i].kind == TokenKind::Word && tokens[i].text.chars().nth(1).is_some() {
                     words += 1;
                     if toks[i].upper {
                         up += 1;
@@ -304,7 +406,17 @@ impl<'t, 'a> Analysis<'t, 'a> {
             }
             start = end;
         }
-        Analysis { tokens, toks, keys }
+        Analysis {
+            tokens,
+            toks,
+            masks,
+            keys,
+        }
+    }
+
+    /// Whether token `i` starts an entry of some lexicon.
+    pub(crate) fn in_lexicon(&self, i: usize) -> bool {
+        self.masks.get(i).is_some_and(|&m| m != 0)
     }
 
     /// Number of tokens.
@@ -332,11 +444,6 @@ impl<'t, 'a> Analysis<'t, 'a> {
         self.tokens.get(i).is_some_and(|t| {
             matches!(t.kind, TokenKind::Word | TokenKind::Alnum) && self.toks[i].cap
         })
-    }
-
-    /// Whether token `i` is a word in lowercase.
-    pub(crate) fn is_lower(&self, i: usize) -> bool {
-        self.is_word(i) && !self.toks[i].cap
     }
 
     /// Whether token `i` is preceded by whitespace.

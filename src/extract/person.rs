@@ -31,8 +31,16 @@ fn is_honorific(a: &Analysis, i: usize) -> bool {
         }
         "anh" | "chi6" => !a.is_cap(i),
         "chi1" => i > 0 && a.key(i - 1) == "đông2",
-        "ts" | "ths" | "gs" | "pgs" | "bs" | "ks" | "tskh" | "ls" => a.toks[i].upper,
-        "si4" => i > 0 && matches!(a.key(i - 1), "tiên1" | "sơ" | "bac1"),
+        "ts" | "ths" | "gs" | "pgs" | "bs" | "ks" | "tskh" | "hlv" => a.toks[i].upper,
+        "si4" => {
+            i > 0
+                && matches!(
+                    a.key(i - 1),
+                    "tiên1" | "thac6" | "bac1" | "nghê6" | "ca" | "nhac6" | "hoa6" | "vo4"
+                )
+        }
+        "thơ" | "văn" | "bao1" => i > 0 && a.key(i - 1) == "nha2",
+        "sư" => i > 0 && matches!(a.key(i - 1), "luât6" | "ky4"),
         "can" | "cao1" => i > 0 && a.key(i - 1) == "bi6",
         "tương1" | "ta1" | "ta" => {
             i > 0
@@ -52,28 +60,37 @@ fn is_place_context(a: &Analysis, i: usize) -> bool {
     }
     let p = a.key(i - 1);
     let pp = if i > 1 { a.key(i - 2) } else { "" };
-    matches!(
-        p,
-        "tp" | "đương2"
-            | "phô1"
-            | "tinh3"
-            | "huyên6"
-            | "xa4"
-            | "phương2"
-            | "quân6"
-            | "lô6"
-            | "câu2"
-            | "sông"
-            | "nui1"
-            | "lang2"
-            | "thôn"
-            | "ban3"
-            | "âp1"
-            | "xom1"
-            | "chơ6"
-            | "trân1"
-            | "xa4"
-    ) || (p == "." && pp == "tp")
+    // A house number: "số 12 Nguyễn Chí Thanh".
+    if a.tokens[i - 1].kind == TokenKind::Number && pp == "sô1" {
+        return true;
+    }
+    (p == "trương2" && pp == "quang3")
+        || matches!(
+            p,
+            "tp" | "đương2"
+                | "ngo4"
+                | "ngach1"
+                | "hem3"
+                | "kiêt6"
+                | "phô1"
+                | "tinh3"
+                | "huyên6"
+                | "phương2"
+                | "quân6"
+                | "lô6"
+                | "câu2"
+                | "sông"
+                | "nui1"
+                | "lang2"
+                | "thôn"
+                | "ban3"
+                | "âp1"
+                | "xom1"
+                | "chơ6"
+                | "trân1"
+                | "xa4"
+        )
+        || (p == "." && pp == "tp")
         || (p == "dich6" && pp == "chiên1")
         || (p == "tương3" && pp == "tư")
         || (p == "cach1" && pp == "phong")
@@ -155,7 +172,10 @@ pub(crate) fn find<'a>(
         let family = LEX.family.longest(a, i).is_some();
         let mut end = 0;
         if family || after_hon || after_title || bac {
-            if LEX.heads.longest(a, i).is_some_and(|(n, _)| n >= 2)
+            if LEX
+                .heads
+                .longest(a, i)
+                .is_some_and(|(n, _)| n >= 2 || after_title && !family)
                 || LEX.roles.longest(a, i).is_some()
                 || LEX.bodies.longest(a, i).is_some()
                 || a.key(i) == "ngươi2"
@@ -179,7 +199,10 @@ pub(crate) fn find<'a>(
             let words = count_words(a, i, e);
             let known_place = LEX.places.longest(a, i).is_some_and(|(n, _)| i + n >= e)
                 && !(after_title && family && words >= 3);
-            let ok = if after_hon || bac {
+            // Capitals tell nothing in a headline: a family name is needed.
+            let ok = if caps && !family {
+                false
+            } else if after_hon || bac {
                 words >= 1 && !known_place
             } else if after_title {
                 // A single word after a title is a name only when it is not a
@@ -199,7 +222,7 @@ pub(crate) fn find<'a>(
             }
         } else if i > 1
             && a.text(i - 1) == "/"
-            && a.key(i - 2) != ""
+            && !a.key(i - 2).is_empty()
             && i > 2
             && a.key(i - 3) == "anh3"
         {
@@ -272,6 +295,15 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
             _ => {}
         }
     }
+    if off_at.is_empty() {
+        return links;
+    }
+    let mut title_by_end: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    for (n, e) in entities.iter().enumerate() {
+        if e.kind == EntityKind::Title {
+            title_by_end.insert(tok_end(e.span.end), n);
+        }
+    }
     let mut linked_title = vec![false; entities.len()];
     // Title directly before a name, with titles chained before it by commas.
     for (n, e) in entities.iter().enumerate() {
@@ -289,10 +321,10 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
                     if cur < 2 || a.text(cur - 1) != "," {
                         break;
                     }
-                    let prev = entities.iter().enumerate().rev().find(|(_, p)| {
-                        p.kind == EntityKind::Title && tok_end(p.span.end) == cur - 1
-                    });
-                    let Some((pn, p)) = prev else { break };
+                    let Some(&pn) = title_by_end.get(&(cur - 1)) else {
+                        break;
+                    };
+                    let p = &entities[pn];
                     let ps = tok_at(p.span.start);
                     let signing = ps >= 2
                         && a.text(ps - 1) == "."
@@ -352,11 +384,9 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
                 k = j + 1;
                 continue;
             }
-            if a.is_word(k) || a.tokens[k].kind == TokenKind::Number {
-                if is_connector(a, k) {
-                    k += 1;
-                    continue;
-                }
+            if (a.is_word(k) || a.tokens[k].kind == TokenKind::Number) && is_connector(a, k) {
+                k += 1;
+                continue;
             }
             break;
         }

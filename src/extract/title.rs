@@ -31,8 +31,6 @@ struct Org {
     end: usize,
     /// Whether it names a specific body (an ORGANIZATION).
     valid: bool,
-    /// Whether a name followed the head.
-    named: bool,
     /// Valid organisations nested inside (reported when the outer one is not).
     inner: Vec<(usize, usize)>,
 }
@@ -43,15 +41,20 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
     let mut i = 0;
     let mut law_until = 0usize;
     while i < a.len() {
-        if !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum) {
-            i += 1;
-            continue;
-        }
         // Titles of laws and ordinances: bodies and offices inside are not
         // annotated ("Luật Tổ chức Chính phủ").
-        if (a.key(i) == "luât6" || (a.key(i) == "phap1" && a.key(i + 1) == "lênh6")) && a.is_cap(i)
+        if a.is_word(i)
+            && (a.key(i) == "luât6" || (a.key(i) == "phap1" && a.key(i + 1) == "lênh6"))
+            && a.is_cap(i)
         {
             law_until = law_end(a, i);
+        }
+        if !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum)
+            || !a.in_lexicon(i) && !matches!(a.key(i), "pho1" | "quyên2")
+        {
+            // Nothing can start here (most tokens).
+            i += 1;
+            continue;
         }
         if i < law_until {
             i += 1;
@@ -82,6 +85,9 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
         }
         i += 1;
     }
+    // An abbreviation in brackets may be found twice ("Quỹ … (IMF)").
+    out.sort_by_key(|e| (e.span.start, e.span.end, e.kind));
+    out.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
     out
 }
 
@@ -90,7 +96,25 @@ fn law_end(a: &Analysis, i: usize) -> usize {
     let mut j = i + 1;
     while j < a.len() && j < i + 12 {
         let k = a.key(j);
-        if !a.is_word(j) && k != "," || matches!(k, "sô1" | "năm" | "đươc6" | "cua3" | "này")
+        let comma_on = k == "," && a.is_word(j + 1) && !a.is_cap(j + 1);
+        if !a.is_word(j) && !comma_on
+            || matches!(
+                k,
+                "sô1"
+                    | "năm"
+                    | "đươc6"
+                    | "cua3"
+                    | "nay2"
+                    | "do"
+                    | "đa4"
+                    | "thay"
+                    | "ngay2"
+                    | "quy"
+                    | "va2"
+                    | "se4"
+                    | "co1"
+                    | "la2"
+            )
         {
             break;
         }
@@ -214,7 +238,7 @@ fn place(a: &Analysis, i: usize, generic: bool) -> Option<usize> {
     if !generic || a.caps_line(i) || !a.sp(i) {
         return known;
     }
-    if a.tokens[i].kind == TokenKind::Number {
+    if a.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number) {
         // "quận 1", "phường 5".
         return Some(i + 1);
     }
@@ -262,7 +286,11 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
             break;
         }
         if !kw_done {
-            if let Some((n, _)) = LEX.places.longest(a, j).filter(|&(n, _)| n >= 3) {
+            if let Some((n, _)) = LEX
+                .places
+                .longest(a, j)
+                .filter(|&(n, _)| n >= 3 && !looks_person(a, j))
+            {
                 // "TP.HCM" before the keyword "TP".
                 j += n;
                 took = true;
@@ -277,7 +305,7 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
                 kw_done = true;
                 continue;
             }
-            if let Some((n, tag)) = LEX.places.longest(a, j) {
+            if let Some((n, tag)) = LEX.places.longest(a, j).filter(|_| !looks_person(a, j)) {
                 if tag != PLACE_COUNTRY || !took {
                     j += n;
                     took = true;
@@ -316,13 +344,18 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
 
 /// Lowercase heads that still start an organisation when a name follows.
 fn lower_head_ok(k: &str) -> bool {
-    matches!(k, "ban" | "chi" | "trương2" | "đang3" | "công")
+    matches!(k, "ban" | "chi" | "trương2" | "đang3" | "công" | "sơ3")
 }
 
 /// Parses an organisation starting at `i`. `lenient`: a lowercase head and a
 /// bare head are accepted as a phrase (after "Trưởng", "Chánh").
 fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
-    if depth > 3 || !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum) {
+    if depth > 3
+        || !a
+            .tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Alnum))
+    {
         return None;
     }
     let cap = a.is_cap(i) || a.caps_line(i);
@@ -338,6 +371,10 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
     }
     let body = LEX.bodies.longest(a, i);
     let head = LEX.heads.longest(a, i);
+    if i > 0 && a.key(i) == "ban" && a.key(i - 1) == "uy3" {
+        // The "ban" of "Ủy ban".
+        return None;
+    }
     if body.is_none() && head.is_none() {
         return None;
     }
@@ -358,7 +395,6 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
                 start: i,
                 end: e,
                 valid: true,
-                named: true,
                 inner: vec![],
             });
         }
@@ -367,17 +403,19 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
         let head_key = a.key(i);
         if cap || lenient || lower_head_ok(head_key) {
             let j = i + n;
-            let lower_first = matches!(head_key, "hôi6" | "liên" | "cuc6")
+            // Heads whose name may start in lowercase ("Hội truyền nhiễm",
+            // "Ban Quản lý dự án", "Công ty cổ phần Xi măng").
+            let lower_first = matches!(head_key, "hôi6" | "liên" | "cuc6" | "viên6")
                 || (n > 1
                     && class == HEAD_NAME
-                    && !matches!(
+                    && matches!(
                         head_key,
-                        "đoan2" | "bô6" | "công" | "tông2" | "tâp6" | "ngân" | "trung"
+                        "ban" | "hôi6" | "liên" | "tông3" | "công" | "hơp6" | "ngân"
                     ));
             let short = n == 1
                 && matches!(
                     head_key,
-                    "ban" | "bô6" | "sơ3" | "vu6" | "cuc6" | "đoan2" | "phong2"
+                    "ban" | "bô6" | "sơ3" | "vu6" | "cuc6" | "đoan2" | "phong2" | "trương2"
                 );
             let mut e = if short && !strong_first(a, j) {
                 j
@@ -425,12 +463,15 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
                     HEAD_NAME => named || sub,
                     _ => false,
                 };
-            let valid = valid && (cap || named || sub);
+            // A lowercase head needs a capitalised name or a place: "công
+            // ty Luật TNHH X", not the class "công ty cổ phần".
+            let valid = valid
+                && (cap || named || sub || took)
+                && (cap || lenient || took || sub || (j..e).any(|k| a.is_cap(k)));
             let org = Org {
                 start: i,
                 end: e,
                 valid,
-                named: named || sub || took,
                 inner,
             };
             let better = match &best {
@@ -449,7 +490,14 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
 /// starts at `i`, known places included ("Hồ Chí Minh" after "Chủ tịch"),
 /// except after "Cộng sản" ("Đoàn Thanh niên Cộng sản Hồ Chí Minh").
 fn looks_person(a: &Analysis, i: usize) -> bool {
-    if !a.is_cap(i) || !a.is_word(i) || a.caps_line(i) || LEX.family.longest(a, i).is_none() {
+    if !a.is_cap(i) || !a.is_word(i) || a.caps_line(i) {
+        return false;
+    }
+    // A family name, or any capitalised word before the middle names "Văn",
+    // "Thị" ("Ma Thị Thúy").
+    if LEX.family.longest(a, i).is_none()
+        && !(matches!(a.key(i + 1), "văn" | "thi6") && a.is_cap(i + 1) && a.sp(i + 1))
+    {
         return false;
     }
     if i > 0 && a.key(i - 1) == "san3" {
@@ -474,8 +522,11 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         }
         let t = &a.tokens[k];
         if a.caps_line(k) {
-            // Capitals tell nothing: only known words.
-            if let Some((n, _)) = LEX.name_words.longest(a, k) {
+            // Capitals tell nothing: only known words, not verb-like ones.
+            if let Some((n, tag)) = LEX.name_words.longest(a, k) {
+                if tag == 1 {
+                    break;
+                }
                 k += n;
                 continue;
             }
@@ -496,8 +547,13 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 prev_cap = true;
                 continue;
             }
-            // A known place ("Thành ủy Hải Phòng").
-            if let Some((n, _)) = LEX.places.longest(a, k) {
+            // A known place ("Thành ủy Hải Phòng"); a country ends the name
+            // ("Bộ Ngoại giao Mỹ | Ned Price").
+            if let Some((n, tag)) = LEX.places.longest(a, k) {
+                if tag == PLACE_COUNTRY && k > j {
+                    k += n;
+                    break;
+                }
                 if n > 1 {
                     k += n;
                     prev_cap = true;
@@ -548,8 +604,27 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             } else if LEX.roles.longest(a, k).is_some() {
                 break;
             }
+            let single = ue == k + 1;
             k = ue;
             prev_cap = true;
+            // An unknown Vietnamese-looking syllable usually begins a
+            // two-syllable word: take its lowercase second half ("Viện
+            // Nghiên cứu", "Cục Quản lý Khám chữa bệnh").
+            let w = a.text(k - 1);
+            if single
+                && !a.toks[k - 1].upper
+                && (w.len() <= 4 || !w.is_ascii())
+                && LEX.places.longest(a, k - 1).is_none()
+                && a.is_word(k)
+                && a.sp(k)
+                && !a.is_cap(k)
+                && !is_stop(a.key(k))
+                && LEX.name_words.longest(a, k).is_none()
+                && territory_kw(a, k).is_none()
+            {
+                k += 1;
+                prev_cap = false;
+            }
             continue;
         }
         if t.kind == TokenKind::Word {
@@ -592,6 +667,16 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             k += 1;
             continue;
         }
+        if t.kind == TokenKind::Number
+            && k == j
+            && t.text.len() <= 3
+            && j > 0
+            && (a.key(j - 1).ends_with("oan2") || a.key(j - 1) == "khu")
+        {
+            // "Quân đoàn 2", "Quân khu 7".
+            k += 1;
+            break;
+        }
         if t.kind == TokenKind::Alnum && a.is_cap(k) {
             k = a.unit_end(k);
             prev_cap = true;
@@ -600,6 +685,136 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         break;
     }
     k
+}
+
+/// Function words and common verbs that never continue a body's name.
+fn is_stop(k: &str) -> bool {
+    matches!(
+        k,
+        "đa4"
+            | "se4"
+            | "đươc6"
+            | "la2"
+            | "co1"
+            | "cua3"
+            | "va2"
+            | "cho"
+            | "vơi1"
+            | "tai6"
+            | "trong"
+            | "vê2"
+            | "tư2"
+            | "đên1"
+            | "theo"
+            | "nay2"
+            | "đo1"
+            | "cac1"
+            | "nhưng4"
+            | "vưa2"
+            | "đang"
+            | "cung4"
+            | "không"
+            | "phai3"
+            | "thi2"
+            | "ma2"
+            | "bi6"
+            | "do"
+            | "nên"
+            | "khi"
+            | "đê3"
+            | "ra"
+            | "vao2"
+            | "lên"
+            | "xuông1"
+            | "ơ3"
+            | "con2"
+            | "rôi2"
+            | "lai6"
+            | "chi3"
+            | "mơi1"
+            | "nhiêu2"
+            | "it1"
+            | "ban"
+            | "yêu"
+            | "công"
+            | "thông"
+            | "phôi1"
+            | "tiêp1"
+            | "triên3"
+            | "kiêm3"
+            | "đê2"
+            | "quyêt1"
+            | "xư3"
+            | "ky1"
+            | "hop6"
+            | "lam2"
+            | "nhân6"
+            | "trao"
+            | "gưi3"
+            | "lưa6"
+            | "phat1"
+            | "tô3"
+            | "đanh1"
+            | "khăng3"
+            | "nhân1"
+            | "bao1"
+            | "canh3"
+            | "tuyên"
+            | "đưa"
+            | "thưc6"
+            | "hương1"
+            | "giao"
+            | "đat6"
+            | "tăng"
+            | "giam3"
+            | "vân64"
+            | "cân2"
+            | "hiên6"
+            | "sau"
+            | "trươc1"
+            | "tiên1"
+            | "thu"
+            | "mơ3"
+            | "tham"
+            | "chu3"
+            | "chiu6"
+            | "dư6"
+            | "gôm2"
+            | "như"
+            | "nhăm2"
+            | "đê1"
+            | "năm"
+            | "nga2y"
+            | "ngay2"
+            | "thang1"
+            | "quy1"
+            | "sô1"
+            | "mot6"
+            | "môt6"
+            | "hai"
+            | "ba"
+            | "bôn1"
+            | "nam"
+            | "sau1"
+            | "bay3"
+            | "tam1"
+            | "chin1"
+            | "mươi2"
+            | "trăm"
+            | "nghin2"
+            | "triêu6"
+            | "ty3"
+            | "vâ4n"
+            | "vân4"
+            | "luôn"
+            | "thương2"
+            | "rât1"
+            | "hơn"
+            | "nhât1"
+            | "qua"
+            | "đi"
+            | "đên"
+    )
 }
 
 /// Whether the first name word after a head at `j` is acceptable for a short
@@ -637,7 +852,12 @@ fn parse_title<'a>(
     out: &mut Vec<Entity<'a>>,
 ) -> Option<usize> {
     let mut j = i;
-    if a.key(j) == "quyên2" && (a.is_cap(j) || a.is_cap(j + 1)) && a.sp(j + 1) {
+    // "Quyền" (acting); not "chính quyền", "thẩm quyền", "ủy quyền".
+    if a.key(j) == "quyên2"
+        && (a.is_cap(j) || a.is_cap(j + 1))
+        && a.sp(j + 1)
+        && !(j > 0 && matches!(a.key(j - 1), "chinh1" | "thâm3" | "uy3" | "trao" | "nhân"))
+    {
         j += 1;
     }
     let mut pho = false;
@@ -692,6 +912,20 @@ fn parse_title<'a>(
         if tag == ROLE_ORG && role_end > role_start && LEX.heads.longest(a, role_end).is_none() {
             return None;
         }
+        // "Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương": a bare head
+        // with a qualifier, then the organisation.
+        if let Some((n, _)) = LEX.heads.longest(a, role_end) {
+            if LEX.qualifiers.longest(a, role_end + n).is_some() {
+                end = qualifiers(a, role_end + n);
+                if let Some(o2) = parse_org(a, end, false, 0) {
+                    if o2.valid {
+                        end = o2.end;
+                        org = Some(o2);
+                    }
+                }
+                return Some(emit_title(text, a, i, role_end + n, end, org, out));
+            }
+        }
         let o = parse_org(a, role_end, true, 0)?;
         end = o.end;
         if o.valid {
@@ -728,7 +962,10 @@ fn parse_title<'a>(
                 } else if a.is_cap(end) && !a.caps_line(end) {
                     // A bare capitalised head: "Quyền Giám đốc Học viện".
                     if let Some((n, _)) = LEX.heads.longest(a, end) {
-                        if o.end == end + n && !is_generic_after(a, o.end) {
+                        if o.end == end + n
+                            && !is_generic_after(a, o.end)
+                            && LEX.name_words.longest(a, o.end).is_none()
+                        {
                             end = o.end;
                             comp = true;
                         }
@@ -741,6 +978,24 @@ fn parse_title<'a>(
                         end = e;
                         comp = true;
                     }
+                }
+            }
+            if !comp && a.is_cap(end) && !a.caps_line(end) && !looks_person(a, end) {
+                // An unknown body right before the holder's name: "Chủ tịch
+                // Habeco Trần Đình Thanh".
+                let mut e = end;
+                while e < end + 3 && a.is_cap(e) && a.sp(e) && !looks_person(a, e) {
+                    e = a.unit_end(e);
+                }
+                if e > end && looks_person(a, e) && !starts_org_or_role(a, end) {
+                    org = Some(Org {
+                        start: end,
+                        end: e,
+                        valid: true,
+                        inner: vec![],
+                    });
+                    end = e;
+                    comp = true;
                 }
             }
             if !comp && a.key(end) == "nươc1" && a.is_word(end) && !a.is_cap(end) {
@@ -777,6 +1032,20 @@ fn parse_title<'a>(
             end += 2;
         }
     }
+    Some(emit_title(text, a, i, role_end, end, org, out))
+}
+
+/// Pushes the TITLE `i..end` (office `i..role_end`) and its organisation;
+/// returns `end`.
+fn emit_title<'a>(
+    text: &'a str,
+    a: &Analysis<'_, 'a>,
+    i: usize,
+    role_end: usize,
+    end: usize,
+    org: Option<Org>,
+    out: &mut Vec<Entity<'a>>,
+) -> usize {
     let former = i > 0
         && (matches!(a.key(i - 1), "nguyên" | "cưu6")
             || i > 1 && a.key(i - 1) == "la2" && a.key(i - 2) == "nguyên");
@@ -801,7 +1070,7 @@ fn parse_title<'a>(
             push_org(text, a, o.start, o.end, out);
         }
     }
-    Some(end)
+    end
 }
 
 /// "làm trưởng đoàn", "giữ chức giám đốc".

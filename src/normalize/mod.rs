@@ -16,6 +16,16 @@
 //! Every function returns `Cow::Borrowed` without allocating when the text is
 //! already in the requested form, which is checked by a byte scan.
 //!
+//! The command-line contract maps onto this module as follows (one call per
+//! input line):
+//!
+//! | CLI | call |
+//! |---|---|
+//! | `normalize [--tone T] [--no-cleanup]` | `Normalizer::builder().tone(T).cleanup(!no_cleanup).build().normalize(line)` |
+//! | `normalize --fold` | [`fold`]`(line)` alone: folding keeps NBSP, invisible characters and ETH, so no cleanup runs before it |
+//! | `normalize --fold --lower` | [`fold_lower`]`(line)` |
+//! | `syllable` | [`crate::syllable::analyze`]`(token)` serialized with serde |
+//!
 //! ```
 //! use vntext::normalize::{Normalizer, ToneStyle};
 //! assert_eq!(vntext::normalize("Thuở  hòa bình"), "Thuở  hoà bình");
@@ -27,8 +37,7 @@
 
 use std::borrow::Cow;
 
-use unicode_normalization::char::canonical_combining_class;
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::UnicodeNormalization;
 
 mod clean;
 pub mod legacy;
@@ -165,56 +174,31 @@ impl Normalizer {
         if text.is_ascii() {
             return Cow::Borrowed(text);
         }
-        let s = if self.invisible || self.spaces {
-            clean::clean_chars(text, self.invisible, self.spaces)
-        } else {
-            Cow::Borrowed(text)
-        };
-        let s = then(s, |t| (!is_nfc_fast(t)).then(|| t.nfc().collect()));
         let opt = tone::RunOptions {
             style: self.style,
             eth: self.eth,
             homoglyphs: self.homoglyphs,
+            invisible: self.invisible,
+            spaces: self.spaces,
+            shortcuts: true,
         };
-        then(s, |t| tone::apply(t, opt))
-    }
-}
-
-/// Applies a rewriting step that returns `None` when nothing changes.
-fn then<'a>(s: Cow<'a, str>, f: impl FnOnce(&str) -> Option<String>) -> Cow<'a, str> {
-    match f(&s) {
-        Some(new) => Cow::Owned(new),
-        None => s,
-    }
-}
-
-/// Whether `text` is NFC, decided by a scan that knows ASCII and the
-/// Vietnamese letters (always NFC starters) and asks the Unicode tables
-/// only about other characters.
-pub(crate) fn is_nfc_fast(text: &str) -> bool {
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if b[i] < 0x80 {
-            i += 1;
-            continue;
+        match tone::process(text, opt) {
+            tone::Pass::Unchanged => Cow::Borrowed(text),
+            tone::Pass::Changed(s) => Cow::Owned(s),
+            tone::Pass::NeedsClean => {
+                let cleaned = clean::clean_chars(text, self.invisible, self.spaces);
+                let opt = tone::RunOptions {
+                    invisible: false,
+                    spaces: false,
+                    ..opt
+                };
+                match tone::process(&cleaned, opt) {
+                    tone::Pass::Changed(s) => Cow::Owned(s),
+                    _ => cleaned,
+                }
+            }
         }
-        let Some(c) = text[i..].chars().next() else {
-            return false;
-        };
-        i += c.len_utf8();
-        if crate::chars::letter(c).is_some() {
-            continue;
-        }
-        if canonical_combining_class(c) == 0
-            && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
-        {
-            continue;
-        }
-        // A combining mark or a character that may compose: decide exactly.
-        return is_nfc_quick(text.chars()) == IsNormalized::Yes || text.chars().eq(text.nfc());
     }
-    true
 }
 
 /// Normalizes `text` with the default [`Normalizer`]: cleanup, NFC and
@@ -237,8 +221,11 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
 /// assert_eq!(vntext::fold("Ðà ﬁ ₫"), "Ðà ﬁ ₫".replace('à', "a"));
 /// ```
 pub fn fold(text: &str) -> Cow<'_, str> {
-    if !needs_fold(text) {
+    if text.is_ascii() {
         return Cow::Borrowed(text);
+    }
+    if let Some(r) = fold_fast(text) {
+        return r;
     }
     let s: String = text
         .nfd()
@@ -267,31 +254,48 @@ pub fn fold_lower(text: &str) -> String {
     }
 }
 
-fn needs_fold(text: &str) -> bool {
+/// Fold of a text made of ASCII, Vietnamese letters and characters without
+/// a canonical decomposition that are NFC-stable on their own (then the
+/// result is each table letter's ASCII base). `None` when the text holds
+/// anything else; the general algorithm handles it.
+fn fold_fast(text: &str) -> Option<Cow<'_, str>> {
     let b = text.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
     let mut i = 0;
     while i < b.len() {
         if b[i] < 0x80 {
             i += 1;
             continue;
         }
-        let Some(c) = text[i..].chars().next() else {
-            return true;
-        };
-        i += c.len_utf8();
-        if crate::chars::letter(c).is_some() {
-            return true; // every non-ASCII table letter carries a diacritic
+        let c = text[i..].chars().next()?;
+        let len = c.len_utf8();
+        if let Some(l) = crate::chars::letter(c) {
+            let ascii = crate::chars::split(l.base).0;
+            let ascii = if l.upper {
+                ascii.to_ascii_uppercase()
+            } else {
+                ascii
+            };
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len()));
+            o.push_str(&text[copied..i]);
+            o.push(ascii);
+            copied = i + len;
+        } else {
+            let (k, _) = tone::char_info(text, i);
+            if k & (tone::DECOMP | tone::NOT_NFC) != 0 {
+                return None;
+            }
         }
-        if is_nonspacing_mark(c) || is_nfc_quick(std::iter::once(c)) != IsNormalized::Yes {
-            return true;
-        }
-        let mut n = 0;
-        unicode_normalization::char::decompose_canonical(c, |_| n += 1);
-        if n > 1 {
-            return true;
-        }
+        i += len;
     }
-    false
+    Some(match out {
+        None => Cow::Borrowed(text),
+        Some(mut o) => {
+            o.push_str(&text[copied..]);
+            Cow::Owned(o)
+        }
+    })
 }
 
 /// Whether `c` has general category Mn (nonspacing mark): a combining mark

@@ -23,27 +23,45 @@ pub(crate) const PREFIX: u8 = 8;
 /// Any word flag.
 pub(crate) const ANY_WORD: u8 = SRC_A | SRC_B | SRC_USER;
 
+const LEX_MAGIC: &[u8; 8] = b"VNLEX\x00\x02\x00";
+
 /// Longest lexicon entry considered, in syllables.
 pub(crate) const MAX_WORD: usize = 8;
 
 const K: u64 = 0xf135_7aea_2e62_a9c5;
 
-/// First code point of the tone table.
-const TABLE_LO: u32 = 0xC0;
-/// One past the last code point of the tone table.
-const TABLE_HI: u32 = 0x1F00;
+/// The tone table covers Latin-1 Supplement and Latin Extended-A/B
+/// (`RANGE_A`) and the Vietnamese part of Latin Extended Additional
+/// (`RANGE_B`): 496 entries, 2 KB, so it stays in L1 cache.
+const RANGE_A: std::ops::Range<u32> = 0xC0..0x250;
+const RANGE_B: std::ops::Range<u32> = 0x1EA0..0x1F00;
 
-/// For every code point in `TABLE_LO..TABLE_HI`: the lowercase letter with
-/// its tone mark removed (low 21 bits) and the tone 0–5 (bits 24..27).
+/// Index of `cp` in the tone table.
+#[inline]
+fn table_index(cp: u32) -> Option<usize> {
+    if RANGE_A.contains(&cp) {
+        Some((cp - RANGE_A.start) as usize)
+    } else if RANGE_B.contains(&cp) {
+        Some((cp - RANGE_B.start) as usize + RANGE_A.len())
+    } else {
+        None
+    }
+}
+
+/// For every code point of the two ranges: the lowercase letter with
+/// its tone mark removed (low 21 bits), the tone 0–5 (bits 24..27), whether
+/// it is uppercase (bit 28) and whether it is a letter (bit 29).
 /// Derived from Unicode decomposition at first use, not written out by hand.
 static TONE_TABLE: LazyLock<Vec<u32>> = LazyLock::new(|| {
     use unicode_normalization::char::{compose, decompose_canonical};
-    let mut t = Vec::with_capacity((TABLE_HI - TABLE_LO) as usize);
-    for cp in TABLE_LO..TABLE_HI {
+    let mut t = Vec::with_capacity(RANGE_A.len() + RANGE_B.len());
+    for cp in RANGE_A.chain(RANGE_B) {
         let Some(c) = char::from_u32(cp) else {
             t.push(cp);
             continue;
         };
+        let up = c.is_uppercase() as u32;
+        let alpha = (c.is_alphabetic() && cp != 0xD7 && cp != 0xF7) as u32;
         let lower = c
             .to_lowercase()
             .next()
@@ -65,7 +83,7 @@ static TONE_TABLE: LazyLock<Vec<u32>> = LazyLock::new(|| {
             }
         }
         let base = base.unwrap_or(c);
-        t.push(base as u32 | (tone << 24));
+        t.push(base as u32 | (tone << 24) | (up << 28) | (alpha << 29));
     }
     t
 });
@@ -123,54 +141,90 @@ pub(crate) struct KeyInfo {
 
 /// Hashes the key of a syllable (or any token text).
 pub(crate) fn key_info(s: &str) -> KeyInfo {
+    key_info_impl(s, true)
+}
+
+/// [`key_info`] without composing combining marks first.
+fn key_info_raw(s: &str) -> KeyInfo {
+    key_info_impl(s, false)
+}
+
+fn key_info_impl(s: &str, compose: bool) -> KeyInfo {
     let table = &*TONE_TABLE;
     let mut h: u64 = 0x51_7cc1_b727_220a;
     let mut tone = 0u32;
-    let mut letters = 0;
-    let mut upper = 0;
+    let mut letters = 0u32;
+    let mut upper = 0u32;
     let mut first_upper = false;
     let mut ascii = true;
-    let mut buf = ['\0'; 8];
+    let mut buf = [0u32; 8];
     let mut only_letters = true;
-    for c in s.chars() {
-        let cp = c as u32;
-        let (base, t, up) = if cp < 0x80 {
-            let b = c as u8;
-            if b.is_ascii_uppercase() {
-                ((b | 0x20) as u32, 0, true)
+    let b = s.as_bytes();
+    let mut i = 0;
+    // Bytes are decoded by hand (the input is valid UTF-8): this loop runs
+    // once per letter of every syllable.
+    while i < b.len() {
+        let x = b[i];
+        let (base, t, up) = if x < 0x80 {
+            i += 1;
+            if x.is_ascii_uppercase() {
+                ((x | 0x20) as u32, 0, true)
             } else {
-                ascii &= b.is_ascii_lowercase();
-                (b as u32, 0, false)
+                ascii &= x.is_ascii_lowercase();
+                only_letters &= x.is_ascii_lowercase();
+                (x as u32, 0, false)
             }
-        } else if (TABLE_LO..TABLE_HI).contains(&cp) {
-            ascii = false;
-            let e = table[(cp - TABLE_LO) as usize];
-            let up = c.is_uppercase();
-            (e & 0x1F_FFFF, e >> 24, up)
-        } else if let Some(tn) = tone_of_mark(c) {
-            // A decomposed tone mark: hashed apart like a precomposed one.
-            ascii = false;
-            tone = tn;
-            continue;
-        } else if crate::token::is_invisible(c) {
-            continue;
         } else {
             ascii = false;
-            let up = c.is_uppercase();
-            let l = if up {
-                c.to_lowercase().next().unwrap_or(c)
+            let cont = |k: usize| (b.get(i + k).copied().unwrap_or(0x80) & 0x3F) as u32;
+            let (cp, len) = if x < 0xE0 {
+                (((x & 0x1F) as u32) << 6 | cont(1), 2)
+            } else if x < 0xF0 {
+                (((x & 0x0F) as u32) << 12 | cont(1) << 6 | cont(2), 3)
             } else {
-                c
+                (
+                    ((x & 0x07) as u32) << 18 | cont(1) << 12 | cont(2) << 6 | cont(3),
+                    4,
+                )
             };
-            (l as u32, 0, up)
+            i += len;
+            if let Some(ix) = table_index(cp) {
+                let e = table[ix];
+                only_letters &= e & (1 << 29) != 0;
+                (e & 0x1F_FFFF, (e >> 24) & 7, e & (1 << 28) != 0)
+            } else if compose && (0x300..0x370).contains(&cp) {
+                // Decomposed text (rare): compose it and start again.
+                use unicode_normalization::UnicodeNormalization;
+                let composed: String = s.nfc().collect();
+                if composed
+                    .chars()
+                    .any(|c| (0x300..0x370).contains(&(c as u32)))
+                {
+                    // Marks that do not compose: hash them as they are.
+                    return key_info_raw(&composed);
+                }
+                return key_info(&composed);
+            } else {
+                let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
+                if crate::token::is_invisible(c) {
+                    continue;
+                }
+                only_letters &= c.is_alphabetic();
+                let up = c.is_uppercase();
+                let l = if up {
+                    c.to_lowercase().next().unwrap_or(c)
+                } else {
+                    c
+                };
+                (l as u32, 0, up)
+            }
         };
         if letters == 0 {
             first_upper = up;
         }
-        if let Some(b) = char::from_u32(base).filter(|_| (letters as usize) < buf.len()) {
-            buf[letters as usize] = b;
+        if (letters as usize) < buf.len() {
+            buf[letters as usize] = base;
         }
-        only_letters &= char::from_u32(base).is_some_and(char::is_alphabetic);
         letters += 1;
         upper += up as u32;
         if t != 0 {
@@ -178,24 +232,22 @@ pub(crate) fn key_info(s: &str) -> KeyInfo {
         }
         h = mix(h, base as u64);
     }
+    let vn = only_letters && letters > 0 && (letters as usize) <= buf.len() && {
+        let mut cs = ['\0'; 8];
+        for (c, &u) in cs.iter_mut().zip(&buf[..letters as usize]) {
+            *c = char::from_u32(u).unwrap_or('\0');
+        }
+        is_vn_shape(&cs[..letters as usize])
+    };
     KeyInfo {
         hash: finish(mix(h, 0x100 + tone as u64)),
         letters,
         upper,
         first_upper,
         ascii,
-        vn: only_letters
-            && letters > 0
-            && (letters as usize) <= buf.len()
-            && is_vn_shape(&buf[..letters as usize]),
+        vn,
     }
 }
-
-const ONSETS: [&str; 28] = [
-    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "đ", "g",
-    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x", "",
-];
-const CODAS: [&str; 9] = ["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
 
 fn is_vowel(c: char) -> bool {
     matches!(
@@ -206,25 +258,34 @@ fn is_vowel(c: char) -> bool {
 
 /// Whether lowercase toneless letters form onset + 1–3 vowels + coda.
 fn is_vn_shape(cs: &[char]) -> bool {
-    let starts = |cs: &[char], p: &str| {
-        let mut n = 0;
-        for pc in p.chars() {
-            if cs.get(n) != Some(&pc) {
-                return None;
-            }
-            n += 1;
-        }
-        Some(n)
+    let at = |i: usize| cs.get(i).copied().unwrap_or('\0');
+    // The longest onset is the only candidate, except that "gi" may also be
+    // "g" + the vowel "i" (gìn).
+    let onset = match (at(0), at(1), at(2)) {
+        ('n', 'g', 'h') => 3,
+        ('n', 'g' | 'h', _)
+        | ('c' | 'g' | 'k' | 'p' | 't', 'h', _)
+        | ('g', 'i', _)
+        | ('q', 'u', _)
+        | ('t', 'r', _) => 2,
+        (
+            'b' | 'c' | 'd' | 'đ' | 'g' | 'h' | 'k' | 'l' | 'm' | 'n' | 'p' | 'r' | 's' | 't' | 'v'
+            | 'x',
+            _,
+            _,
+        ) => 1,
+        (v, _, _) if is_vowel(v) => 0,
+        _ => return false,
     };
-    ONSETS.iter().any(|o| {
-        let Some(n) = starts(cs, o) else { return false };
-        let rest = &cs[n..];
+    let rest_ok = |rest: &[char]| {
         let v = rest.iter().take_while(|&&c| is_vowel(c)).count();
         (1..=3).contains(&v)
-            && CODAS
-                .iter()
-                .any(|c| starts(&rest[v..], c) == Some(rest.len() - v))
-    })
+            && matches!(
+                rest[v..],
+                [] | ['c'] | ['c', 'h'] | ['m'] | ['n'] | ['n', 'g'] | ['n', 'h'] | ['p'] | ['t']
+            )
+    };
+    rest_ok(&cs[onset..]) || (onset == 2 && at(0) == 'g' && at(1) == 'i' && rest_ok(&cs[1..]))
 }
 
 /// Hash of the key of one syllable.
@@ -243,17 +304,76 @@ pub(crate) fn seq_hash(keys: &[u64]) -> u64 {
     h
 }
 
-/// Hash map of multi-syllable words (as hashes of their syllable keys).
+/// Multi-syllable words (as hashes of their syllable keys) in a compact
+/// open-addressing table: each 16-bit slot is a 12-bit fingerprint of the
+/// hash and 4 bits of flags (0 = empty), so the embedded lexicon takes 256 KB
+/// and a lookup is usually one cache line. A fingerprint collision (about 1
+/// lookup in 1,000 of an absent sequence) reads another entry's flags; the
+/// model was trained with the same table.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
+    slots: Vec<u16>,
+    mask: usize,
+}
+
+/// A [`Lexicon`] being built.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct LexiconBuilder {
     map: FxHashMap<u64, u8>,
 }
 
+impl LexiconBuilder {
+    /// Adds a word given as syllable key hashes (2..=MAX_WORD of them).
+    pub(crate) fn insert(&mut self, keys: &[u64], flags: u8) {
+        if keys.len() < 2 || keys.len() > MAX_WORD {
+            return;
+        }
+        for n in 2..keys.len() {
+            *self.map.entry(seq_hash(&keys[..n])).or_insert(0) |= PREFIX;
+        }
+        *self.map.entry(seq_hash(keys)).or_insert(0) |= flags;
+    }
+
+    /// The compact table.
+    pub(crate) fn build(self) -> Lexicon {
+        let cap = (self.map.len() * 3 + 16).next_power_of_two();
+        let mut lex = Lexicon {
+            slots: vec![0; cap],
+            mask: cap - 1,
+        };
+        // Insert in a fixed order so the table is the same on every load.
+        let mut entries: Vec<(u64, u8)> = self.map.into_iter().collect();
+        entries.sort_unstable();
+        for (h, f) in entries {
+            let fp = Lexicon::fingerprint(h);
+            let mut i = h as usize & lex.mask;
+            loop {
+                let e = lex.slots[i];
+                if e == 0 {
+                    lex.slots[i] = fp << 4 | f as u16;
+                    break;
+                }
+                if e >> 4 == fp {
+                    lex.slots[i] |= f as u16;
+                    break;
+                }
+                i = (i + 1) & lex.mask;
+            }
+        }
+        lex
+    }
+}
+
 impl Lexicon {
+    #[inline]
+    fn fingerprint(h: u64) -> u16 {
+        (h >> 52) as u16
+    }
+
     /// Parses the embedded text form: one word a line, syllables separated by
     /// single spaces, then a TAB and the source flags as a decimal number.
     pub(crate) fn parse(text: &str) -> crate::Result<Lexicon> {
-        let mut lex = Lexicon {
+        let mut b = LexiconBuilder {
             map: FxHashMap::with_capacity_and_hasher(text.len() / 8, Default::default()),
         };
         let mut keys: Vec<u64> = Vec::with_capacity(MAX_WORD);
@@ -271,31 +391,61 @@ impl Lexicon {
             let flags: u8 = flags.parse().map_err(|_| bad())?;
             keys.clear();
             keys.extend(word.split(' ').map(key_hash));
-            lex.insert(&keys, flags & ANY_WORD);
+            b.insert(&keys, flags & ANY_WORD);
         }
-        Ok(lex)
+        Ok(b.build())
     }
 
-    /// Adds a word given as syllable key hashes (2..=MAX_WORD of them).
-    pub(crate) fn insert(&mut self, keys: &[u64], flags: u8) {
-        if keys.len() < 2 || keys.len() > MAX_WORD {
-            return;
+    /// The table as bytes: magic, slot count, slots (little-endian u16).
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(12 + 2 * self.slots.len());
+        out.extend_from_slice(LEX_MAGIC);
+        out.extend_from_slice(&(self.slots.len() as u32).to_le_bytes());
+        for s in &self.slots {
+            out.extend_from_slice(&s.to_le_bytes());
         }
-        for n in 2..keys.len() {
-            *self.map.entry(seq_hash(&keys[..n])).or_insert(0) |= PREFIX;
+        out
+    }
+
+    /// Reads what [`Lexicon::to_bytes`] wrote.
+    pub(crate) fn from_bytes(b: &[u8]) -> crate::Result<Lexicon> {
+        let bad = || crate::Error::new(crate::ErrorKind::BadData { line: 0 }, "bad lexicon file");
+        if b.len() < 12 || &b[..8] != LEX_MAGIC {
+            return Err(bad());
         }
-        *self.map.entry(seq_hash(keys)).or_insert(0) |= flags;
+        let n = u32::from_le_bytes([b[8], b[9], b[10], b[11]]) as usize;
+        if !n.is_power_of_two() || b.len() != 12 + 2 * n {
+            return Err(bad());
+        }
+        let slots: Vec<u16> = b[12..]
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        if !slots.contains(&0) {
+            // A full table would make lookups of absent keys loop forever.
+            return Err(bad());
+        }
+        Ok(Lexicon { slots, mask: n - 1 })
     }
 
     /// Flags of the sequence whose running hash is `h` (0 when absent).
     #[inline]
     pub(crate) fn get(&self, h: u64) -> u8 {
-        self.map.get(&h).copied().unwrap_or(0)
-    }
-
-    /// Number of entries (words and prefixes).
-    pub(crate) fn len(&self) -> usize {
-        self.map.len()
+        if self.slots.is_empty() {
+            return 0;
+        }
+        let fp = Self::fingerprint(h);
+        let mut i = h as usize & self.mask;
+        loop {
+            let e = self.slots[i];
+            if e == 0 {
+                return 0;
+            }
+            if e >> 4 == fp {
+                return (e & 15) as u8;
+            }
+            i = (i + 1) & self.mask;
+        }
     }
 }
 
@@ -341,6 +491,7 @@ mod tests {
     #[test]
     fn lexicon_prefixes() {
         let lex = Lexicon::parse("ban chấp hành\t1\nchấp hành\t3\n").unwrap();
+        assert_eq!(lex.get(12345), 0);
         let k: Vec<u64> = ["Ban", "Chấp", "hành"]
             .iter()
             .map(|s| key_hash(s))
@@ -349,5 +500,8 @@ mod tests {
         assert_eq!(lex.get(seq_hash(&k)), SRC_A);
         assert_eq!(lex.get(seq_hash(&k[1..])), SRC_A | SRC_B);
         assert!(Lexicon::parse("x y\tz\n").is_err());
+        let back = Lexicon::from_bytes(&lex.to_bytes()).unwrap();
+        assert_eq!(back.slots, lex.slots);
+        assert!(Lexicon::from_bytes(&lex.to_bytes()[..20]).is_err());
     }
 }

@@ -13,9 +13,9 @@ use super::WordKind;
 use crate::token::{Token, TokenKind};
 
 /// Log2 of the number of weights.
-pub(crate) const BITS: u32 = 21;
+pub(crate) const BITS: u32 = 18;
 /// Number of features per gap.
-pub(crate) const NF: usize = 26;
+pub(crate) const NF: usize = 21;
 
 const MAGIC: &[u8; 8] = b"VNSEG\x00\x01\x00";
 
@@ -71,6 +71,8 @@ pub(crate) struct Scratch {
     pub units: Vec<Unit>,
     pub chunk: Vec<(usize, usize, TokenKind)>,
     pub lex: Vec<LexInfo>,
+    /// Keys and shapes with sentinels; see [`fill_context`].
+    pub ctx: Vec<(u64, u64)>,
     /// `join[i]`: the gap after unit `i` is inside a word.
     pub join: Vec<bool>,
 }
@@ -213,6 +215,19 @@ fn is_abbrev(text: &str, unit: &[(usize, usize, TokenKind)]) -> bool {
     ABBREV.contains(&lower.as_str())
 }
 
+/// A `/` between two words one of which is Vietnamese (`đồng/lượng`,
+/// `USD/thùng`) separates words; between ASCII words (`km/h`) it does not.
+fn is_word_slash(text: &str, chunk: &[(usize, usize, TokenKind)], i: usize) -> bool {
+    let t = chunk[i];
+    if &text[t.0..t.1] != "/" || i == 0 || i + 1 >= chunk.len() {
+        return false;
+    }
+    let (a, b) = (chunk[i - 1], chunk[i + 1]);
+    a.2 == TokenKind::Word
+        && b.2 == TokenKind::Word
+        && !(text[a.0..a.1].is_ascii() && text[b.0..b.1].is_ascii())
+}
+
 /// Cuts one chunk (tokens with no whitespace between them) into units.
 fn flush_chunk(
     text: &str,
@@ -221,6 +236,11 @@ fn flush_chunk(
     units: &mut Vec<Unit>,
 ) {
     if chunk.is_empty() {
+        return;
+    }
+    if chunk.len() == 1 {
+        // The common case: one syllable between spaces.
+        units.push(make_unit(text, chunk, hard_first));
         return;
     }
     let mut hard = hard_first;
@@ -243,7 +263,7 @@ fn flush_chunk(
     let mut i = a;
     while i <= b {
         let t = chunk[i];
-        if is_p(&t) && is_splitter(&text[t.0..t.1]) {
+        if is_p(&t) && (is_splitter(&text[t.0..t.1]) || is_word_slash(text, chunk, i)) {
             if cur < i {
                 push(&chunk[cur..i], units);
             }
@@ -359,44 +379,49 @@ pub(crate) fn lexicon_pass(lex: &Lexicon, scratch: &mut Scratch) {
     }
 }
 
+const FK1: u64 = 0x9e37_79b9_7f4a_7c15;
+const FK2: u64 = 0xff51_afd7_ed55_8ccd;
+
+/// Cheap feature hashing: one multiply per value; the weight index is taken
+/// from the top bits of the last product.
+#[inline]
+fn fx(x: u64, v: u64) -> u64 {
+    (x.wrapping_mul(FK1) ^ v).wrapping_mul(FK2)
+}
+
 #[inline]
 fn h2(t: u64, a: u64) -> u64 {
-    combine(t, a)
+    fx(t, a)
 }
 
 #[inline]
 fn h3(t: u64, a: u64, b: u64) -> u64 {
-    combine(combine(t, a), b)
+    fx(fx(t, a), b)
 }
 
 #[inline]
 fn h4(t: u64, a: u64, b: u64, c: u64) -> u64 {
-    combine(combine(combine(t, a), b), c)
+    fx(fx(fx(t, a), b), c)
 }
 
-/// Feature indices of the gap after unit `i`.
-pub(crate) fn features(units: &[Unit], info: &[LexInfo], i: usize, out: &mut [u32; NF]) {
-    let n = units.len();
-    let key = |j: usize| -> u64 {
-        // j is offset by 1: 0 means "before the first unit".
-        if j == 0 {
-            BOS_KEY
-        } else if j > n {
-            EOS_KEY
-        } else {
-            units[j - 1].key
-        }
+/// Fills `scratch.ctx`: (key, shape) of every unit, padded with one
+/// sentinel before and two after, so features index it without branches.
+pub(crate) fn fill_context(scratch: &mut Scratch) {
+    let ctx = &mut scratch.ctx;
+    ctx.clear();
+    ctx.push((BOS_KEY, shape::NONE as u64));
+    ctx.extend(scratch.units.iter().map(|u| (u.key, u.shape as u64)));
+    ctx.push((EOS_KEY, shape::NONE as u64));
+    ctx.push((EOS_KEY, shape::NONE as u64));
+}
+
+/// Feature indices of the gap after unit `i` (`ctx` from [`fill_context`]).
+pub(crate) fn features(ctx: &[(u64, u64)], info: &[LexInfo], i: usize, out: &mut [u32; NF]) {
+    let c: &[(u64, u64); 4] = match ctx[i..i + 4].try_into() {
+        Ok(c) => c,
+        Err(_) => return,
     };
-    let shp = |j: usize| -> u64 {
-        if j == 0 || j > n {
-            shape::NONE as u64
-        } else {
-            units[j - 1].shape as u64
-        }
-    };
-    let j = i + 1;
-    let (km, k0, k1, k2) = (key(j - 1), key(j), key(j + 1), key(j + 2));
-    let (sm, s0, s1, s2) = (shp(j - 1), shp(j), shp(j + 1), shp(j + 2));
+    let [(km, sm), (k0, s0), (k1, s1), (k2, s2)] = *c;
     let l0 = info[i];
     let l1 = info[i + 1];
     let lex_a = (l0.cover[0] as u64) | (l0.end[0] as u64) << 8 | (l1.start[0] as u64) << 16;
@@ -405,7 +430,7 @@ pub(crate) fn features(units: &[Unit], info: &[LexInfo], i: usize, out: &mut [u3
     let mm = (l0.fmm as u64) | (l0.bmm as u64) << 1;
     let shapes = s0 | s1 << 8;
     let hs: [u64; NF] = [
-        1,
+        h2(1, 1),
         h2(2, k0),
         h2(3, k1),
         h2(4, km),
@@ -421,47 +446,86 @@ pub(crate) fn features(units: &[Unit], info: &[LexInfo], i: usize, out: &mut [u3
         h3(14, k0, s1),
         h2(15, lex_a),
         h2(16, lex_b),
-        h2(17, lex_a | lex_b << 24),
         h2(18, mm),
         h3(19, mm | cover << 8, shapes),
         h3(20, cover, shapes),
-        h3(21, km, k1),
         h3(22, mm, k0),
         h3(23, mm, k1),
-        h3(24, lex_a | lex_b << 24, shapes),
-        h4(25, sm, s0, k1),
-        h4(26, k0, s1, s2),
     ];
     for (o, h) in out.iter_mut().zip(hs) {
-        *o = (lexicon::finish(h) >> (64 - BITS)) as u32;
+        *o = (h >> (64 - BITS)) as u32;
+    }
+}
+
+/// Dense weights (2^BITS of them, 512 KB): one load per feature. Stored as
+/// 16-bit integers (the trained values are multiples of 1/1024 below 32 in
+/// magnitude) so the table stays in cache and a gap's score is an integer
+/// sum without a chain of float-add latencies.
+#[derive(Clone, Debug)]
+pub(crate) struct Weights {
+    vals: Vec<i16>,
+}
+
+impl Weights {
+    /// All-zero weights.
+    pub(crate) fn empty() -> Weights {
+        Weights {
+            vals: vec![0; 1usize << BITS],
+        }
+    }
+
+    /// Builds from (index, value) pairs in increasing index order.
+    fn from_sorted(pairs: impl Iterator<Item = (usize, f32)>) -> Option<Weights> {
+        let mut w = Weights::empty();
+        let mut last = None;
+        for (i, v) in pairs {
+            if i >= 1usize << BITS || last.is_some_and(|l| l >= i) {
+                return None;
+            }
+            last = Some(i);
+            let q = (v * 1024.0).round();
+            if !(i16::MIN as f32..=i16::MAX as f32).contains(&q) {
+                return None;
+            }
+            w.vals[i] = q as i16;
+        }
+        Some(w)
+    }
+
+    /// The weight of slot `i`.
+    #[inline]
+    pub(crate) fn get(&self, i: u32) -> i32 {
+        self.vals[i as usize] as i32
     }
 }
 
 /// The trained weights and the lexicon they were trained with.
 #[derive(Clone, Debug)]
 pub(crate) struct Model {
-    pub weights: Vec<f32>,
+    pub weights: Weights,
     pub lexicon: Lexicon,
 }
 
 impl Model {
     /// Score of a gap (> 0: join).
     #[inline]
-    pub(crate) fn score(&self, f: &[u32; NF]) -> f32 {
-        f.iter().map(|&i| self.weights[i as usize]).sum()
+    pub(crate) fn score(&self, f: &[u32; NF]) -> i32 {
+        f.iter()
+            .fold(0i32, |a, &i| a.wrapping_add(self.weights.get(i)))
     }
 
     /// Decides every gap of `scratch.units` into `scratch.join`.
     pub(crate) fn decide(&self, scratch: &mut Scratch) {
         lexicon_pass(&self.lexicon, scratch);
+        fill_context(scratch);
         let n = scratch.units.len();
         scratch.join.clear();
         scratch.join.resize(n, false);
         let mut f = [0u32; NF];
         for i in 0..n.saturating_sub(1) {
             if is_open(&scratch.units, i) {
-                features(&scratch.units, &scratch.lex, i, &mut f);
-                scratch.join[i] = self.score(&f) > 0.0;
+                features(&scratch.ctx, &scratch.lex, i, &mut f);
+                scratch.join[i] = self.score(&f) > 0;
             }
         }
     }
@@ -496,18 +560,21 @@ impl Model {
     }
 
     /// Parses what [`Model::weights_to_bytes`] wrote.
-    pub(crate) fn weights_from_bytes(b: &[u8]) -> crate::Result<Vec<f32>> {
+    pub(crate) fn weights_from_bytes(b: &[u8]) -> crate::Result<Weights> {
         let bad = || crate::Error::new(crate::ErrorKind::BadData { line: 0 }, "bad model file");
         if b.len() < 16 || &b[..8] != MAGIC {
             return Err(bad());
         }
-        let bits = u32::from_le_bytes(b[8..12].try_into().map_err(|_| bad())?);
-        if bits != BITS {
+        let word = |p: usize| -> u32 {
+            let mut a = [0u8; 4];
+            a.copy_from_slice(&b[p..p + 4]);
+            u32::from_le_bytes(a)
+        };
+        if word(8) != BITS {
             return Err(bad());
         }
-        let nz = u32::from_le_bytes(b[12..16].try_into().map_err(|_| bad())?) as usize;
-        let size = 1usize << BITS;
-        let mut w = vec![0f32; size];
+        let nz = word(12) as usize;
+        let mut pairs = Vec::with_capacity(nz.min(b.len() / 5));
         let mut p = 16;
         let mut idx = 0usize;
         for _ in 0..nz {
@@ -526,10 +593,12 @@ impl Model {
                 }
             }
             idx += d as usize;
-            let v = b.get(p..p + 4).ok_or_else(bad)?;
+            if p + 4 > b.len() {
+                return Err(bad());
+            }
+            pairs.push((idx, f32::from_bits(word(p))));
             p += 4;
-            *w.get_mut(idx).ok_or_else(bad)? = f32::from_le_bytes(v.try_into().map_err(|_| bad())?);
         }
-        Ok(w)
+        Weights::from_sorted(pairs.into_iter()).ok_or_else(bad)
     }
 }

@@ -95,6 +95,11 @@ pub fn compile_lexicon(first: &str, second: &str) -> String {
     out
 }
 
+/// The compiled binary form of a lexicon text (what the library embeds).
+pub fn lexicon_bytes(lexicon_text: &str) -> crate::Result<Vec<u8>> {
+    Ok(Lexicon::parse(lexicon_text)?.to_bytes())
+}
+
 /// An averaged-perceptron trainer over the gaps of gold sentences.
 #[derive(Debug)]
 pub struct Trainer {
@@ -130,11 +135,12 @@ impl Trainer {
         let mut scratch = Scratch::default();
         model::build_units(&raw, tokenize(&raw), &mut scratch);
         model::lexicon_pass(&self.lexicon, &mut scratch);
+        model::fill_context(&mut scratch);
         let units = &scratch.units;
         let mut f = [0u32; NF];
         for i in 0..units.len().saturating_sub(1) {
             if model::is_open(units, i) {
-                model::features(units, &scratch.lex, i, &mut f);
+                model::features(&scratch.ctx, &scratch.lex, i, &mut f);
                 self.feats.push(f);
                 self.labels.push(ends.binary_search(&units[i].end).is_err());
             }
@@ -194,7 +200,8 @@ impl Trainer {
             .map(|(&w, &u)| {
                 let a = w as f64 - u / self.c;
                 // Round away tiny values so the file stays sparse and exact.
-                let a = (a * 1024.0).round() / 1024.0;
+                // Clamp to what the 16-bit runtime weights hold.
+                let a = (a * 1024.0).round().clamp(-32768.0, 32767.0) / 1024.0;
                 a as f32
             })
             .collect()
@@ -244,7 +251,7 @@ impl Score {
 
 /// Scores one predicted line against its gold sentence by word spans over
 /// the line's non-space characters (the `ws_score.py` metric).
-pub fn score_line(raw: &str, gold_ends: &[usize], pred: &[super::Word<'_>], acc: &mut Score) {
+pub fn score_line(_raw: &str, gold_ends: &[usize], pred: &[super::Word<'_>], acc: &mut Score) {
     // Word boundaries as byte offsets into `raw`; two words match iff they
     // have the same (start, end), which is equivalent to matching spans in
     // the space-free character stream.
@@ -265,4 +272,69 @@ pub fn score_line(raw: &str, gold_ends: &[usize], pred: &[super::Word<'_>], acc:
             acc.correct += 1;
         }
     }
+}
+
+/// Seconds spent on each stage (tokenize, units, lexicon, decide) over
+/// `reps` passes of `lines`: a profiling aid.
+#[doc(hidden)]
+pub fn stage_times(lines: &[String], reps: usize) -> [f64; 4] {
+    // CPU time of this thread (Linux), wall time elsewhere.
+    struct Instant(Option<u64>, std::time::Instant);
+    impl Instant {
+        fn cpu() -> Option<u64> {
+            let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+            s.split_whitespace().next()?.parse().ok()
+        }
+        fn now() -> Instant {
+            Instant(Self::cpu(), std::time::Instant::now())
+        }
+        fn elapsed(&self) -> std::time::Duration {
+            match (self.0, Self::cpu()) {
+                (Some(a), Some(b)) => std::time::Duration::from_nanos(b - a),
+                _ => self.1.elapsed(),
+            }
+        }
+    }
+    let seg = Segmenter::new();
+    let model = &seg.inner.model;
+    let mut scratch = Scratch::default();
+    let mut t = [0f64; 4];
+    let mut sink = 0usize;
+    let now = Instant::now();
+    for _ in 0..reps {
+        for l in lines {
+            sink += tokenize(l).count();
+        }
+    }
+    t[0] = now.elapsed().as_secs_f64();
+    let now = Instant::now();
+    for _ in 0..reps {
+        for l in lines {
+            model::build_units(l, tokenize(l), &mut scratch);
+            sink += scratch.units.len();
+        }
+    }
+    t[1] = now.elapsed().as_secs_f64();
+    let now = Instant::now();
+    for _ in 0..reps {
+        for l in lines {
+            model::build_units(l, tokenize(l), &mut scratch);
+            model::lexicon_pass(&model.lexicon, &mut scratch);
+            sink += scratch.lex.len();
+        }
+    }
+    t[2] = now.elapsed().as_secs_f64();
+    let now = Instant::now();
+    for _ in 0..reps {
+        for l in lines {
+            model::build_units(l, tokenize(l), &mut scratch);
+            model.decide(&mut scratch);
+            sink += scratch.join.len();
+        }
+    }
+    t[3] = now.elapsed().as_secs_f64();
+    if sink == 1 {
+        t[0] += 1.0;
+    }
+    t
 }

@@ -12,7 +12,7 @@ use rustc_hash::FxHashSet;
 use super::{decode_lossy, Detection, Encoding, VN_LETTERS};
 
 /// Bytes of evidence scored per candidate.
-const SAMPLE: usize = 256 * 1024;
+const SAMPLE: usize = 64 * 1024;
 
 /// Legacy candidates, in tie-break order (most common first).
 const LEGACY: [Encoding; 4] = [
@@ -32,17 +32,22 @@ pub(super) fn detect(bytes: &[u8]) -> Detection {
     let sample = sample(bytes, first);
     let utf8_ok = std::str::from_utf8(bytes).is_ok();
 
+    let u = score(&String::from_utf8_lossy(sample), Encoding::Utf8);
     let mut scores: Vec<(Encoding, Score)> = LEGACY
         .iter()
         .map(|&enc| (enc, score(&decode_lossy(sample, enc), enc)))
         .collect();
+    if !utf8_ok {
+        // Mostly UTF-8 with a few broken bytes still competes; each U+FFFD
+        // counts against it.
+        scores.push((Encoding::Utf8, u));
+    }
     // Stable sort: ties keep the LEGACY order.
     scores.sort_by(|a, b| b.1.ratio().total_cmp(&a.1.ratio()));
     let (best_enc, best) = scores[0];
     let second = scores[1].1.ratio();
 
     if utf8_ok {
-        let u = score(&String::from_utf8_lossy(sample), Encoding::Utf8);
         // Valid UTF-8 is strong evidence by itself; a legacy reading has to
         // be clearly better to win.
         if !(best.ratio() > u.ratio() + 0.25 && best.ratio() > 0.5) {
@@ -140,7 +145,12 @@ fn score(text: &str, enc: Encoding) -> Score {
     let flush = |word: &mut String, non_ascii: &mut bool, s: &mut Score| {
         if *non_ascii {
             s.units += 1.0;
-            if is_syllable(word) {
+            let valid = if enc == Encoding::Tcvn3 {
+                (plausible_case(word) || heading_case(word)) && is_syllable_any_case(word)
+            } else {
+                is_syllable(word)
+            };
+            if valid {
                 let toned_capital = enc == Encoding::Tcvn3
                     && word
                         .chars()
@@ -155,23 +165,41 @@ fn score(text: &str, enc: Encoding) -> Score {
         word.clear();
         *non_ascii = false;
     };
-    for c in text.chars() {
+    let mut prev_letter = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         if !c.is_ascii() {
             s.non_ascii_chars += 1;
         }
-        if c.is_alphabetic() || crate::token::is_combining_mark(c) {
+        let letter = c.is_alphabetic() || crate::token::is_combining_mark(c);
+        if letter {
             if word.len() < 64 {
                 word.push(c);
             }
             word_non_ascii |= !c.is_ascii();
+            prev_letter = true;
             continue;
         }
         flush(&mut word, &mut word_non_ascii, &mut s);
         if c == '\u{FFFD}' || (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0c')) {
             s.units += 2.0;
-        } else if !c.is_ascii() && !is_common_symbol(c) {
-            s.units += 1.0;
+        } else if !c.is_ascii() {
+            // A common symbol is fine between words; touching a letter only
+            // on the side punctuation goes (“Top”, 30°), never inside (h₫p).
+            let next_letter = chars.peek().is_some_and(|n| n.is_alphabetic());
+            let ok = is_common_symbol(c)
+                && !(prev_letter && next_letter)
+                && (!prev_letter
+                    || matches!(
+                        c,
+                        '”' | '’' | '»' | '…' | '°' | '™' | '®' | '\u{A0}' | '–' | '—'
+                    ))
+                && (!next_letter || matches!(c, '“' | '‘' | '«' | '\u{A0}' | '–' | '—' | '•'));
+            if !ok {
+                s.units += 1.0;
+            }
         }
+        prev_letter = false;
     }
     flush(&mut word, &mut word_non_ascii, &mut s);
     s
@@ -184,15 +212,33 @@ static COMMON: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
      về từ nhiều cũng như sẽ đó làm vào phải trên sau nhà nước việc công thể lại hơn đi \
      còn ông bà mới hiện nhất nhân hội thành phố tỉnh huyện xã động dân chính quốc đồng \
      tế việt nội hà đầu tư phát triển quản lý đại học trường điều kiện thực số tổ chức \
-     đang cần đây cả ở được cơ sở kỳ tháng ngày giờ sáng chiều tối đêm hôm qua nay tới \
-     biết cho rằng nói nên vì bị do đồng tiền giá thị hàng hóa hoá sản xuất khẩu nhập \
-     bộ sở ủy ban đảng đoàn viên trưởng phó tướng chủ tịch thủ tổng giám đốc cục vụ \
-     quân đội an ninh pháp luật tòa toà án xét xử điện thông tin báo cáo kết quả đánh \
-     giá mức độ tăng giảm trăm nghìn triệu tỷ đồng vốn dự án đường giao vận tải bệnh \
-     viện y tế sức khỏe khoẻ giáo dục đào tạo văn hóa hoá xã hội khu vực miền bắc trung \
-     nam đông tây lớn nhỏ mạnh yếu cao thấp mở đóng họp kế hoạch nhiệm vụ chỉ đạo yêu \
-     cầu đề nghị thảo luận thống nhất phương án giải pháp tình hình hoạt động doanh \
-     nghiệp lao động việc làm thu nhập đời sống người dân trẻ em phụ nữ gia đình"
+     đang cần đây cả ở cơ sở kỳ tháng ngày giờ sáng chiều tối đêm hôm qua nay tới \
+     biết rằng nói nên vì bị do tiền giá thị hàng hóa hoá sản xuất khẩu nhập \
+     bộ ủy ban đảng đoàn viên trưởng phó tướng chủ tịch thủ tổng giám đốc cục vụ \
+     quân đội pháp luật tòa toà án xét xử điện thông tin báo cáo kết quả đánh \
+     mức độ tăng giảm trăm nghìn triệu tỷ vốn dự đường giao vận tải bệnh \
+     y sức khỏe khoẻ giáo dục đào tạo văn khu vực miền bắc trung \
+     đông tây lớn nhỏ mạnh yếu cao thấp mở đóng họp kế hoạch nhiệm yêu \
+     cầu đề nghị thảo luận thống phương giải tình hình hoạt doanh \
+     lao sống trẻ phụ nữ gia đình lên xuống ra cùng theo nếu đều hay hoặc \
+     mà thì vẫn đã rất quá lắm chỉ riêng chung toàn bộ mỗi mọi những \
+     đất đai nông nghiệp lúa gạo cá tôm thép xăng dầu điện nước khí \
+     tiếp tục trước tiên cuối đầu giữa bên ngoài trong dưới trên khoảng gần \
+     xa lần thứ hai ba bốn năm sáu bảy tám chín mười mươi trăm ngàn \
+     được bởi cho nhằm đối với về việc thực hiện tiến độ bảo đảm an toàn \
+     hệ thống dịch bệnh nhiễm tế covid vắc xin phòng chống tiêm chủng \
+     thị trường chứng khoán cổ phiếu lãi suất ngân lợi nhuận doanh thu \
+     thương mại hợp tác ký kết thỏa thuận đối tác ổn định bền vững \
+     người dân cộng đồng địa phương chính quyền cán bộ nhân viên \
+     hỗ trợ giúp đỡ khó khăn thuận lợi cơ hội thách thức nguy cơ \
+     đã từng sẽ đang vừa mới gần đây hiện nay trước đó sau đó lúc \
+     ý kiến cho biết khẳng định nhấn mạnh đề xuất kiến nghị yêu cầu \
+     tạo điều chỉnh sửa đổi bổ sung ban hành quy định nghị định thông tư \
+     học sinh sinh viên giáo viên thầy cô trường lớp thi tuyển điểm \
+     xe ô tô máy bay tàu cầu cảng sân ga trạm phí vé \
+     giá trị tỷ lệ phần trăm chỉ số bình quân tối đa tối thiểu \
+     lực lượng công an cảnh sát chiến sĩ bộ đội biên phòng \
+     tỉnh thành phố quận huyện phường xã thôn ấp bản làng"
         .split_whitespace()
         .collect()
 });
@@ -243,9 +289,30 @@ static RHYMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     set
 });
 
-/// Whether `word` (any case) is a well-formed Vietnamese syllable with its
-/// tone on a vowel that may carry it (in either placement style).
+/// Whether `word` is in lower case, Title case or UPPER case.
+fn plausible_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next();
+    let rest_lower = chars.clone().all(|c| !c.is_uppercase());
+    let rest_upper = chars.all(|c| !c.is_lowercase());
+    rest_lower || rest_upper
+}
+
+/// Whether `word` is TCVN3 heading-font text: ASCII letters in capitals,
+/// toned vowels in the lower-case codes VN3 has ("HòA").
+fn heading_case(word: &str) -> bool {
+    word.chars().all(|c| !c.is_ascii_lowercase())
+}
+
+/// Whether `word` is a well-formed Vietnamese syllable with its tone on a
+/// vowel that may carry it (in either placement style), in lower, Title or
+/// UPPER case.
 pub(super) fn is_syllable(word: &str) -> bool {
+    plausible_case(word) && is_syllable_any_case(word)
+}
+
+/// [`is_syllable`] without the case check.
+fn is_syllable_any_case(word: &str) -> bool {
     let mut toneless = String::with_capacity(word.len());
     let mut tone = 0u8;
     let mut tone_pos = 0usize; // char index in `toneless`
@@ -287,6 +354,10 @@ pub(super) fn is_syllable(word: &str) -> bool {
     for onset in ONSETS {
         if let Some(rest) = toneless.strip_prefix(onset) {
             let n = onset.chars().count();
+            // "gi" + i is not a spelling (gì is g + ì).
+            if onset == "gi" && rest.starts_with('i') {
+                continue;
+            }
             if rhyme_ok(rest, n) {
                 return true;
             }
@@ -339,7 +410,8 @@ mod tests {
         for w in [
             "Việt", "người", "nước", "giữa", "gì", "gìn", "giếng", "quốc", "quyền", "nghiêng",
             "Đức", "ĐẠI", "hoàng", "khuỷu", "ở", "ấy", "chuyện", "hoà", "hòa", "thuỷ", "thủy",
-            "quả", "mía", "của", "lửa", "hoài", "xoáy", "người", "tuổi", "Ươn", "oẳn",
+            "quả", "mía", "của", "lửa", "hoài", "xoáy", "người", "tuổi", "Ươn", "oẳn", "VIỆT",
+            "Việt", "việt", "Ở",
         ] {
             assert!(is_syllable(w), "{w}");
         }

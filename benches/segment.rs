@@ -1,0 +1,69 @@
+//! Word-segmentation throughput over real news text.
+//!
+//! Uses about 2 MB of `unc-news` articles from `$VNTEXT_DATA/unc-news/docs`
+//! (default `/work/shared/data`), or the bundled `data/segment/sample.txt`
+//! repeated to the same size when that corpus is absent.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use vntext::segment::Segmenter;
+
+const TARGET: usize = 2_000_000;
+
+fn corpus() -> (String, &'static str) {
+    let root = std::env::var("VNTEXT_DATA").unwrap_or_else(|_| "/work/shared/data".into());
+    let dir = std::path::Path::new(&root).join("unc-news/docs");
+    let mut text = String::new();
+    if let Ok(rd) = std::fs::read_dir(&dir) {
+        let mut files: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        files.sort();
+        for f in files {
+            if text.len() >= TARGET {
+                break;
+            }
+            if let Ok(s) = std::fs::read_to_string(&f) {
+                for line in s.lines().filter(|l| !l.starts_with('#')) {
+                    text.push_str(line);
+                    text.push('\n');
+                }
+            }
+        }
+    }
+    if text.is_empty() {
+        let sample = include_str!("../data/segment/sample.txt");
+        while text.len() < TARGET {
+            text.push_str(sample);
+        }
+        return (text, "bundled sample");
+    }
+    (text, "unc-news")
+}
+
+fn bench(c: &mut Criterion) {
+    let (text, name) = corpus();
+    let lines: Vec<&str> = text.lines().collect();
+    let seg = Segmenter::new();
+    let mut g = c.benchmark_group("segment");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(10);
+    let mut out = Vec::new();
+    g.bench_function(format!("{name} by line, segment_into"), |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for l in &lines {
+                seg.segment_into(l, &mut out);
+                n += out.len();
+            }
+            n
+        })
+    });
+    g.bench_function(format!("{name} whole text, segment"), |b| {
+        b.iter(|| seg.segment(&text).len())
+    });
+    g.finish();
+    c.bench_function("Segmenter::new (embedded model, after first load)", |b| {
+        b.iter(Segmenter::new)
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

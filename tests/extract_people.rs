@@ -1,0 +1,297 @@
+//! TITLE, ORGANIZATION and OFFICIAL extraction and official→title links, on
+//! sentences written for these tests (all names invented) and checked by hand.
+
+use vntext::{EntityKind, Extractor};
+
+fn of_kind(text: &str, kind: EntityKind) -> Vec<String> {
+    Extractor::new()
+        .extract(text)
+        .entities
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| e.text.to_string())
+        .collect()
+}
+
+fn titles(text: &str) -> Vec<String> {
+    of_kind(text, EntityKind::Title)
+}
+
+fn orgs(text: &str) -> Vec<String> {
+    of_kind(text, EntityKind::Organization)
+}
+
+fn people(text: &str) -> Vec<String> {
+    of_kind(text, EntityKind::Official)
+}
+
+fn links(text: &str) -> Vec<(String, String)> {
+    let out = Extractor::new().extract(text);
+    let mut v: Vec<(String, String)> = out
+        .links
+        .iter()
+        .map(|&(o, t)| {
+            assert_eq!(out.entities[o].kind, EntityKind::Official);
+            assert_eq!(out.entities[t].kind, EntityKind::Title);
+            (
+                out.entities[o].text.to_string(),
+                out.entities[t].text.to_string(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = v
+        .iter()
+        .map(|&(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn apposition_chains() {
+    let s = "Dự hội nghị có các đồng chí Đặng Minh Khoa, Phó Bí thư Thường trực Tỉnh ủy, \
+             Chủ tịch HĐND tỉnh; Lê Thị Ngân, Ủy viên BTV, Trưởng Ban Dân vận Tỉnh ủy.";
+    assert_eq!(people(s), ["Đặng Minh Khoa", "Lê Thị Ngân"]);
+    assert_eq!(
+        titles(s),
+        [
+            "Phó Bí thư Thường trực Tỉnh ủy",
+            "Chủ tịch HĐND tỉnh",
+            "Ủy viên BTV",
+            "Trưởng Ban Dân vận Tỉnh ủy"
+        ]
+    );
+    assert_eq!(
+        orgs(s),
+        ["Tỉnh ủy", "HĐND tỉnh", "BTV", "Ban Dân vận Tỉnh ủy"]
+    );
+    assert_eq!(
+        links(s),
+        pairs(&[
+            ("Đặng Minh Khoa", "Phó Bí thư Thường trực Tỉnh ủy"),
+            ("Đặng Minh Khoa", "Chủ tịch HĐND tỉnh"),
+            ("Lê Thị Ngân", "Ủy viên BTV"),
+            ("Lê Thị Ngân", "Trưởng Ban Dân vận Tỉnh ủy"),
+        ])
+    );
+}
+
+#[test]
+fn title_before_name_with_place() {
+    let s = "Chủ tịch UBND tỉnh Quảng Nam Hồ Quang Bửu đã ký quyết định.";
+    assert_eq!(titles(s), ["Chủ tịch UBND tỉnh Quảng Nam"]);
+    assert_eq!(orgs(s), ["UBND tỉnh Quảng Nam"]);
+    assert_eq!(people(s), ["Hồ Quang Bửu"]);
+    assert_eq!(
+        links(s),
+        pairs(&[("Hồ Quang Bửu", "Chủ tịch UBND tỉnh Quảng Nam")])
+    );
+}
+
+#[test]
+fn chained_titles_before_a_name() {
+    let s = "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Trịnh Văn Tâm chủ trì họp báo.";
+    assert_eq!(titles(s), ["Bộ trưởng", "Chủ nhiệm Văn phòng Chính phủ"]);
+    assert_eq!(orgs(s), ["Văn phòng Chính phủ"]);
+    assert_eq!(
+        links(s),
+        pairs(&[
+            ("Trịnh Văn Tâm", "Bộ trưởng"),
+            ("Trịnh Văn Tâm", "Chủ nhiệm Văn phòng Chính phủ"),
+        ])
+    );
+}
+
+#[test]
+fn former_titles_and_connectors() {
+    let out = Extractor::new().extract(
+        "Bà Đoàn Thị Hạnh, nguyên là Phó Giám đốc Sở Tài chính tỉnh Long An, đã nghỉ hưu.",
+    );
+    let t = out
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Title)
+        .expect("a title");
+    assert_eq!(t.text, "Phó Giám đốc Sở Tài chính tỉnh Long An");
+    match &t.value {
+        vntext::extract::Value::Title(v) => {
+            assert!(v.former);
+            assert_eq!(v.role, "Phó Giám đốc");
+            assert_eq!(v.organization.as_deref(), Some("Sở Tài chính tỉnh Long An"));
+        }
+        other => panic!("unexpected value {other:?}"),
+    }
+    let s = "Hội đồng quản trị đã bổ nhiệm ông Lâm Quốc Việt giữ chức Tổng Giám đốc.";
+    assert_eq!(links(s), pairs(&[("Lâm Quốc Việt", "Tổng Giám đốc")]));
+    let s = "Ông Cao Văn Bình làm trưởng đoàn.";
+    assert_eq!(titles(s), ["trưởng đoàn"]);
+    assert_eq!(links(s), pairs(&[("Cao Văn Bình", "trưởng đoàn")]));
+}
+
+#[test]
+fn names_in_places_doctrines_and_bodies_are_not_officials() {
+    assert!(people("Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.").is_empty());
+    assert!(people("Nhà hàng nằm trên đường Phạm Văn Đồng, TP Hồ Chí Minh.").is_empty());
+    let s = "Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Bình Định ra quân.";
+    assert!(people(s).is_empty());
+    assert_eq!(
+        orgs(s),
+        ["Đoàn Thanh niên Cộng sản Hồ Chí Minh tỉnh Bình Định"]
+    );
+    // The pronoun "Người" is not a name; the title before the name is linked.
+    let s = "Chủ tịch Hồ Chí Minh đọc Tuyên ngôn; sau đó, Người ký sắc lệnh.";
+    assert_eq!(people(s), ["Hồ Chí Minh"]);
+    assert_eq!(links(s), pairs(&[("Hồ Chí Minh", "Chủ tịch")]));
+}
+
+#[test]
+fn generic_mentions_and_law_titles() {
+    assert!(orgs("Yêu cầu các bộ, ngành và UBND các tỉnh báo cáo.").is_empty());
+    assert!(titles("Tại Hội nghị Bộ trưởng Kinh tế ASEAN, các bên đã thống nhất.").is_empty());
+    assert_eq!(
+        orgs("Tại Hội nghị Bộ trưởng Kinh tế ASEAN, các bên đã thống nhất."),
+        ["ASEAN"]
+    );
+    // Bodies inside the title of a law are not annotated.
+    assert_eq!(
+        orgs("Theo Luật Tổ chức Chính phủ, Chính phủ là cơ quan hành chính."),
+        ["Chính phủ"]
+    );
+    assert!(orgs("Đoàn công tác đã làm việc tại huyện.").is_empty());
+    // A lowercase office word alone is not a title.
+    assert!(titles("Các đại biểu và cán bộ giám đốc đều có mặt.").is_empty());
+}
+
+#[test]
+fn lowercase_office_with_organisation_and_countries() {
+    assert_eq!(
+        titles("Có 450 đại biểu Quốc hội tán thành."),
+        ["đại biểu Quốc hội"]
+    );
+    let s = "Tổng thống Pháp đã tiếp cựu Thủ tướng Hàn Quốc Park Ji-ho.";
+    assert_eq!(titles(s), ["Tổng thống Pháp", "Thủ tướng Hàn Quốc"]);
+    assert_eq!(people(s), ["Park Ji-ho"]);
+    assert_eq!(links(s), pairs(&[("Park Ji-ho", "Thủ tướng Hàn Quốc")]));
+}
+
+#[test]
+fn old_tone_marks_nfd_and_capitals() {
+    // Old tone placement.
+    let s = "Uỷ ban nhân dân tỉnh Khánh Hoà đã họp.";
+    assert_eq!(orgs(s), ["Uỷ ban nhân dân tỉnh Khánh Hoà"]);
+    // Decomposed input keeps byte offsets into the original text.
+    let nfd: String = unicode_normalization::UnicodeNormalization::nfd(
+        "Phó Chủ tịch UBND tỉnh Lào Cai Nông Văn Hải phát biểu.",
+    )
+    .collect();
+    let out = Extractor::new().extract(&nfd);
+    let t = out
+        .entities
+        .iter()
+        .find(|e| e.kind == EntityKind::Title)
+        .expect("a title in NFD text");
+    assert_eq!(&nfd[t.span.clone()], t.text);
+    assert!(t.text.ends_with("Cai"));
+    assert_eq!(out.links.len(), 1);
+    // All-caps headline.
+    let s = "PHÓ THỦ TƯỚNG LƯƠNG VĂN KHÁNH THĂM TỈNH CAO BẰNG";
+    assert_eq!(titles(s), ["PHÓ THỦ TƯỚNG"]);
+    assert_eq!(people(s), ["LƯƠNG VĂN KHÁNH"]);
+    assert_eq!(
+        orgs("THÀNH ỦY HẢI PHÒNG TỔNG KẾT NĂM 2023"),
+        ["THÀNH ỦY HẢI PHÒNG"]
+    );
+}
+
+#[test]
+fn signing_blocks() {
+    let s = "KT. CHỦ TỊCH, PHÓ CHỦ TỊCH Mai Đức Phong";
+    assert_eq!(titles(s), ["CHỦ TỊCH", "PHÓ CHỦ TỊCH"]);
+    assert_eq!(links(s), pairs(&[("Mai Đức Phong", "PHÓ CHỦ TỊCH")]));
+}
+
+#[test]
+fn organisation_spans() {
+    let s = "Ủy ban Kiểm tra Huyện ủy Tân Kỳ, Sở Giáo dục và Đào tạo, Bộ Lao động - \
+             Thương binh và Xã hội và Quốc hội khóa XV cùng tham gia.";
+    assert_eq!(
+        orgs(s),
+        [
+            "Ủy ban Kiểm tra Huyện ủy Tân Kỳ",
+            "Sở Giáo dục và Đào tạo",
+            "Bộ Lao động - Thương binh và Xã hội",
+            "Quốc hội khóa XV"
+        ]
+    );
+    let s = "Theo Quỹ Tiền tệ quốc tế (IMF), tăng trưởng sẽ phục hồi.";
+    assert_eq!(orgs(s), ["Quỹ Tiền tệ quốc tế", "IMF"]);
+    assert_eq!(orgs("Đảng ta luôn gắn bó với Nhân dân."), ["Đảng"]);
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    for s in [
+        "",
+        "Chủ tịch",
+        "Bộ",
+        "ông",
+        "Nguyễn",
+        "Trưởng Ban",
+        "(((",
+        "Phó Phó Phó",
+        "khóa",
+        "Chủ tịch UBND tỉnh",
+    ] {
+        let _ = Extractor::new().extract(s);
+    }
+    let long = "Chủ tịch UBND tỉnh Nguyễn Văn An, ".repeat(2000);
+    let out = Extractor::new().extract(&long);
+    assert_eq!(out.links.len(), 2000);
+}
+
+#[test]
+fn dev_set_if_present() {
+    // Reads the shared development set at run time; skipped when absent.
+    let path = "../../shared/data/entities-dev/composed.jsonl";
+    let alt = "/work/shared/data/entities-dev/composed.jsonl";
+    let Some(text) = std::fs::read_to_string(path)
+        .ok()
+        .or_else(|| std::fs::read_to_string(alt).ok())
+    else {
+        eprintln!("skipping: {path} not found");
+        return;
+    };
+    let mut found = 0;
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("json");
+        let s = v["text"].as_str().unwrap_or("");
+        found += Extractor::new()
+            .extract(s)
+            .entities
+            .iter()
+            .filter(|e| e.kind == EntityKind::Title)
+            .count();
+    }
+    // The set has 58 TITLEs; the extractor finds about as many.
+    assert!((45..=70).contains(&found), "{found} titles");
+}
+
+#[test]
+fn unknown_company_before_holder_and_class_mentions() {
+    let s = "Chủ tịch Vinatrans Lê Minh Quân cho biết lợi nhuận tăng.";
+    assert_eq!(titles(s), ["Chủ tịch Vinatrans"]);
+    assert_eq!(orgs(s), ["Vinatrans"]);
+    assert_eq!(links(s), pairs(&[("Lê Minh Quân", "Chủ tịch Vinatrans")]));
+    // Class mentions in legal text are not bodies.
+    assert!(orgs("Doanh nghiệp được chuyển đổi thành công ty cổ phần.").is_empty());
+    // A headline: capitals carry no information, known words only.
+    assert_eq!(
+        orgs("CHỦ TỊCH UBND TỈNH CAO BẰNG KIỂM TRA CÔNG TÁC PHÒNG CHỐNG DỊCH"),
+        ["UBND TỈNH CAO BẰNG"]
+    );
+}
