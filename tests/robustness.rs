@@ -418,21 +418,31 @@ fn linear_time_on_more_adversarial_units() {
 
 // ---- regressions ---------------------------------------------------------
 
-fn run_regressions(dir: &std::path::Path) -> usize {
+/// Runs every input file of `dir`; returns how many ran and the names of
+/// those that failed (each failure's message is printed by the panic hook).
+fn run_regressions(dir: &std::path::Path) -> (usize, Vec<String>) {
     let mut n = 0;
-    for entry in std::fs::read_dir(dir).expect("regression folder exists") {
-        let path = entry.expect("readable entry").path();
-        if !path.is_file() || path.extension().is_some_and(|e| e == "md") {
-            continue;
-        }
+    let mut failed = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("regression folder exists")
+        .map(|e| e.expect("readable entry").path())
+        .filter(|p| p.is_file() && !p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    paths.sort();
+    for path in paths {
         let bytes = std::fs::read(&path).expect("readable file");
-        eprintln!("regression input {}", path.display());
-        let text = String::from_utf8_lossy(&bytes);
-        check_all_str(&text);
-        invariants::check_legacy(&bytes);
+        let ok = std::panic::catch_unwind(|| {
+            let text = String::from_utf8_lossy(&bytes);
+            check_all_str(&text);
+            invariants::check_legacy(&bytes);
+        })
+        .is_ok();
+        if !ok {
+            failed.push(path.display().to_string());
+        }
         n += 1;
     }
-    n
+    (n, failed)
 }
 
 /// Every file in `tests/regressions/` (minimized fuzzer crashes) goes
@@ -442,8 +452,9 @@ fn run_regressions(dir: &std::path::Path) -> usize {
 fn regression_files() {
     let _g = serial();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions");
-    let n = run_regressions(&dir);
+    let (n, failed) = run_regressions(&dir);
     assert!(n > 0, "no regression inputs in {}", dir.display());
+    assert!(failed.is_empty(), "failing regression inputs: {failed:#?}");
 }
 
 /// Inputs in `tests/regressions/open/` still fail (found by fuzzing or the
@@ -453,5 +464,6 @@ fn regression_files() {
 fn open_regression_files() {
     let _g = serial();
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions/open");
-    run_regressions(&dir);
+    let (_, failed) = run_regressions(&dir);
+    assert!(failed.is_empty(), "failing regression inputs: {failed:#?}");
 }
