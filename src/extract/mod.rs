@@ -209,6 +209,17 @@ impl Ymd {
     }
 }
 
+/// Sorts entities by `(start, Reverse(end), kind)`.
+fn sort_entities(entities: &mut [Entity<'_>]) {
+    entities.sort_by(|a, b| {
+        (a.span.start, std::cmp::Reverse(a.span.end), a.kind).cmp(&(
+            b.span.start,
+            std::cmp::Reverse(b.span.end),
+            b.kind,
+        ))
+    });
+}
+
 /// Finds entities and links in Vietnamese text. Built once, shared freely
 /// (`Send + Sync`).
 ///
@@ -252,20 +263,39 @@ impl Extractor {
         entities.extend(docref::find(text, tokens));
         // TITLE/ORGANIZATION first: OFFICIAL needs them (names inside
         // organisation names, names right after a title), and both share one
-        // analysis of the tokens.
-        let analysis = lex::Analysis::new(tokens);
-        let titles = title::find(text, &analysis);
-        let people = person::find(text, &analysis, &titles);
-        entities.extend(titles);
-        entities.extend(people);
-        entities.sort_by(|a, b| {
-            (a.span.start, std::cmp::Reverse(a.span.end), a.kind).cmp(&(
-                b.span.start,
-                std::cmp::Reverse(b.span.end),
-                b.kind,
-            ))
-        });
-        let links = person::link(&analysis, &entities);
+        // analysis of the tokens. A line break is a hard boundary for names,
+        // titles and bodies, so they are found line by line; links too.
+        let mut line_links: Vec<((EntityKind, usize, usize), (EntityKind, usize, usize))> =
+            Vec::new();
+        let mut start = 0;
+        while start < tokens.len() {
+            let mut end = start + 1;
+            while end < tokens.len() && !tokens[end].newline_before {
+                end += 1;
+            }
+            let analysis = lex::Analysis::new(&tokens[start..end]);
+            let titles = title::find(text, &analysis);
+            let people = person::find(text, &analysis, &titles);
+            let mut line: Vec<Entity<'a>> = titles;
+            line.extend(people);
+            sort_entities(&mut line);
+            let key = |e: &Entity<'_>| (e.kind, e.span.start, e.span.end);
+            for (o, t) in person::link(&analysis, &line) {
+                line_links.push((key(&line[o]), key(&line[t])));
+            }
+            entities.extend(line);
+            start = end;
+        }
+        sort_entities(&mut entities);
+        let index: rustc_hash::FxHashMap<(EntityKind, usize, usize), usize> = entities
+            .iter()
+            .enumerate()
+            .map(|(i, e)| ((e.kind, e.span.start, e.span.end), i))
+            .collect();
+        let links = line_links
+            .iter()
+            .filter_map(|(o, t)| Some((*index.get(o)?, *index.get(t)?)))
+            .collect();
         Extraction { entities, links }
     }
 }
