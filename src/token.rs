@@ -141,6 +141,18 @@ pub(crate) fn is_punct(c: char) -> bool {
     }
 }
 
+/// Bytes allowed in the local part of an e-mail address.
+const EMAIL_LOCAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+        c += 1;
+    }
+    t
+};
+
 const URL_TRAILING: &[char] = &[
     '.', ',', ';', ':', '!', '?', ')', ']', '}', '"', '\'', '\u{201D}', '\u{2019}', '\u{00BB}',
 ];
@@ -178,10 +190,12 @@ impl<'a> Tokens<'a> {
 
     fn email_len(rest: &str) -> Option<usize> {
         let b = rest.as_bytes();
-        let local_ok =
-            |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
         let mut i = 0;
-        while i < b.len() && i <= 64 && local_ok(b[i]) {
+        // Tried before every ASCII word: one table load per byte.
+        for &c in b.iter().take(65) {
+            if !EMAIL_LOCAL[c as usize] {
+                break;
+            }
             i += 1;
         }
         if i == 0 || i > 64 || i >= b.len() || b[i] != b'@' {
@@ -311,7 +325,7 @@ impl<'a> Iterator for Tokens<'a> {
             (Self::email_len(rest).unwrap_or(1), TokenKind::Email)
         } else if is_word_char(first) {
             let n = Self::word_len(rest);
-            if rest[n..].starts_with(|c: char| c.is_ascii_digit()) {
+            if rest.as_bytes().get(n).is_some_and(u8::is_ascii_digit) {
                 (Self::alnum_tail(rest, n), TokenKind::Alnum)
             } else {
                 (n, TokenKind::Word)
