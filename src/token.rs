@@ -188,6 +188,19 @@ impl<'a> Tokens<'a> {
         (end > prefix).then_some(end)
     }
 
+    /// Whether [`Tokens::email_len`] can match: its local part ends at the
+    /// first byte outside [`EMAIL_LOCAL`] (within 65 bytes), which must be
+    /// `@`, so the run of ASCII letters and digits must end (within 65
+    /// bytes) on `@` or another local-part byte. Cheaper than trying.
+    #[inline]
+    fn may_be_email(b: &[u8]) -> bool {
+        let a = b.iter().take(65).position(|c| !c.is_ascii_alphanumeric());
+        matches!(
+            a.and_then(|a| b.get(a)),
+            Some(b'@' | b'.' | b'_' | b'%' | b'+' | b'-')
+        )
+    }
+
     fn email_len(rest: &str) -> Option<usize> {
         let b = rest.as_bytes();
         let mut i = 0;
@@ -317,10 +330,16 @@ impl<'a> Iterator for Tokens<'a> {
             },
         };
         let rest = &text[start..];
-        let first = rest.chars().next()?;
+        let first = match bytes.get(start) {
+            Some(&c) if c.is_ascii() => c as char,
+            _ => rest.chars().next()?,
+        };
         let (len, kind) = if let Some(n) = Self::url_len(rest) {
             (n, TokenKind::Url)
-        } else if first.is_ascii_alphanumeric() && rest.len() > 1 && Self::email_len(rest).is_some()
+        } else if first.is_ascii_alphanumeric()
+            && rest.len() > 1
+            && Self::may_be_email(rest.as_bytes())
+            && Self::email_len(rest).is_some()
         {
             (Self::email_len(rest).unwrap_or(1), TokenKind::Email)
         } else if is_word_char(first) {

@@ -497,16 +497,23 @@ pub(crate) fn fill_context(scratch: &mut Scratch) {
 }
 
 /// Feature indices of the gap after unit `i` (`ctx` from [`fill_context`]).
-#[inline(always)]
 pub(crate) fn features(ctx: &[(u64, u64)], info: &[LexInfo], i: usize, out: &mut [u32; NF]) {
-    let c: &[(u64, u64); 4] = match ctx[i..i + 4].try_into() {
-        Ok(c) => c,
-        Err(_) => return,
-    };
+    if let Some(hs) = feature_hashes(ctx, info, i) {
+        for (o, h) in out.iter_mut().zip(hs) {
+            *o = (h >> (64 - BITS)) as u32;
+        }
+    }
+}
+
+/// Feature hashes of the gap after unit `i`; the weight index of each is
+/// its top [`BITS`] bits.
+#[inline(always)]
+fn feature_hashes(ctx: &[(u64, u64)], info: &[LexInfo], i: usize) -> Option<[u64; NF]> {
+    let c: &[(u64, u64); 4] = ctx.get(i..i + 4)?.try_into().ok()?;
     let [(km, sm), (k0, s0), (k1, s1), (k2, s2)] = *c;
     let (l0, l1) = match info.get(i..i + 2) {
         Some(&[a, b]) => (a, b),
-        _ => return,
+        _ => return None,
     };
     let lex_a = (l0.cover[0] as u64) | (l0.end[0] as u64) << 8 | (l1.start[0] as u64) << 16;
     let lex_b = (l0.cover[1] as u64) | (l0.end[1] as u64) << 8 | (l1.start[1] as u64) << 16;
@@ -536,9 +543,7 @@ pub(crate) fn features(ctx: &[(u64, u64)], info: &[LexInfo], i: usize, out: &mut
         h3(22, mm, k0),
         h3(23, mm, k1),
     ];
-    for (o, h) in out.iter_mut().zip(hs) {
-        *o = (h >> (64 - BITS)) as u32;
-    }
+    Some(hs)
 }
 
 /// Dense weights (2^BITS of them, 512 KB): one load per feature. Stored as
@@ -577,7 +582,7 @@ impl Weights {
     }
 
     /// The weight of slot `i`.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn get(&self, i: u32) -> i32 {
         // Masked so the index needs no bounds check (features are < 2^BITS).
         self.vals[i as usize & ((1 << BITS) - 1)] as i32
@@ -593,10 +598,23 @@ pub(crate) struct Model {
 
 impl Model {
     /// Score of a gap (> 0: join).
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn score(&self, f: &[u32; NF]) -> i32 {
         f.iter()
             .fold(0i32, |a, &i| a.wrapping_add(self.weights.get(i)))
+    }
+
+    /// Score of the gap after unit `i`: the same as [`Model::score`] of its
+    /// [`features`], with no bounds checks on the weight reads.
+    #[inline]
+    fn score_gap(&self, ctx: &[(u64, u64)], info: &[LexInfo], i: usize) -> i32 {
+        let Some(hs) = feature_hashes(ctx, info, i) else {
+            return 0;
+        };
+        let w = &self.weights.vals;
+        hs.iter().fold(0i32, |a, &h| {
+            a.wrapping_add(w[(h >> (64 - BITS)) as usize] as i32)
+        })
     }
 
     /// Decides every gap of `scratch.units` into `scratch.join`.
@@ -606,7 +624,6 @@ impl Model {
         let n = scratch.units.len();
         scratch.join.clear();
         scratch.join.resize(n, false);
-        let mut f = [0u32; NF];
         let Scratch {
             units,
             ctx,
@@ -616,8 +633,7 @@ impl Model {
         } = scratch;
         for (i, j) in join.iter_mut().enumerate().take(n.saturating_sub(1)) {
             if is_open(units, i) {
-                features(ctx, lex, i, &mut f);
-                *j = self.score(&f) > 0;
+                *j = self.score_gap(ctx, lex, i) > 0;
             }
         }
     }
@@ -723,5 +739,24 @@ mod tests {
         }
         assert_eq!(c.get("hoà").0, c.get("hòa").0);
         assert_ne!(c.get("Công").1, c.get("công").1);
+    }
+
+    #[test]
+    fn score_gap_is_the_score_of_the_features() {
+        let model = &super::super::EMBEDDED.model;
+        let text = "Ban Tuyên giáo Tỉnh ủy triển khai công tác năm 2024, TP.HCM và Hà Nội.";
+        let mut scratch = Scratch::default();
+        build_units(text, crate::token::tokenize(text), &mut scratch);
+        lexicon_pass(&model.lexicon, &mut scratch);
+        fill_context(&mut scratch);
+        let mut f = [0u32; NF];
+        let mut nonzero = 0;
+        for i in 0..scratch.units.len() - 1 {
+            features(&scratch.ctx, &scratch.lex, i, &mut f);
+            let s = model.score_gap(&scratch.ctx, &scratch.lex, i);
+            assert_eq!(s, model.score(&f), "gap {i}");
+            nonzero += (s != 0) as usize;
+        }
+        assert!(nonzero > 5);
     }
 }
