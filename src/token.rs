@@ -248,6 +248,26 @@ impl<'a> Tokens<'a> {
                 }
                 Some(b) if b.is_ascii() => break,
                 None => break,
+                // Two-byte letters of U+00C0..U+024F and three-byte letters
+                // of U+1E00..U+1EFF (the input is valid UTF-8), decoded from
+                // the bytes.
+                Some(&b @ 0xC3..=0xC9) => {
+                    let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+                    let cp = ((b & 0x1F) as u32) << 6 | (b1 & 0x3F) as u32;
+                    if cp <= 0x24F {
+                        if cp == 0xD7 || cp == 0xF7 {
+                            break;
+                        }
+                        i += 2;
+                        end = i;
+                        continue;
+                    }
+                }
+                Some(0xE1) if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => {
+                    i += 3;
+                    end = i;
+                    continue;
+                }
                 _ => {}
             }
             let Some(c) = rest[i..].chars().next() else {

@@ -105,7 +105,8 @@ impl WordCache {
     /// Key hash, shape and whether `s` (the text of a word token) has the
     /// shape of a Vietnamese syllable.
     #[inline]
-    fn get(&mut self, s: &str) -> (u64, u8, bool) {
+    fn get(&mut self, text: &str, start: usize, end: usize) -> (u64, u8, bool) {
+        let s = text.get(start..end).unwrap_or("");
         let b = s.as_bytes();
         if b.is_empty() || b.len() > 8 {
             return word_key(s);
@@ -113,10 +114,21 @@ impl WordCache {
         if self.slots.is_empty() {
             self.slots = vec![WordSlot::default(); 1 << WC_BITS];
         }
-        let mut tag = 0u64;
-        for (i, &x) in b.iter().enumerate() {
-            tag |= (x as u64) << (8 * i);
-        }
+        // One 8-byte read when the text goes on far enough, masked to the
+        // syllable's bytes.
+        let tag = match text.as_bytes().get(start..start + 8) {
+            Some(&[x0, x1, x2, x3, x4, x5, x6, x7]) => {
+                u64::from_le_bytes([x0, x1, x2, x3, x4, x5, x6, x7])
+                    & (u64::MAX >> (64 - 8 * b.len()))
+            }
+            _ => {
+                let mut tag = 0u64;
+                for (i, &x) in b.iter().enumerate() {
+                    tag |= (x as u64) << (8 * i);
+                }
+                tag
+            }
+        };
         let len = b.len() as u8;
         let ix =
             ((tag ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - WC_BITS)) as usize;
@@ -219,7 +231,7 @@ fn make_unit(
     let (key, shp, kind) = if toks.len() == 1 {
         match first {
             TokenKind::Word => {
-                let (hash, shp, vn) = cache.get(s);
+                let (hash, shp, vn) = cache.get(text, start, end);
                 let kind = if vn {
                     WordKind::Word
                 } else {
@@ -422,11 +434,19 @@ pub(crate) fn lexicon_pass(lex: &Lexicon, scratch: &mut Scratch) {
                 break;
             }
             let len = (k + 1 - j) as u8;
+            if f & (SRC_A | SRC_B) == 0 {
+                continue;
+            }
+            let Some((last, head)) = info[j..=k].split_last_mut() else {
+                continue;
+            };
             for (s, bit) in [(0, SRC_A), (1, SRC_B)] {
                 if f & bit != 0 {
-                    info[j].start[s] = info[j].start[s].max(len);
-                    info[k].end[s] = info[k].end[s].max(len);
-                    for g in &mut info[j..k] {
+                    last.end[s] = last.end[s].max(len);
+                    if let Some(first) = head.first_mut() {
+                        first.start[s] = first.start[s].max(len);
+                    }
+                    for g in head.iter_mut() {
                         g.cover[s] = g.cover[s].max(len);
                     }
                 }
@@ -734,11 +754,17 @@ mod tests {
                 "",
                 "₫",
             ] {
-                assert_eq!(c.get(w), word_key(w), "{w} (round {round})");
+                assert_eq!(c.get(w, 0, w.len()), word_key(w), "{w} (round {round})");
+                // Inside a longer text (the tag is read 8 bytes at a time).
+                let t = format!("{w} công tác xyz");
+                assert_eq!(c.get(&t, 0, w.len()), word_key(w), "{w} in text");
+                let t = format!("xy {w}");
+                assert_eq!(c.get(&t, 3, t.len()), word_key(w), "{w} at the end");
             }
         }
-        assert_eq!(c.get("hoà").0, c.get("hòa").0);
-        assert_ne!(c.get("Công").1, c.get("công").1);
+        let get = |c: &mut WordCache, w: &str| c.get(w, 0, w.len());
+        assert_eq!(get(&mut c, "hoà").0, get(&mut c, "hòa").0);
+        assert_ne!(get(&mut c, "Công").1, get(&mut c, "công").1);
     }
 
     #[test]
