@@ -141,6 +141,18 @@ pub(crate) fn is_punct(c: char) -> bool {
     }
 }
 
+/// Bytes allowed in the local part of an e-mail address.
+const EMAIL_LOCAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-');
+        c += 1;
+    }
+    t
+};
+
 const URL_TRAILING: &[char] = &[
     '.', ',', ';', ':', '!', '?', ')', ']', '}', '"', '\'', '\u{201D}', '\u{2019}', '\u{00BB}',
 ];
@@ -176,12 +188,27 @@ impl<'a> Tokens<'a> {
         (end > prefix).then_some(end)
     }
 
+    /// Whether [`Tokens::email_len`] can match: its local part ends at the
+    /// first byte outside [`EMAIL_LOCAL`] (within 65 bytes), which must be
+    /// `@`, so the run of ASCII letters and digits must end (within 65
+    /// bytes) on `@` or another local-part byte. Cheaper than trying.
+    #[inline]
+    fn may_be_email(b: &[u8]) -> bool {
+        let a = b.iter().take(65).position(|c| !c.is_ascii_alphanumeric());
+        matches!(
+            a.and_then(|a| b.get(a)),
+            Some(b'@' | b'.' | b'_' | b'%' | b'+' | b'-')
+        )
+    }
+
     fn email_len(rest: &str) -> Option<usize> {
         let b = rest.as_bytes();
-        let local_ok =
-            |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'%' | b'+' | b'-');
         let mut i = 0;
-        while i < b.len() && i <= 64 && local_ok(b[i]) {
+        // Tried before every ASCII word: one table load per byte.
+        for &c in b.iter().take(65) {
+            if !EMAIL_LOCAL[c as usize] {
+                break;
+            }
             i += 1;
         }
         if i == 0 || i > 64 || i >= b.len() || b[i] != b'@' {
@@ -221,6 +248,26 @@ impl<'a> Tokens<'a> {
                 }
                 Some(b) if b.is_ascii() => break,
                 None => break,
+                // Two-byte letters of U+00C0..U+024F and three-byte letters
+                // of U+1E00..U+1EFF (the input is valid UTF-8), decoded from
+                // the bytes.
+                Some(&b @ 0xC3..=0xC9) => {
+                    let b1 = bytes.get(i + 1).copied().unwrap_or(0);
+                    let cp = ((b & 0x1F) as u32) << 6 | (b1 & 0x3F) as u32;
+                    if cp <= 0x24F {
+                        if cp == 0xD7 || cp == 0xF7 {
+                            break;
+                        }
+                        i += 2;
+                        end = i;
+                        continue;
+                    }
+                }
+                Some(0xE1) if matches!(bytes.get(i + 1), Some(0xB8..=0xBB)) => {
+                    i += 3;
+                    end = i;
+                    continue;
+                }
                 _ => {}
             }
             let Some(c) = rest[i..].chars().next() else {
@@ -303,15 +350,21 @@ impl<'a> Iterator for Tokens<'a> {
             },
         };
         let rest = &text[start..];
-        let first = rest.chars().next()?;
+        let first = match bytes.get(start) {
+            Some(&c) if c.is_ascii() => c as char,
+            _ => rest.chars().next()?,
+        };
         let (len, kind) = if let Some(n) = Self::url_len(rest) {
             (n, TokenKind::Url)
-        } else if first.is_ascii_alphanumeric() && rest.len() > 1 && Self::email_len(rest).is_some()
+        } else if first.is_ascii_alphanumeric()
+            && rest.len() > 1
+            && Self::may_be_email(rest.as_bytes())
+            && Self::email_len(rest).is_some()
         {
             (Self::email_len(rest).unwrap_or(1), TokenKind::Email)
         } else if is_word_char(first) {
             let n = Self::word_len(rest);
-            if rest[n..].starts_with(|c: char| c.is_ascii_digit()) {
+            if rest.as_bytes().get(n).is_some_and(u8::is_ascii_digit) {
                 (Self::alnum_tail(rest, n), TokenKind::Alnum)
             } else {
                 (n, TokenKind::Word)

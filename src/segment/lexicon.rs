@@ -139,44 +139,6 @@ pub(crate) struct KeyInfo {
     pub vn: bool,
 }
 
-const CACHE_BITS: u32 = 11;
-
-thread_local! {
-    /// A direct-mapped cache of [`key_info`] for texts of at most 8 bytes
-    /// (most syllables), tagged by the bytes themselves, so a hit is exact.
-    static KEY_CACHE: std::cell::RefCell<Vec<(u64, u8, KeyInfo)>> =
-        std::cell::RefCell::new(vec![(0, 0, KeyInfo::default()); 1 << CACHE_BITS]);
-}
-
-/// [`key_info`] through a small per-thread cache: frequent syllables are
-/// hashed once.
-#[inline]
-pub(crate) fn key_info_cached(s: &str) -> KeyInfo {
-    let b = s.as_bytes();
-    if b.is_empty() || b.len() > 8 {
-        return key_info(s);
-    }
-    let mut a = [0u8; 8];
-    a[..b.len()].copy_from_slice(b);
-    let tag = u64::from_le_bytes(a);
-    let len = b.len() as u8;
-    let ix = ((tag ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - CACHE_BITS)) as usize;
-    KEY_CACHE
-        .try_with(|c| {
-            let Ok(mut c) = c.try_borrow_mut() else {
-                return key_info(s);
-            };
-            let e = &mut c[ix];
-            if e.0 == tag && e.1 == len {
-                return e.2;
-            }
-            let k = key_info(s);
-            *e = (tag, len, k);
-            k
-        })
-        .unwrap_or_else(|_| key_info(s))
-}
-
 /// Hashes the key of a syllable (or any token text).
 pub(crate) fn key_info(s: &str) -> KeyInfo {
     key_info_impl(s, true)
@@ -501,26 +463,6 @@ mod tests {
         assert_ne!(key_hash("hoà"), key_hash("hoá"));
         assert_ne!(key_hash("đa"), key_hash("da"));
         assert_ne!(key_hash("ăn"), key_hash("an"));
-    }
-
-    #[test]
-    fn cache_is_transparent() {
-        for w in [
-            "công",
-            "Công",
-            "CÔNG",
-            "người",
-            "nguyễn",
-            "a",
-            "xyzxyzxyz",
-            "hoà",
-            "hòa",
-            "",
-            "₫",
-        ] {
-            assert_eq!(key_info_cached(w), key_info(w), "{w}");
-            assert_eq!(key_info_cached(w), key_info(w), "{w} (second time)");
-        }
     }
 
     #[test]

@@ -38,13 +38,14 @@
 //! /work/shared/data/ud-vi-vtb` (deterministic: it rewrites the embedded
 //! files byte for byte).
 //!
-//! Speed: everything is hashing and a few table reads per syllable (keys of
-//! frequent syllables come from a small per-thread cache), with no
-//! allocation per word once [`Segmenter::segment_into`] has warmed up its
-//! buffers; the embedded weights (512 KB of 16-bit integers) and lexicon
-//! table (512 KB) load in a few milliseconds, once per process. About 38 MB/s
-//! of news text on one core of the (shared) development machine, measured
-//! with `eval_segmenter --speed`.
+//! Speed: everything is hashing and a few table reads per syllable (keys and
+//! shapes of frequent syllables come from a per-thread cache tagged by their
+//! bytes), with no allocation per word once [`Segmenter::segment_into`] has
+//! warmed up its buffers; the embedded weights (512 KB of 16-bit integers)
+//! and lexicon table (512 KB) load in a few milliseconds, once per process.
+//! About 40–45 MB/s of news text (CPU time, one core of the shared
+//! development machine), about 180 instructions per byte including the
+//! tokenizer, measured with `eval_segmenter --speed`.
 //!
 //! ```
 //! use vntext::segment::{Segmenter, WordKind};

@@ -75,6 +75,85 @@ pub(crate) struct Scratch {
     pub ctx: Vec<(u64, u64)>,
     /// `join[i]`: the gap after unit `i` is inside a word.
     pub join: Vec<bool>,
+    /// Keys and shapes of recently seen syllables.
+    pub words: WordCache,
+}
+
+const WC_BITS: u32 = 13;
+
+/// One slot of a [`WordCache`]: the syllable's bytes (at most 8, as a
+/// little-endian integer) and length, and what [`make_unit`] needs.
+#[derive(Clone, Copy, Debug, Default)]
+struct WordSlot {
+    tag: u64,
+    hash: u64,
+    len: u8,
+    shape: u8,
+    vn: bool,
+}
+
+/// A direct-mapped cache of (key hash, shape, Vietnamese) for syllables of
+/// at most 8 bytes (99% of the syllables of news text), tagged by the bytes
+/// themselves so a hit is exact. 8,192 slots of 24 bytes, allocated on first
+/// use.
+#[derive(Debug, Default)]
+pub(crate) struct WordCache {
+    slots: Vec<WordSlot>,
+}
+
+impl WordCache {
+    /// Key hash, shape and whether `s` (the text of a word token) has the
+    /// shape of a Vietnamese syllable.
+    #[inline]
+    fn get(&mut self, text: &str, start: usize, end: usize) -> (u64, u8, bool) {
+        let s = text.get(start..end).unwrap_or("");
+        let b = s.as_bytes();
+        if b.is_empty() || b.len() > 8 {
+            return word_key(s);
+        }
+        if self.slots.is_empty() {
+            self.slots = vec![WordSlot::default(); 1 << WC_BITS];
+        }
+        // One 8-byte read when the text goes on far enough, masked to the
+        // syllable's bytes.
+        let tag = match text.as_bytes().get(start..start + 8) {
+            Some(&[x0, x1, x2, x3, x4, x5, x6, x7]) => {
+                u64::from_le_bytes([x0, x1, x2, x3, x4, x5, x6, x7])
+                    & (u64::MAX >> (64 - 8 * b.len()))
+            }
+            _ => {
+                let mut tag = 0u64;
+                for (i, &x) in b.iter().enumerate() {
+                    tag |= (x as u64) << (8 * i);
+                }
+                tag
+            }
+        };
+        let len = b.len() as u8;
+        let ix =
+            ((tag ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - WC_BITS)) as usize;
+        let Some(e) = self.slots.get_mut(ix) else {
+            return word_key(s);
+        };
+        if e.tag == tag && e.len == len {
+            return (e.hash, e.shape, e.vn);
+        }
+        let r = word_key(s);
+        *e = WordSlot {
+            tag,
+            hash: r.0,
+            len,
+            shape: r.1,
+            vn: r.2,
+        };
+        r
+    }
+}
+
+/// Key hash, shape and whether `s` looks Vietnamese (uncached).
+fn word_key(s: &str) -> (u64, u8, bool) {
+    let k = lexicon::key_info(s);
+    (k.hash, word_shape(&k), k.vn)
 }
 
 const NUM_KEY: u64 = 0x6e75_6d62_6572_0001;
@@ -135,22 +214,30 @@ fn word_shape(k: &KeyInfo) -> u8 {
     }
 }
 
-fn make_unit(text: &str, toks: &[(usize, usize, TokenKind)], hard: bool) -> Unit {
-    let start = toks[0].0;
-    let end = toks[toks.len() - 1].1;
-    let s = &text[start..end];
-    let first = toks[0].2;
-    let starts_digit = s.as_bytes()[0].is_ascii_digit();
+#[inline]
+fn make_unit(
+    text: &str,
+    toks: &[(usize, usize, TokenKind)],
+    hard: bool,
+    cache: &mut WordCache,
+) -> Unit {
+    let (start, first) = match toks.first() {
+        Some(t) => (t.0, t.2),
+        None => (0, TokenKind::Symbol),
+    };
+    let end = toks.last().map_or(start, |t| t.1);
+    let s = text.get(start..end).unwrap_or("");
+    let starts_digit = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
     let (key, shp, kind) = if toks.len() == 1 {
         match first {
             TokenKind::Word => {
-                let k = lexicon::key_info_cached(s);
-                let kind = if k.vn {
+                let (hash, shp, vn) = cache.get(text, start, end);
+                let kind = if vn {
                     WordKind::Word
                 } else {
                     WordKind::Foreign
                 };
-                (k.hash, word_shape(&k), kind)
+                (hash, shp, kind)
             }
             TokenKind::Number => (NUM_KEY, shape::NUMBER, WordKind::Number),
             TokenKind::Alnum if starts_digit => (NUM_KEY ^ 1, shape::NUMBER, WordKind::Number),
@@ -234,18 +321,19 @@ fn flush_chunk(
     chunk: &[(usize, usize, TokenKind)],
     hard_first: bool,
     units: &mut Vec<Unit>,
+    cache: &mut WordCache,
 ) {
     if chunk.is_empty() {
         return;
     }
     if chunk.len() == 1 {
         // The common case: one syllable between spaces.
-        units.push(make_unit(text, chunk, hard_first));
+        units.push(make_unit(text, chunk, hard_first, cache));
         return;
     }
     let mut hard = hard_first;
     let mut push = |toks: &[(usize, usize, TokenKind)], units: &mut Vec<Unit>| {
-        units.push(make_unit(text, toks, hard));
+        units.push(make_unit(text, toks, hard, cache));
         hard = true;
     };
     let is_p = |t: &(usize, usize, TokenKind)| t.2 == TokenKind::Punct;
@@ -294,13 +382,18 @@ pub(crate) fn build_units<'a, I: Iterator<Item = Token<'a>>>(
     tokens: I,
     scratch: &mut Scratch,
 ) {
-    let Scratch { units, chunk, .. } = scratch;
+    let Scratch {
+        units,
+        chunk,
+        words,
+        ..
+    } = scratch;
     units.clear();
     chunk.clear();
     let mut chunk_hard = true;
     for t in tokens {
         if t.space_before && !chunk.is_empty() {
-            flush_chunk(text, chunk, chunk_hard, units);
+            flush_chunk(text, chunk, chunk_hard, units, words);
             chunk.clear();
         }
         if chunk.is_empty() {
@@ -308,7 +401,7 @@ pub(crate) fn build_units<'a, I: Iterator<Item = Token<'a>>>(
         }
         chunk.push((t.span.start, t.span.end, t.kind));
     }
-    flush_chunk(text, chunk, chunk_hard, units);
+    flush_chunk(text, chunk, chunk_hard, units, words);
     chunk.clear();
 }
 
@@ -341,11 +434,19 @@ pub(crate) fn lexicon_pass(lex: &Lexicon, scratch: &mut Scratch) {
                 break;
             }
             let len = (k + 1 - j) as u8;
+            if f & (SRC_A | SRC_B) == 0 {
+                continue;
+            }
+            let Some((last, head)) = info[j..=k].split_last_mut() else {
+                continue;
+            };
             for (s, bit) in [(0, SRC_A), (1, SRC_B)] {
                 if f & bit != 0 {
-                    info[j].start[s] = info[j].start[s].max(len);
-                    info[k].end[s] = info[k].end[s].max(len);
-                    for g in &mut info[j..k] {
+                    last.end[s] = last.end[s].max(len);
+                    if let Some(first) = head.first_mut() {
+                        first.start[s] = first.start[s].max(len);
+                    }
+                    for g in head.iter_mut() {
                         g.cover[s] = g.cover[s].max(len);
                     }
                 }
@@ -417,13 +518,23 @@ pub(crate) fn fill_context(scratch: &mut Scratch) {
 
 /// Feature indices of the gap after unit `i` (`ctx` from [`fill_context`]).
 pub(crate) fn features(ctx: &[(u64, u64)], info: &[LexInfo], i: usize, out: &mut [u32; NF]) {
-    let c: &[(u64, u64); 4] = match ctx[i..i + 4].try_into() {
-        Ok(c) => c,
-        Err(_) => return,
-    };
+    if let Some(hs) = feature_hashes(ctx, info, i) {
+        for (o, h) in out.iter_mut().zip(hs) {
+            *o = (h >> (64 - BITS)) as u32;
+        }
+    }
+}
+
+/// Feature hashes of the gap after unit `i`; the weight index of each is
+/// its top [`BITS`] bits.
+#[inline(always)]
+fn feature_hashes(ctx: &[(u64, u64)], info: &[LexInfo], i: usize) -> Option<[u64; NF]> {
+    let c: &[(u64, u64); 4] = ctx.get(i..i + 4)?.try_into().ok()?;
     let [(km, sm), (k0, s0), (k1, s1), (k2, s2)] = *c;
-    let l0 = info[i];
-    let l1 = info[i + 1];
+    let (l0, l1) = match info.get(i..i + 2) {
+        Some(&[a, b]) => (a, b),
+        _ => return None,
+    };
     let lex_a = (l0.cover[0] as u64) | (l0.end[0] as u64) << 8 | (l1.start[0] as u64) << 16;
     let lex_b = (l0.cover[1] as u64) | (l0.end[1] as u64) << 8 | (l1.start[1] as u64) << 16;
     let cover = l0.cover[0].max(l0.cover[1]) as u64;
@@ -452,9 +563,7 @@ pub(crate) fn features(ctx: &[(u64, u64)], info: &[LexInfo], i: usize, out: &mut
         h3(22, mm, k0),
         h3(23, mm, k1),
     ];
-    for (o, h) in out.iter_mut().zip(hs) {
-        *o = (h >> (64 - BITS)) as u32;
-    }
+    Some(hs)
 }
 
 /// Dense weights (2^BITS of them, 512 KB): one load per feature. Stored as
@@ -463,14 +572,14 @@ pub(crate) fn features(ctx: &[(u64, u64)], info: &[LexInfo], i: usize, out: &mut
 /// sum without a chain of float-add latencies.
 #[derive(Clone, Debug)]
 pub(crate) struct Weights {
-    vals: Vec<i16>,
+    vals: Box<[i16; 1 << BITS]>,
 }
 
 impl Weights {
     /// All-zero weights.
     pub(crate) fn empty() -> Weights {
         Weights {
-            vals: vec![0; 1usize << BITS],
+            vals: Box::new([0; 1 << BITS]),
         }
     }
 
@@ -493,9 +602,10 @@ impl Weights {
     }
 
     /// The weight of slot `i`.
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn get(&self, i: u32) -> i32 {
-        self.vals[i as usize] as i32
+        // Masked so the index needs no bounds check (features are < 2^BITS).
+        self.vals[i as usize & ((1 << BITS) - 1)] as i32
     }
 }
 
@@ -508,10 +618,23 @@ pub(crate) struct Model {
 
 impl Model {
     /// Score of a gap (> 0: join).
-    #[inline]
+    #[cfg(test)]
     pub(crate) fn score(&self, f: &[u32; NF]) -> i32 {
         f.iter()
             .fold(0i32, |a, &i| a.wrapping_add(self.weights.get(i)))
+    }
+
+    /// Score of the gap after unit `i`: the same as [`Model::score`] of its
+    /// [`features`], with no bounds checks on the weight reads.
+    #[inline]
+    fn score_gap(&self, ctx: &[(u64, u64)], info: &[LexInfo], i: usize) -> i32 {
+        let Some(hs) = feature_hashes(ctx, info, i) else {
+            return 0;
+        };
+        let w = &self.weights.vals;
+        hs.iter().fold(0i32, |a, &h| {
+            a.wrapping_add(w[(h >> (64 - BITS)) as usize] as i32)
+        })
     }
 
     /// Decides every gap of `scratch.units` into `scratch.join`.
@@ -521,11 +644,16 @@ impl Model {
         let n = scratch.units.len();
         scratch.join.clear();
         scratch.join.resize(n, false);
-        let mut f = [0u32; NF];
-        for i in 0..n.saturating_sub(1) {
-            if is_open(&scratch.units, i) {
-                features(&scratch.ctx, &scratch.lex, i, &mut f);
-                scratch.join[i] = self.score(&f) > 0;
+        let Scratch {
+            units,
+            ctx,
+            lex,
+            join,
+            ..
+        } = scratch;
+        for (i, j) in join.iter_mut().enumerate().take(n.saturating_sub(1)) {
+            if is_open(units, i) {
+                *j = self.score_gap(ctx, lex, i) > 0;
             }
         }
     }
@@ -600,5 +728,61 @@ impl Model {
             p += 4;
         }
         Weights::from_sorted(pairs.into_iter()).ok_or_else(bad)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_cache_is_transparent() {
+        let mut c = WordCache::default();
+        for round in 0..2 {
+            for w in [
+                "công",
+                "Công",
+                "CÔNG",
+                "người",
+                "trường",
+                "nguyễn",
+                "a",
+                "TP",
+                "xyzxyzxyz",
+                "hoà",
+                "hòa",
+                "",
+                "₫",
+            ] {
+                assert_eq!(c.get(w, 0, w.len()), word_key(w), "{w} (round {round})");
+                // Inside a longer text (the tag is read 8 bytes at a time).
+                let t = format!("{w} công tác xyz");
+                assert_eq!(c.get(&t, 0, w.len()), word_key(w), "{w} in text");
+                let t = format!("xy {w}");
+                assert_eq!(c.get(&t, 3, t.len()), word_key(w), "{w} at the end");
+            }
+        }
+        let get = |c: &mut WordCache, w: &str| c.get(w, 0, w.len());
+        assert_eq!(get(&mut c, "hoà").0, get(&mut c, "hòa").0);
+        assert_ne!(get(&mut c, "Công").1, get(&mut c, "công").1);
+    }
+
+    #[test]
+    fn score_gap_is_the_score_of_the_features() {
+        let model = &super::super::EMBEDDED.model;
+        let text = "Ban Tuyên giáo Tỉnh ủy triển khai công tác năm 2024, TP.HCM và Hà Nội.";
+        let mut scratch = Scratch::default();
+        build_units(text, crate::token::tokenize(text), &mut scratch);
+        lexicon_pass(&model.lexicon, &mut scratch);
+        fill_context(&mut scratch);
+        let mut f = [0u32; NF];
+        let mut nonzero = 0;
+        for i in 0..scratch.units.len() - 1 {
+            features(&scratch.ctx, &scratch.lex, i, &mut f);
+            let s = model.score_gap(&scratch.ctx, &scratch.lex, i);
+            assert_eq!(s, model.score(&f), "gap {i}");
+            nonzero += (s != 0) as usize;
+        }
+        assert!(nonzero > 5);
     }
 }
