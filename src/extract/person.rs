@@ -338,19 +338,25 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
             }
         }
     }
-    // Apposition after the name.
+    // Apposition after the name. `predicated`: links reached through a
+    // predicate word ("được bầu làm"), which coordinated names share.
+    let mut predicated: Vec<(usize, usize)> = Vec::new();
     for (n, e) in entities.iter().enumerate() {
         if e.kind != EntityKind::Official {
             continue;
         }
         let mut k = tok_end(e.span.end);
         let limit = (k + 60).min(a.len());
+        let mut verb = false;
         while k < limit {
             if let Some(&t) = title_at.get(&k) {
                 let te = tok_end(entities[t].span.end);
                 if linked_title[t] {
                     // Predicated of the next name; the chain ends.
                     break;
+                }
+                if verb {
+                    predicated.push((n, t));
                 }
                 links.push((n, t));
                 linked_title[t] = true;
@@ -385,10 +391,38 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
                 continue;
             }
             if (a.is_word(k) || a.tokens[k].kind == TokenKind::Number) && is_connector(a, k) {
+                verb |= a.is_word(k) && a.key(k) != "va2";
                 k += 1;
                 continue;
             }
             break;
+        }
+    }
+    // Coordinated names share a predicated title: "các ông X và Y được bầu
+    // làm Phó Chủ tịch" links both X and Y.
+    for &(n, t) in &predicated {
+        let mut cur = n;
+        for _ in 0..4 {
+            let Some(prev) = entities[..cur]
+                .iter()
+                .rposition(|e| e.kind == EntityKind::Official)
+            else {
+                break;
+            };
+            let (pe, cs) = (
+                tok_end(entities[prev].span.end),
+                tok_at(entities[cur].span.start),
+            );
+            let joined = cs > pe
+                && cs - pe <= 2
+                && (pe..cs).all(|k| matches!(a.key(k), "va2" | "," | "ông" | "ba2"))
+                && matches!(a.key(pe), "va2" | ",");
+            let has_link = links.iter().any(|&(o, _)| o == prev);
+            if !joined || has_link {
+                break;
+            }
+            links.push((prev, t));
+            cur = prev;
         }
     }
     links.sort_unstable();

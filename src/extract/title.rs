@@ -149,8 +149,18 @@ fn push_org<'a>(
             && t.chars().filter(|c| c.is_uppercase()).count() >= 2
             && a.is_cap(k)
     };
-    if a.text(e) == "(" && a.text(e + 2) == ")" && abbr(e + 1) {
-        let r = span(a, e + 1, e + 2);
+    // A company's short name: "Công ty CP Sữa Việt Nam (Vinamilk)".
+    let company = matches!(a.key(s), "công" | "tâp6" | "tông3" | "ngân" | "cty");
+    let ue = a.unit_end(e + 1);
+    let short = |k: usize| {
+        company
+            && ue == k + 1
+            && a.is_cap(k)
+            && a.text(k).is_ascii()
+            && (3..=16).contains(&a.text(k).len())
+    };
+    if a.text(e) == "(" && a.text(ue) == ")" && (abbr(e + 1) || short(e + 1)) {
+        let r = span(a, e + 1, ue);
         out.push(Entity {
             kind: EntityKind::Organization,
             text: &text[r.clone()],
@@ -344,7 +354,10 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
 
 /// Lowercase heads that still start an organisation when a name follows.
 fn lower_head_ok(k: &str) -> bool {
-    matches!(k, "ban" | "chi" | "trương2" | "đang3" | "công" | "sơ3")
+    matches!(
+        k,
+        "ban" | "chi" | "trương2" | "đang3" | "công" | "sơ3" | "tâp6" | "ngân" | "bênh6" | "hiêp6"
+    )
 }
 
 /// Parses an organisation starting at `i`. `lenient`: a lowercase head and a
@@ -410,7 +423,15 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
                     && class == HEAD_NAME
                     && matches!(
                         head_key,
-                        "ban" | "hôi6" | "liên" | "tông3" | "công" | "hơp6" | "ngân"
+                        "ban"
+                            | "hôi6"
+                            | "liên"
+                            | "tông3"
+                            | "công"
+                            | "hơp6"
+                            | "ngân"
+                            | "bênh6"
+                            | "hiêp6"
                     ));
             let short = n == 1
                 && matches!(
@@ -668,12 +689,14 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             continue;
         }
         if t.kind == TokenKind::Number
-            && k == j
             && t.text.len() <= 3
             && j > 0
-            && (a.key(j - 1).ends_with("oan2") || a.key(j - 1) == "khu")
+            && (k == j
+                && (a.key(j - 1).ends_with("oan2") || matches!(a.key(j - 1), "khu" | "viên6"))
+                || k > j + 1 && a.key(k - 1) == "y" && a.key(k - 2) == "quân")
         {
-            // "Quân đoàn 2", "Quân khu 7".
+            // "Quân đoàn 2", "Quân khu 7", "Bệnh viện 108", "Bệnh viện quân
+            // y 175".
             k += 1;
             break;
         }
