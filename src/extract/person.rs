@@ -113,7 +113,10 @@ fn name_run(a: &Analysis, i: usize, max: usize) -> usize {
                 }
             }
             if let Some((m, _)) = LEX.heads.longest(a, j) {
-                if m >= 2 {
+                // "Nguyễn Văn A Bộ đội Biên phòng" ends before the head, but
+                // a head ending the run is a name ("Vũ Hải Quân").
+                let all_cap = (j..j + m).all(|k| a.is_cap(k));
+                if m >= 2 && (!all_cap || a.is_cap(j + m) && a.sp(j + m)) {
                     break;
                 }
             }

@@ -418,7 +418,7 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
             let j = i + n;
             // Heads whose name may start in lowercase ("Hội truyền nhiễm",
             // "Ban Quản lý dự án", "Công ty cổ phần Xi măng").
-            let lower_first = matches!(head_key, "hôi6" | "liên" | "cuc6" | "viên6")
+            let lower_first = matches!(head_key, "hôi6" | "liên" | "cuc6" | "viên6" | "bcđ")
                 || (n > 1
                     && class == HEAD_NAME
                     && matches!(
@@ -464,6 +464,15 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
                     if o.valid && LEX.bodies.longest(a, e + 1).is_some() {
                         inner.push((o.start, o.end));
                         e = o.end;
+                        sub = true;
+                    }
+                }
+            }
+            // "Đại sứ quán Việt Nam tại Ấn Độ".
+            if n >= 3 && a.key(i + n - 1) == "quan1" && a.key(e) == "tai6" && e > j {
+                if let Some((m, PLACE_COUNTRY)) = LEX.places.longest(a, e + 1) {
+                    if a.is_cap(e + 1) {
+                        e += 1 + m;
                         sub = true;
                     }
                 }
@@ -571,7 +580,17 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             // A known place ("Thành ủy Hải Phòng"); a country ends the name
             // ("Bộ Ngoại giao Mỹ | Ned Price").
             if let Some((n, tag)) = LEX.places.longest(a, k) {
-                if tag == PLACE_COUNTRY && k > j {
+                // "Trường ĐH Tôn Đức Thắng": a country word followed by a
+                // Vietnamese capitalised syllable is inside a name.
+                let inside_name = a.is_cap(k + n)
+                    && a.is_word(k + n)
+                    && a.sp(k + n)
+                    && !a.text(k + n).is_ascii()
+                    && !starts_org_or_role(a, k + n)
+                    && !looks_person(a, k + n);
+                // "Hải quân Indonesia | Yudo Margono": a foreign name after it.
+                let foreign_next = a.is_cap(k + n) && a.sp(k + n) && a.text(k + n).is_ascii();
+                if tag == PLACE_COUNTRY && (k > j && !inside_name || foreign_next) {
                     k += n;
                     break;
                 }
