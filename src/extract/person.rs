@@ -418,8 +418,8 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
             );
             let joined = cs > pe
                 && cs - pe <= 2
-                && (pe..cs).all(|k| matches!(a.key(k), "va2" | "," | "ông" | "ba2"))
-                && matches!(a.key(pe), "va2" | ",");
+                && (pe..cs).all(|k| matches!(a.key(k), "va2" | "ông" | "ba2"))
+                && a.key(pe) == "va2";
             let has_link = links.iter().any(|&(o, _)| o == prev);
             if !joined || has_link {
                 break;

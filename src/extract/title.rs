@@ -323,7 +323,13 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
                     continue;
                 }
             }
-            if generic_place {
+            // Not after a country: "Hải quân Indonesia | Yudo Margono".
+            let after_country = j > 0
+                && LEX
+                    .places
+                    .longest(a, j - 1)
+                    .is_some_and(|(_, t)| t == PLACE_COUNTRY);
+            if generic_place && !after_country {
                 if let Some(e) = place(a, j, true) {
                     j = e;
                     took = true;
@@ -630,9 +636,16 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 && (matches!(
                     a.key(k - 1),
                     "th" | "thcs" | "thpt" | "đh" | "cđ" | "mn" | "ptth"
-                ) || a.key(k - 1) == "hoc6" && k > 1 && a.key(k - 2) == "đai6");
+                ) || matches!(a.key(k - 1), "hoc6" | "thông" | "non")
+                    && k > 1
+                    && matches!(a.key(k - 2), "đai6" | "tiêu3" | "trung" | "phô3" | "mâm2"));
             if territory_kw(a, k).is_some() || (looks_person(a, k) && !school) || a.key(k) == "pho1"
             {
+                break;
+            }
+            if school && looks_person(a, k) {
+                // The school's namesake, whole: "THCS Lê Đức Thọ".
+                k += person_len(a, k).max(1);
                 break;
             }
             if k == j {
@@ -712,10 +725,10 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             && j > 0
             && (k == j
                 && (a.key(j - 1).ends_with("oan2") || matches!(a.key(j - 1), "khu" | "viên6"))
-                || k > j + 1 && a.key(k - 1) == "y" && a.key(k - 2) == "quân")
+                || k > j && j > 1 && a.key(j - 1) == "viên6" && a.key(j - 2) == "bênh6")
         {
             // "Quân đoàn 2", "Quân khu 7", "Bệnh viện 108", "Bệnh viện quân
-            // y 175".
+            // y 175", "Bệnh viện Trung ương Quân đội 108".
             k += 1;
             break;
         }
