@@ -310,10 +310,7 @@ fn bracketed_abbreviations_and_company_short_names() {
         ]
     );
     // A plain capitalised word in brackets after a ministry is not its name.
-    assert_eq!(
-        orgs("Bộ Tài chính (Hà Nội) đã trả lời."),
-        ["Bộ Tài chính"]
-    );
+    assert_eq!(orgs("Bộ Tài chính (Hà Nội) đã trả lời."), ["Bộ Tài chính"]);
 }
 
 #[test]
@@ -376,5 +373,29 @@ fn coordinated_names_share_a_predicated_title() {
         pairs(&[("Hà Minh Lực", "Phó Giám đốc Sở Xây dựng")])
     );
     // A name ending in an organisation head's words stays a name.
-    assert_eq!(people("Thiếu tá Trịnh Không Quân có mặt."), ["Trịnh Không Quân"]);
+    assert_eq!(
+        people("Thiếu tá Trịnh Không Quân có mặt."),
+        ["Trịnh Không Quân"]
+    );
+}
+
+#[test]
+fn coordinated_bodies_stay_apart() {
+    assert_eq!(
+        orgs("Hai cháu được chuyển tới Bệnh viện Nhi Thanh Hóa và Bệnh viện đa khoa Sầm Sơn."),
+        ["Bệnh viện Nhi Thanh Hóa", "Bệnh viện đa khoa Sầm Sơn"]
+    );
+    // "và" inside one name still joins.
+    assert_eq!(
+        orgs("Sở Văn hóa và Thể thao tỉnh Bình Định đã có văn bản."),
+        ["Sở Văn hóa và Thể thao tỉnh Bình Định"]
+    );
+    assert_eq!(
+        orgs("Hồ sơ nộp tại Văn phòng Đăng ký đất đai tỉnh Phú Thọ."),
+        ["Văn phòng Đăng ký đất đai tỉnh Phú Thọ"]
+    );
+    assert_eq!(
+        orgs("Học sinh trường Trung học cơ sở Nguyễn Văn Trỗi được nghỉ."),
+        ["trường Trung học cơ sở Nguyễn Văn Trỗi"]
+    );
 }

@@ -638,7 +638,8 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                     "th" | "thcs" | "thpt" | "đh" | "cđ" | "mn" | "ptth"
                 ) || matches!(a.key(k - 1), "hoc6" | "thông" | "non")
                     && k > 1
-                    && matches!(a.key(k - 2), "đai6" | "tiêu3" | "trung" | "phô3" | "mâm2"));
+                    && matches!(a.key(k - 2), "đai6" | "tiêu3" | "trung" | "phô3" | "mâm2")
+                    || k > 1 && a.key(k - 1) == "sơ3" && a.key(k - 2) == "cơ");
             if territory_kw(a, k).is_some() || (looks_person(a, k) && !school) || a.key(k) == "pho1"
             {
                 break;
@@ -701,6 +702,8 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                     && (LEX.name_words.longest(a, n).is_some() || !starts_org_or_role(a, n))
                     && !looks_person(a, n)
                     && !(a.key(n) == "nha2" && a.key(n + 1) == "nươc1")
+                    // "Bệnh viện A và Bệnh viện B": a new head, a new body.
+                    && LEX.heads.longest(a, n).is_none()
                 {
                     k = n;
                     continue;
