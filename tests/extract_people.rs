@@ -399,3 +399,24 @@ fn coordinated_bodies_stay_apart() {
         ["trường Trung học cơ sở Nguyễn Văn Trỗi"]
     );
 }
+
+#[test]
+fn lowercase_office_after_name_and_la() {
+    let s = "Hội đồng trường đề nghị công nhận ông Phạm Quang Vĩnh là hiệu trưởng.";
+    assert_eq!(titles(s), ["hiệu trưởng"]);
+    assert_eq!(links(s), pairs(&[("Phạm Quang Vĩnh", "hiệu trưởng")]));
+    // Not after a common noun.
+    assert!(titles("Người đứng đầu nhà trường là hiệu trưởng.").is_empty());
+}
+
+#[test]
+fn spaced_ampersand_and_lowercase_name_words() {
+    assert_eq!(
+        orgs("Văn bản gửi Bộ Giáo dục & Đào tạo và Sở Ngoại vụ Đà Nẵng."),
+        ["Bộ Giáo dục & Đào tạo", "Sở Ngoại vụ Đà Nẵng"]
+    );
+    assert_eq!(
+        orgs("Cục Quản lý xuất nhập cảnh đã cấp thị thực."),
+        ["Cục Quản lý xuất nhập cảnh"]
+    );
+}

@@ -711,6 +711,11 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             }
             break;
         }
+        if t.text == "&" && k > j && a.is_cap(k + 1) && a.sp(k + 1) && !a.caps_line(k + 1) {
+            // "Bộ Giáo dục & Đào tạo".
+            k += 1;
+            continue;
+        }
         if matches!(t.text, "-" | "–")
             && k > j
             && a.is_cap(k + 1)
@@ -1131,9 +1136,18 @@ fn emit_title<'a>(
     end
 }
 
-/// "làm trưởng đoàn", "giữ chức giám đốc".
+/// "làm trưởng đoàn", "giữ chức giám đốc", "ông Nguyễn Văn A là hiệu
+/// trưởng" (a name of two or more capitalised words before "là").
 fn after_lam(a: &Analysis, i: usize) -> bool {
     i > 0
         && (matches!(a.key(i - 1), "lam2" | "chưc1")
-            || i > 1 && a.key(i - 1) == "vu6" && a.key(i - 2) == "chưc1")
+            || i > 1 && a.key(i - 1) == "vu6" && a.key(i - 2) == "chưc1"
+            || i > 2
+                && a.key(i - 1) == "la2"
+                && a.is_word(i - 2)
+                && a.is_cap(i - 2)
+                && a.is_word(i - 3)
+                && a.is_cap(i - 3)
+                && a.sp(i - 2)
+                && !a.caps_line(i))
 }
