@@ -420,3 +420,14 @@ fn spaced_ampersand_and_lowercase_name_words() {
         ["Cục Quản lý xuất nhập cảnh"]
     );
 }
+
+#[test]
+fn head_words_inside_common_nouns_and_bodies_after_titles() {
+    assert_eq!(
+        orgs("Nước tràn vào trụ sở UBND xã và trường học."),
+        ["UBND xã"]
+    );
+    // A capitalised run ending in a country after a title is not a person.
+    let s = "Ông Kim Min Su, Tổng giám đốc Daewon Motors Việt Nam, cho biết.";
+    assert_eq!(people(s), ["Kim Min Su"]);
+}

@@ -199,6 +199,19 @@ pub(crate) fn find<'a>(
                     continue;
                 }
             }
+            // "Tổng giám đốc Hanwha Energy Việt Nam": a run ending in a
+            // country after a title is a body, not a person.
+            if after_title && !family && !after_hon {
+                let country_end = (i + 1..e).any(|k| {
+                    LEX.places
+                        .longest(a, k)
+                        .is_some_and(|(n, t)| t == super::lex::PLACE_COUNTRY && k + n == e)
+                });
+                if country_end {
+                    i = e.max(i + 1);
+                    continue;
+                }
+            }
             let words = count_words(a, i, e);
             let known_place = LEX.places.longest(a, i).is_some_and(|(n, _)| i + n >= e)
                 && !(after_title && family && words >= 3);

@@ -390,6 +390,10 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
     }
     let body = LEX.bodies.longest(a, i);
     let head = LEX.heads.longest(a, i);
+    if i > 0 && a.key(i) == "sơ3" && matches!(a.key(i - 1), "tru6" | "cơ") {
+        // "trụ sở UBND", "cơ sở": not the head "Sở".
+        return None;
+    }
     if i > 0 && a.key(i) == "ban" && a.key(i - 1) == "uy3" {
         // The "ban" of "Ủy ban".
         return None;
