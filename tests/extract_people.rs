@@ -427,6 +427,7 @@ fn head_words_inside_common_nouns_and_bodies_after_titles() {
         orgs("Nước tràn vào trụ sở UBND xã và trường học."),
         ["UBND xã"]
     );
+    assert!(orgs("Thông tin về thị trường KH&CN còn thiếu.").is_empty());
     // A capitalised run ending in a country after a title is not a person.
     let s = "Ông Kim Min Su, Tổng giám đốc Daewon Motors Việt Nam, cho biết.";
     assert_eq!(people(s), ["Kim Min Su"]);

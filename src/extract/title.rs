@@ -390,8 +390,16 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
     }
     let body = LEX.bodies.longest(a, i);
     let head = LEX.heads.longest(a, i);
-    if i > 0 && a.key(i) == "sơ3" && matches!(a.key(i - 1), "tru6" | "cơ") {
-        // "trụ sở UBND", "cơ sở": not the head "Sở".
+    if i > 0
+        && !a.is_cap(i)
+        && (a.key(i) == "sơ3" && matches!(a.key(i - 1), "tru6" | "cơ")
+            || a.key(i) == "trương2"
+                && matches!(
+                    a.key(i - 1),
+                    "thi6" | "môi" | "chiên1" | "quang3" | "hiên6" | "lâp6" | "nông" | "thương"
+                ))
+    {
+        // "trụ sở UBND", "thị trường KH&CN": not the heads "Sở", "Trường".
         return None;
     }
     if i > 0 && a.key(i) == "ban" && a.key(i - 1) == "uy3" {
