@@ -432,3 +432,16 @@ fn head_words_inside_common_nouns_and_bodies_after_titles() {
     let s = "Ông Kim Min Su, Tổng giám đốc Daewon Motors Việt Nam, cho biết.";
     assert_eq!(people(s), ["Kim Min Su"]);
 }
+
+#[test]
+fn armies_and_investigation_agencies() {
+    assert_eq!(
+        orgs("Quân đội Thái Lan và Cơ quan Cảnh sát điều tra Công an tỉnh Cà Mau đã phối hợp."),
+        [
+            "Quân đội Thái Lan",
+            "Cơ quan Cảnh sát điều tra Công an tỉnh Cà Mau"
+        ]
+    );
+    // Generic "cơ quan" mentions stay out.
+    assert!(orgs("Cơ quan chức năng và cơ quan điều tra đã vào cuộc.").is_empty());
+}
