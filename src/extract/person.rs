@@ -416,15 +416,25 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
     }
     // Coordinated names share a predicated title: "các ông X và Y được bầu
     // làm Phó Chủ tịch" links both X and Y.
+    // Officials that already have a link before this pass (one bit each,
+    // so the pass stays linear).
+    let mut had_link = vec![false; entities.len()];
+    for &(o, _) in &links {
+        had_link[o] = true;
+    }
     for &(n, t) in &predicated {
         let mut cur = n;
         for _ in 0..4 {
-            let Some(prev) = entities[..cur]
+            // The names are adjacent: look back a few entities only.
+            let Some(back) = entities[..cur]
                 .iter()
-                .rposition(|e| e.kind == EntityKind::Official)
+                .rev()
+                .take(3)
+                .position(|e| e.kind == EntityKind::Official)
             else {
                 break;
             };
+            let prev = cur - 1 - back;
             let (pe, cs) = (
                 tok_end(entities[prev].span.end),
                 tok_at(entities[cur].span.start),
@@ -433,7 +443,7 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
                 && cs - pe <= 2
                 && (pe..cs).all(|k| matches!(a.key(k), "va2" | "ông" | "ba2"))
                 && a.key(pe) == "va2";
-            let has_link = links.iter().any(|&(o, _)| o == prev);
+            let has_link = had_link[prev];
             if !joined || has_link {
                 break;
             }
