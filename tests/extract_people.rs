@@ -295,3 +295,153 @@ fn unknown_company_before_holder_and_class_mentions() {
         ["UBND TỈNH CAO BẰNG"]
     );
 }
+
+#[test]
+fn bracketed_abbreviations_and_company_short_names() {
+    let s = "Bộ Khoa học và Công nghệ (KH&CN) phối hợp với Công ty CP Thép Miền Trung \
+             (Thepmitra) tổ chức hội thảo.";
+    assert_eq!(
+        orgs(s),
+        [
+            "Bộ Khoa học và Công nghệ",
+            "KH&CN",
+            "Công ty CP Thép Miền Trung",
+            "Thepmitra"
+        ]
+    );
+    // A plain capitalised word in brackets after a ministry is not its name.
+    assert_eq!(orgs("Bộ Tài chính (Hà Nội) đã trả lời."), ["Bộ Tài chính"]);
+}
+
+#[test]
+fn foreign_bodies_and_offices() {
+    let s = "Thượng viện Canada và Hạ viện Úc đều đã thảo luận; Thượng nghị sĩ Mark Dalton \
+             phản đối, còn Liên minh châu Âu giữ im lặng.";
+    assert_eq!(
+        orgs(s),
+        ["Thượng viện Canada", "Hạ viện Úc", "Liên minh châu Âu"]
+    );
+    assert_eq!(titles(s), ["Thượng nghị sĩ"]);
+    assert_eq!(links(s), pairs(&[("Mark Dalton", "Thượng nghị sĩ")]));
+    let s = "Tham mưu trưởng Hải quân Philippines Roberto Santos đã lên tiếng.";
+    assert_eq!(titles(s), ["Tham mưu trưởng Hải quân Philippines"]);
+    assert_eq!(orgs(s), ["Hải quân Philippines"]);
+    assert_eq!(people(s), ["Roberto Santos"]);
+}
+
+#[test]
+fn hospitals_embassies_and_units() {
+    assert_eq!(
+        orgs("Bệnh nhân được đưa tới Bệnh viện quân y 211 rồi chuyển về bệnh viện tuyến tỉnh."),
+        ["Bệnh viện quân y 211"]
+    );
+    assert_eq!(
+        orgs("Đại sứ quán Việt Nam tại Hàn Quốc đã liên hệ với gia đình."),
+        ["Đại sứ quán Việt Nam tại Hàn Quốc"]
+    );
+    let s = "Ông Lò Văn Kiên, Phó Chỉ huy trưởng Bộ đội biên phòng tỉnh Lai Châu, cho biết.";
+    assert_eq!(
+        titles(s),
+        ["Phó Chỉ huy trưởng Bộ đội biên phòng tỉnh Lai Châu"]
+    );
+    assert_eq!(orgs(s), ["Bộ đội biên phòng tỉnh Lai Châu"]);
+    assert_eq!(
+        orgs("Theo UBKT Huyện ủy Mộc Châu, sai phạm đã được khắc phục."),
+        ["UBKT Huyện ủy Mộc Châu"]
+    );
+    // A country word inside a person's name in a school name.
+    assert_eq!(
+        orgs("Trường THCS Lê Đức Thọ khai giảng sớm."),
+        ["Trường THCS Lê Đức Thọ"]
+    );
+}
+
+#[test]
+fn coordinated_names_share_a_predicated_title() {
+    let s = "Các ông Đinh Văn Toàn và Hà Minh Lực được bổ nhiệm làm Phó Giám đốc Sở Xây dựng.";
+    assert_eq!(
+        links(s),
+        pairs(&[
+            ("Đinh Văn Toàn", "Phó Giám đốc Sở Xây dựng"),
+            ("Hà Minh Lực", "Phó Giám đốc Sở Xây dựng"),
+        ])
+    );
+    // Plain apposition after the second name belongs to it alone.
+    let s = "Có mặt ông Đinh Văn Toàn và ông Hà Minh Lực, Phó Giám đốc Sở Xây dựng.";
+    assert_eq!(
+        links(s),
+        pairs(&[("Hà Minh Lực", "Phó Giám đốc Sở Xây dựng")])
+    );
+    // A name ending in an organisation head's words stays a name.
+    assert_eq!(
+        people("Thiếu tá Trịnh Không Quân có mặt."),
+        ["Trịnh Không Quân"]
+    );
+}
+
+#[test]
+fn coordinated_bodies_stay_apart() {
+    assert_eq!(
+        orgs("Hai cháu được chuyển tới Bệnh viện Nhi Thanh Hóa và Bệnh viện đa khoa Sầm Sơn."),
+        ["Bệnh viện Nhi Thanh Hóa", "Bệnh viện đa khoa Sầm Sơn"]
+    );
+    // "và" inside one name still joins.
+    assert_eq!(
+        orgs("Sở Văn hóa và Thể thao tỉnh Bình Định đã có văn bản."),
+        ["Sở Văn hóa và Thể thao tỉnh Bình Định"]
+    );
+    assert_eq!(
+        orgs("Hồ sơ nộp tại Văn phòng Đăng ký đất đai tỉnh Phú Thọ."),
+        ["Văn phòng Đăng ký đất đai tỉnh Phú Thọ"]
+    );
+    assert_eq!(
+        orgs("Học sinh trường Trung học cơ sở Nguyễn Văn Trỗi được nghỉ."),
+        ["trường Trung học cơ sở Nguyễn Văn Trỗi"]
+    );
+}
+
+#[test]
+fn lowercase_office_after_name_and_la() {
+    let s = "Hội đồng trường đề nghị công nhận ông Phạm Quang Vĩnh là hiệu trưởng.";
+    assert_eq!(titles(s), ["hiệu trưởng"]);
+    assert_eq!(links(s), pairs(&[("Phạm Quang Vĩnh", "hiệu trưởng")]));
+    // Not after a common noun.
+    assert!(titles("Người đứng đầu nhà trường là hiệu trưởng.").is_empty());
+}
+
+#[test]
+fn spaced_ampersand_and_lowercase_name_words() {
+    assert_eq!(
+        orgs("Văn bản gửi Bộ Giáo dục & Đào tạo và Sở Ngoại vụ Đà Nẵng."),
+        ["Bộ Giáo dục & Đào tạo", "Sở Ngoại vụ Đà Nẵng"]
+    );
+    assert_eq!(
+        orgs("Cục Quản lý xuất nhập cảnh đã cấp thị thực."),
+        ["Cục Quản lý xuất nhập cảnh"]
+    );
+}
+
+#[test]
+fn head_words_inside_common_nouns_and_bodies_after_titles() {
+    assert_eq!(
+        orgs("Nước tràn vào trụ sở UBND xã và trường học."),
+        ["UBND xã"]
+    );
+    assert!(orgs("Thông tin về thị trường KH&CN còn thiếu.").is_empty());
+    // A capitalised run ending in a country after a title is not a person.
+    let s = "Ông Kim Min Su, Tổng giám đốc Daewon Motors Việt Nam, cho biết.";
+    assert_eq!(people(s), ["Kim Min Su"]);
+}
+
+#[test]
+fn armies_and_investigation_agencies() {
+    assert_eq!(
+        orgs("Quân đội Thái Lan và Cơ quan Cảnh sát điều tra Công an tỉnh Cà Mau đã phối hợp."),
+        [
+            "Quân đội Thái Lan",
+            "Cơ quan Cảnh sát điều tra Công an tỉnh Cà Mau"
+        ]
+    );
+    // Generic "cơ quan" mentions stay out.
+    assert!(orgs("Cơ quan chức năng và cơ quan điều tra đã vào cuộc.").is_empty());
+}

@@ -113,7 +113,10 @@ fn name_run(a: &Analysis, i: usize, max: usize) -> usize {
                 }
             }
             if let Some((m, _)) = LEX.heads.longest(a, j) {
-                if m >= 2 {
+                // "Nguyễn Văn A Bộ đội Biên phòng" ends before the head, but
+                // a head ending the run is a name ("Vũ Hải Quân").
+                let all_cap = (j..j + m).all(|k| a.is_cap(k));
+                if m >= 2 && (!all_cap || a.is_cap(j + m) && a.sp(j + m)) {
                     break;
                 }
             }
@@ -193,6 +196,19 @@ pub(crate) fn find<'a>(
                 if i + n < e {
                     // "tỉnh Hà Nam Lê Thị Thủy": the place first.
                     i += n;
+                    continue;
+                }
+            }
+            // "Tổng giám đốc Hanwha Energy Việt Nam": a run ending in a
+            // country after a title is a body, not a person.
+            if after_title && !family && !after_hon {
+                let country_end = (i + 1..e).any(|k| {
+                    LEX.places
+                        .longest(a, k)
+                        .is_some_and(|(n, t)| t == super::lex::PLACE_COUNTRY && k + n == e)
+                });
+                if country_end {
+                    i = e.max(i + 1);
                     continue;
                 }
             }
@@ -338,19 +354,25 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
             }
         }
     }
-    // Apposition after the name.
+    // Apposition after the name. `predicated`: links reached through a
+    // predicate word ("được bầu làm"), which coordinated names share.
+    let mut predicated: Vec<(usize, usize)> = Vec::new();
     for (n, e) in entities.iter().enumerate() {
         if e.kind != EntityKind::Official {
             continue;
         }
         let mut k = tok_end(e.span.end);
         let limit = (k + 60).min(a.len());
+        let mut verb = false;
         while k < limit {
             if let Some(&t) = title_at.get(&k) {
                 let te = tok_end(entities[t].span.end);
                 if linked_title[t] {
                     // Predicated of the next name; the chain ends.
                     break;
+                }
+                if verb {
+                    predicated.push((n, t));
                 }
                 links.push((n, t));
                 linked_title[t] = true;
@@ -385,10 +407,48 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
                 continue;
             }
             if (a.is_word(k) || a.tokens[k].kind == TokenKind::Number) && is_connector(a, k) {
+                verb |= a.is_word(k) && a.key(k) != "va2";
                 k += 1;
                 continue;
             }
             break;
+        }
+    }
+    // Coordinated names share a predicated title: "các ông X và Y được bầu
+    // làm Phó Chủ tịch" links both X and Y.
+    // Officials that already have a link before this pass (one bit each,
+    // so the pass stays linear).
+    let mut had_link = vec![false; entities.len()];
+    for &(o, _) in &links {
+        had_link[o] = true;
+    }
+    for &(n, t) in &predicated {
+        let mut cur = n;
+        for _ in 0..4 {
+            // The names are adjacent: look back a few entities only.
+            let Some(back) = entities[..cur]
+                .iter()
+                .rev()
+                .take(3)
+                .position(|e| e.kind == EntityKind::Official)
+            else {
+                break;
+            };
+            let prev = cur - 1 - back;
+            let (pe, cs) = (
+                tok_end(entities[prev].span.end),
+                tok_at(entities[cur].span.start),
+            );
+            let joined = cs > pe
+                && cs - pe <= 2
+                && (pe..cs).all(|k| matches!(a.key(k), "va2" | "ông" | "ba2"))
+                && a.key(pe) == "va2";
+            let has_link = had_link[prev];
+            if !joined || has_link {
+                break;
+            }
+            links.push((prev, t));
+            cur = prev;
         }
     }
     links.sort_unstable();

@@ -149,8 +149,18 @@ fn push_org<'a>(
             && t.chars().filter(|c| c.is_uppercase()).count() >= 2
             && a.is_cap(k)
     };
-    if a.text(e) == "(" && a.text(e + 2) == ")" && abbr(e + 1) {
-        let r = span(a, e + 1, e + 2);
+    // A company's short name: "Công ty CP Sữa Việt Nam (Vinamilk)".
+    let company = matches!(a.key(s), "công" | "tâp6" | "tông3" | "ngân" | "cty");
+    let ue = a.unit_end(e + 1);
+    let short = |k: usize| {
+        company
+            && ue == k + 1
+            && a.is_cap(k)
+            && a.text(k).is_ascii()
+            && (3..=16).contains(&a.text(k).len())
+    };
+    if a.text(e) == "(" && a.text(ue) == ")" && (abbr(e + 1) || short(e + 1)) {
+        let r = span(a, e + 1, ue);
         out.push(Entity {
             kind: EntityKind::Organization,
             text: &text[r.clone()],
@@ -313,7 +323,13 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
                     continue;
                 }
             }
-            if generic_place {
+            // Not after a country: "Hải quân Indonesia | Yudo Margono".
+            let after_country = j > 0
+                && LEX
+                    .places
+                    .longest(a, j - 1)
+                    .is_some_and(|(_, t)| t == PLACE_COUNTRY);
+            if generic_place && !after_country {
                 if let Some(e) = place(a, j, true) {
                     j = e;
                     took = true;
@@ -344,7 +360,10 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
 
 /// Lowercase heads that still start an organisation when a name follows.
 fn lower_head_ok(k: &str) -> bool {
-    matches!(k, "ban" | "chi" | "trương2" | "đang3" | "công" | "sơ3")
+    matches!(
+        k,
+        "ban" | "chi" | "trương2" | "đang3" | "công" | "sơ3" | "tâp6" | "ngân" | "bênh6" | "hiêp6"
+    )
 }
 
 /// Parses an organisation starting at `i`. `lenient`: a lowercase head and a
@@ -371,6 +390,18 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
     }
     let body = LEX.bodies.longest(a, i);
     let head = LEX.heads.longest(a, i);
+    if i > 0
+        && !a.is_cap(i)
+        && (a.key(i) == "sơ3" && matches!(a.key(i - 1), "tru6" | "cơ")
+            || a.key(i) == "trương2"
+                && matches!(
+                    a.key(i - 1),
+                    "thi6" | "môi" | "chiên1" | "quang3" | "hiên6" | "lâp6" | "nông" | "thương"
+                ))
+    {
+        // "trụ sở UBND", "thị trường KH&CN": not the heads "Sở", "Trường".
+        return None;
+    }
     if i > 0 && a.key(i) == "ban" && a.key(i - 1) == "uy3" {
         // The "ban" of "Ủy ban".
         return None;
@@ -405,12 +436,20 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
             let j = i + n;
             // Heads whose name may start in lowercase ("Hội truyền nhiễm",
             // "Ban Quản lý dự án", "Công ty cổ phần Xi măng").
-            let lower_first = matches!(head_key, "hôi6" | "liên" | "cuc6" | "viên6")
+            let lower_first = matches!(head_key, "hôi6" | "liên" | "cuc6" | "viên6" | "bcđ")
                 || (n > 1
                     && class == HEAD_NAME
                     && matches!(
                         head_key,
-                        "ban" | "hôi6" | "liên" | "tông3" | "công" | "hơp6" | "ngân"
+                        "ban"
+                            | "hôi6"
+                            | "liên"
+                            | "tông3"
+                            | "công"
+                            | "hơp6"
+                            | "ngân"
+                            | "bênh6"
+                            | "hiêp6"
                     ));
             let short = n == 1
                 && matches!(
@@ -443,6 +482,15 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
                     if o.valid && LEX.bodies.longest(a, e + 1).is_some() {
                         inner.push((o.start, o.end));
                         e = o.end;
+                        sub = true;
+                    }
+                }
+            }
+            // "Đại sứ quán Việt Nam tại Ấn Độ".
+            if n >= 3 && a.key(i + n - 1) == "quan1" && a.key(e) == "tai6" && e > j {
+                if let Some((m, PLACE_COUNTRY)) = LEX.places.longest(a, e + 1) {
+                    if a.is_cap(e + 1) {
+                        e += 1 + m;
                         sub = true;
                     }
                 }
@@ -550,7 +598,17 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             // A known place ("Thành ủy Hải Phòng"); a country ends the name
             // ("Bộ Ngoại giao Mỹ | Ned Price").
             if let Some((n, tag)) = LEX.places.longest(a, k) {
-                if tag == PLACE_COUNTRY && k > j {
+                // "Trường ĐH Tôn Đức Thắng": a country word followed by a
+                // Vietnamese capitalised syllable is inside a name.
+                let inside_name = a.is_cap(k + n)
+                    && a.is_word(k + n)
+                    && a.sp(k + n)
+                    && !a.text(k + n).is_ascii()
+                    && !starts_org_or_role(a, k + n)
+                    && !looks_person(a, k + n);
+                // "Hải quân Indonesia | Yudo Margono": a foreign name after it.
+                let foreign_next = a.is_cap(k + n) && a.sp(k + n) && a.text(k + n).is_ascii();
+                if tag == PLACE_COUNTRY && (k > j && !inside_name || foreign_next) {
                     k += n;
                     break;
                 }
@@ -590,9 +648,17 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 && (matches!(
                     a.key(k - 1),
                     "th" | "thcs" | "thpt" | "đh" | "cđ" | "mn" | "ptth"
-                ) || a.key(k - 1) == "hoc6" && k > 1 && a.key(k - 2) == "đai6");
+                ) || matches!(a.key(k - 1), "hoc6" | "thông" | "non")
+                    && k > 1
+                    && matches!(a.key(k - 2), "đai6" | "tiêu3" | "trung" | "phô3" | "mâm2")
+                    || k > 1 && a.key(k - 1) == "sơ3" && a.key(k - 2) == "cơ");
             if territory_kw(a, k).is_some() || (looks_person(a, k) && !school) || a.key(k) == "pho1"
             {
+                break;
+            }
+            if school && looks_person(a, k) {
+                // The school's namesake, whole: "THCS Lê Đức Thọ".
+                k += person_len(a, k).max(1);
                 break;
             }
             if k == j {
@@ -648,12 +714,19 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                     && (LEX.name_words.longest(a, n).is_some() || !starts_org_or_role(a, n))
                     && !looks_person(a, n)
                     && !(a.key(n) == "nha2" && a.key(n + 1) == "nươc1")
+                    // "Bệnh viện A và Bệnh viện B": a new head, a new body.
+                    && LEX.heads.longest(a, n).is_none()
                 {
                     k = n;
                     continue;
                 }
             }
             break;
+        }
+        if t.text == "&" && k > j && a.is_cap(k + 1) && a.sp(k + 1) && !a.caps_line(k + 1) {
+            // "Bộ Giáo dục & Đào tạo".
+            k += 1;
+            continue;
         }
         if matches!(t.text, "-" | "–")
             && k > j
@@ -668,12 +741,14 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             continue;
         }
         if t.kind == TokenKind::Number
-            && k == j
             && t.text.len() <= 3
             && j > 0
-            && (a.key(j - 1).ends_with("oan2") || a.key(j - 1) == "khu")
+            && (k == j
+                && (a.key(j - 1).ends_with("oan2") || matches!(a.key(j - 1), "khu" | "viên6"))
+                || k > j && j > 1 && a.key(j - 1) == "viên6" && a.key(j - 2) == "bênh6")
         {
-            // "Quân đoàn 2", "Quân khu 7".
+            // "Quân đoàn 2", "Quân khu 7", "Bệnh viện 108", "Bệnh viện quân
+            // y 175", "Bệnh viện Trung ương Quân đội 108".
             k += 1;
             break;
         }
@@ -1073,9 +1148,18 @@ fn emit_title<'a>(
     end
 }
 
-/// "làm trưởng đoàn", "giữ chức giám đốc".
+/// "làm trưởng đoàn", "giữ chức giám đốc", "ông Nguyễn Văn A là hiệu
+/// trưởng" (a name of two or more capitalised words before "là").
 fn after_lam(a: &Analysis, i: usize) -> bool {
     i > 0
         && (matches!(a.key(i - 1), "lam2" | "chưc1")
-            || i > 1 && a.key(i - 1) == "vu6" && a.key(i - 2) == "chưc1")
+            || i > 1 && a.key(i - 1) == "vu6" && a.key(i - 2) == "chưc1"
+            || i > 2
+                && a.key(i - 1) == "la2"
+                && a.is_word(i - 2)
+                && a.is_cap(i - 2)
+                && a.is_word(i - 3)
+                && a.is_cap(i - 3)
+                && a.sp(i - 2)
+                && !a.caps_line(i))
 }
