@@ -167,6 +167,26 @@ struct Tables {
     lo: Vec<u16>,   // U+0080..U+07FF (index by code point)
     ext: Vec<u16>,  // U+1E00..U+1EFF
     punc: Vec<u16>, // U+2000..U+206F
+    /// ASCII base of each Vietnamese letter in U+0080..U+07FF (0: none).
+    fold_lo: Vec<u8>,
+    /// Same for U+1E00..U+1EFF.
+    fold_ext: Vec<u8>,
+}
+
+/// The ASCII letter [`crate::normalize::fold`] turns `c` into when it is a
+/// precomposed Vietnamese letter, 0 otherwise.
+fn fold_byte(c: char) -> u8 {
+    match chars::letter(c) {
+        Some(l) if !c.is_ascii() => {
+            let a = chars::split(l.base).0 as u8;
+            if l.upper {
+                a.to_ascii_uppercase()
+            } else {
+                a
+            }
+        }
+        _ => 0,
+    }
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
@@ -190,15 +210,36 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         lo: mk(0, 0x800),
         ext: mk(0x1E00, 0x1F00),
         punc: mk(0x2000, 0x2070),
+        fold_lo: (0..0x800u32)
+            .map(|cp| char::from_u32(cp).map_or(0, fold_byte))
+            .collect(),
+        fold_ext: (0x1E00..0x1F00u32)
+            .map(|cp| char::from_u32(cp).map_or(0, fold_byte))
+            .collect(),
     }
 });
 
-/// Information bits of the character starting at byte `i` of `text`
-/// (a non-ASCII character outside the Vietnamese letter table), and its
-/// length.
+/// For the non-ASCII character at byte `i` of `text`: the ASCII letter
+/// that folding makes of it (0 when it is not a Vietnamese letter), its
+/// information bits and its length.
 #[inline]
-pub(crate) fn char_info(text: &str, i: usize) -> (u16, usize) {
-    info_at(&TABLES, text.as_bytes(), i)
+pub(crate) fn fold_info(text: &str, i: usize) -> (u8, u16, usize) {
+    let t: &Tables = &TABLES;
+    let b = text.as_bytes();
+    let x = b[i];
+    if (0xC2..0xE0).contains(&x) {
+        let cp = ((x as usize & 0x1F) << 6) | (b[i + 1] as usize & 0x3F);
+        return (t.fold_lo[cp], t.lo[cp], 2);
+    }
+    if x == 0xE1 {
+        let cp = ((b[i + 1] as usize & 0x3F) << 6) | (b[i + 2] as usize & 0x3F);
+        if (0x1E00..0x1F00).contains(&(0x1000 | cp)) {
+            let j = (0x1000 | cp) - 0x1E00;
+            return (t.fold_ext[j], t.ext[j], 3);
+        }
+    }
+    let (k, len) = info_at(t, b, i);
+    (0, k, len)
 }
 
 /// Information and byte length of the character at `i` (valid UTF-8).
