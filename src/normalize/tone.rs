@@ -598,10 +598,21 @@ fn next_trigger(
                 return Some((i, k, len));
             }
             // A toned vowel; a toned ă â ê ô ơ always carries the mark.
+            // Otherwise [`suspect`] answers `false` unless a vowel is next
+            // to it (a vowel before it is always in its run).
             if k & (MODIFIED | U_HORN) != MODIFIED {
-                let start = near_run_start(t, b, i, floor);
-                if suspect(t, b, i, len, k, start, shortcuts, style) {
-                    return Some((i, k, len));
+                let j = i + len;
+                let next = if j < n { info_at(t, b, j).0 } else { 0 };
+                let prev = if i > floor {
+                    info_at(t, b, prev_start(b, i)).0
+                } else {
+                    0
+                };
+                if (next | prev) & VOWEL != 0 {
+                    let start = near_run_start(t, b, i, floor);
+                    if suspect(t, b, i, len, k, start, shortcuts, style) {
+                        return Some((i, k, len));
+                    }
                 }
             }
         }
