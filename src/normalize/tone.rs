@@ -164,13 +164,14 @@ fn compute_info(c: char) -> u16 {
 
 struct Tables {
     ascii: [u16; 128],
-    lo: Vec<u16>,   // U+0080..U+07FF (index by code point)
-    ext: Vec<u16>,  // U+1E00..U+1EFF
-    punc: Vec<u16>, // U+2000..U+206F
+    // Fixed sizes: the masked indexes need no bounds checks.
+    lo: Box<[u16; 0x800]>,  // U+0080..U+07FF (index by code point)
+    ext: Box<[u16; 0x100]>, // U+1E00..U+1EFF
+    punc: Box<[u16; 0x70]>, // U+2000..U+206F
     /// ASCII base of each Vietnamese letter in U+0080..U+07FF (0: none).
-    fold_lo: Vec<u8>,
+    fold_lo: Box<[u8; 0x800]>,
     /// Same for U+1E00..U+1EFF.
-    fold_ext: Vec<u8>,
+    fold_ext: Box<[u8; 0x100]>,
 }
 
 /// The ASCII letter [`crate::normalize::fold`] turns `c` into when it is a
@@ -190,11 +191,13 @@ fn fold_byte(c: char) -> u8 {
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let mk = |lo: u32, hi: u32| -> Vec<u16> {
-        (lo..hi)
-            .map(|cp| char::from_u32(cp).map_or(0, compute_info))
-            .collect()
-    };
+    fn mk<T: Copy + Default, const N: usize>(lo: u32, f: fn(char) -> T) -> Box<[T; N]> {
+        let mut a = Box::new([T::default(); N]);
+        for (k, v) in a.iter_mut().enumerate() {
+            *v = char::from_u32(lo + k as u32).map_or_else(T::default, f);
+        }
+        a
+    }
     let mut ascii = [0u16; 128];
     for (i, a) in ascii.iter_mut().enumerate() {
         let b = i as u8;
@@ -207,15 +210,11 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     }
     Tables {
         ascii,
-        lo: mk(0, 0x800),
-        ext: mk(0x1E00, 0x1F00),
-        punc: mk(0x2000, 0x2070),
-        fold_lo: (0..0x800u32)
-            .map(|cp| char::from_u32(cp).map_or(0, fold_byte))
-            .collect(),
-        fold_ext: (0x1E00..0x1F00u32)
-            .map(|cp| char::from_u32(cp).map_or(0, fold_byte))
-            .collect(),
+        lo: mk(0, compute_info),
+        ext: mk(0x1E00, compute_info),
+        punc: mk(0x2000, compute_info),
+        fold_lo: mk(0, fold_byte),
+        fold_ext: mk(0x1E00, fold_byte),
     }
 });
 
