@@ -55,7 +55,53 @@ fn corpus() -> String {
     out
 }
 
+/// The four inputs: clean modern NFC, traditional NFC, traditional NFD.
+fn inputs() -> (String, String, String) {
+    let raw = corpus();
+    let modern = Normalizer::new();
+    let trad = Normalizer::builder().tone(ToneStyle::Traditional).build();
+    let clean = modern.normalize(&raw).into_owned();
+    let traditional = trad.normalize(&clean).into_owned();
+    let nfd: String = traditional.nfd().collect();
+    (clean, traditional, nfd)
+}
+
+/// `VNTEXT_PROFILE=case[:iterations]` runs one case without criterion (for
+/// callgrind: `valgrind --tool=callgrind target/release/deps/normalize-*`),
+/// prints the best wall time per iteration and exits.
+fn profile(spec: &str) {
+    let (case, iters) = spec.split_once(':').unwrap_or((spec, "1"));
+    let iters: usize = iters.parse().unwrap_or(1);
+    let (clean, traditional, nfd) = inputs();
+    let modern = Normalizer::new();
+    let (text, f): (&str, &dyn Fn(&str) -> usize) = match case {
+        "clean_nfc" => (&clean, &|t| modern.normalize(t).len()),
+        "traditional_nfc" => (&traditional, &|t| modern.normalize(t).len()),
+        "nfd_traditional" => (&nfd, &|t| modern.normalize(t).len()),
+        "fold" => (&clean, &|t| fold(t).len()),
+        _ => panic!("unknown case {case}"),
+    };
+    let mut best = f64::MAX;
+    for _ in 0..iters {
+        let t0 = std::time::Instant::now();
+        black_box(f(black_box(text)));
+        best = best.min(t0.elapsed().as_secs_f64());
+    }
+    println!(
+        "{case}: best {:.3} ms, {:.0} MB/s ({} bytes)",
+        best * 1e3,
+        text.len() as f64 / best / 1e6,
+        text.len()
+    );
+}
+
 fn bench(c: &mut Criterion) {
+    if let Ok(spec) = std::env::var("VNTEXT_PROFILE") {
+        for s in spec.split(',') {
+            profile(s);
+        }
+        std::process::exit(0);
+    }
     let raw = corpus();
     let modern = Normalizer::new();
     let trad = Normalizer::builder().tone(ToneStyle::Traditional).build();

@@ -164,17 +164,40 @@ fn compute_info(c: char) -> u16 {
 
 struct Tables {
     ascii: [u16; 128],
-    lo: Vec<u16>,   // U+0080..U+07FF (index by code point)
-    ext: Vec<u16>,  // U+1E00..U+1EFF
-    punc: Vec<u16>, // U+2000..U+206F
+    // Fixed sizes: the masked indexes need no bounds checks.
+    lo: Box<[u16; 0x800]>,  // U+0080..U+07FF (index by code point)
+    ext: Box<[u16; 0x100]>, // U+1E00..U+1EFF
+    punc: Box<[u16; 0x70]>, // U+2000..U+206F
+    /// ASCII base of each Vietnamese letter in U+0080..U+07FF (0: none).
+    fold_lo: Box<[u8; 0x800]>,
+    /// Same for U+1E00..U+1EFF.
+    fold_ext: Box<[u8; 0x100]>,
+}
+
+/// The ASCII letter [`crate::normalize::fold`] turns `c` into when it is a
+/// precomposed Vietnamese letter, 0 otherwise.
+fn fold_byte(c: char) -> u8 {
+    match chars::letter(c) {
+        Some(l) if !c.is_ascii() => {
+            let a = chars::split(l.base).0 as u8;
+            if l.upper {
+                a.to_ascii_uppercase()
+            } else {
+                a
+            }
+        }
+        _ => 0,
+    }
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    let mk = |lo: u32, hi: u32| -> Vec<u16> {
-        (lo..hi)
-            .map(|cp| char::from_u32(cp).map_or(0, compute_info))
-            .collect()
-    };
+    fn mk<T: Copy + Default, const N: usize>(lo: u32, f: fn(char) -> T) -> Box<[T; N]> {
+        let mut a = Box::new([T::default(); N]);
+        for (k, v) in a.iter_mut().enumerate() {
+            *v = char::from_u32(lo + k as u32).map_or_else(T::default, f);
+        }
+        a
+    }
     let mut ascii = [0u16; 128];
     for (i, a) in ascii.iter_mut().enumerate() {
         let b = i as u8;
@@ -187,18 +210,35 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     }
     Tables {
         ascii,
-        lo: mk(0, 0x800),
-        ext: mk(0x1E00, 0x1F00),
-        punc: mk(0x2000, 0x2070),
+        lo: mk(0, compute_info),
+        ext: mk(0x1E00, compute_info),
+        punc: mk(0x2000, compute_info),
+        fold_lo: mk(0, fold_byte),
+        fold_ext: mk(0x1E00, fold_byte),
     }
 });
 
-/// Information bits of the character starting at byte `i` of `text`
-/// (a non-ASCII character outside the Vietnamese letter table), and its
-/// length.
+/// For the non-ASCII character at byte `i` of `text`: the ASCII letter
+/// that folding makes of it (0 when it is not a Vietnamese letter), its
+/// information bits and its length.
 #[inline]
-pub(crate) fn char_info(text: &str, i: usize) -> (u16, usize) {
-    info_at(&TABLES, text.as_bytes(), i)
+pub(crate) fn fold_info(text: &str, i: usize) -> (u8, u16, usize) {
+    let t: &Tables = &TABLES;
+    let b = text.as_bytes();
+    let x = b[i];
+    if (0xC2..0xE0).contains(&x) {
+        let cp = ((x as usize & 0x1F) << 6) | (b[i + 1] as usize & 0x3F);
+        return (t.fold_lo[cp], t.lo[cp], 2);
+    }
+    if x == 0xE1 {
+        let cp = ((b[i + 1] as usize & 0x3F) << 6) | (b[i + 2] as usize & 0x3F);
+        if (0x1E00..0x1F00).contains(&(0x1000 | cp)) {
+            let j = (0x1000 | cp) - 0x1E00;
+            return (t.fold_ext[j], t.ext[j], 3);
+        }
+    }
+    let (k, len) = info_at(t, b, i);
+    (0, k, len)
 }
 
 /// Information and byte length of the character at `i` (valid UTF-8).
@@ -397,19 +437,6 @@ fn suspect(
 }
 
 const HIGH: u64 = 0x8080_8080_8080_8080;
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// For eight ASCII bytes (little-endian in `w`), the high bit of each byte
-/// that is not an ASCII letter.
-#[inline(always)]
-fn ascii_separators(w: u64) -> u64 {
-    let x = w | (0x20 * ONES); // fold case; non-letters stay non-letters
-    let ge_a = x + (0x80 - 0x61) * ONES; // high bit set iff byte >= 'a'
-    let gt_z = x + (0x80 - 0x7B) * ONES; // high bit set iff byte > 'z'
-    let letter = ge_a & !gt_z & HIGH;
-    !letter & HIGH
-}
-
 /// Whether the toned `a`/`e` after `o`, or `y` after `u` (the medial
 /// rhymes `oa oe uy`), at `i` is where `style` puts it: the group is
 /// medial + toned vowel, then a consonant (closed: second letter in both
@@ -490,8 +517,145 @@ fn run_end(t: &Tables, b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// Start of the run that holds the character at `i`, not before `floor`
+/// (a run boundary).
+#[inline]
+fn run_start_before(t: &Tables, b: &[u8], i: usize, floor: usize) -> usize {
+    let mut j = i;
+    while j > floor {
+        let p = prev_start(b, j);
+        if info_at(t, b, p).0 & RUN == 0 {
+            break;
+        }
+        j = p;
+    }
+    j
+}
+
+/// Like [`run_start_before`] but looks back at most three characters: for
+/// [`suspect`], which only asks whether the run starts at `i`, at the
+/// character before it, at the one before that, or earlier.
+#[inline(always)]
+fn near_run_start(t: &Tables, b: &[u8], i: usize, floor: usize) -> usize {
+    let mut j = i;
+    for _ in 0..3 {
+        if j <= floor {
+            break;
+        }
+        let p = prev_start(b, j);
+        if info_at(t, b, p).0 & RUN == 0 {
+            break;
+        }
+        j = p;
+    }
+    j
+}
+
+/// The first character at or after `i` (a run boundary) that the pass
+/// must stop on: its position, information bits and length. ASCII bytes
+/// never trigger and are skipped eight at a time; non-ASCII characters are
+/// looked up and, when they are toned vowels, checked with [`suspect`].
+#[allow(clippy::too_many_arguments)]
+#[inline]
+fn next_trigger(
+    t: &Tables,
+    b: &[u8],
+    mut i: usize,
+    stop: u16,
+    keep: bool,
+    shortcuts: bool,
+    style: ToneStyle,
+) -> Option<(usize, u16, usize)> {
+    let floor = i;
+    let n = b.len();
+    let watch = if keep { stop } else { stop | TONED };
+    loop {
+        // Skip to the next non-ASCII byte.
+        loop {
+            if i + 8 <= n {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&b[i..i + 8]);
+                let m = u64::from_le_bytes(w) & HIGH;
+                if m == 0 {
+                    i += 8;
+                    continue;
+                }
+                i += m.trailing_zeros() as usize / 8;
+                break;
+            }
+            while i < n && b[i] < 0x80 {
+                i += 1;
+            }
+            if i >= n {
+                return None;
+            }
+            break;
+        }
+        let (k, len) = info_at(t, b, i);
+        if k & watch != 0 {
+            if k & stop != 0 {
+                return Some((i, k, len));
+            }
+            // A toned vowel; a toned ă â ê ô ơ always carries the mark.
+            // Otherwise [`suspect`] answers `false` unless a vowel is next
+            // to it (a vowel before it is always in its run).
+            if k & (MODIFIED | U_HORN) != MODIFIED {
+                let j = i + len;
+                let next = if j < n { info_at(t, b, j).0 } else { 0 };
+                let prev = if i > floor {
+                    info_at(t, b, prev_start(b, i)).0
+                } else {
+                    0
+                };
+                if (next | prev) & VOWEL != 0 {
+                    let start = near_run_start(t, b, i, floor);
+                    if suspect(t, b, i, len, k, start, shortcuts, style) {
+                        return Some((i, k, len));
+                    }
+                }
+            }
+        }
+        i += len;
+    }
+}
+
+/// Reference for [`next_trigger`]: steps through every character, keeps
+/// track of where the current run starts and applies the trigger test to
+/// each. Returns the trigger and the start of its run.
+#[cfg(test)]
+fn next_trigger_stepwise(
+    t: &Tables,
+    b: &[u8],
+    mut i: usize,
+    stop: u16,
+    keep: bool,
+    shortcuts: bool,
+    style: ToneStyle,
+) -> Option<(usize, u16, usize, usize)> {
+    let mut run_start = i;
+    while i < b.len() {
+        let (k, len) = info_at(t, b, i);
+        let trigger = k & stop != 0
+            || (!keep && k & TONED != 0 && suspect(t, b, i, len, k, run_start, shortcuts, style));
+        if trigger {
+            return Some((i, k, len, run_start));
+        }
+        i += len;
+        if k & RUN == 0 {
+            run_start = i;
+        }
+    }
+    None
+}
+
 /// Runs the pass over `text`.
 pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
+    process_with(text, opt, false)
+}
+
+/// [`process`]; with `stepwise` (tests only) the triggers are found by
+/// the character-by-character reference scan instead of the fast one.
+fn process_with(text: &str, opt: RunOptions, stepwise: bool) -> Pass {
     let t: &Tables = &TABLES;
     let b = text.as_bytes();
     let n = b.len();
@@ -519,42 +683,26 @@ pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
     // Created once the output exists (clean text never allocates).
     let mut cache: Option<FxHashMap<&str, Option<Box<str>>>> = None;
     let mut i = 0;
-    let mut run_start = 0;
+    // Invariant at the top of the loop: `i` is a run boundary and no
+    // trigger precedes it that has not been handled.
     while i < n {
-        // Eight ASCII bytes at a time: only the last separator matters.
-        if i + 8 <= n {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(&b[i..i + 8]);
-            let w = u64::from_le_bytes(w);
-            if w & HIGH == 0 {
-                let sep = ascii_separators(w);
-                if sep != 0 {
-                    run_start = i + (63 - sep.leading_zeros() as usize) / 8 + 1;
-                }
-                i += 8;
-                continue;
+        let found = if stepwise {
+            #[cfg(test)]
+            {
+                next_trigger_stepwise(t, b, i, stop, keep, opt.shortcuts, opt.style)
             }
-        }
-        let x = b[i];
-        if x < 0x80 {
-            if t.ascii[x as usize] == 0 {
-                run_start = i + 1;
+            #[cfg(not(test))]
+            {
+                None
             }
-            i += 1;
-            continue;
-        }
-        let (k, len) = info_at(t, b, i);
-        let trigger = k & stop != 0
-            || (!keep
-                && k & TONED != 0
-                && suspect(t, b, i, len, k, run_start, opt.shortcuts, opt.style));
-        if !trigger {
-            i += len;
-            if k & RUN == 0 {
-                run_start = i;
-            }
-            continue;
-        }
+        } else {
+            next_trigger(t, b, i, stop, keep, opt.shortcuts, opt.style)
+                .map(|(at, k, len)| (at, k, len, run_start_before(t, b, at, i)))
+        };
+        let Some((at, k, len, run_start)) = found else {
+            break;
+        };
+        i = at;
         if k & stop & (INVIS | XSPACE) != 0 {
             return Pass::NeedsClean;
         }
@@ -563,7 +711,6 @@ pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
             let nfc: String = text[i..i + len].nfc().collect();
             st.replace(text, i, i + len, &nfc);
             i += len;
-            run_start = i;
             continue;
         }
         // Long texts repeat syllables: remember what each run became.
@@ -578,12 +725,10 @@ pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
                         let rep: &str = rep;
                         st.replace(text, run_start, end, rep);
                         i = end;
-                        run_start = end;
                         continue;
                     }
                     Some(None) => {
                         i = end;
-                        run_start = end;
                         continue;
                     }
                     None => end,
@@ -613,7 +758,6 @@ pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
                     }
                 }
                 i = end;
-                run_start = end;
                 continue;
             }
         }
@@ -627,13 +771,12 @@ pub(crate) fn process(text: &str, opt: RunOptions) -> Pass {
             // A combining mark at the start of a run after a separator that
             // was itself rewritten: take plain NFC first.
             let nfc: String = text.nfc().collect();
-            return match process(&nfc, opt) {
+            return match process_with(&nfc, opt, stepwise) {
                 Pass::Unchanged => Pass::Changed(nfc),
                 other => other,
             };
         }
         i = end;
-        run_start = end;
     }
     match st.out {
         Some(mut o) if st.changed => {
@@ -836,26 +979,104 @@ mod tests {
         }
     }
 
-    #[test]
-    fn swar_separators_match_bytewise() {
-        for chunk in [
-            b"hoa binh",
-            b"A-Z[a`z{",
-            b"@Zz0_9.x",
-            b"abcdefgh",
-            b"        ",
-        ] {
-            let w = u64::from_le_bytes(*chunk);
-            let m = ascii_separators(w);
-            for (k, &c) in chunk.iter().enumerate() {
-                let sep = m >> (8 * k + 7) & 1 == 1;
-                assert_eq!(sep, !c.is_ascii_alphabetic(), "{:?}", c as char);
+    /// The pass with the fast trigger scan and with the stepwise reference,
+    /// as comparable values (`None` = unchanged, `Some(None)` = needs clean).
+    fn fast_and_stepwise(
+        text: &str,
+        opt: RunOptions,
+    ) -> (Option<Option<String>>, Option<Option<String>>) {
+        let f = |p: Pass| match p {
+            Pass::Unchanged => None,
+            Pass::Changed(s) => Some(Some(s)),
+            Pass::NeedsClean => Some(None),
+        };
+        (
+            f(process_with(text, opt, false)),
+            f(process_with(text, opt, true)),
+        )
+    }
+
+    fn all_options() -> Vec<RunOptions> {
+        let mut v = Vec::new();
+        for style in [ToneStyle::Modern, ToneStyle::Traditional, ToneStyle::Keep] {
+            for bits in 0u8..32 {
+                v.push(RunOptions {
+                    style,
+                    eth: bits & 1 != 0,
+                    homoglyphs: bits & 2 != 0,
+                    invisible: bits & 4 != 0,
+                    spaces: bits & 8 != 0,
+                    shortcuts: bits & 16 != 0,
+                });
             }
         }
-        for c in 0u8..128 {
-            let m = ascii_separators(u64::from(c));
-            assert_eq!(m & 0x80 != 0, !c.is_ascii_alphabetic(), "{c}");
+        v
+    }
+
+    #[test]
+    fn fast_scan_equals_stepwise_on_generated_text() {
+        // Pieces rich in what the scan must stop on or step over: toned and
+        // untoned vowels in every neighbourhood, combining marks, look-alike
+        // letters, invisible characters, exotic spaces, other scripts.
+        let pieces = [
+            "a", "á", "à", "o", "ó", "e", "ẻ", "i", "í", "u", "ú", "ủ", "y", "ý", "ê", "ế", "ơ",
+            "ư", "ứ", "ờ", "q", "g", "h", "n", "ng", "t", "Q", "G", "Ò", "A", "\u{0300}",
+            "\u{0301}", "\u{0323}", "\u{0302}", "\u{031B}", " ", " ", " ", ", ", ".", "-", "\n",
+            "\u{00A0}", "\u{200B}", "\u{200D}", "\u{00AD}", "\u{2003}", "\u{2000}", "\u{00D0}",
+            "\u{00F0}", "о", "α", "ñ", "ń", "ṭ", "中", "😀", "ä", "“", "–", "\u{0340}", "1", "đ",
+            "Đ", "ǹ", "\u{1E9B}",
+        ];
+        // A small deterministic generator (xorshift).
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let opts = all_options();
+        for round in 0..3000 {
+            let len = 1 + (next() % 24) as usize;
+            let mut text = String::new();
+            for _ in 0..len {
+                text.push_str(pieces[(next() % pieces.len() as u64) as usize]);
+            }
+            for (k, &opt) in opts.iter().enumerate() {
+                if (k + round) % 8 != 0 {
+                    continue; // a rotating eighth of the option sets per text
+                }
+                let (fast, slow) = fast_and_stepwise(&text, opt);
+                assert_eq!(fast, slow, "{text:?} {opt:?}");
+            }
         }
+    }
+
+    #[test]
+    fn fast_scan_equals_stepwise_on_corpus() {
+        let dir = "/work/shared/data/unc-news/docs";
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            eprintln!("skipping: {dir} not found");
+            return;
+        };
+        let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        let mut text = String::new();
+        for p in paths.iter().take(200) {
+            text.push_str(&std::fs::read_to_string(p).unwrap_or_default());
+        }
+        let nfd: String = text.nfd().collect();
+        let mut checked = 0;
+        for (k, opt) in all_options().into_iter().enumerate() {
+            if k % 5 != 0 && !(opt.eth && opt.homoglyphs && opt.invisible && opt.spaces) {
+                continue;
+            }
+            for t in [&text, &nfd] {
+                let (fast, slow) = fast_and_stepwise(t, opt);
+                assert_eq!(fast, slow, "{opt:?}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 20);
     }
 
     #[test]
