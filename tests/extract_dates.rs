@@ -560,3 +560,48 @@ mod props {
         }
     }
 }
+
+#[test]
+fn weekday_detached_and_seasons() {
+    let rows: &[(&str, &[Exp])] = &[
+        // A weekday separated by a comma is not "directly attached": only
+        // the date after it (and no part of day, which belongs to the weekday).
+        (
+            "Tối thứ Năm, ngày 14/9, các đội bóng làm lễ ra quân.",
+            &[("ngày 14/9", "--09-14", None, None, None)],
+        ),
+        // A weekday after the date, in brackets, stays outside.
+        (
+            "Buổi họp dời sang 11/3 (thứ 6) theo đề nghị của xã.",
+            &[("11/3", "--03-11", None, None, None)],
+        ),
+        // A bare day joined by "và" borrows the month: one DATE with end.
+        (
+            "Hội thi được tổ chức trong ngày 8 và 9/10 tại nhà văn hóa.",
+            &[("ngày 8 và 9/10", "--10-08", None, None, Some("--10-09"))],
+        ),
+        // Seasons: the two-digit year borrows its century.
+        (
+            "Ở mùa giải 2019/20, câu lạc bộ đứng thứ ba.",
+            &[("2019/20", "2019", None, None, Some("2020"))],
+        ),
+        (
+            "Kết quả năm 2022-23 tốt hơn dự kiến.",
+            &[("năm 2022-23", "2022", None, None, Some("2023"))],
+        ),
+        // Two full years with a slash: two DATEs.
+        (
+            "Trường tuyển sinh năm học 2023/2024 từ tháng 6/2023.",
+            &[
+                ("2023", "2023", None, None, None),
+                ("2024", "2024", None, None, None),
+                ("tháng 6/2023", "2023-06", None, None, None),
+            ],
+        ),
+        // Not a season: the second part is not the next year.
+        ("Tỷ lệ đạt 2019/25 hồ sơ.", &[]),
+    ];
+    for (text, want) in rows {
+        check(text, want);
+    }
+}

@@ -506,3 +506,34 @@ fn law_title_containing_a_type_word() {
     let got = docrefs("Sở đã gửi công văn số 55/SYT-NV cho các bệnh viện.");
     assert_eq!(got[0].0, "công văn số 55/SYT-NV");
 }
+
+#[test]
+fn joint_bodies() {
+    check(
+        "Căn cứ Thông tư liên tịch số 07/2018/TTLT-BYT-BTC ngày 12/3/2018 của Bộ Y tế và Bộ Tài chính về giá dịch vụ.",
+        &[(
+            "Thông tư liên tịch số 07/2018/TTLT-BYT-BTC ngày 12/3/2018 của Bộ Y tế và Bộ Tài chính",
+            Some("Thông tư liên tịch"),
+            "07",
+            Some("2018"),
+            Some("TTLT"),
+            Some("BYT-BTC"),
+            Some("2018-03-12"),
+            Some("Bộ Y tế và Bộ Tài chính"),
+        )],
+    );
+    // A single issuer: "và" after the body is not part of it.
+    check(
+        "Quyết định số 15/QĐ-BYT của Bộ Y tế và Bộ Tài chính đã thống nhất.",
+        &[(
+            "Quyết định số 15/QĐ-BYT của Bộ Y tế",
+            Some("Quyết định"),
+            "15",
+            None,
+            Some("QĐ"),
+            Some("BYT"),
+            None,
+            Some("Bộ Y tế"),
+        )],
+    );
+}

@@ -880,6 +880,62 @@ fn numeric_years(tokens: &[Token<'_>], i: usize, start: usize) -> Option<Core> {
             }],
             next: i + 1,
         }),
+        // Seasons and school years "2017/18", "2020-21": the second year
+        // borrows its century from the first, so one DATE with `end`.
+        (2, [b'/' | b'-'])
+            if is_year(&n.p[0])
+                && n.p[1].digits == 2
+                && n.p[1].val == (n.p[0].val + 1) % 100
+                && (1900..=2100).contains(&n.p[0].val) =>
+        {
+            Some(Core {
+                dates: vec![Found {
+                    start,
+                    end: tok_end(tokens, i),
+                    cal: Cal {
+                        y: Some(n.p[0].val),
+                        ..Default::default()
+                    },
+                    end_cal: Some(Cal {
+                        y: Some(n.p[0].val + 1),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                }],
+                next: i + 1,
+            })
+        }
+        // "năm học 2020/2021": two consecutive full years.
+        (2, [b'/'])
+            if is_year(&n.p[0])
+                && is_year(&n.p[1])
+                && n.p[1].val == n.p[0].val + 1
+                && (1900..=2100).contains(&n.p[0].val) =>
+        {
+            Some(Core {
+                dates: vec![
+                    Found {
+                        start,
+                        end: base + n.p[0].end,
+                        cal: Cal {
+                            y: Some(n.p[0].val),
+                            ..Default::default()
+                        },
+                        ..Default::default()
+                    },
+                    Found {
+                        start: base + n.p[1].start,
+                        end: tok_end(tokens, i),
+                        cal: Cal {
+                            y: Some(n.p[1].val),
+                            ..Default::default()
+                        },
+                        ..Default::default()
+                    },
+                ],
+                next: i + 1,
+            })
+        }
         (2, [b'-'])
             if is_year(&n.p[0])
                 && is_year(&n.p[1])
@@ -1184,6 +1240,15 @@ fn core(
                     }
                     return numeric_years(tokens, j, start);
                 }
+                if n.n == 2 && n.sep[0] == b'/' && is_year(&n.p[0]) {
+                    // "mùa giải 2017/18", "năm học 2020/2021"
+                    if !bare_ok(tokens, j, j) {
+                        return None;
+                    }
+                    if let Some(c) = numeric_years(tokens, j, start) {
+                        return Some(c);
+                    }
+                }
                 if n.n == 2 && n.sep[0] == b'/' && !is_year(&n.p[1]) {
                     // After a time word ("hôm nay 30/4 ngày đầu…") only a
                     // percent or currency sign undoes the date.
@@ -1222,8 +1287,13 @@ fn core(
                     }
                     return None;
                 }
-                // ngày 19 đến 22/8/2023, ngày 24 - 27/4/2021, ngày 20 - 22 tháng 3 năm 2024
-                let mut k = range_conn(tokens, j + 1)?;
+                // ngày 19 đến 22/8/2023, ngày 24 - 27/4/2021, ngày 20 - 22 tháng 3 năm 2024;
+                // a bare day joined by "và" borrows the month the same way:
+                // "ngày 26 và 27/4" is one DATE with `end`.
+                let mut k = range_conn(tokens, j + 1).or_else(|| {
+                    (kw(tokens, j + 1).as_str() == "và" && !tokens[j + 1].newline_before)
+                        .then_some(j + 2)
+                })?;
                 if kw(tokens, k).as_str() == "ngày" {
                     k += 1;
                 }

@@ -1043,7 +1043,24 @@ fn one<'a>(
     if kw(tokens, end_tok).as_str() == "của"
         && !tokens.get(end_tok).is_some_and(|t| t.newline_before)
     {
-        if let Some(next) = body_at(tokens, end_tok + 1) {
+        if let Some(mut next) = body_at(tokens, end_tok + 1) {
+            // Joint documents name every issuer: "Thông tư liên tịch số
+            // 01/2015/TTLT-BTP-BNV … của Bộ Tư pháp và Bộ Nội vụ".
+            let joint = sym.issuer.as_deref().is_some_and(|s| s.contains('-'))
+                || ty.is_some_and(|t| t.1.ends_with("liên tịch"));
+            let mut extra = 0;
+            while joint && extra < 4 {
+                let conn = kw(tokens, next);
+                let sep = is_p(tokens, next, ",") || conn.as_str() == "và";
+                if !sep || tokens.get(next).is_some_and(|t| t.newline_before) {
+                    break;
+                }
+                match body_at(tokens, next + 1) {
+                    Some(n2) => next = n2,
+                    None => break,
+                }
+                extra += 1;
+            }
             let (a, b) = (tokens[end_tok + 1].span.start, tokens[next - 1].span.end);
             body = Some(text[a..b].to_string());
             end_tok = next;
