@@ -605,3 +605,29 @@ fn weekday_detached_and_seasons() {
         check(text, want);
     }
 }
+
+#[test]
+fn dotted_holidays_and_old_year_lists() {
+    let rows: &[(&str, &[Exp])] = &[
+        // Dotted D.M only after a holiday word or as the next list item.
+        (
+            "Lượng khách tăng mạnh trong dịp lễ 2.9 và 1.1 vừa qua.",
+            &[
+                ("2.9", "--09-02", None, None, None),
+                ("1.1", "--01-01", None, None, None),
+            ],
+        ),
+        ("Giá cổ phiếu tăng 2.5 điểm trong phiên.", &[]),
+        // An older year after another year in a list.
+        (
+            "Ngôi đình được trùng tu vào năm 1872 và 1889.",
+            &[
+                ("năm 1872", "1872", None, None, None),
+                ("1889", "1889", None, None, None),
+            ],
+        ),
+    ];
+    for (text, want) in rows {
+        check(text, want);
+    }
+}

@@ -537,3 +537,49 @@ fn joint_bodies() {
         )],
     );
 }
+
+#[test]
+fn ampersand_codes_lowercase_letters_and_council_bodies() {
+    check(
+        "Trường áp dụng Thông tư số 32/2018/TT-BGD&ĐT từ năm học mới.",
+        &[(
+            "Thông tư số 32/2018/TT-BGD&ĐT",
+            Some("Thông tư"),
+            "32",
+            Some("2018"),
+            Some("TT"),
+            Some("BGD&ĐT"),
+            None,
+            None,
+        )],
+    );
+    check(
+        "Xã đã thực hiện đúng công văn 718 nói trên.",
+        &[(
+            "công văn 718",
+            Some("Công văn"),
+            "718",
+            None,
+            None,
+            None,
+            None,
+            None,
+        )],
+    );
+    // "công bố" after the body name is a verb, not part of the name.
+    check(
+        "Nghị quyết số 47 của Hội đồng thi đua Trung ương công bố danh sách.",
+        &[(
+            "Nghị quyết số 47 của Hội đồng thi đua Trung ương",
+            Some("Nghị quyết"),
+            "47",
+            None,
+            None,
+            None,
+            None,
+            Some("Hội đồng thi đua Trung ương"),
+        )],
+    );
+    // A one-digit number after a lowercase letter word is a label.
+    check("Anh gửi văn bản 2 lần cho xã.", &[]);
+}

@@ -675,6 +675,22 @@ fn dm_cue(tokens: &[Token<'_>], j: usize) -> bool {
     dm_cue_local(tokens, j)
 }
 
+/// A dotted `D.M` (more often a decimal) is a date only right after a
+/// holiday word ("lễ 30.4", "dịp 2.9") or as the next item of such a list
+/// ("lễ 30.4, 1.5", "lễ 30.4 và 1.5").
+fn dot_dm_cue(tokens: &[Token<'_>], j: usize) -> bool {
+    let holiday = |k: usize| matches!(kw(tokens, k).as_str(), "lễ" | "dịp" | "tết" | "hôm");
+    if j >= 1 && holiday(j - 1) {
+        return true;
+    }
+    j >= 3
+        && (is_p(tokens, j - 1, ",")
+            || kw(tokens, j - 1).as_str() == "và"
+            || is_dash(tokens, j - 1))
+        && num_at(tokens, j - 2).is_some_and(|n| n.n == 2 && n.sep[0] == b'.')
+        && holiday(j - 3)
+}
+
 /// Time words that make a following bare `D/M` a date.
 fn time_word_before(k: &str) -> bool {
     matches!(
@@ -1240,6 +1256,10 @@ fn core(
                     }
                     return numeric_years(tokens, j, start);
                 }
+                if n.n == 2 && n.sep[0] == b'.' && dot_dm_cue(tokens, j) {
+                    // "dịp nghỉ lễ 30.4, 1.5"
+                    return numeric_dm(tokens, j, start, true);
+                }
                 if n.n == 2 && n.sep[0] == b'/' && is_year(&n.p[0]) {
                     // "mùa giải 2017/18", "năm học 2020/2021"
                     if !bare_ok(tokens, j, j) {
@@ -1414,8 +1434,12 @@ fn bare_year(tokens: &[Token<'_>], j: usize, start: usize) -> Option<Core> {
     }
     let paren = j > 0 && is_p(tokens, j - 1, "(") && is_p(tokens, j + 1, ")");
     let in_range = is_dash(tokens, j + 1) && year_at(tokens, j + 2).is_some_and(|y2| y2 > y);
-    let plausible =
-        (1900..=2100).contains(&y) || ((1000..=2100).contains(&y) && (paren || in_range));
+    // "năm 1864 và 1867", "1788, 1789": an older year right after another one
+    let list_tail = j >= 2
+        && (kw(tokens, j - 1).as_str() == "và" || is_p(tokens, j - 1, ","))
+        && int_at(tokens, j - 2).is_some_and(|(y0, d0)| d0 == 4 && (1000..=2100).contains(&y0));
+    let plausible = (1900..=2100).contains(&y)
+        || ((1000..=2100).contains(&y) && (paren || in_range || list_tail));
     if !plausible {
         return None;
     }

@@ -277,6 +277,18 @@ fn symbol_at(tokens: &[Token<'_>], i: usize) -> Option<Symbol> {
         }
         let mut text = p.text.to_string();
         j += 2;
+        // "BGD&ĐT", "BVHTT&DL": an ampersand glued inside one piece.
+        if tokens
+            .get(j)
+            .is_some_and(|a| a.text == "&" && !a.space_before)
+            && tokens
+                .get(j + 1)
+                .is_some_and(|q| !q.space_before && codeish(q))
+        {
+            text.push('&');
+            text.push_str(tokens[j + 1].text);
+            j += 2;
+        }
         // "QH/15", "QH 11": the term number of an issuer.
         let stem_ok = matches!(p.text, "QH" | "UBTVQH" | "HĐNN" | "HĐBT");
         if stem_ok {
@@ -564,7 +576,12 @@ fn proper_run(tokens: &[Token<'_>], mut j: usize) -> usize {
             j += 1;
             continue;
         }
-        if lower_run >= 3 || STOP_LOWER.contains(&k.as_str()) {
+        // Verbs that follow a body ("… Quốc gia công bố", "… thông báo").
+        let verb_pair = matches!(
+            (k.as_str(), kw(tokens, j + 1).as_str()),
+            ("công", "bố") | ("thông", "báo") | ("đồng", "ý") | ("xác", "định")
+        );
+        if lower_run >= 3 || verb_pair || STOP_LOWER.contains(&k.as_str()) {
             break;
         }
         lower_run += 1;
@@ -779,7 +796,31 @@ fn org_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
             return Some(e);
         }
     }
-    let e = proper_run(tokens, h);
+    let mut e = proper_run(tokens, h);
+    if e == h
+        && longest(
+            tokens,
+            i,
+            &[&["hội", "đồng"], &["ủy", "ban"], &["uỷ", "ban"]],
+        )
+        .is_some()
+    {
+        // "Hội đồng bầu cử Quốc gia", "Ủy ban quốc gia về …": up to three
+        // lowercase words before the capitalised part of the name.
+        let mut k = h;
+        while k - h < 3
+            && tokens.get(k).is_some_and(|t| {
+                t.kind == TokenKind::Word && !t.newline_before && !capitalised(Some(t))
+            })
+            && !STOP_LOWER.contains(&kw(tokens, k).as_str())
+            && kw(tokens, k).as_str() != "và"
+        {
+            k += 1;
+        }
+        if k > h && capitalised(tokens.get(k)) && !tokens[k].newline_before {
+            e = proper_run(tokens, k);
+        }
+    }
     (e > h).then(|| local_level(tokens, e))
 }
 
@@ -990,7 +1031,10 @@ fn one<'a>(
             }
             if so.is_none() {
                 // "Phương án 1", "Kế hoạch 2": one digit is a label
-                if !cap || name.is_some() || num.len() < 2 {
+                // Lowercase correspondence words are common in news without
+                // "số": "văn bản 425 nói trên", "công văn 1234".
+                let lower_ok = matches!(kind, "Văn bản" | "Công văn" | "Công điện");
+                if !(cap || lower_ok) || name.is_some() || num.len() < 2 {
                     return None;
                 }
                 if law_like(kind) || kind == "Hiến pháp" {
