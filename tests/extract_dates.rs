@@ -631,3 +631,35 @@ fn dotted_holidays_and_old_year_lists() {
         check(text, want);
     }
 }
+
+#[test]
+fn bare_day_ranges_peaks_and_decade_ranges() {
+    let rows: &[(&str, &[Exp])] = &[
+        (
+            "Đoàn kiểm tra làm việc (từ 3 - 6/11) tại các xã.",
+            &[("3 - 6/11", "--11-03", None, None, Some("--11-06"))],
+        ),
+        (
+            "Lịch thi đấu kéo dài từ 9 - 12/8/2022.",
+            &[(
+                "9 - 12/8/2022",
+                "2022-08-09",
+                None,
+                None,
+                Some("2022-08-12"),
+            )],
+        ),
+        (
+            "Trong thời gian cao điểm 2/9 - 4/9, bến xe tăng chuyến.",
+            &[
+                ("2/9", "--09-02", None, None, None),
+                ("4/9", "--09-04", None, None, None),
+            ],
+        ),
+        // A decade range: neither end is a DATE.
+        ("Thời kỳ những năm 1950 - 1960 còn nhiều khó khăn.", &[]),
+    ];
+    for (text, want) in rows {
+        check(text, want);
+    }
+}

@@ -626,7 +626,9 @@ fn unit_after(k: &str) -> bool {
 fn bare_ok(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
     if first > 0 {
         let pk = kw(tokens, first - 1);
-        if bad_before_bare(pk.as_str()) {
+        // "cao điểm 30/4 - 1/5" (the peak period), unlike "điểm 8/10"
+        let peak = pk.as_str() == "điểm" && first >= 2 && kw(tokens, first - 2).as_str() == "cao";
+        if bad_before_bare(pk.as_str()) && !peak {
             return false;
         }
         // "Quảng trường 30/4", "Công viên 29/3": a capitalised place noun.
@@ -673,6 +675,43 @@ fn dm_cue(tokens: &[Token<'_>], j: usize) -> bool {
         return prev_ok && dm_cue_local(tokens, first);
     }
     dm_cue_local(tokens, j)
+}
+
+/// `D - D2/M[/Y]` at the bare day `j` (the dash at `j + 1`): one DATE with
+/// `end`, the first day borrowing the month.
+fn bare_day_range(tokens: &[Token<'_>], j: usize, start: usize) -> Option<Core> {
+    let (d, digits) = int_at(tokens, j)?;
+    if digits > 2 || !(1..=31).contains(&d) {
+        return None;
+    }
+    let k = j + 2;
+    let n2 = num_at(tokens, k)?;
+    if n2.n < 2 || n2.sep[0] != b'/' || docref_glued(tokens, k) {
+        return None;
+    }
+    let c = numeric_dm(tokens, k, 0, true)?;
+    if c.dates.len() != 1 || c.dates[0].end_cal.is_some() {
+        return None;
+    }
+    let end_cal = c.dates[0].cal;
+    let (m, y) = (end_cal.m?, end_cal.y);
+    if !valid_dm(d, m, y) || d >= end_cal.d? {
+        return None;
+    }
+    Some(Core {
+        dates: vec![Found {
+            start,
+            end: tok_end(tokens, k),
+            cal: Cal {
+                y,
+                m: Some(m),
+                d: Some(d),
+            },
+            end_cal: Some(end_cal),
+            quarter: None,
+        }],
+        next: c.next,
+    })
 }
 
 /// A dotted `D.M` (more often a decimal) is a date only right after a
@@ -1237,6 +1276,15 @@ fn core(
                         spaced_year_tail(tokens, &mut c);
                         return Some(c);
                     }
+                    // "(từ 26 - 28/4)": a bare day range after "từ" or a bracket
+                    if j > 0
+                        && (kw(tokens, j - 1).as_str() == "từ" || is_p(tokens, j - 1, "("))
+                        && is_dash(tokens, j + 1)
+                    {
+                        if let Some(c) = bare_day_range(tokens, j, start) {
+                            return Some(c);
+                        }
+                    }
                     // 18 tháng 5 năm 2021 without "ngày"
                     let (_, cal, next) = word_dm(tokens, j)?;
                     cal.y?;
@@ -1473,6 +1521,14 @@ fn bare_year(tokens: &[Token<'_>], j: usize, start: usize) -> Option<Core> {
                 return None;
             }
             if prev.kind == TokenKind::Number {
+                return None;
+            }
+            // "những năm 1920 - 1930": the head was refused (a decade, a
+            // quantity), so the tail of its range is refused too.
+            if is_dash(tokens, j - 1)
+                && j >= 2
+                && int_at(tokens, j - 2).is_some_and(|(_, d)| d == 4)
+            {
                 return None;
             }
             // "1.000", glued letters: not a plain year
