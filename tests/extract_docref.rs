@@ -583,3 +583,22 @@ fn ampersand_codes_lowercase_letters_and_council_bodies() {
     // A one-digit number after a lowercase letter word is a label.
     check("Anh gửi văn bản 2 lần cho xã.", &[]);
 }
+
+#[test]
+fn dash_for_slash_year() {
+    check(
+        "Trường áp dụng Thông tư 12-2019 của Bộ Tài chính khi thu phí.",
+        &[(
+            "Thông tư 12-2019 của Bộ Tài chính",
+            Some("Thông tư"),
+            "12",
+            Some("2019"),
+            None,
+            None,
+            None,
+            Some("Bộ Tài chính"),
+        )],
+    );
+    // Two years joined by a dash are a period, not a number and a year.
+    check("Kế hoạch 2021-2025 được thông qua.", &[]);
+}

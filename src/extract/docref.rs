@@ -1011,9 +1011,11 @@ fn one<'a>(
             let (_, kind, cap) = ty?;
             let t = &tokens[i];
             // "Nghị định 100/2019": number and year without a code.
-            let (num, year) = match t.text.split_once('/') {
+            let (num, year) = match t.text.split_once(['/', '-']) {
+                // "Thông tư 08-2017": a dash for the slash (not "2020-2021")
                 Some((n, y))
                     if y.len() == 4
+                        && (n.len() <= 3 || t.text.as_bytes()[n.len()] == b'/')
                         && y.bytes().all(|c| c.is_ascii_digit())
                         && (1945..=2100).contains(&y.parse::<u32>().unwrap_or(0))
                         && !law_like(kind) =>
