@@ -602,3 +602,36 @@ fn dash_for_slash_year() {
     // Two years joined by a dash are a period, not a number and a year.
     check("Kế hoạch 2021-2025 được thông qua.", &[]);
 }
+
+#[test]
+fn spaced_issuer_department_issuers_and_product_names() {
+    check(
+        "Nghị định 24/2021/NĐ - CP quy định chi tiết.",
+        &[(
+            "Nghị định 24/2021/NĐ - CP",
+            Some("Nghị định"),
+            "24",
+            Some("2021"),
+            Some("NĐ"),
+            Some("CP"),
+            None,
+            None,
+        )],
+    );
+    // An unknown department-like first piece is the issuer, the rest the unit.
+    check(
+        "Sở đã có Công văn số 512/SNNPTNT-VP hướng dẫn.",
+        &[(
+            "Công văn số 512/SNNPTNT-VP",
+            Some("Công văn"),
+            "512",
+            None,
+            None,
+            Some("SNNPTNT"),
+            None,
+            None,
+        )],
+    );
+    // A product name with a slash is not a document number.
+    check("Máy ảnh Z 7/II và loa 5/XL bán chạy.", &[]);
+}

@@ -272,8 +272,19 @@ fn symbol_at(tokens: &[Token<'_>], i: usize) -> Option<Symbol> {
             }
         }
         if spaced && !parts.is_empty() && !parts.iter().any(|x| x.2) {
-            // Glued symbol followed by a spaced dash: "QĐ-UBND - Chủ tịch": stop.
-            break;
+            // Glued symbol followed by a spaced dash: "QĐ-UBND - Chủ tịch":
+            // stop, unless a lone code is completed by a known issuer
+            // ("116/2020/NĐ - CP").
+            let completes = parts.len() == 1
+                && inv.codes.contains(parts[0].1.as_str())
+                && sep == b'-'
+                && inv.issuers.contains(p.text)
+                && !tokens
+                    .get(j + 2)
+                    .is_some_and(|x| x.kind == TokenKind::Word && !x.space_before);
+            if !completes {
+                break;
+            }
         }
         let mut text = p.text.to_string();
         j += 2;
@@ -346,9 +357,12 @@ fn symbol_at(tokens: &[Token<'_>], i: usize) -> Option<Symbol> {
         return Some(sym);
     }
     let p2 = parts[1].1.as_str();
+    // An unknown first piece shaped like a department ("STNMT", "SGDĐT",
+    // "BVHTTDL") is the issuer even when the second one looks like one.
+    let dept = p1.chars().count() >= 4 && (p1.starts_with('S') || p1.starts_with('B'));
     let is_code = if inv.codes.contains(p1) {
         true
-    } else if issuerish(p1) {
+    } else if issuerish(p1) || dept {
         false
     } else {
         issuerish(p2)
@@ -1071,6 +1085,19 @@ fn one<'a>(
     };
     if ty.is_some_and(|t| t.1 == "Hiến pháp") && bare {
         return None;
+    }
+    if ty.is_none() && so.is_none() && !bare {
+        // Without a type word or "số" the symbol alone must look official:
+        // a year field or a known code/issuer ("Apple Watch 6/SE" is not).
+        let inv = &*INVENTORY;
+        let known = sym.year.is_some()
+            || sym.code.as_deref().is_some_and(|c| inv.codes.contains(c))
+            || sym.issuer.as_deref().is_some_and(|x| {
+                x.split('-').all(issuerish) || (x.chars().count() >= 3 && sym.unit.is_some())
+            });
+        if !known {
+            return None;
+        }
     }
     let start_tok = match ty {
         Some((s, _, _)) => s,
