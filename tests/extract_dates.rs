@@ -663,3 +663,21 @@ fn bare_day_ranges_peaks_and_decade_ranges() {
         check(text, want);
     }
 }
+
+#[test]
+fn decade_ranges_glued() {
+    let rows: &[(&str, &[Exp])] = &[
+        ("Vào những năm 1950-1960, xã còn nghèo.", &[]),
+        // Not round years: a real range of years.
+        (
+            "Trong những năm 2003-2006, ông học ở Huế.",
+            &[
+                ("năm 2003", "2003", None, None, None),
+                ("2006", "2006", None, None, None),
+            ],
+        ),
+    ];
+    for (text, want) in rows {
+        check(text, want);
+    }
+}

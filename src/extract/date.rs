@@ -1299,7 +1299,8 @@ fn core(
                     });
                 }
                 if n.n == 2 && n.sep[0] == b'-' {
-                    if !bare_ok(tokens, j, j) {
+                    // after "năm" the unit form already decided ("những năm 1960-1970")
+                    if !bare_ok(tokens, j, j) || (j > 0 && kw(tokens, j - 1).as_str() == "năm") {
                         return None;
                     }
                     return numeric_years(tokens, j, start);
@@ -1681,8 +1682,9 @@ fn parse_at(tokens: &[Token<'_>], i: usize) -> Option<Parsed> {
     if unit == Some(Unit::Nam) && i > 0 {
         // "những năm 1970": a decade.
         if kw(tokens, i - 1).as_str() == "những" {
-            if let Some(y) = year_at(tokens, j) {
-                if y % 10 == 0 {
+            // also "những năm 1960-1970" (a decade range)
+            if let Some(n) = num_at(tokens, j) {
+                if is_year(&n.p[0]) && n.p[0].val % 10 == 0 && matches!(n.seps(), [] | [b'-']) {
                     return None;
                 }
             }
