@@ -13,6 +13,24 @@
 //! * bare years and bare `D/M` when the context does not make them a
 //!   quantity, a fraction, a place name or part of a document number.
 //!
+//! Decisions where `ENTITIES.md` and the dev-set conventions are silent:
+//!
+//! * A weekday is "directly attached" only when nothing but the
+//!   part-of-day word separates it from the date, in the forms `thứ Hai
+//!   (15/5)` and `thứ Hai 15/5`. Behind a comma ("Sáng thứ Ba, ngày 20/7")
+//!   the weekday and its part of day are left out: only `ngày 20/7`.
+//!   A weekday after the date ("20/4 (thứ 3)") is left out too.
+//! * "ngày 26 và 27/4": the bare day cannot be a DATE on its own and
+//!   borrows the month, as in the range form, so one DATE with `end`.
+//! * Seasons and school years: `2017/18`, `2020-21` are one DATE (`iso`
+//!   2017, `end` 2018; the second year borrows its century); two full years
+//!   `2020/2021` are two DATEs, like `2020-2021`.
+//! * "những năm 1960-1970" (round years after "những năm") is a decade
+//!   range, not a DATE; "những năm 1999-2001" is a range of years.
+//! * Dotted `D.M` ("30.4") is a date only after a holiday word
+//!   ("lễ/dịp/tết/hôm") or as the next item of such a list; elsewhere it is
+//!   a decimal.
+//!
 //! Words are compared on a lowercase NFC key built on the stack ([`Key`]), so
 //! headline capitals and decomposed text match without allocation.
 

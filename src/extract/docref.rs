@@ -12,6 +12,11 @@
 //! 4. take a directly following "của <issuing body>", where the body ends at
 //!    the end of a known body name (plus an attached "khóa XII").
 //!
+//! A symbol without a type word and without "số" must carry a year or a
+//! known code/issuer (product names such as "Watch 6/SE" are not documents).
+//! Joint documents (issuer `BTP-BNV`, or a "liên tịch" type) take every
+//! body of "của X và Y" / "của X, Y".
+//!
 //! The code/issuer inventory is `data/docref_codes.tsv`.
 
 use std::sync::LazyLock;
