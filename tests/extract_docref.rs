@@ -635,3 +635,33 @@ fn spaced_issuer_department_issuers_and_product_names() {
     // A product name with a slash is not a document number.
     check("Máy ảnh Z 7/II và loa 5/XL bán chạy.", &[]);
 }
+
+#[test]
+fn central_committee_body() {
+    check(
+        "Tỉnh quán triệt Nghị quyết 18 của Trung ương về sắp xếp bộ máy.",
+        &[(
+            "Nghị quyết 18 của Trung ương",
+            Some("Nghị quyết"),
+            "18",
+            None,
+            None,
+            None,
+            None,
+            Some("Trung ương"),
+        )],
+    );
+    check(
+        "Thực hiện Kế hoạch 25 của Trung ương Đoàn trong tháng.",
+        &[(
+            "Kế hoạch 25 của Trung ương Đoàn",
+            Some("Kế hoạch"),
+            "25",
+            None,
+            None,
+            None,
+            None,
+            Some("Trung ương Đoàn"),
+        )],
+    );
+}

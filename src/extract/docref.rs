@@ -419,6 +419,9 @@ const BODIES: &[&[&str]] = &[
     &["ban", "thường", "vụ", "huyện", "ủy"],
     &["ban", "thường", "vụ", "huyện", "uỷ"],
     &["trung", "ương", "đảng"],
+    &["trung", "ương", "đoàn"],
+    // "Nghị quyết 19 của Trung ương" (the Central Committee)
+    &["trung", "ương"],
     &["chính", "phủ"],
     &[
         "quốc", "hội", "nước", "cộng", "hòa", "xã", "hội", "chủ", "nghĩa", "việt", "nam",
