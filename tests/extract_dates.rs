@@ -560,3 +560,124 @@ mod props {
         }
     }
 }
+
+#[test]
+fn weekday_detached_and_seasons() {
+    let rows: &[(&str, &[Exp])] = &[
+        // A weekday separated by a comma is not "directly attached": only
+        // the date after it (and no part of day, which belongs to the weekday).
+        (
+            "Tối thứ Năm, ngày 14/9, các đội bóng làm lễ ra quân.",
+            &[("ngày 14/9", "--09-14", None, None, None)],
+        ),
+        // A weekday after the date, in brackets, stays outside.
+        (
+            "Buổi họp dời sang 11/3 (thứ 6) theo đề nghị của xã.",
+            &[("11/3", "--03-11", None, None, None)],
+        ),
+        // A bare day joined by "và" borrows the month: one DATE with end.
+        (
+            "Hội thi được tổ chức trong ngày 8 và 9/10 tại nhà văn hóa.",
+            &[("ngày 8 và 9/10", "--10-08", None, None, Some("--10-09"))],
+        ),
+        // Seasons: the two-digit year borrows its century.
+        (
+            "Ở mùa giải 2019/20, câu lạc bộ đứng thứ ba.",
+            &[("2019/20", "2019", None, None, Some("2020"))],
+        ),
+        (
+            "Kết quả năm 2022-23 tốt hơn dự kiến.",
+            &[("năm 2022-23", "2022", None, None, Some("2023"))],
+        ),
+        // Two full years with a slash: two DATEs.
+        (
+            "Trường tuyển sinh năm học 2023/2024 từ tháng 6/2023.",
+            &[
+                ("2023", "2023", None, None, None),
+                ("2024", "2024", None, None, None),
+                ("tháng 6/2023", "2023-06", None, None, None),
+            ],
+        ),
+        // Not a season: the second part is not the next year.
+        ("Tỷ lệ đạt 2019/25 hồ sơ.", &[]),
+    ];
+    for (text, want) in rows {
+        check(text, want);
+    }
+}
+
+#[test]
+fn dotted_holidays_and_old_year_lists() {
+    let rows: &[(&str, &[Exp])] = &[
+        // Dotted D.M only after a holiday word or as the next list item.
+        (
+            "Lượng khách tăng mạnh trong dịp lễ 2.9 và 1.1 vừa qua.",
+            &[
+                ("2.9", "--09-02", None, None, None),
+                ("1.1", "--01-01", None, None, None),
+            ],
+        ),
+        ("Giá cổ phiếu tăng 2.5 điểm trong phiên.", &[]),
+        // An older year after another year in a list.
+        (
+            "Ngôi đình được trùng tu vào năm 1872 và 1889.",
+            &[
+                ("năm 1872", "1872", None, None, None),
+                ("1889", "1889", None, None, None),
+            ],
+        ),
+    ];
+    for (text, want) in rows {
+        check(text, want);
+    }
+}
+
+#[test]
+fn bare_day_ranges_peaks_and_decade_ranges() {
+    let rows: &[(&str, &[Exp])] = &[
+        (
+            "Đoàn kiểm tra làm việc (từ 3 - 6/11) tại các xã.",
+            &[("3 - 6/11", "--11-03", None, None, Some("--11-06"))],
+        ),
+        (
+            "Lịch thi đấu kéo dài từ 9 - 12/8/2022.",
+            &[(
+                "9 - 12/8/2022",
+                "2022-08-09",
+                None,
+                None,
+                Some("2022-08-12"),
+            )],
+        ),
+        (
+            "Trong thời gian cao điểm 2/9 - 4/9, bến xe tăng chuyến.",
+            &[
+                ("2/9", "--09-02", None, None, None),
+                ("4/9", "--09-04", None, None, None),
+            ],
+        ),
+        // A decade range: neither end is a DATE.
+        ("Thời kỳ những năm 1950 - 1960 còn nhiều khó khăn.", &[]),
+    ];
+    for (text, want) in rows {
+        check(text, want);
+    }
+}
+
+#[test]
+fn decade_ranges_glued() {
+    let rows: &[(&str, &[Exp])] = &[
+        ("Vào những năm 1950-1960, xã còn nghèo.", &[]),
+        // Not round years: a real range of years.
+        (
+            "Trong những năm 2003-2006, ông học ở Huế.",
+            &[
+                ("năm 2003", "2003", None, None, None),
+                ("2006", "2006", None, None, None),
+            ],
+        ),
+    ];
+    for (text, want) in rows {
+        check(text, want);
+    }
+}

@@ -506,3 +506,162 @@ fn law_title_containing_a_type_word() {
     let got = docrefs("Sở đã gửi công văn số 55/SYT-NV cho các bệnh viện.");
     assert_eq!(got[0].0, "công văn số 55/SYT-NV");
 }
+
+#[test]
+fn joint_bodies() {
+    check(
+        "Căn cứ Thông tư liên tịch số 07/2018/TTLT-BYT-BTC ngày 12/3/2018 của Bộ Y tế và Bộ Tài chính về giá dịch vụ.",
+        &[(
+            "Thông tư liên tịch số 07/2018/TTLT-BYT-BTC ngày 12/3/2018 của Bộ Y tế và Bộ Tài chính",
+            Some("Thông tư liên tịch"),
+            "07",
+            Some("2018"),
+            Some("TTLT"),
+            Some("BYT-BTC"),
+            Some("2018-03-12"),
+            Some("Bộ Y tế và Bộ Tài chính"),
+        )],
+    );
+    // A single issuer: "và" after the body is not part of it.
+    check(
+        "Quyết định số 15/QĐ-BYT của Bộ Y tế và Bộ Tài chính đã thống nhất.",
+        &[(
+            "Quyết định số 15/QĐ-BYT của Bộ Y tế",
+            Some("Quyết định"),
+            "15",
+            None,
+            Some("QĐ"),
+            Some("BYT"),
+            None,
+            Some("Bộ Y tế"),
+        )],
+    );
+}
+
+#[test]
+fn ampersand_codes_lowercase_letters_and_council_bodies() {
+    check(
+        "Trường áp dụng Thông tư số 32/2018/TT-BGD&ĐT từ năm học mới.",
+        &[(
+            "Thông tư số 32/2018/TT-BGD&ĐT",
+            Some("Thông tư"),
+            "32",
+            Some("2018"),
+            Some("TT"),
+            Some("BGD&ĐT"),
+            None,
+            None,
+        )],
+    );
+    check(
+        "Xã đã thực hiện đúng công văn 718 nói trên.",
+        &[(
+            "công văn 718",
+            Some("Công văn"),
+            "718",
+            None,
+            None,
+            None,
+            None,
+            None,
+        )],
+    );
+    // "công bố" after the body name is a verb, not part of the name.
+    check(
+        "Nghị quyết số 47 của Hội đồng thi đua Trung ương công bố danh sách.",
+        &[(
+            "Nghị quyết số 47 của Hội đồng thi đua Trung ương",
+            Some("Nghị quyết"),
+            "47",
+            None,
+            None,
+            None,
+            None,
+            Some("Hội đồng thi đua Trung ương"),
+        )],
+    );
+    // A one-digit number after a lowercase letter word is a label.
+    check("Anh gửi văn bản 2 lần cho xã.", &[]);
+}
+
+#[test]
+fn dash_for_slash_year() {
+    check(
+        "Trường áp dụng Thông tư 12-2019 của Bộ Tài chính khi thu phí.",
+        &[(
+            "Thông tư 12-2019 của Bộ Tài chính",
+            Some("Thông tư"),
+            "12",
+            Some("2019"),
+            None,
+            None,
+            None,
+            Some("Bộ Tài chính"),
+        )],
+    );
+    // Two years joined by a dash are a period, not a number and a year.
+    check("Kế hoạch 2021-2025 được thông qua.", &[]);
+}
+
+#[test]
+fn spaced_issuer_department_issuers_and_product_names() {
+    check(
+        "Nghị định 24/2021/NĐ - CP quy định chi tiết.",
+        &[(
+            "Nghị định 24/2021/NĐ - CP",
+            Some("Nghị định"),
+            "24",
+            Some("2021"),
+            Some("NĐ"),
+            Some("CP"),
+            None,
+            None,
+        )],
+    );
+    // An unknown department-like first piece is the issuer, the rest the unit.
+    check(
+        "Sở đã có Công văn số 512/SNNPTNT-VP hướng dẫn.",
+        &[(
+            "Công văn số 512/SNNPTNT-VP",
+            Some("Công văn"),
+            "512",
+            None,
+            None,
+            Some("SNNPTNT"),
+            None,
+            None,
+        )],
+    );
+    // A product name with a slash is not a document number.
+    check("Máy ảnh Z 7/II và loa 5/XL bán chạy.", &[]);
+}
+
+#[test]
+fn central_committee_body() {
+    check(
+        "Tỉnh quán triệt Nghị quyết 18 của Trung ương về sắp xếp bộ máy.",
+        &[(
+            "Nghị quyết 18 của Trung ương",
+            Some("Nghị quyết"),
+            "18",
+            None,
+            None,
+            None,
+            None,
+            Some("Trung ương"),
+        )],
+    );
+    check(
+        "Thực hiện Kế hoạch 25 của Trung ương Đoàn trong tháng.",
+        &[(
+            "Kế hoạch 25 của Trung ương Đoàn",
+            Some("Kế hoạch"),
+            "25",
+            None,
+            None,
+            None,
+            None,
+            Some("Trung ương Đoàn"),
+        )],
+    );
+}

@@ -13,6 +13,24 @@
 //! * bare years and bare `D/M` when the context does not make them a
 //!   quantity, a fraction, a place name or part of a document number.
 //!
+//! Decisions where `ENTITIES.md` and the dev-set conventions are silent:
+//!
+//! * A weekday is "directly attached" only when nothing but the
+//!   part-of-day word separates it from the date, in the forms `thứ Hai
+//!   (15/5)` and `thứ Hai 15/5`. Behind a comma ("Sáng thứ Ba, ngày 20/7")
+//!   the weekday and its part of day are left out: only `ngày 20/7`.
+//!   A weekday after the date ("20/4 (thứ 3)") is left out too.
+//! * "ngày 26 và 27/4": the bare day cannot be a DATE on its own and
+//!   borrows the month, as in the range form, so one DATE with `end`.
+//! * Seasons and school years: `2017/18`, `2020-21` are one DATE (`iso`
+//!   2017, `end` 2018; the second year borrows its century); two full years
+//!   `2020/2021` are two DATEs, like `2020-2021`.
+//! * "những năm 1960-1970" (round years after "những năm") is a decade
+//!   range, not a DATE; "những năm 1999-2001" is a range of years.
+//! * Dotted `D.M` ("30.4") is a date only after a holiday word
+//!   ("lễ/dịp/tết/hôm") or as the next item of such a list; elsewhere it is
+//!   a decimal.
+//!
 //! Words are compared on a lowercase NFC key built on the stack ([`Key`]), so
 //! headline capitals and decomposed text match without allocation.
 
@@ -626,7 +644,9 @@ fn unit_after(k: &str) -> bool {
 fn bare_ok(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
     if first > 0 {
         let pk = kw(tokens, first - 1);
-        if bad_before_bare(pk.as_str()) {
+        // "cao điểm 30/4 - 1/5" (the peak period), unlike "điểm 8/10"
+        let peak = pk.as_str() == "điểm" && first >= 2 && kw(tokens, first - 2).as_str() == "cao";
+        if bad_before_bare(pk.as_str()) && !peak {
             return false;
         }
         // "Quảng trường 30/4", "Công viên 29/3": a capitalised place noun.
@@ -673,6 +693,59 @@ fn dm_cue(tokens: &[Token<'_>], j: usize) -> bool {
         return prev_ok && dm_cue_local(tokens, first);
     }
     dm_cue_local(tokens, j)
+}
+
+/// `D - D2/M[/Y]` at the bare day `j` (the dash at `j + 1`): one DATE with
+/// `end`, the first day borrowing the month.
+fn bare_day_range(tokens: &[Token<'_>], j: usize, start: usize) -> Option<Core> {
+    let (d, digits) = int_at(tokens, j)?;
+    if digits > 2 || !(1..=31).contains(&d) {
+        return None;
+    }
+    let k = j + 2;
+    let n2 = num_at(tokens, k)?;
+    if n2.n < 2 || n2.sep[0] != b'/' || docref_glued(tokens, k) {
+        return None;
+    }
+    let c = numeric_dm(tokens, k, 0, true)?;
+    if c.dates.len() != 1 || c.dates[0].end_cal.is_some() {
+        return None;
+    }
+    let end_cal = c.dates[0].cal;
+    let (m, y) = (end_cal.m?, end_cal.y);
+    if !valid_dm(d, m, y) || d >= end_cal.d? {
+        return None;
+    }
+    Some(Core {
+        dates: vec![Found {
+            start,
+            end: tok_end(tokens, k),
+            cal: Cal {
+                y,
+                m: Some(m),
+                d: Some(d),
+            },
+            end_cal: Some(end_cal),
+            quarter: None,
+        }],
+        next: c.next,
+    })
+}
+
+/// A dotted `D.M` (more often a decimal) is a date only right after a
+/// holiday word ("lễ 30.4", "dịp 2.9") or as the next item of such a list
+/// ("lễ 30.4, 1.5", "lễ 30.4 và 1.5").
+fn dot_dm_cue(tokens: &[Token<'_>], j: usize) -> bool {
+    let holiday = |k: usize| matches!(kw(tokens, k).as_str(), "lễ" | "dịp" | "tết" | "hôm");
+    if j >= 1 && holiday(j - 1) {
+        return true;
+    }
+    j >= 3
+        && (is_p(tokens, j - 1, ",")
+            || kw(tokens, j - 1).as_str() == "và"
+            || is_dash(tokens, j - 1))
+        && num_at(tokens, j - 2).is_some_and(|n| n.n == 2 && n.sep[0] == b'.')
+        && holiday(j - 3)
 }
 
 /// Time words that make a following bare `D/M` a date.
@@ -880,6 +953,62 @@ fn numeric_years(tokens: &[Token<'_>], i: usize, start: usize) -> Option<Core> {
             }],
             next: i + 1,
         }),
+        // Seasons and school years "2017/18", "2020-21": the second year
+        // borrows its century from the first, so one DATE with `end`.
+        (2, [b'/' | b'-'])
+            if is_year(&n.p[0])
+                && n.p[1].digits == 2
+                && n.p[1].val == (n.p[0].val + 1) % 100
+                && (1900..=2100).contains(&n.p[0].val) =>
+        {
+            Some(Core {
+                dates: vec![Found {
+                    start,
+                    end: tok_end(tokens, i),
+                    cal: Cal {
+                        y: Some(n.p[0].val),
+                        ..Default::default()
+                    },
+                    end_cal: Some(Cal {
+                        y: Some(n.p[0].val + 1),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                }],
+                next: i + 1,
+            })
+        }
+        // "năm học 2020/2021": two consecutive full years.
+        (2, [b'/'])
+            if is_year(&n.p[0])
+                && is_year(&n.p[1])
+                && n.p[1].val == n.p[0].val + 1
+                && (1900..=2100).contains(&n.p[0].val) =>
+        {
+            Some(Core {
+                dates: vec![
+                    Found {
+                        start,
+                        end: base + n.p[0].end,
+                        cal: Cal {
+                            y: Some(n.p[0].val),
+                            ..Default::default()
+                        },
+                        ..Default::default()
+                    },
+                    Found {
+                        start: base + n.p[1].start,
+                        end: tok_end(tokens, i),
+                        cal: Cal {
+                            y: Some(n.p[1].val),
+                            ..Default::default()
+                        },
+                        ..Default::default()
+                    },
+                ],
+                next: i + 1,
+            })
+        }
         (2, [b'-'])
             if is_year(&n.p[0])
                 && is_year(&n.p[1])
@@ -1165,6 +1294,15 @@ fn core(
                         spaced_year_tail(tokens, &mut c);
                         return Some(c);
                     }
+                    // "(từ 26 - 28/4)": a bare day range after "từ" or a bracket
+                    if j > 0
+                        && (kw(tokens, j - 1).as_str() == "từ" || is_p(tokens, j - 1, "("))
+                        && is_dash(tokens, j + 1)
+                    {
+                        if let Some(c) = bare_day_range(tokens, j, start) {
+                            return Some(c);
+                        }
+                    }
                     // 18 tháng 5 năm 2021 without "ngày"
                     let (_, cal, next) = word_dm(tokens, j)?;
                     cal.y?;
@@ -1179,10 +1317,24 @@ fn core(
                     });
                 }
                 if n.n == 2 && n.sep[0] == b'-' {
-                    if !bare_ok(tokens, j, j) {
+                    // after "năm" the unit form already decided ("những năm 1960-1970")
+                    if !bare_ok(tokens, j, j) || (j > 0 && kw(tokens, j - 1).as_str() == "năm") {
                         return None;
                     }
                     return numeric_years(tokens, j, start);
+                }
+                if n.n == 2 && n.sep[0] == b'.' && dot_dm_cue(tokens, j) {
+                    // "dịp nghỉ lễ 30.4, 1.5"
+                    return numeric_dm(tokens, j, start, true);
+                }
+                if n.n == 2 && n.sep[0] == b'/' && is_year(&n.p[0]) {
+                    // "mùa giải 2017/18", "năm học 2020/2021"
+                    if !bare_ok(tokens, j, j) {
+                        return None;
+                    }
+                    if let Some(c) = numeric_years(tokens, j, start) {
+                        return Some(c);
+                    }
                 }
                 if n.n == 2 && n.sep[0] == b'/' && !is_year(&n.p[1]) {
                     // After a time word ("hôm nay 30/4 ngày đầu…") only a
@@ -1222,8 +1374,13 @@ fn core(
                     }
                     return None;
                 }
-                // ngày 19 đến 22/8/2023, ngày 24 - 27/4/2021, ngày 20 - 22 tháng 3 năm 2024
-                let mut k = range_conn(tokens, j + 1)?;
+                // ngày 19 đến 22/8/2023, ngày 24 - 27/4/2021, ngày 20 - 22 tháng 3 năm 2024;
+                // a bare day joined by "và" borrows the month the same way:
+                // "ngày 26 và 27/4" is one DATE with `end`.
+                let mut k = range_conn(tokens, j + 1).or_else(|| {
+                    (kw(tokens, j + 1).as_str() == "và" && !tokens[j + 1].newline_before)
+                        .then_some(j + 2)
+                })?;
                 if kw(tokens, k).as_str() == "ngày" {
                     k += 1;
                 }
@@ -1344,8 +1501,12 @@ fn bare_year(tokens: &[Token<'_>], j: usize, start: usize) -> Option<Core> {
     }
     let paren = j > 0 && is_p(tokens, j - 1, "(") && is_p(tokens, j + 1, ")");
     let in_range = is_dash(tokens, j + 1) && year_at(tokens, j + 2).is_some_and(|y2| y2 > y);
-    let plausible =
-        (1900..=2100).contains(&y) || ((1000..=2100).contains(&y) && (paren || in_range));
+    // "năm 1864 và 1867", "1788, 1789": an older year right after another one
+    let list_tail = j >= 2
+        && (kw(tokens, j - 1).as_str() == "và" || is_p(tokens, j - 1, ","))
+        && int_at(tokens, j - 2).is_some_and(|(y0, d0)| d0 == 4 && (1000..=2100).contains(&y0));
+    let plausible = (1900..=2100).contains(&y)
+        || ((1000..=2100).contains(&y) && (paren || in_range || list_tail));
     if !plausible {
         return None;
     }
@@ -1379,6 +1540,14 @@ fn bare_year(tokens: &[Token<'_>], j: usize, start: usize) -> Option<Core> {
                 return None;
             }
             if prev.kind == TokenKind::Number {
+                return None;
+            }
+            // "những năm 1920 - 1930": the head was refused (a decade, a
+            // quantity), so the tail of its range is refused too.
+            if is_dash(tokens, j - 1)
+                && j >= 2
+                && int_at(tokens, j - 2).is_some_and(|(_, d)| d == 4)
+            {
                 return None;
             }
             // "1.000", glued letters: not a plain year
@@ -1531,8 +1700,9 @@ fn parse_at(tokens: &[Token<'_>], i: usize) -> Option<Parsed> {
     if unit == Some(Unit::Nam) && i > 0 {
         // "những năm 1970": a decade.
         if kw(tokens, i - 1).as_str() == "những" {
-            if let Some(y) = year_at(tokens, j) {
-                if y % 10 == 0 {
+            // also "những năm 1960-1970" (a decade range)
+            if let Some(n) = num_at(tokens, j) {
+                if is_year(&n.p[0]) && n.p[0].val % 10 == 0 && matches!(n.seps(), [] | [b'-']) {
                     return None;
                 }
             }

@@ -12,6 +12,11 @@
 //! 4. take a directly following "của <issuing body>", where the body ends at
 //!    the end of a known body name (plus an attached "khóa XII").
 //!
+//! A symbol without a type word and without "số" must carry a year or a
+//! known code/issuer (product names such as "Watch 6/SE" are not documents).
+//! Joint documents (issuer `BTP-BNV`, or a "liên tịch" type) take every
+//! body of "của X và Y" / "của X, Y".
+//!
 //! The code/issuer inventory is `data/docref_codes.tsv`.
 
 use std::sync::LazyLock;
@@ -272,11 +277,34 @@ fn symbol_at(tokens: &[Token<'_>], i: usize) -> Option<Symbol> {
             }
         }
         if spaced && !parts.is_empty() && !parts.iter().any(|x| x.2) {
-            // Glued symbol followed by a spaced dash: "QĐ-UBND - Chủ tịch": stop.
-            break;
+            // Glued symbol followed by a spaced dash: "QĐ-UBND - Chủ tịch":
+            // stop, unless a lone code is completed by a known issuer
+            // ("116/2020/NĐ - CP").
+            let completes = parts.len() == 1
+                && inv.codes.contains(parts[0].1.as_str())
+                && sep == b'-'
+                && inv.issuers.contains(p.text)
+                && !tokens
+                    .get(j + 2)
+                    .is_some_and(|x| x.kind == TokenKind::Word && !x.space_before);
+            if !completes {
+                break;
+            }
         }
         let mut text = p.text.to_string();
         j += 2;
+        // "BGD&ĐT", "BVHTT&DL": an ampersand glued inside one piece.
+        if tokens
+            .get(j)
+            .is_some_and(|a| a.text == "&" && !a.space_before)
+            && tokens
+                .get(j + 1)
+                .is_some_and(|q| !q.space_before && codeish(q))
+        {
+            text.push('&');
+            text.push_str(tokens[j + 1].text);
+            j += 2;
+        }
         // "QH/15", "QH 11": the term number of an issuer.
         let stem_ok = matches!(p.text, "QH" | "UBTVQH" | "HĐNN" | "HĐBT");
         if stem_ok {
@@ -334,9 +362,12 @@ fn symbol_at(tokens: &[Token<'_>], i: usize) -> Option<Symbol> {
         return Some(sym);
     }
     let p2 = parts[1].1.as_str();
+    // An unknown first piece shaped like a department ("STNMT", "SGDĐT",
+    // "BVHTTDL") is the issuer even when the second one looks like one.
+    let dept = p1.chars().count() >= 4 && (p1.starts_with('S') || p1.starts_with('B'));
     let is_code = if inv.codes.contains(p1) {
         true
-    } else if issuerish(p1) {
+    } else if issuerish(p1) || dept {
         false
     } else {
         issuerish(p2)
@@ -388,6 +419,9 @@ const BODIES: &[&[&str]] = &[
     &["ban", "thường", "vụ", "huyện", "ủy"],
     &["ban", "thường", "vụ", "huyện", "uỷ"],
     &["trung", "ương", "đảng"],
+    &["trung", "ương", "đoàn"],
+    // "Nghị quyết 19 của Trung ương" (the Central Committee)
+    &["trung", "ương"],
     &["chính", "phủ"],
     &[
         "quốc", "hội", "nước", "cộng", "hòa", "xã", "hội", "chủ", "nghĩa", "việt", "nam",
@@ -564,7 +598,12 @@ fn proper_run(tokens: &[Token<'_>], mut j: usize) -> usize {
             j += 1;
             continue;
         }
-        if lower_run >= 3 || STOP_LOWER.contains(&k.as_str()) {
+        // Verbs that follow a body ("… Quốc gia công bố", "… thông báo").
+        let verb_pair = matches!(
+            (k.as_str(), kw(tokens, j + 1).as_str()),
+            ("công", "bố") | ("thông", "báo") | ("đồng", "ý") | ("xác", "định")
+        );
+        if lower_run >= 3 || verb_pair || STOP_LOWER.contains(&k.as_str()) {
             break;
         }
         lower_run += 1;
@@ -779,7 +818,31 @@ fn org_at(tokens: &[Token<'_>], i: usize) -> Option<usize> {
             return Some(e);
         }
     }
-    let e = proper_run(tokens, h);
+    let mut e = proper_run(tokens, h);
+    if e == h
+        && longest(
+            tokens,
+            i,
+            &[&["hội", "đồng"], &["ủy", "ban"], &["uỷ", "ban"]],
+        )
+        .is_some()
+    {
+        // "Hội đồng bầu cử Quốc gia", "Ủy ban quốc gia về …": up to three
+        // lowercase words before the capitalised part of the name.
+        let mut k = h;
+        while k - h < 3
+            && tokens.get(k).is_some_and(|t| {
+                t.kind == TokenKind::Word && !t.newline_before && !capitalised(Some(t))
+            })
+            && !STOP_LOWER.contains(&kw(tokens, k).as_str())
+            && kw(tokens, k).as_str() != "và"
+        {
+            k += 1;
+        }
+        if k > h && capitalised(tokens.get(k)) && !tokens[k].newline_before {
+            e = proper_run(tokens, k);
+        }
+    }
     (e > h).then(|| local_level(tokens, e))
 }
 
@@ -970,9 +1033,11 @@ fn one<'a>(
             let (_, kind, cap) = ty?;
             let t = &tokens[i];
             // "Nghị định 100/2019": number and year without a code.
-            let (num, year) = match t.text.split_once('/') {
+            let (num, year) = match t.text.split_once(['/', '-']) {
+                // "Thông tư 08-2017": a dash for the slash (not "2020-2021")
                 Some((n, y))
                     if y.len() == 4
+                        && (n.len() <= 3 || t.text.as_bytes()[n.len()] == b'/')
                         && y.bytes().all(|c| c.is_ascii_digit())
                         && (1945..=2100).contains(&y.parse::<u32>().unwrap_or(0))
                         && !law_like(kind) =>
@@ -990,7 +1055,10 @@ fn one<'a>(
             }
             if so.is_none() {
                 // "Phương án 1", "Kế hoạch 2": one digit is a label
-                if !cap || name.is_some() || num.len() < 2 {
+                // Lowercase correspondence words are common in news without
+                // "số": "văn bản 425 nói trên", "công văn 1234".
+                let lower_ok = matches!(kind, "Văn bản" | "Công văn" | "Công điện");
+                if !(cap || lower_ok) || name.is_some() || num.len() < 2 {
                     return None;
                 }
                 if law_like(kind) || kind == "Hiến pháp" {
@@ -1026,6 +1094,19 @@ fn one<'a>(
     if ty.is_some_and(|t| t.1 == "Hiến pháp") && bare {
         return None;
     }
+    if ty.is_none() && so.is_none() && !bare {
+        // Without a type word or "số" the symbol alone must look official:
+        // a year field or a known code/issuer ("Apple Watch 6/SE" is not).
+        let inv = &*INVENTORY;
+        let known = sym.year.is_some()
+            || sym.code.as_deref().is_some_and(|c| inv.codes.contains(c))
+            || sym.issuer.as_deref().is_some_and(|x| {
+                x.split('-').all(issuerish) || (x.chars().count() >= 3 && sym.unit.is_some())
+            });
+        if !known {
+            return None;
+        }
+    }
     let start_tok = match ty {
         Some((s, _, _)) => s,
         None => i,
@@ -1043,7 +1124,24 @@ fn one<'a>(
     if kw(tokens, end_tok).as_str() == "của"
         && !tokens.get(end_tok).is_some_and(|t| t.newline_before)
     {
-        if let Some(next) = body_at(tokens, end_tok + 1) {
+        if let Some(mut next) = body_at(tokens, end_tok + 1) {
+            // Joint documents name every issuer: "Thông tư liên tịch số
+            // 01/2015/TTLT-BTP-BNV … của Bộ Tư pháp và Bộ Nội vụ".
+            let joint = sym.issuer.as_deref().is_some_and(|s| s.contains('-'))
+                || ty.is_some_and(|t| t.1.ends_with("liên tịch"));
+            let mut extra = 0;
+            while joint && extra < 4 {
+                let conn = kw(tokens, next);
+                let sep = is_p(tokens, next, ",") || conn.as_str() == "và";
+                if !sep || tokens.get(next).is_some_and(|t| t.newline_before) {
+                    break;
+                }
+                match body_at(tokens, next + 1) {
+                    Some(n2) => next = n2,
+                    None => break,
+                }
+                extra += 1;
+            }
             let (a, b) = (tokens[end_tok + 1].span.start, tokens[next - 1].span.end);
             body = Some(text[a..b].to_string());
             end_tok = next;
