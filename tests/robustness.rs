@@ -456,14 +456,3 @@ fn regression_files() {
     assert!(n > 0, "no regression inputs in {}", dir.display());
     assert!(failed.is_empty(), "failing regression inputs: {failed:#?}");
 }
-
-/// Inputs in `tests/regressions/open/` still fail (found by fuzzing or the
-/// property tests, not fixed yet); move a file up one folder once fixed.
-#[test]
-#[ignore = "known failures, see tests/regressions/README.md"]
-fn open_regression_files() {
-    let _g = serial();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/regressions/open");
-    let (_, failed) = run_regressions(&dir);
-    assert!(failed.is_empty(), "failing regression inputs: {failed:#?}");
-}

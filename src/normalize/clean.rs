@@ -87,29 +87,47 @@ pub(crate) fn homoglyph(c: char) -> Option<char> {
 
 /// Removes invisible characters (when `invisible`) and maps exotic spaces
 /// to U+0020 (when `spaces`). Borrowed when nothing changes.
+///
+/// ZWJ/ZWNJ are decided once per maximal run of invisible characters, from
+/// the characters before and after the whole run (see [`joiner_in_word`]),
+/// so the decision does not change when other invisibles of the run are
+/// removed: cleaning twice gives the same text as cleaning once.
 pub(crate) fn clean_chars(text: &str, invisible: bool, spaces: bool) -> Cow<'_, str> {
     let Some(first) = find_first(text, invisible, spaces) else {
         return Cow::Borrowed(text);
     };
     let mut out = String::with_capacity(text.len());
     out.push_str(&text[..first]);
-    let mut prev: Option<char> = text[..first].chars().next_back();
-    let mut it = text[first..].chars().peekable();
-    while let Some(c) = it.next() {
+    let mut i = first;
+    while let Some(c) = text[i..].chars().next() {
+        if invisible && is_invisible(c) {
+            let run_end = invisible_run_end(text, i);
+            let remove_joiners =
+                joiner_in_word(out.chars().next_back(), text[run_end..].chars().next());
+            for j in text[i..run_end].chars() {
+                if matches!(j, '\u{200C}' | '\u{200D}') && !remove_joiners {
+                    out.push(j);
+                }
+            }
+            i = run_end;
+            continue;
+        }
         if spaces && is_exotic_space(c) {
             out.push(' ');
-        } else if invisible && is_invisible(c) {
-            if matches!(c, '\u{200C}' | '\u{200D}') && !joiner_in_word(prev, it.peek().copied()) {
-                out.push(c);
-            } else {
-                continue; // removed: `prev` stays the character before it
-            }
         } else {
             out.push(c);
         }
-        prev = Some(c);
+        i += c.len_utf8();
     }
     Cow::Owned(out)
+}
+
+/// End (byte offset) of the run of invisible characters starting at `i`.
+fn invisible_run_end(text: &str, i: usize) -> usize {
+    text[i..]
+        .char_indices()
+        .find(|&(_, c)| !is_invisible(c))
+        .map_or(text.len(), |(k, _)| i + k)
 }
 
 /// ZWJ/ZWNJ are removed when a Latin/Vietnamese letter, an ASCII digit, a
@@ -127,8 +145,10 @@ fn joiner_in_word(prev: Option<char>, next: Option<char>) -> bool {
     latin(prev) || latin(next)
 }
 
-/// Byte offset of the first character the cleanup changes. Scans bytes:
-/// every target starts with lead byte C2, E1, E2, E3 or EF.
+/// Byte offset of the first character the cleanup may change. Scans bytes:
+/// every target starts with lead byte C2, E1, E2, E3 or EF. A run of
+/// invisible characters is examined once, as a whole; a run of joiners that
+/// stays is skipped, so the scan is linear.
 fn find_first(text: &str, invisible: bool, spaces: bool) -> Option<usize> {
     let b = text.as_bytes();
     let mut i = 0;
@@ -148,11 +168,23 @@ fn find_first(text: &str, invisible: bool, spaces: bool) -> Option<usize> {
         };
         if hit {
             if let Some(c) = text[i..].chars().next() {
-                let target = (spaces && is_exotic_space(c)) || (invisible && is_invisible(c));
-                let kept_joiner = matches!(c, '\u{200C}' | '\u{200D}')
-                    && !joiner_in_word(text[..i].chars().next_back(), text[i + 3..].chars().next());
-                if target && !kept_joiner {
+                if spaces && is_exotic_space(c) {
                     return Some(i);
+                }
+                if invisible && is_invisible(c) {
+                    let run_end = invisible_run_end(text, i);
+                    let run = &text[i..run_end];
+                    let only_joiners = run.chars().all(|j| matches!(j, '\u{200C}' | '\u{200D}'));
+                    let keep = only_joiners
+                        && !joiner_in_word(
+                            text[..i].chars().next_back(),
+                            text[run_end..].chars().next(),
+                        );
+                    if !keep {
+                        return Some(i);
+                    }
+                    i = run_end;
+                    continue;
                 }
             }
         }
@@ -181,5 +213,20 @@ mod tests {
         let fam = "\u{1F468}\u{200D}\u{1F469}";
         assert!(matches!(clean_chars(fam, true, true), Cow::Borrowed(_)));
         assert_eq!(clean_chars("ho\u{200D}a", true, true), "hoa");
+        // A joiner's fate is decided by the neighbours of its whole run of
+        // invisible characters, so a second pass changes nothing.
+        for s in [
+            "\u{200C}\u{200B} ",
+            "\u{200C}\u{200C}a",
+            "\u{1F468}\u{200B}\u{200D}\u{1F469}",
+        ] {
+            let once = clean_chars(s, true, true).into_owned();
+            assert_eq!(clean_chars(&once, true, true), once.as_str(), "{s:?}");
+        }
+        assert_eq!(clean_chars("\u{200C}\u{200B} ", true, true), " ");
+        assert_eq!(
+            clean_chars("\u{1F468}\u{200B}\u{200D}\u{1F469}", true, true),
+            "\u{1F468}\u{200D}\u{1F469}"
+        );
     }
 }

@@ -171,6 +171,21 @@ impl Normalizer {
     /// assert_eq!(n.normalize("Thừơng hoaì Viêṭ"), "Thường hoài Việt");
     /// ```
     pub fn normalize<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        match self.normalize_once(text) {
+            Cow::Owned(s) if self.homoglyphs && has_greek_or_cyrillic(&s) => {
+                // NFC can turn a compatibility character into a look-alike
+                // letter (U+1FBE → ι) after the look-alike repair ran; one
+                // more pass makes the result idempotent.
+                match self.normalize_once(&s) {
+                    Cow::Owned(t) => Cow::Owned(t),
+                    Cow::Borrowed(_) => Cow::Owned(s),
+                }
+            }
+            other => other,
+        }
+    }
+
+    fn normalize_once<'a>(&self, text: &'a str) -> Cow<'a, str> {
         if text.is_ascii() {
             return Cow::Borrowed(text);
         }
@@ -199,6 +214,12 @@ impl Normalizer {
             }
         }
     }
+}
+
+/// Whether `s` holds a character of the Greek or Cyrillic blocks
+/// (U+0370–U+04FF: UTF-8 lead bytes 0xCD–0xD3).
+fn has_greek_or_cyrillic(s: &str) -> bool {
+    s.bytes().any(|b| (0xCD..=0xD3).contains(&b))
 }
 
 /// Normalizes `text` with the default [`Normalizer`]: cleanup, NFC and
