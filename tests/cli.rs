@@ -529,3 +529,47 @@ fn random_bytes_never_panic() {
     assert_eq!(out.code, 1);
     assert_eq!(out.stderr.lines().count(), 1);
 }
+
+/// The contract that makes the JSONL filter safe under Spark's `RDD.pipe` or
+/// Hadoop Streaming: one output per input, ids kept, and no state carried
+/// between records — each record's output is the same whether it runs alone,
+/// in a batch, or in a batch in another order.
+#[test]
+fn jsonl_filter_keeps_no_state_between_records() {
+    let records = [
+        r#"{"id": "a", "text": "Hà Nội, ngày 28 tháng 11 năm 2013. Sáng 26/12, đồng chí Lò Văn Pấng, Bí thư Huyện ủy, dự họp."}"#,
+        r#"{"id": "b", "text": "Chiều 5/1, UBND tỉnh triển khai Quyết định số 1234/QĐ-UBND."}"#,
+        r#"{"id": "c", "text": "Ông Vàng A Dình, Chủ tịch UBND xã, cho biết."}"#,
+        r#"{"id": "d", "text": "Theo Nghị định 30/2020/NĐ-CP của Chính phủ, quý I/2023."}"#,
+    ];
+    let alone: Vec<String> = records
+        .iter()
+        .map(|r| {
+            let out = run(&["extract", "--jsonl-input"], format!("{r}\n").as_bytes());
+            assert_eq!(out.code, 0, "{}", out.stderr);
+            assert_eq!(out.lines().len(), 1);
+            out.lines()[0].to_string()
+        })
+        .collect();
+    let batch = records.join("\n") + "\n";
+    let out = run(&["extract", "--jsonl-input", "-j", "2"], batch.as_bytes());
+    assert_eq!(
+        out.lines(),
+        alone.iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    let reversed: Vec<&str> = records.iter().rev().copied().collect();
+    let out = run(
+        &["extract", "--jsonl-input", "-j", "1"],
+        (reversed.join("\n") + "\n").as_bytes(),
+    );
+    let mut want: Vec<&str> = alone.iter().map(String::as_str).collect();
+    want.reverse();
+    assert_eq!(out.lines(), want);
+    // The dateline of record "a" must not resolve the year-less date of "b".
+    assert!(!alone[1].contains("\"resolved\""), "{}", alone[1]);
+    assert!(
+        alone[0].contains("\"resolved\":\"2013-12-26\""),
+        "{}",
+        alone[0]
+    );
+}
