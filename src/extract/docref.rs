@@ -9,7 +9,7 @@
 //! 2. look left for `số`/`số:` and the type word ("Nghị quyết", "Luật" …),
 //!    possibly with a document name between them ("Luật Doanh nghiệp số …");
 //! 3. take a directly following date ("ngày 05/3/2020", "tháng 01/2020");
-//! 4. take a directly following "của <issuing body>", where the body ends at
+//! 4. take a directly following "của `<issuing body>`", where the body ends at
 //!    the end of a known body name (plus an attached "khóa XII").
 //!
 //! A symbol without a type word and without "số" must carry a year or a
