@@ -130,8 +130,8 @@ fn invisible_run_end(text: &str, i: usize) -> usize {
         .map_or(text.len(), |(k, _)| i + k)
 }
 
-/// ZWJ/ZWNJ are removed when a Latin/Vietnamese letter, an ASCII digit, a
-/// Latin combining mark or whitespace is next to them; between other
+/// ZWJ/ZWNJ are removed when a Latin/Vietnamese letter (or a look-alike of
+/// one), an ASCII digit, a Latin combining mark or whitespace is next to them; between other
 /// characters (emoji sequences, Indic and Arabic joining) they are kept.
 fn joiner_in_word(prev: Option<char>, next: Option<char>) -> bool {
     let latin = |c: Option<char>| {
@@ -140,6 +140,11 @@ fn joiner_in_word(prev: Option<char>, next: Option<char>) -> bool {
                 || c.is_whitespace()
                 || crate::chars::letter(c).is_some()
                 || ('\u{0300}'..='\u{036F}').contains(&c)
+                // Look-alikes and ETH count as the Latin letters the repair
+                // may turn them into, so the decision is the same before and
+                // after that repair.
+                || homoglyph(c).is_some()
+                || matches!(c, '\u{00D0}' | '\u{00F0}')
         })
     };
     latin(prev) || latin(next)
