@@ -139,6 +139,10 @@ fn joiner_in_word(prev: Option<char>, next: Option<char>) -> bool {
             c.is_ascii_alphanumeric()
                 || c.is_whitespace()
                 || crate::chars::letter(c).is_some()
+                // Any Latin letter with marks (ṭ, ǎ…): tone repair may turn
+                // it into a Vietnamese letter.
+                || (matches!(c, '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}')
+                    && c.is_alphabetic())
                 || ('\u{0300}'..='\u{036F}').contains(&c)
                 // Look-alikes and ETH count as the Latin letters the repair
                 // may turn them into, so the decision is the same before and
