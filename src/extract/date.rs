@@ -940,6 +940,30 @@ fn numeric_dm(tokens: &[Token<'_>], i: usize, start: usize, strong: bool) -> Opt
 fn numeric_years(tokens: &[Token<'_>], i: usize, start: usize) -> Option<Core> {
     let n = num_at(tokens, i)?;
     let base = tok_start(tokens, i);
+    // Two full years in one token ("2020-2025", "2020/2021"): two DATEs.
+    let two_years = || Core {
+        dates: vec![
+            Found {
+                start,
+                end: base + n.p[0].end,
+                cal: Cal {
+                    y: Some(n.p[0].val),
+                    ..Default::default()
+                },
+                ..Default::default()
+            },
+            Found {
+                start: base + n.p[1].start,
+                end: tok_end(tokens, i),
+                cal: Cal {
+                    y: Some(n.p[1].val),
+                    ..Default::default()
+                },
+                ..Default::default()
+            },
+        ],
+        next: i + 1,
+    };
     match (n.n, n.seps()) {
         (1, _) if is_year(&n.p[0]) => Some(Core {
             dates: vec![Found {
@@ -985,29 +1009,7 @@ fn numeric_years(tokens: &[Token<'_>], i: usize, start: usize) -> Option<Core> {
                 && n.p[1].val == n.p[0].val + 1
                 && (1900..=2100).contains(&n.p[0].val) =>
         {
-            Some(Core {
-                dates: vec![
-                    Found {
-                        start,
-                        end: base + n.p[0].end,
-                        cal: Cal {
-                            y: Some(n.p[0].val),
-                            ..Default::default()
-                        },
-                        ..Default::default()
-                    },
-                    Found {
-                        start: base + n.p[1].start,
-                        end: tok_end(tokens, i),
-                        cal: Cal {
-                            y: Some(n.p[1].val),
-                            ..Default::default()
-                        },
-                        ..Default::default()
-                    },
-                ],
-                next: i + 1,
-            })
+            Some(two_years())
         }
         (2, [b'-'])
             if is_year(&n.p[0])
@@ -1015,29 +1017,7 @@ fn numeric_years(tokens: &[Token<'_>], i: usize, start: usize) -> Option<Core> {
                 && n.p[0].val < n.p[1].val
                 && n.p[1].val - n.p[0].val <= 500 =>
         {
-            Some(Core {
-                dates: vec![
-                    Found {
-                        start,
-                        end: base + n.p[0].end,
-                        cal: Cal {
-                            y: Some(n.p[0].val),
-                            ..Default::default()
-                        },
-                        ..Default::default()
-                    },
-                    Found {
-                        start: base + n.p[1].start,
-                        end: tok_end(tokens, i),
-                        cal: Cal {
-                            y: Some(n.p[1].val),
-                            ..Default::default()
-                        },
-                        ..Default::default()
-                    },
-                ],
-                next: i + 1,
-            })
+            Some(two_years())
         }
         _ => None,
     }
