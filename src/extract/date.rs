@@ -888,21 +888,7 @@ fn numeric_dm(tokens: &[Token<'_>], i: usize, start: usize, strong: bool) -> Opt
                 return None;
             }
             (valid_dm(d1, m, y) && valid_dm(d2, m, y) && d1 < d2).then(|| Core {
-                dates: vec![Found {
-                    start,
-                    end: tok_end(tokens, i),
-                    cal: Cal {
-                        y,
-                        m: Some(m),
-                        d: Some(d1),
-                    },
-                    end_cal: Some(Cal {
-                        y,
-                        m: Some(m),
-                        d: Some(d2),
-                    }),
-                    quarter: None,
-                }],
+                dates: vec![day_range(start, tok_end(tokens, i), y, m, d1, d2)],
                 next: i + 1,
             })
         }
@@ -937,6 +923,25 @@ fn numeric_dm(tokens: &[Token<'_>], i: usize, start: usize, strong: bool) -> Opt
 }
 
 /// Years `Y1-Y2` inside one number token, or a single year.
+/// One DATE for a day range inside one month: "20-22/9" → `--09-20` to `--09-22`.
+fn day_range(start: usize, end: usize, y: Option<u32>, m: u32, d1: u32, d2: u32) -> Found {
+    Found {
+        start,
+        end,
+        cal: Cal {
+            y,
+            m: Some(m),
+            d: Some(d1),
+        },
+        end_cal: Some(Cal {
+            y,
+            m: Some(m),
+            d: Some(d2),
+        }),
+        quarter: None,
+    }
+}
+
 fn numeric_years(tokens: &[Token<'_>], i: usize, start: usize) -> Option<Core> {
     let n = num_at(tokens, i)?;
     let base = tok_start(tokens, i);
@@ -1412,21 +1417,7 @@ fn core(
                     };
                     if valid_dm(d1, m, y) && valid_dm(d2, m, y) && d1 < d2 {
                         return Some(Core {
-                            dates: vec![Found {
-                                start,
-                                end: tok_end(tokens, next - 1),
-                                cal: Cal {
-                                    y,
-                                    m: Some(m),
-                                    d: Some(d1),
-                                },
-                                end_cal: Some(Cal {
-                                    y,
-                                    m: Some(m),
-                                    d: Some(d2),
-                                }),
-                                quarter: None,
-                            }],
+                            dates: vec![day_range(start, tok_end(tokens, next - 1), y, m, d1, d2)],
                             next,
                         });
                     }
