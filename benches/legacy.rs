@@ -13,7 +13,10 @@ công tác năm và triển khai nhiệm vụ trọng tâm cho năm tới. Theo 
 fn corpus() -> String {
     const TARGET: usize = 1 << 20;
     let mut text = String::with_capacity(TARGET + 4096);
-    if let Ok(dir) = std::fs::read_dir("/work/shared/data/unc-news/docs") {
+    if let Ok(dir) = std::fs::read_dir(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/unc-news/docs"
+    )) {
         let mut paths: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         for p in paths {

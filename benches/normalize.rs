@@ -1,6 +1,6 @@
 //! Throughput of normalization and folding on ~1 MB of Vietnamese news text.
 //!
-//! The input is built from /work/shared/data/unc-news/docs/*.txt when that
+//! The input is built from ../shared/data/unc-news/docs/*.txt when that
 //! folder exists (override with `VNTEXT_BENCH_DOCS=/path/to/dir`), else from
 //! a short paragraph written for this bench, repeated. Cases:
 //! * `clean_nfc`: text already normalized (modern style, NFC) — the fast path;
@@ -25,8 +25,9 @@ Giá lúa tăng 5,2% so với cùng kỳ; xuất khẩu thuỷ sản đạt 1.23
 const TARGET: usize = 1 << 20;
 
 fn corpus() -> String {
-    let dir = std::env::var("VNTEXT_BENCH_DOCS")
-        .unwrap_or_else(|_| "/work/shared/data/unc-news/docs".to_string());
+    let dir = std::env::var("VNTEXT_BENCH_DOCS").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/unc-news/docs").to_string()
+    });
     let mut out = String::with_capacity(TARGET + 4096);
     if let Ok(rd) = std::fs::read_dir(&dir) {
         let mut paths: Vec<_> = rd

@@ -1,7 +1,7 @@
 //! Word-segmentation throughput over real news text.
 //!
 //! Uses about 2 MB of `unc-news` articles from `$VNTEXT_DATA/unc-news/docs`
-//! (default `/work/shared/data`), or the bundled `data/segment/sample.txt`
+//! (default `../shared/data`), or the bundled `data/segment/sample.txt`
 //! repeated to the same size when that corpus is absent.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
@@ -10,7 +10,8 @@ use vntext::segment::Segmenter;
 const TARGET: usize = 2_000_000;
 
 fn corpus() -> (String, &'static str) {
-    let root = std::env::var("VNTEXT_DATA").unwrap_or_else(|_| "/work/shared/data".into());
+    let root = std::env::var("VNTEXT_DATA")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data").into());
     let dir = std::path::Path::new(&root).join("unc-news/docs");
     let mut text = String::new();
     if let Ok(rd) = std::fs::read_dir(&dir) {

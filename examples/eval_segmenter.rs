@@ -1,7 +1,7 @@
 //! Scores the embedded segmenter on a CoNLL-U file and measures its speed.
 //!
 //! ```text
-//! cargo run --release --example eval_segmenter -- /work/shared/data/ud-vi-vtb/vi_vtb-ud-test.conllu [--out pred.txt] [--errors N] [--speed TEXT]
+//! cargo run --release --example eval_segmenter -- ../shared/data/ud-vi-vtb/vi_vtb-ud-test.conllu [--out pred.txt] [--errors N] [--speed TEXT]
 //! ```
 //! Input to the segmenter: each sentence's syllables separated by single
 //! spaces (the `raw.txt` of `ws_score.py extract-conllu`). `--out` writes the

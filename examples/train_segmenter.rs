@@ -4,8 +4,8 @@
 //! table, which the library embeds).
 //!
 //! ```text
-//! cargo run --release --example train_segmenter -- /work/shared/data/ud-vi-vtb
-//! cargo run --release --example train_segmenter -- /work/shared/data/ud-vi-vtb --dev   # tune: train on train, score dev
+//! cargo run --release --example train_segmenter -- ../shared/data/ud-vi-vtb
+//! cargo run --release --example train_segmenter -- ../shared/data/ud-vi-vtb --dev   # tune: train on train, score dev
 //! ```
 //! The word lists are read from `<DIR>/../lexicon/` unless `--lexicon DIR` is given.
 

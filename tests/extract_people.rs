@@ -258,7 +258,10 @@ fn never_panics_on_odd_input() {
 fn dev_set_if_present() {
     // Reads the shared development set at run time; skipped when absent.
     let path = "../../shared/data/entities-dev/composed.jsonl";
-    let alt = "/work/shared/data/entities-dev/composed.jsonl";
+    let alt = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/entities-dev/composed.jsonl"
+    );
     let Some(text) = std::fs::read_to_string(path)
         .ok()
         .or_else(|| std::fs::read_to_string(alt).ok())

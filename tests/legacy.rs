@@ -752,7 +752,10 @@ fn valid_utf8_that_is_really_viscii() {
 /// First `n` news documents (body lines only, at most `max` bytes each),
 /// or `None` when the corpus is absent.
 fn news_docs(n: usize, max: usize) -> Option<Vec<String>> {
-    let dir = std::path::Path::new("/work/shared/data/unc-news/docs");
+    let dir = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/unc-news/docs"
+    ));
     let Ok(entries) = std::fs::read_dir(dir) else {
         eprintln!("SKIP: {} not present", dir.display());
         return None;
@@ -938,7 +941,10 @@ fn detects_news_fragments() {
 /// 2000 bytes of each), with characters an encoding lacks replaced by '?'.
 #[test]
 fn detects_news_corpus() {
-    let dir = std::path::Path::new("/work/shared/data/unc-news/docs");
+    let dir = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/data/unc-news/docs"
+    ));
     let Ok(entries) = std::fs::read_dir(dir) else {
         eprintln!("SKIP: {} not present", dir.display());
         return;

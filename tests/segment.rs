@@ -216,8 +216,13 @@ proptest! {
 #[test]
 fn vtb_test_f1() {
     use vntext::segment::train::{raw_line, read_conllu, score_line, Score};
-    let path = std::env::var("VNTEXT_VTB_TEST")
-        .unwrap_or_else(|_| "/work/shared/data/ud-vi-vtb/vi_vtb-ud-test.conllu".into());
+    let path = std::env::var("VNTEXT_VTB_TEST").unwrap_or_else(|_| {
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../shared/data/ud-vi-vtb/vi_vtb-ud-test.conllu"
+        )
+        .into()
+    });
     let Ok(text) = std::fs::read_to_string(&path) else {
         eprintln!("skipping vtb_test_f1: {path} not found");
         return;

@@ -565,7 +565,7 @@ mod tests {
             }
         }
         assert!(answered > 100);
-        let dir = "/work/shared/data/unc-news/docs";
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/unc-news/docs");
         let Ok(rd) = std::fs::read_dir(dir) else {
             eprintln!("skipping corpus part: {dir} not found");
             return;

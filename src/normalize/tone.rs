@@ -1053,7 +1053,7 @@ mod tests {
 
     #[test]
     fn fast_scan_equals_stepwise_on_corpus() {
-        let dir = "/work/shared/data/unc-news/docs";
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/unc-news/docs");
         let Ok(rd) = std::fs::read_dir(dir) else {
             eprintln!("skipping: {dir} not found");
             return;
@@ -1081,7 +1081,7 @@ mod tests {
 
     #[test]
     fn shortcuts_change_nothing_on_corpus() {
-        let dir = "/work/shared/data/unc-news/docs";
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/unc-news/docs");
         let Ok(rd) = std::fs::read_dir(dir) else {
             eprintln!("skipping: {dir} not found");
             return;

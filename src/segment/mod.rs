@@ -35,7 +35,7 @@
 //! scores word F1 97.82 (P 97.70, R 97.95):
 //! `cargo run --release --example eval_segmenter -- vi_vtb-ud-test.conllu`.
 //! Retrain with `cargo run --release --example train_segmenter --
-//! /work/shared/data/ud-vi-vtb` (deterministic: it rewrites the embedded
+//! ../shared/data/ud-vi-vtb` (deterministic: it rewrites the embedded
 //! files byte for byte).
 //!
 //! Speed: everything is hashing and a few table reads per syllable (keys and
