@@ -39,7 +39,39 @@ fn corpus() -> (String, &'static str) {
     (text, "unc-news")
 }
 
+/// `VNTEXT_PROFILE=lines[:iterations]` (or `whole`) runs one case without
+/// criterion, for instruction counts with callgrind
+/// (`valgrind --tool=callgrind target/release/deps/segment-*`), and exits.
+fn profile(spec: &str) {
+    let (case, iters) = spec.split_once(':').unwrap_or((spec, "1"));
+    let iters: usize = iters.parse().unwrap_or(1);
+    let (text, _) = corpus();
+    let seg = Segmenter::new();
+    let mut out = Vec::new();
+    let mut n = 0;
+    let t = std::time::Instant::now();
+    for _ in 0..iters {
+        if case == "whole" {
+            n += seg.segment(&text).len();
+        } else {
+            for l in text.lines() {
+                seg.segment_into(l, &mut out);
+                n += out.len();
+            }
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "{case}: {n} words, {:.1} MB/s",
+        (text.len() * iters) as f64 / secs / 1e6
+    );
+    std::process::exit(0);
+}
+
 fn bench(c: &mut Criterion) {
+    if let Ok(spec) = std::env::var("VNTEXT_PROFILE") {
+        profile(&spec);
+    }
     let (text, name) = corpus();
     let lines: Vec<&str> = text.lines().collect();
     let seg = Segmenter::new();

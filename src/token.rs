@@ -77,11 +77,7 @@ pub struct Token<'a> {
 
 /// Returns an iterator over the tokens of `text`.
 pub fn tokenize(text: &str) -> Tokens<'_> {
-    Tokens {
-        text,
-        pos: 0,
-        prev_end: 0,
-    }
+    Tokens { text, pos: 0 }
 }
 
 /// Iterator over the [`Token`]s of a text; see [`tokenize`].
@@ -89,7 +85,6 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
 pub struct Tokens<'a> {
     text: &'a str,
     pos: usize,
-    prev_end: usize,
 }
 
 /// Zero-width and invisible formatting characters that may sit inside a word.
@@ -324,52 +319,56 @@ impl<'a> Tokens<'a> {
     }
 }
 
-impl<'a> Iterator for Tokens<'a> {
-    type Item = Token<'a>;
-
-    fn next(&mut self) -> Option<Token<'a>> {
-        let text = self.text;
-        // Skip whitespace and stray invisible characters; plain spaces and
-        // an ASCII character after them take a fast path.
-        let bytes = text.as_bytes();
-        let mut p = self.pos;
-        while bytes.get(p) == Some(&b' ') {
-            p += 1;
-        }
-        let start = match bytes.get(p) {
-            Some(&b) if b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B => p,
-            _ => match text[p..]
-                .char_indices()
-                .find(|&(_, c)| !(c.is_whitespace() || is_invisible(c)))
-            {
-                Some((i, _)) => p + i,
-                None => {
-                    self.pos = text.len();
-                    return None;
+impl<'a> Tokens<'a> {
+    /// Length and kind of the token at the start of `rest` (not whitespace).
+    ///
+    /// The common cases (a word that starts with a letter) are decided
+    /// without trying the URL and e-mail patterns where they cannot match:
+    /// a URL starts with `h` or `w`, and an e-mail's local part is the run
+    /// of ASCII letters and digits up to `@` (or `. _ % + -`), so a word
+    /// with a non-ASCII letter in its first 65 bytes, or one followed by
+    /// any other byte, is not one.
+    #[inline]
+    fn token_at(rest: &str) -> (usize, TokenKind) {
+        let b = rest.as_bytes();
+        let Some(&b0) = b.first() else {
+            return (0, TokenKind::Symbol);
+        };
+        if b0.is_ascii_alphabetic() {
+            if matches!(b0, b'h' | b'H' | b'w' | b'W') {
+                if let Some(n) = Self::url_len(rest) {
+                    return (n, TokenKind::Url);
                 }
-            },
-        };
-        let rest = &text[start..];
-        let first = match bytes.get(start) {
-            Some(&c) if c.is_ascii() => c as char,
-            _ => rest.chars().next()?,
-        };
-        let (len, kind) = if let Some(n) = Self::url_len(rest) {
-            (n, TokenKind::Url)
-        } else if first.is_ascii_alphanumeric()
-            && rest.len() > 1
-            && Self::may_be_email(rest.as_bytes())
-            && Self::email_len(rest).is_some()
-        {
-            (Self::email_len(rest).unwrap_or(1), TokenKind::Email)
-        } else if is_word_char(first) {
-            let n = Self::word_len(rest);
-            if rest.as_bytes().get(n).is_some_and(u8::is_ascii_digit) {
-                (Self::alnum_tail(rest, n), TokenKind::Alnum)
-            } else {
-                (n, TokenKind::Word)
             }
-        } else if first.is_ascii_digit() {
+            let n = Self::word_len(rest);
+            let head = &b[..n.min(65)];
+            let email_possible = head.is_ascii()
+                && (n >= 65
+                    || matches!(
+                        b.get(n),
+                        Some(b'0'..=b'9' | b'@' | b'.' | b'_' | b'%' | b'+' | b'-')
+                    ));
+            if email_possible && rest.len() > 1 && Self::may_be_email(b) {
+                if let Some(m) = Self::email_len(rest) {
+                    return (m, TokenKind::Email);
+                }
+            }
+            return Self::word_or_alnum(rest, n);
+        }
+        let first = if b0 < 0x80 {
+            b0 as char
+        } else {
+            match rest.chars().next() {
+                Some(c) => c,
+                None => return (0, TokenKind::Symbol),
+            }
+        };
+        if first.is_ascii_digit() {
+            if rest.len() > 1 && Self::may_be_email(b) {
+                if let Some(m) = Self::email_len(rest) {
+                    return (m, TokenKind::Email);
+                }
+            }
             let n = Self::number_len(rest);
             let seps = rest[..n].bytes().any(|c| !c.is_ascii_digit());
             if !seps && rest[n..].starts_with(is_word_char) {
@@ -377,6 +376,8 @@ impl<'a> Iterator for Tokens<'a> {
             } else {
                 (n, TokenKind::Number)
             }
+        } else if is_word_char(first) {
+            Self::word_or_alnum(rest, Self::word_len(rest))
         } else if is_punct(first) {
             let n = rest
                 .char_indices()
@@ -385,17 +386,66 @@ impl<'a> Iterator for Tokens<'a> {
             (n, TokenKind::Punct)
         } else {
             (first.len_utf8(), TokenKind::Symbol)
+        }
+    }
+
+    /// A word of `n` bytes, or letters and digits mixed when a digit follows.
+    #[inline]
+    fn word_or_alnum(rest: &str, n: usize) -> (usize, TokenKind) {
+        if rest.as_bytes().get(n).is_some_and(u8::is_ascii_digit) {
+            (Self::alnum_tail(rest, n), TokenKind::Alnum)
+        } else {
+            (n, TokenKind::Word)
+        }
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        // Skip whitespace and stray invisible characters, noting line
+        // breaks; ASCII takes a fast path.
+        let mut p = self.pos;
+        let mut newline = false;
+        loop {
+            match bytes.get(p) {
+                Some(b' ' | b'\t' | b'\r' | 0x0B | 0x0C) => p += 1,
+                Some(b'\n') => {
+                    newline = true;
+                    p += 1;
+                }
+                Some(&b) if b >= 0x80 => match text[p..].chars().next() {
+                    Some(c) if c.is_whitespace() || is_invisible(c) => p += c.len_utf8(),
+                    _ => break,
+                },
+                Some(_) => break,
+                None => {
+                    self.pos = text.len();
+                    return None;
+                }
+            }
+        }
+        let start = p;
+        let (len, kind) = Self::token_at(&text[start..]);
+        // Every token is at least one character long.
+        let min = match bytes[start] {
+            x if x < 0x80 => 1,
+            x if x < 0xE0 => 2,
+            x if x < 0xF0 => 3,
+            _ => 4,
         };
-        let gap = &text[self.prev_end..start];
-        let end = start + len.max(first.len_utf8());
+        let end = start + len.max(min);
+        let space_before = start > self.pos;
         self.pos = end;
-        self.prev_end = end;
         Some(Token {
             text: &text[start..end],
             span: start..end,
             kind,
-            space_before: !gap.is_empty(),
-            newline_before: gap.bytes().any(|b| b == b'\n'),
+            space_before,
+            newline_before: newline,
         })
     }
 }
@@ -403,6 +453,110 @@ impl<'a> Iterator for Tokens<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer as first written, one check after another: the oracle
+    /// for the fast paths of [`Tokens::next`].
+    fn reference_tokens(text: &str) -> Vec<Token<'_>> {
+        let mut out = Vec::new();
+        let bytes = text.as_bytes();
+        let mut pos = 0;
+        loop {
+            let mut p = pos;
+            while bytes.get(p) == Some(&b' ') {
+                p += 1;
+            }
+            let start = match bytes.get(p) {
+                Some(&b) if b.is_ascii() && !b.is_ascii_whitespace() && b != 0x0B => p,
+                _ => match text[p..]
+                    .char_indices()
+                    .find(|&(_, c)| !(c.is_whitespace() || is_invisible(c)))
+                {
+                    Some((i, _)) => p + i,
+                    None => return out,
+                },
+            };
+            let rest = &text[start..];
+            let first = rest.chars().next().unwrap();
+            let (len, kind) = if let Some(n) = Tokens::url_len(rest) {
+                (n, TokenKind::Url)
+            } else if first.is_ascii_alphanumeric()
+                && rest.len() > 1
+                && Tokens::may_be_email(rest.as_bytes())
+                && Tokens::email_len(rest).is_some()
+            {
+                (Tokens::email_len(rest).unwrap(), TokenKind::Email)
+            } else if is_word_char(first) {
+                let n = Tokens::word_len(rest);
+                if rest.as_bytes().get(n).is_some_and(u8::is_ascii_digit) {
+                    (Tokens::alnum_tail(rest, n), TokenKind::Alnum)
+                } else {
+                    (n, TokenKind::Word)
+                }
+            } else if first.is_ascii_digit() {
+                let n = Tokens::number_len(rest);
+                let seps = rest[..n].bytes().any(|c| !c.is_ascii_digit());
+                if !seps && rest[n..].starts_with(is_word_char) {
+                    (Tokens::alnum_tail(rest, n), TokenKind::Alnum)
+                } else {
+                    (n, TokenKind::Number)
+                }
+            } else if is_punct(first) {
+                let n = rest
+                    .char_indices()
+                    .find(|&(_, c)| c != first)
+                    .map_or(rest.len(), |(i, _)| i);
+                (n, TokenKind::Punct)
+            } else {
+                (first.len_utf8(), TokenKind::Symbol)
+            };
+            let gap = &text[pos..start];
+            let end = start + len.max(first.len_utf8());
+            pos = end;
+            out.push(Token {
+                text: &text[start..end],
+                span: start..end,
+                kind,
+                space_before: !gap.is_empty(),
+                newline_before: gap.bytes().any(|b| b == b'\n'),
+            });
+        }
+    }
+
+    /// Pseudo-random texts over pieces that exercise every branch: URLs,
+    /// e-mails, digits, Vietnamese and foreign letters, combining marks,
+    /// invisible characters and every kind of whitespace.
+    #[test]
+    fn fast_paths_agree_with_the_reference() {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "a", "Z", "h", "w", "www.", "http://", "https://x.vn/a?b=1", "@", ".", "_", "%",
+            "+", "-", "1", "0", "/", ":", ",", " ", "  ", "\n", "\r\n", "\t", "\u{0B}",
+            "\u{0C}", "\u{A0}", "\u{2009}", "\u{3000}", "\u{200B}", "\u{00AD}", "\u{FEFF}",
+            "ệ", "Đ", "ư", "\u{0301}", "\u{0323}", "ß", "é", "×", "Ω", "中", "😀", "...", "…",
+            "“", "”", "(", ")", "nguyen.van@", "so", "mail.gov.vn", "abc", "x@y.z",
+            "hoà", "tp.hcm", "10h30", "1.234,5", "a1", "ḿ", "\u{1AB0}", "ǅ",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let n = (next() % 12) as usize;
+            let text: String = (0..n)
+                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                .collect();
+            assert_eq!(
+                tokenize(&text).collect::<Vec<_>>(),
+                reference_tokens(&text),
+                "{text:?}"
+            );
+        }
+        let long = format!("{}@example.com {}a@b.cd", "a".repeat(70), "b".repeat(64));
+        assert_eq!(tokenize(&long).collect::<Vec<_>>(), reference_tokens(&long));
+    }
 
     fn kinds(s: &str) -> Vec<(&str, TokenKind)> {
         tokenize(s).map(|t| (t.text, t.kind)).collect()
