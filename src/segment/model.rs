@@ -214,40 +214,85 @@ fn word_shape(k: &KeyInfo) -> u8 {
     }
 }
 
-#[inline]
+/// The unit of a single token with whitespace (or the text's ends) on
+/// both sides: the common case, one syllable between spaces.
+#[inline(always)]
+fn token_unit(
+    text: &str,
+    (start, end, kind): (usize, usize, TokenKind),
+    hard: bool,
+    cache: &mut WordCache,
+) -> Unit {
+    let (key, shp, kind) = match kind {
+        TokenKind::Word => {
+            let (hash, shp, vn) = cache.get(text, start, end);
+            let kind = if vn {
+                WordKind::Word
+            } else {
+                WordKind::Foreign
+            };
+            (hash, shp, kind)
+        }
+        TokenKind::Number => (NUM_KEY, shape::NUMBER, WordKind::Number),
+        TokenKind::Alnum if text.as_bytes().get(start).is_some_and(u8::is_ascii_digit) => {
+            (NUM_KEY ^ 1, shape::NUMBER, WordKind::Number)
+        }
+        TokenKind::Alnum => (key_of(text, start, end), shape::COMPOUND, WordKind::Foreign),
+        TokenKind::Punct => (key_of(text, start, end), shape::PUNCT, WordKind::Punct),
+        TokenKind::Url => (LINK_KEY, shape::LINK, WordKind::Url),
+        TokenKind::Email => (LINK_KEY, shape::LINK, WordKind::Email),
+        _ => (key_of(text, start, end), shape::SYMBOL, WordKind::Symbol),
+    };
+    unit(start, end, key, shp, kind, hard)
+}
+
+/// Key hash of `text[start..end]`.
+fn key_of(text: &str, start: usize, end: usize) -> u64 {
+    lexicon::key_hash(text.get(start..end).unwrap_or(""))
+}
+
+#[inline(always)]
+fn unit(start: usize, end: usize, key: u64, shape: u8, kind: WordKind, hard: bool) -> Unit {
+    Unit {
+        start,
+        end,
+        key,
+        shape,
+        kind,
+        hard_before: hard,
+        joinable: !matches!(
+            kind,
+            WordKind::Punct | WordKind::Symbol | WordKind::Url | WordKind::Email
+        ),
+    }
+}
+
+/// The unit of the tokens `toks` (one or more, with no space between them).
 fn make_unit(
     text: &str,
     toks: &[(usize, usize, TokenKind)],
     hard: bool,
     cache: &mut WordCache,
 ) -> Unit {
-    let (start, first) = match toks.first() {
-        Some(t) => (t.0, t.2),
-        None => (0, TokenKind::Symbol),
+    let (start, end) = match (toks.first(), toks.last()) {
+        (Some(a), Some(b)) => (a.0, b.1),
+        _ => {
+            return unit(
+                0,
+                0,
+                key_of(text, 0, 0),
+                shape::SYMBOL,
+                WordKind::Symbol,
+                hard,
+            )
+        }
     };
-    let end = toks.last().map_or(start, |t| t.1);
+    if let [t] = toks {
+        return token_unit(text, *t, hard, cache);
+    }
     let s = text.get(start..end).unwrap_or("");
     let starts_digit = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
-    let (key, shp, kind) = if toks.len() == 1 {
-        match first {
-            TokenKind::Word => {
-                let (hash, shp, vn) = cache.get(text, start, end);
-                let kind = if vn {
-                    WordKind::Word
-                } else {
-                    WordKind::Foreign
-                };
-                (hash, shp, kind)
-            }
-            TokenKind::Number => (NUM_KEY, shape::NUMBER, WordKind::Number),
-            TokenKind::Alnum if starts_digit => (NUM_KEY ^ 1, shape::NUMBER, WordKind::Number),
-            TokenKind::Alnum => (lexicon::key_hash(s), shape::COMPOUND, WordKind::Foreign),
-            TokenKind::Punct => (lexicon::key_hash(s), shape::PUNCT, WordKind::Punct),
-            TokenKind::Url => (LINK_KEY, shape::LINK, WordKind::Url),
-            TokenKind::Email => (LINK_KEY, shape::LINK, WordKind::Email),
-            _ => (lexicon::key_hash(s), shape::SYMBOL, WordKind::Symbol),
-        }
-    } else if starts_digit {
+    let (key, shp, kind) = if starts_digit {
         (NUM_KEY ^ 2, shape::NUMBER, WordKind::Number)
     } else if let Some(t) = toks
         .iter()
@@ -264,18 +309,7 @@ fn make_unit(
     } else {
         (lexicon::key_hash(s), shape::COMPOUND, WordKind::Foreign)
     };
-    Unit {
-        start,
-        end,
-        key,
-        shape: shp,
-        kind,
-        hard_before: hard,
-        joinable: !matches!(
-            kind,
-            WordKind::Punct | WordKind::Symbol | WordKind::Url | WordKind::Email
-        ),
-    }
+    unit(start, end, key, shp, kind, hard)
 }
 
 fn is_abbrev(text: &str, unit: &[(usize, usize, TokenKind)]) -> bool {
@@ -390,18 +424,36 @@ pub(crate) fn build_units<'a, I: Iterator<Item = Token<'a>>>(
     } = scratch;
     units.clear();
     chunk.clear();
+    // The current chunk: its first token in `first`, and all of its tokens
+    // in `chunk` once it has a second one (most chunks are one token, which
+    // go straight to a unit).
+    let mut first: Option<(usize, usize, TokenKind)> = None;
     let mut chunk_hard = true;
     for t in tokens {
-        if t.space_before && !chunk.is_empty() {
-            flush_chunk(text, chunk, chunk_hard, units, words);
-            chunk.clear();
+        let tok = (t.span.start, t.span.end, t.kind);
+        match first {
+            Some(f) if !t.space_before => {
+                if chunk.is_empty() {
+                    chunk.push(f);
+                }
+                chunk.push(tok);
+                continue;
+            }
+            Some(f) if chunk.is_empty() => units.push(token_unit(text, f, chunk_hard, words)),
+            Some(_) => {
+                flush_chunk(text, chunk, chunk_hard, units, words);
+                chunk.clear();
+            }
+            None => {}
         }
-        if chunk.is_empty() {
-            chunk_hard = t.newline_before || units.is_empty();
-        }
-        chunk.push((t.span.start, t.span.end, t.kind));
+        chunk_hard = t.newline_before || units.is_empty();
+        first = Some(tok);
     }
-    flush_chunk(text, chunk, chunk_hard, units, words);
+    match first {
+        Some(f) if chunk.is_empty() => units.push(token_unit(text, f, chunk_hard, words)),
+        Some(_) => flush_chunk(text, chunk, chunk_hard, units, words),
+        None => {}
+    }
     chunk.clear();
 }
 
