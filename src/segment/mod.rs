@@ -185,7 +185,9 @@ impl Segmenter {
     /// assert_eq!(texts, ["Thủ tướng", "Chính phủ", "phát biểu", "."]);
     /// ```
     pub fn segment<'a>(&self, text: &'a str) -> Vec<Word<'a>> {
-        let mut out = Vec::new();
+        // News text has about one word per 7 bytes: reserving for one per
+        // 6 avoids growing (and copying) the vector on long texts.
+        let mut out = Vec::with_capacity(text.len() / 6 + 4);
         self.segment_into(text, &mut out);
         out
     }
