@@ -233,8 +233,6 @@ impl<'a> Tokens<'a> {
         let mut i = 0;
         let bytes = rest.as_bytes();
         loop {
-            // ASCII fast path: a letter continues the word, anything else
-            // ASCII ends it (no ASCII character is invisible or a mark).
             match bytes.get(i) {
                 Some(b) if b.is_ascii_alphabetic() => {
                     i += 1;
@@ -520,6 +518,56 @@ mod tests {
                 space_before: !gap.is_empty(),
                 newline_before: gap.bytes().any(|b| b == b'\n'),
             });
+        }
+    }
+
+    /// The word scan as first written, one byte at a time.
+    fn reference_word_len(rest: &str) -> usize {
+        let mut end = 0;
+        let mut i = 0;
+        while let Some(c) = rest[i..].chars().next() {
+            if is_word_char(c) {
+                i += c.len_utf8();
+                end = i;
+            } else if is_invisible(c) && end > 0 {
+                let run = rest[i..]
+                    .char_indices()
+                    .find(|&(_, d)| !is_invisible(d))
+                    .map_or(rest.len() - i, |(k, _)| k);
+                match rest[i + run..].chars().next() {
+                    Some(d) if is_word_char(d) => i += run,
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    #[test]
+    fn word_scan_agrees_with_the_reference() {
+        #[rustfmt::skip]
+        const PIECES: &[&str] = &[
+            "a", "Z", "nghiêng", "ườ", "Đ", "\u{0301}", "\u{200B}", "\u{00AD}", "×", "÷", "ɏ",
+            "ɐ", "ḿ", " ", ".", "1", "@", "`", "{", "[", "中", "é", "ñ", "xyzXYZab", "\u{1AB0}",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15_u64;
+        for _ in 0..20_000 {
+            let mut text = String::new();
+            for _ in 0..(seed % 16) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
+            }
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            for (i, _) in text.char_indices() {
+                let rest = &text[i..];
+                assert_eq!(Tokens::word_len(rest), reference_word_len(rest), "{rest:?}");
+            }
         }
     }
 
