@@ -1,9 +1,8 @@
 //! Encoding detection: decode a sample with every candidate and score how
 //! Vietnamese each reading looks.
 //!
-//! The scorer has its own small syllable check (onset + rhyme inventory +
-//! one tone, stop codas only with sắc/nặng) so it does not depend on the
-//! full syllable module.
+//! A word counts as Vietnamese when [`crate::syllable::is_valid`] accepts
+//! it, so the crate's one syllable model decides here as everywhere.
 
 use std::sync::LazyLock;
 
@@ -243,52 +242,6 @@ static COMMON: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
-const ONSETS: [&str; 27] = [
-    "ngh", "ng", "gh", "gi", "kh", "nh", "ph", "th", "tr", "ch", "qu", "b", "c", "d", "đ", "g",
-    "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
-];
-
-/// Toneless rhymes of standard Vietnamese.
-static RHYMES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
-    let mut set = FxHashSet::default();
-    let open = "a ai ao au ay âu ây e eo ê êu i ia iu o oi ô ôi ơ ơi u ua ui uôi ư ưa ưi ưu \
-                ươi ươu y oa oai oay oao oe oeo uê uy uya uyu uơ iêu yêu uây";
-    for r in open.split_whitespace() {
-        set.insert(r.to_owned());
-    }
-    let closed: [(&str, &str); 23] = [
-        ("a", "c ch m n ng nh p t"),
-        ("ă", "c m n ng p t"),
-        ("â", "c m n ng p t"),
-        ("e", "c ch m n ng p t"),
-        ("ê", "ch m n nh p t"),
-        ("i", "ch m n nh p t"),
-        ("o", "c m n ng p t"),
-        ("ô", "c m n ng p t"),
-        ("ơ", "m n p t"),
-        ("u", "c m n ng p t"),
-        ("ư", "c m n ng t"),
-        ("iê", "c m n ng p t"),
-        ("yê", "m n ng t"),
-        ("uô", "c m n ng t"),
-        ("ươ", "c m n ng p t"),
-        ("oa", "c ch m n ng nh p t"),
-        ("oă", "c m n ng t"),
-        ("oe", "n t"),
-        ("uâ", "n ng t"),
-        ("uê", "ch nh"),
-        ("uy", "ch n nh p t"),
-        ("uyê", "n t"),
-        ("oo", "c ng"),
-    ];
-    for (nucleus, codas) in closed {
-        for coda in codas.split_whitespace() {
-            set.insert(format!("{nucleus}{coda}"));
-        }
-    }
-    set
-});
-
 /// Whether `word` is in lower case, Title case or UPPER case.
 fn plausible_case(word: &str) -> bool {
     let mut chars = word.chars();
@@ -311,94 +264,10 @@ pub(super) fn is_syllable(word: &str) -> bool {
     plausible_case(word) && is_syllable_any_case(word)
 }
 
-/// [`is_syllable`] without the case check.
+/// [`is_syllable`] without the case check: a valid syllable in standard
+/// orthography ([`crate::syllable::is_valid`]).
 fn is_syllable_any_case(word: &str) -> bool {
-    let mut toneless = String::with_capacity(word.len());
-    let mut tone = 0u8;
-    let mut tone_pos = 0usize; // char index in `toneless`
-    for (i, c) in word.chars().enumerate() {
-        if let Some(l) = VN_LETTERS.get(&c) {
-            if l.tone != 0 {
-                if tone != 0 {
-                    return false;
-                }
-                tone = l.tone;
-                tone_pos = i;
-            }
-            let lower = super::VnLetter { upper: false, ..*l };
-            toneless.push(lower.toneless());
-        } else if c.is_ascii_alphabetic() {
-            toneless.push(c.to_ascii_lowercase());
-        } else if c == 'đ' || c == 'Đ' {
-            toneless.push('đ');
-        } else {
-            return false;
-        }
-    }
-    // `rhyme` starts at char index `at` of the word.
-    let rhyme_ok = |rhyme: &str, at: usize| {
-        if !RHYMES.contains(rhyme) {
-            return false;
-        }
-        if tone == 0 {
-            return !is_stop(rhyme);
-        }
-        if is_stop(rhyme) && tone != 4 && tone != 5 {
-            return false;
-        }
-        tone_pos >= at && tone_allowed(rhyme, tone_pos - at)
-    };
-    if rhyme_ok(&toneless, 0) {
-        return true;
-    }
-    for onset in ONSETS {
-        if let Some(rest) = toneless.strip_prefix(onset) {
-            let n = onset.chars().count();
-            // "gi" + i is not a spelling (gì is g + ì).
-            if onset == "gi" && rest.starts_with('i') {
-                continue;
-            }
-            if rhyme_ok(rest, n) {
-                return true;
-            }
-            // "gi" + consonant or nothing: g + i (gì, gìn).
-            if onset == "gi" && rhyme_ok(&toneless[1..], 1) {
-                return true;
-            }
-        }
-    }
-    false
-}
-
-fn is_stop(rhyme: &str) -> bool {
-    rhyme.ends_with('c') || rhyme.ends_with("ch") || rhyme.ends_with('p') || rhyme.ends_with('t')
-}
-
-/// Whether the tone may sit on vowel `i` (char index) of the toneless rhyme.
-fn tone_allowed(rhyme: &str, i: usize) -> bool {
-    let is_vowel = |c: &char| "aăâeêioôơuưy".contains(*c);
-    let vowels: Vec<char> = rhyme.chars().take_while(is_vowel).collect();
-    let n = vowels.len();
-    if i >= n {
-        return false;
-    }
-    let has_coda = rhyme.chars().count() > n;
-    if let Some(m) = vowels.iter().rposition(|c| "ăâêôơư".contains(*c)) {
-        return i == m;
-    }
-    match n {
-        1 => true,
-        _ if has_coda => i == n - 1,
-        3 => i == 1,
-        _ => {
-            let pair: String = vowels.iter().collect();
-            if matches!(pair.as_str(), "oa" | "oe" | "uy") {
-                true
-            } else {
-                i == 0
-            }
-        }
-    }
+    crate::syllable::is_valid(word)
 }
 
 #[cfg(test)]
