@@ -245,3 +245,20 @@ fn lexicon_bin_matches_lexicon_txt() {
     let bin = std::fs::read(dir.join("lexicon.bin")).unwrap();
     assert_eq!(vntext::segment::train::lexicon_bytes(&text).unwrap(), bin);
 }
+
+/// A long run of look-alike capitalised syllables is cut into words of at
+/// most eight syllables (the longest lexicon entry), not joined whole.
+#[test]
+fn no_word_longer_than_eight_syllables() {
+    let seg = Segmenter::new();
+    for n in [9, 11, 50, 1000] {
+        let text = vec!["Nguyễn"; n].join(" ");
+        let words = seg.segment(&text);
+        let sizes: Vec<usize> = words.iter().map(|w| w.text.split(' ').count()).collect();
+        assert!(sizes.iter().all(|&s| s <= 8), "{n}: {sizes:?}");
+        assert_eq!(sizes.iter().sum::<usize>(), n);
+    }
+    // Ordinary names are left alone.
+    let words = seg.segment("ông Nguyễn Văn Anh Tuấn nói");
+    assert!(words.iter().any(|w| w.text == "Nguyễn Văn Anh Tuấn"));
+}

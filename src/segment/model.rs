@@ -75,6 +75,9 @@ pub(crate) struct Scratch {
     pub ctx: Vec<(u64, u64)>,
     /// `join[i]`: the gap after unit `i` is inside a word.
     pub join: Vec<bool>,
+    /// `score[i]`: the model's score of the gap after unit `i` (0 when
+    /// decided by rule).
+    pub score: Vec<i32>,
     /// Keys and shapes of recently seen syllables.
     pub words: WordCache,
 }
@@ -661,6 +664,33 @@ impl Weights {
     }
 }
 
+/// Cuts every run of joined units longer than [`MAX_WORD`] (the longest
+/// word of the treebank has 7 syllables, the longest lexicon entry 8) at
+/// its weakest gaps, so a long run of look-alike syllables ("Nguyễn Nguyễn
+/// …") does not become one huge word. Greedy and linear: from the start of
+/// the run, the weakest gap among the first [`MAX_WORD`] − 1 becomes a
+/// split, and the scan restarts after it.
+fn cap_words(join: &mut [bool], score: &[i32]) {
+    let n = join.len();
+    let mut i = 0;
+    while i < n {
+        let start = i;
+        while i + 1 < n && join[i] {
+            i += 1;
+        }
+        // Units start..=i form one word.
+        let mut s = start;
+        while i + 1 - s > MAX_WORD {
+            let cut = (s..s + MAX_WORD - 1)
+                .min_by_key(|&g| (score.get(g).copied().unwrap_or(0), std::cmp::Reverse(g)))
+                .unwrap_or(s);
+            join[cut] = false;
+            s = cut + 1;
+        }
+        i += 1;
+    }
+}
+
 /// The trained weights and the lexicon they were trained with.
 #[derive(Clone, Debug)]
 pub(crate) struct Model {
@@ -696,18 +726,28 @@ impl Model {
         let n = scratch.units.len();
         scratch.join.clear();
         scratch.join.resize(n, false);
+        scratch.score.clear();
+        scratch.score.resize(n, 0);
         let Scratch {
             units,
             ctx,
             lex,
             join,
+            score,
             ..
         } = scratch;
-        for (i, j) in join.iter_mut().enumerate().take(n.saturating_sub(1)) {
+        for ((i, j), sc) in join
+            .iter_mut()
+            .enumerate()
+            .zip(score.iter_mut())
+            .take(n.saturating_sub(1))
+        {
             if is_open(units, i) {
-                *j = self.score_gap(ctx, lex, i) > 0;
+                *sc = self.score_gap(ctx, lex, i);
+                *j = *sc > 0;
             }
         }
+        cap_words(join, score);
     }
 
     /// Serializes the weights: magic, bits, count, then (delta-varint index,
