@@ -733,6 +733,17 @@ fn syllable_json(line: &str, out: &mut String) -> LineResult {
 /// Text format: words separated by one space, the whitespace inside a word
 /// replaced by `_`; two words written without a space between them stay
 /// glued, so the input's space-separated chunks come out unchanged.
+/// Whether `s` may contain a whitespace character: an ASCII space or
+/// control byte, or the first bytes of U+0085, U+00A0 (`C2`), U+1680
+/// (`E1 9A`), U+2000–U+205F (`E2`) or U+3000 (`E3`). The letters of
+/// Vietnamese never start that way, so most words are copied whole.
+fn may_hold_whitespace(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        x <= b' ' || matches!(x, 0xC2 | 0xE2 | 0xE3) || (x == 0xE1 && b.get(i + 1) == Some(&0x9A))
+    })
+}
+
 fn words_text(line: &str, words: &[Word<'_>], out: &mut String) {
     let mut prev_end = None;
     for w in words {
@@ -741,17 +752,18 @@ fn words_text(line: &str, words: &[Word<'_>], out: &mut String) {
                 out.push(' ');
             }
         }
-        let mut in_space = false;
-        for c in w.text.chars() {
-            if c.is_whitespace() {
-                if !in_space {
+        if may_hold_whitespace(w.text) {
+            // Syllables of the word, joined by `_` (one for a run of spaces).
+            let mut first = true;
+            for piece in w.text.split(char::is_whitespace).filter(|p| !p.is_empty()) {
+                if !first {
                     out.push('_');
                 }
-                in_space = true;
-            } else {
-                out.push(c);
-                in_space = false;
+                out.push_str(piece);
+                first = false;
             }
+        } else {
+            out.push_str(w.text);
         }
         prev_end = Some(w.span.end);
     }
