@@ -448,3 +448,16 @@ fn armies_and_investigation_agencies() {
     // Generic "cơ quan" mentions stay out.
     assert!(orgs("Cơ quan chức năng và cơ quan điều tra đã vào cuộc.").is_empty());
 }
+
+#[test]
+fn coach_before_a_name_is_a_linked_title() {
+    let s = "Sau trận hòa, HLV Lê Quang Vinh khen học trò, còn huấn luyện viên Moretti thì im lặng.";
+    assert_eq!(titles(s), ["HLV", "huấn luyện viên"]);
+    assert_eq!(people(s), ["Lê Quang Vinh", "Moretti"]);
+    assert_eq!(
+        links(s),
+        pairs(&[("Lê Quang Vinh", "HLV"), ("Moretti", "huấn luyện viên")])
+    );
+    // Without a name it is an occupation.
+    assert!(titles("Các HLV của giải đều đồng tình với quyết định này.").is_empty());
+}

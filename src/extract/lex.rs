@@ -228,6 +228,9 @@ pub(crate) const ROLE_PLAIN: u8 = 0;
 pub(crate) const ROLE_ORG: u8 = 1;
 /// Role that always needs a complement ("đại biểu Quốc hội").
 pub(crate) const ROLE_COMP: u8 = 2;
+/// Role that is a TITLE only right before a person's name ("HLV Park Hang
+/// Seo"); alone it is an occupation.
+pub(crate) const ROLE_PERSON: u8 = 3;
 
 /// Organisation-head tags.
 pub(crate) const HEAD_BARE: u8 = 0;
@@ -260,6 +263,7 @@ pub(crate) static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
         |t| match t {
             "org" => ROLE_ORG,
             "comp" => ROLE_COMP,
+            "person" => ROLE_PERSON,
             _ => ROLE_PLAIN,
         },
     ),

@@ -16,7 +16,7 @@
 //! matter; capitalisation decides where names start and stop.
 
 use super::lex::{
-    Analysis, HEAD_BARE, HEAD_NAME, HEAD_TAIL, LEX, PLACE_COUNTRY, ROLE_COMP, ROLE_ORG,
+    Analysis, HEAD_BARE, HEAD_NAME, HEAD_TAIL, LEX, PLACE_COUNTRY, ROLE_COMP, ROLE_ORG, ROLE_PERSON,
 };
 use super::{Entity, EntityKind, TitleValue, Value};
 use crate::token::TokenKind;
@@ -980,6 +980,23 @@ fn parse_title<'a>(
         }
     }
     let cap = a.is_cap(i) || a.caps_line(i) || a.is_cap(role_start);
+    if tag == ROLE_PERSON {
+        // "HLV Park Hang Seo": a title only when a name follows directly.
+        let k = role_end;
+        let named = a.sp(k)
+            && a.is_word(k)
+            && a.is_cap(k)
+            && !a.caps_line(k)
+            && !a.toks[k].upper
+            && LEX.roles.longest(a, k).is_none()
+            && LEX.heads.longest(a, k).is_none()
+            && LEX.bodies.longest(a, k).is_none()
+            && (LEX.places.longest(a, k).is_none() || person_len(a, k) >= 2);
+        if !named || pho || role_start > i {
+            return None;
+        }
+        return Some(emit_title(text, a, i, role_end, role_end, None, out));
+    }
     let mut end = role_end;
     let mut org: Option<Org> = None;
     if tag == ROLE_ORG {
