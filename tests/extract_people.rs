@@ -451,7 +451,8 @@ fn armies_and_investigation_agencies() {
 
 #[test]
 fn coach_before_a_name_is_a_linked_title() {
-    let s = "Sau trận hòa, HLV Lê Quang Vinh khen học trò, còn huấn luyện viên Moretti thì im lặng.";
+    let s =
+        "Sau trận hòa, HLV Lê Quang Vinh khen học trò, còn huấn luyện viên Moretti thì im lặng.";
     assert_eq!(titles(s), ["HLV", "huấn luyện viên"]);
     assert_eq!(people(s), ["Lê Quang Vinh", "Moretti"]);
     assert_eq!(
@@ -460,4 +461,30 @@ fn coach_before_a_name_is_a_linked_title() {
     );
     // Without a name it is an occupation.
     assert!(titles("Các HLV của giải đều đồng tình với quyết định này.").is_empty());
+}
+
+#[test]
+fn international_bodies_and_organisation_heads() {
+    let s = "Ngoài FIFA và UEFA, Tổ chức Lao động Quốc tế cùng Liên đoàn bóng đá châu Á \
+             đã lên tiếng, còn công ty Brenner thì không.";
+    assert_eq!(
+        orgs(s),
+        [
+            "FIFA",
+            "UEFA",
+            "Tổ chức Lao động Quốc tế",
+            "Liên đoàn bóng đá châu Á",
+            "công ty Brenner"
+        ]
+    );
+    // "nhiều năm" after a body is time, not a class of places.
+    assert_eq!(
+        orgs("Ông Tạ Văn Khiêm gắn bó với Liên đoàn Bóng đá Việt Nam nhiều năm."),
+        ["Liên đoàn Bóng đá Việt Nam"]
+    );
+    // Classes stay out: "Tổ chức" as a verb, a federation of each country, a
+    // class of offices.
+    assert!(orgs("Tổ chức Hội nghị tổng kết vào cuối tháng.").is_empty());
+    assert!(orgs("Liên đoàn bóng đá của mỗi nước đều phản đối.").is_empty());
+    assert!(orgs("Phòng Tài chính nhiều huyện chưa nộp báo cáo.").is_empty());
 }

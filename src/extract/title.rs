@@ -16,7 +16,8 @@
 //! matter; capitalisation decides where names start and stop.
 
 use super::lex::{
-    Analysis, HEAD_BARE, HEAD_NAME, HEAD_TAIL, LEX, PLACE_COUNTRY, ROLE_COMP, ROLE_ORG, ROLE_PERSON,
+    foreign_word, Analysis, HEAD_BARE, HEAD_NAME, HEAD_TAIL, LEX, PLACE_COUNTRY, ROLE_COMP,
+    ROLE_ORG, ROLE_PERSON,
 };
 use super::{Entity, EntityKind, TitleValue, Value};
 use crate::token::TokenKind;
@@ -184,9 +185,18 @@ fn is_generic_before(a: &Analysis, i: usize) -> bool {
     )
 }
 
-/// "Phòng Tài chính nhiều huyện".
+/// "Phòng Tài chính nhiều huyện", "Sở Y tế các địa phương", "Liên đoàn bóng
+/// đá của mỗi nước"; not "nhiều năm".
 fn is_generic_after(a: &Analysis, e: usize) -> bool {
+    if a.key(e) == "cua3" && matches!(a.key(e + 1), "môi4" | "cac1" | "tưng2" | "nhiêu2") {
+        return true;
+    }
     matches!(a.key(e), "nhiêu2" | "cac1")
+        && (territory_kw(a, e + 1).is_some()
+            || matches!(
+                a.key(e + 1),
+                "đia6" | "đơn" | "nơi" | "cơ" | "vung2" | "miên2" | "nươc1" | "khu"
+            ))
 }
 
 /// Number of capitalised words of a person's name starting at `i` (family
@@ -430,9 +440,23 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
             });
         }
     }
+    // "tổ chức DAI Global", "công ty Linde": a lowercase head before a
+    // foreign name or an acronym.
+    let foreign_next = |j: usize| {
+        a.sp(j)
+            && a.is_cap(j)
+            && !a.caps_line(j)
+            && LEX.places.longest(a, j).is_none()
+            && (foreign_word(a.text(j))
+                || a.toks[j].upper && a.text(j).len() >= 3 && a.text(j).is_ascii())
+    };
     if let Some((n, class)) = head {
         let head_key = a.key(i);
-        if cap || lenient || lower_head_ok(head_key) {
+        // "Tổ chức Đảng", "tổ chức Công đoàn": organisations of a kind.
+        let kind_of = head_key == "tô3"
+            && (LEX.heads.longest(a, i + n).is_some() || LEX.bodies.longest(a, i + n).is_some());
+        let lower_ok = lower_head_ok(head_key) || head_key == "tô3" && foreign_next(i + n);
+        if !kind_of && (cap || lenient || lower_ok) {
             let j = i + n;
             // Heads whose name may start in lowercase ("Hội truyền nhiễm",
             // "Ban Quản lý dự án", "Công ty cổ phần Xi măng").
@@ -504,7 +528,7 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
             };
             e = e2;
             let valid = (cap || named || took || sub)
-                && (cap || lenient || e - j >= 2 || took || sub)
+                && (cap || lenient || e - j >= 2 || took || sub || e == j + 1 && foreign_next(j) && !a.toks[j].upper)
                 && match class {
                     HEAD_BARE => cap || took,
                     HEAD_TAIL => took || named || sub,
@@ -696,6 +720,15 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         if t.kind == TokenKind::Word {
             if k == j && !lower_first && !(a.key(k) == "cơ" && a.key(k + 1) == "quan") {
                 break;
+            }
+            // A continent ends the name: "Liên đoàn bóng đá châu Á".
+            if k > j {
+                if let Some((n, _)) = LEX.places.longest(a, k) {
+                    if a.is_cap(k + n - 1) {
+                        k += n;
+                        break;
+                    }
+                }
             }
             if let Some((n, tag)) = LEX.name_words.longest(a, k) {
                 // A verb-like word right after a capitalised one (or first)
