@@ -488,3 +488,24 @@ fn international_bodies_and_organisation_heads() {
     assert!(orgs("Liên đoàn bóng đá của mỗi nước đều phản đối.").is_empty());
     assert!(orgs("Phòng Tài chính nhiều huyện chưa nộp báo cáo.").is_empty());
 }
+
+#[test]
+fn editors_initials_addresses_and_continents_are_not_mistaken() {
+    // "BTV" before a name is a TV editor; before a party committee a body.
+    let s = "Vợ chồng BTV Hoài Anh vừa đón con đầu lòng.";
+    assert_eq!(people(s), ["Hoài Anh"]);
+    assert!(orgs(s).is_empty());
+    assert_eq!(
+        orgs("Đoàn làm việc với BTV Huyện ủy Nam Đàn."),
+        ["BTV Huyện ủy Nam Đàn"]
+    );
+    // Initials are redactions.
+    assert!(people("Chị H. và anh K. đã được cách ly.").is_empty());
+    // A house number before a street named after a person.
+    assert!(people("Địa chỉ: Tầng 3, 25 Lê Văn Lương, quận Thanh Xuân.").is_empty());
+    // "Âu" of "châu Âu" is not the family name Âu.
+    assert_eq!(
+        people("Đại diện phụ trách châu Âu đã gặp ông Âu Văn Lực."),
+        ["Âu Văn Lực"]
+    );
+}

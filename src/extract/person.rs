@@ -32,6 +32,7 @@ fn is_honorific(a: &Analysis, i: usize) -> bool {
         "anh" | "chi6" => !a.is_cap(i),
         "chi1" => i > 0 && a.key(i - 1) == "đông2",
         "ts" | "ths" | "gs" | "pgs" | "bs" | "ks" | "tskh" | "hlv" => a.toks[i].upper,
+        "btv" => super::title::btv_editor(a, i),
         "si4" => {
             i > 0
                 && matches!(
@@ -60,8 +61,12 @@ fn is_place_context(a: &Analysis, i: usize) -> bool {
     }
     let p = a.key(i - 1);
     let pp = if i > 1 { a.key(i - 2) } else { "" };
-    // A house number: "số 12 Nguyễn Chí Thanh".
-    if a.tokens[i - 1].kind == TokenKind::Number && pp == "sô1" {
+    // A house number: "số 12 Nguyễn Chí Thanh", "Tầng 6, 68 Nguyễn Cơ Thạch".
+    if a.tokens[i - 1].kind == TokenKind::Number
+        && (pp == "sô1"
+            || a.text(i - 1).bytes().all(|b| b.is_ascii_digit())
+                && (i < 2 || matches!(a.text(i - 2), "," | ":" | ";" | "(")))
+    {
         return true;
     }
     (p == "trương2" && pp == "quang3")
@@ -173,6 +178,15 @@ pub(crate) fn find<'a>(
             i > 0 && a.sp(i) && title_ends.binary_search(&a.tokens[i - 1].span.end).is_ok();
         let bac = i > 0 && a.key(i - 1) == "bac1" && a.is_cap(i - 1) && a.sp(i);
         let family = LEX.family.longest(a, i).is_some();
+        if i > 0 && !a.is_cap(i - 1) {
+            // The capitalised half of a place: "châu Âu Hans Kluge".
+            if let Some((n, _)) = LEX.places.longest(a, i - 1) {
+                if n >= 2 {
+                    i += n - 1;
+                    continue;
+                }
+            }
+        }
         let mut end = 0;
         if family || after_hon || after_title || bac {
             if LEX
@@ -247,6 +261,10 @@ pub(crate) fn find<'a>(
             if count_words(a, i, e) >= 2 {
                 end = e;
             }
+        }
+        if end == i + 1 && a.text(i).chars().count() == 1 {
+            // An initial ("chị A."): a redaction, not a name.
+            end = 0;
         }
         if end > i {
             let r = a.tokens[i].span.start..a.tokens[end - 1].span.end;

@@ -452,6 +452,9 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
     };
     if let Some((n, class)) = head {
         let head_key = a.key(i);
+        if head_key == "btv" && btv_editor(a, i) {
+            return best;
+        }
         // "Tổ chức Đảng", "tổ chức Công đoàn": organisations of a kind.
         let kind_of = head_key == "tô3"
             && (LEX.heads.longest(a, i + n).is_some() || LEX.bodies.longest(a, i + n).is_some());
@@ -528,7 +531,12 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
             };
             e = e2;
             let valid = (cap || named || took || sub)
-                && (cap || lenient || e - j >= 2 || took || sub || e == j + 1 && foreign_next(j) && !a.toks[j].upper)
+                && (cap
+                    || lenient
+                    || e - j >= 2
+                    || took
+                    || sub
+                    || e == j + 1 && foreign_next(j) && !a.toks[j].upper)
                 && match class {
                     HEAD_BARE => cap || took,
                     HEAD_TAIL => took || named || sub,
@@ -556,6 +564,19 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
         }
     }
     best
+}
+
+/// "BTV Quang Minh": a TV editor (biên tập viên) before a name, not the
+/// standing committee ("BTV Tỉnh ủy", "BTV Huyện ủy Nam Đàn").
+pub(crate) fn btv_editor(a: &Analysis, i: usize) -> bool {
+    a.toks[i].upper
+        && a.sp(i + 1)
+        && a.is_word(i + 1)
+        && a.is_cap(i + 1)
+        && !a.toks[i + 1].upper
+        && !a.caps_line(i + 1)
+        && !starts_org_or_role(a, i + 1)
+        && LEX.places.longest(a, i + 1).is_none()
 }
 
 /// Whether a person's name (family name and two or more capitalised words)
