@@ -509,3 +509,21 @@ fn editors_initials_addresses_and_continents_are_not_mistaken() {
         ["Âu Văn Lực"]
     );
 }
+
+#[test]
+fn foreign_names_without_a_title() {
+    // A person cue before or after the run.
+    assert_eq!(
+        people("Theo người mẫu Greta Lindqvist, buổi chụp diễn ra suôn sẻ."),
+        ["Greta Lindqvist"]
+    );
+    assert_eq!(
+        people("Tuy vậy, Oskar Brenner cảnh báo rằng giá sẽ còn tăng."),
+        ["Oskar Brenner"]
+    );
+    // Organisation, club and product names stay out, as do runs without a cue.
+    assert!(people("Theo Tax Foundation, mức thuế trung bình là 15%.").is_empty());
+    assert!(people("Hôm qua Atletico Madrid đã thắng 2-0.").is_empty());
+    assert!(people("Sản phẩm của hãng Lumbra Tessel đã bán hết.").is_empty());
+    assert!(people("Họ xem Greta Lindqvist trên truyền hình.").is_empty());
+}
