@@ -527,3 +527,35 @@ fn foreign_names_without_a_title() {
     assert!(people("Sản phẩm của hãng Lumbra Tessel đã bán hết.").is_empty());
     assert!(people("Họ xem Greta Lindqvist trên truyền hình.").is_empty());
 }
+
+#[test]
+fn body_names_publishers_hospitals_and_locating_places() {
+    // Abbreviated heads "NXB", "BV"; a known company that looks like a name.
+    assert_eq!(
+        orgs("Sách của NXB Kim Đồng được BV Nhi Trung ương tặng, cổ phiếu của Hoàng Anh Gia Lai tăng."),
+        ["NXB Kim Đồng", "BV Nhi Trung ương", "Hoàng Anh Gia Lai"]
+    );
+    // A province after a dash locates the school; a paired name keeps it.
+    assert_eq!(
+        orgs("Em học trường THPT Phan Bội Châu - Nghệ An."),
+        ["trường THPT Phan Bội Châu"]
+    );
+    assert_eq!(
+        orgs("Ngân hàng TMCP Sài Gòn - Hà Nội vừa họp."),
+        ["Ngân hàng TMCP Sài Gòn - Hà Nội"]
+    );
+    // A place in brackets after a body is not its abbreviation.
+    assert_eq!(
+        orgs("Trường THPT Nguyễn Trãi (TP.HCM) đoạt giải."),
+        ["Trường THPT Nguyễn Trãi"]
+    );
+    // Lowercase name words of departments; a name never ends on "và".
+    assert_eq!(
+        titles("Ông Lê Minh, Vụ trưởng Vụ Đào tạo chính quy cho biết."),
+        ["Vụ trưởng Vụ Đào tạo chính quy"]
+    );
+    assert_eq!(
+        titles("Bà Vũ Hạnh, Phó trưởng phòng Quản lý thi và kiểm định chất lượng cho biết."),
+        ["Phó trưởng phòng Quản lý thi"]
+    );
+}

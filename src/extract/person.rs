@@ -512,7 +512,7 @@ fn foreign_name(a: &Analysis, i: usize) -> Option<usize> {
             && LEX.heads.longest(a, k).is_none()
             && LEX.places.longest(a, k).is_none()
     };
-    if !word(i) || i > 0 && a.is_cap(i - 1) && a.is_word(i - 1) {
+    if !word(i) || i > 0 && a.is_cap(i - 1) && a.is_word(i - 1) && a.text(i - 1).is_ascii() {
         return None;
     }
     let mut e = i + 1;

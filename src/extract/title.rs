@@ -16,8 +16,8 @@
 //! matter; capitalisation decides where names start and stop.
 
 use super::lex::{
-    foreign_word, Analysis, HEAD_BARE, HEAD_NAME, HEAD_TAIL, LEX, PLACE_COUNTRY, ROLE_COMP,
-    ROLE_ORG, ROLE_PERSON,
+    foreign_word, Analysis, HEAD_BARE, HEAD_NAME, HEAD_TAIL, LEX, PLACE_COUNTRY, PLACE_PROVINCE,
+    ROLE_COMP, ROLE_ORG, ROLE_PERSON,
 };
 use super::{Entity, EntityKind, TitleValue, Value};
 use crate::token::TokenKind;
@@ -61,9 +61,9 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
             i += 1;
             continue;
         }
-        if looks_person(a, i) {
+        if looks_person(a, i) && LEX.bodies.longest(a, i).is_none_or(|(n, _)| n < 3) {
             // A person's name: no organisation starts inside it ("Nguyễn
-            // Trường Sơn").
+            // Trường Sơn"), unless it is a known body ("Hoàng Anh Gia Lai").
             i += 3;
             continue;
         }
@@ -160,7 +160,12 @@ fn push_org<'a>(
             && a.text(k).is_ascii()
             && (3..=16).contains(&a.text(k).len())
     };
-    if a.text(e) == "(" && a.text(ue) == ")" && (abbr(e + 1) || short(e + 1)) {
+    if a.text(e) == "("
+        && a.text(ue) == ")"
+        && (abbr(e + 1) || short(e + 1))
+        && territory_kw(a, e + 1).is_none()
+        && LEX.places.longest(a, e + 1).is_none()
+    {
         let r = span(a, e + 1, ue);
         out.push(Entity {
             kind: EntityKind::Organization,
@@ -388,7 +393,9 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
         return None;
     }
     let cap = a.is_cap(i) || a.caps_line(i);
-    if person_len(a, i) >= 3 || looks_person(a, i) {
+    if (person_len(a, i) >= 3 || looks_person(a, i))
+        && LEX.bodies.longest(a, i).is_none_or(|(n, _)| n < 3)
+    {
         return None;
     }
     if LEX.places.longest(a, i).is_some_and(|(n, _)| n >= 2) {
@@ -791,6 +798,17 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             if starts_org_or_role(a, k + 1) || person_len(a, k + 1) >= 2 {
                 break;
             }
+            // "trường THPT Cầu Giấy - Hà Nội": a province after a dash, ending
+            // the name, locates the body; not in paired names ("Ngân hàng Sài
+            // Gòn - Hà Nội", "Bệnh viện Việt Nam - Thụy Điển Uông Bí").
+            if let Some((n, PLACE_PROVINCE)) = LEX.places.longest(a, k + 1) {
+                let paired =
+                    (j..k).any(|s| LEX.places.longest(a, s).is_some_and(|(m, _)| s + m == k));
+                let ends = !(a.is_cap(k + 1 + n) && a.sp(k + 1 + n));
+                if ends && !paired {
+                    break;
+                }
+            }
             k += 1;
             continue;
         }
@@ -812,6 +830,10 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             continue;
         }
         break;
+    }
+    // Never end on "và" ("phòng Quản lý thi và | kiểm định").
+    while k > j && a.key(k - 1) == "va2" {
+        k -= 1;
     }
     k
 }
