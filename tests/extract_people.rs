@@ -559,3 +559,18 @@ fn body_names_publishers_hospitals_and_locating_places() {
         ["Phó trưởng phòng Quản lý thi"]
     );
 }
+
+#[test]
+fn football_clubs_and_coordinated_body_names() {
+    assert_eq!(
+        orgs("Chủ tịch Real Madrid cho biết AC Milan và Leicester City đều phản đối."),
+        ["Real Madrid", "AC Milan", "Leicester City"]
+    );
+    // Not a club: a housing estate or a car model named "... City".
+    assert!(orgs("Căn hộ ở Royal City đắt hơn mẫu xe Honda City.").is_empty());
+    // After "và" a verb-like word continues the name.
+    assert_eq!(
+        orgs("Ông làm việc tại Trung tâm Nghiên cứu và phát triển từ năm 2010."),
+        ["Trung tâm Nghiên cứu và phát triển"]
+    );
+}

@@ -50,6 +50,13 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
         {
             law_until = law_end(a, i);
         }
+        if a.toks[i].cap && i >= law_until {
+            if let Some(e) = club_at(a, i) {
+                push_org(text, a, i, e, &mut out);
+                i = e;
+                continue;
+            }
+        }
         if !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum)
             || !a.in_lexicon(i) && !matches!(a.key(i), "pho1" | "quyên2")
         {
@@ -90,6 +97,63 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
     out.sort_by_key(|e| (e.span.start, e.span.end, e.kind));
     out.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
     out
+}
+
+/// A football club named in the European way: "Real Madrid", "AC Milan",
+/// "Muangthong United", "Manchester City" (two to four capitalised Latin-script
+/// words with a club word first or last). Returns the end.
+fn club_at(a: &Analysis, i: usize) -> Option<usize> {
+    const FIRST: &[&str] = &[
+        "real",
+        "atletico",
+        "inter",
+        "ac",
+        "fc",
+        "as",
+        "borussia",
+        "bayern",
+        "sporting",
+        "olympique",
+        "dynamo",
+        "athletic",
+    ];
+    const LAST: &[&str] = &[
+        "united",
+        "city",
+        "fc",
+        "hotspur",
+        "albion",
+        "wanderers",
+        "rovers",
+    ];
+    let w = |k: usize| {
+        a.is_word(k)
+            && a.is_cap(k)
+            && !a.caps_line(k)
+            && a.text(k).is_ascii()
+            && a.text(k).len() >= 2
+    };
+    if !w(i) || i > 0 && w(i - 1) && a.sp(i) {
+        return None;
+    }
+    let mut e = i + 1;
+    while e < i + 4 && a.sp(e) && w(e) {
+        e += 1;
+    }
+    let is = |k: usize, list: &[&str]| {
+        let t = a.text(k);
+        t.len() <= 9 && list.iter().any(|x| t.eq_ignore_ascii_case(x))
+    };
+    let first = is(i, FIRST) && !a.toks[i].upper || matches!(a.text(i), "AC" | "FC" | "AS");
+    // Housing estates, car models and films named "... City".
+    const NOT_CLUB: &[&str] = &[
+        "smart", "royal", "paradise", "honda", "golden", "sun", "star", "ocean", "green", "rip",
+        "sky", "park", "times", "sin", "vatican",
+    ];
+    if (i..e).any(|k| is(k, NOT_CLUB)) {
+        return None;
+    }
+    (e >= i + 2 && (first || is(e - 1, LAST))).then_some(e)
 }
 
 /// End of the title of a law starting at `i` (exclusive token index).
@@ -778,7 +842,10 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                     // "Bệnh viện A và Bệnh viện B": a new head, a new body.
                     && LEX.heads.longest(a, n).is_none()
                 {
+                    // After "và" a verb-like word is a coordinated part of
+                    // the name ("Trung tâm Nghiên cứu và phát triển").
                     k = n;
+                    prev_cap = false;
                     continue;
                 }
             }
