@@ -549,14 +549,14 @@ fn body_names_publishers_hospitals_and_locating_places() {
         orgs("Trường THPT Nguyễn Trãi (TP.HCM) đoạt giải."),
         ["Trường THPT Nguyễn Trãi"]
     );
-    // Lowercase name words of departments; a name never ends on "và".
+    // Lowercase name words of departments, coordinated by "và".
     assert_eq!(
         titles("Ông Lê Minh, Vụ trưởng Vụ Đào tạo chính quy cho biết."),
         ["Vụ trưởng Vụ Đào tạo chính quy"]
     );
     assert_eq!(
         titles("Bà Vũ Hạnh, Phó trưởng phòng Quản lý thi và kiểm định chất lượng cho biết."),
-        ["Phó trưởng phòng Quản lý thi"]
+        ["Phó trưởng phòng Quản lý thi và kiểm định chất lượng"]
     );
 }
 
