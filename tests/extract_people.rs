@@ -574,3 +574,15 @@ fn football_clubs_and_coordinated_body_names() {
         ["Trung tâm Nghiên cứu và phát triển"]
     );
 }
+
+#[test]
+fn bodies_named_in_english_and_one_word_banks() {
+    assert_eq!(
+        orgs("Theo Brookfield Foundation, cổ phiếu của Sacombank và Nordica Airlines đều giảm."),
+        ["Brookfield Foundation", "Sacombank", "Nordica Airlines"]
+    );
+    // Not a person after a title: "Tổng Giám đốc Techcombank".
+    let s = "Ông Lê Hùng, Tổng Giám đốc Techcombank cho biết.";
+    assert_eq!(people(s), ["Lê Hùng"]);
+    assert_eq!(titles(s), ["Tổng Giám đốc Techcombank"]);
+}

@@ -51,7 +51,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
             law_until = law_end(a, i);
         }
         if a.toks[i].cap && i >= law_until {
-            if let Some(e) = club_at(a, i) {
+            if let Some(e) = club_at(a, i).or_else(|| english_body_at(a, i)) {
                 push_org(text, a, i, e, &mut out);
                 i = e;
                 continue;
@@ -154,6 +154,78 @@ fn club_at(a: &Analysis, i: usize) -> Option<usize> {
         return None;
     }
     (e >= i + 2 && (first || is(e - 1, LAST))).then_some(e)
+}
+
+/// A body named in English ("Tax Foundation", "Trump Organization") or a
+/// bank named in one word ("Eximbank", "VPBank"). Returns the end.
+fn english_body_at(a: &Analysis, i: usize) -> Option<usize> {
+    let t = a.text(i);
+    if a.is_word(i)
+        && !a.caps_line(i)
+        && t.len() >= 6
+        && t.is_ascii()
+        && (t.ends_with("bank") || t.ends_with("Bank"))
+        && !t.eq_ignore_ascii_case("bank")
+    {
+        return Some(i + 1);
+    }
+    const LAST: &[&str] = &[
+        "organization",
+        "organisation",
+        "foundation",
+        "institute",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "association",
+        "agency",
+        "holdings",
+        "company",
+        "partners",
+        "airlines",
+        "airways",
+        "motors",
+        "electronics",
+        "pharmaceuticals",
+        "technologies",
+        "systems",
+        "university",
+        "college",
+    ];
+    let w = |k: usize| {
+        a.is_word(k)
+            && a.is_cap(k)
+            && !a.caps_line(k)
+            && a.text(k).is_ascii()
+            && a.text(k).len() >= 2
+    };
+    // A Vietnamese word capitalised only because it starts the sentence
+    // ("Theo Brookfield Foundation").
+    let initial = |k: usize| {
+        (k == 0
+            || a.tokens[k].newline_before
+            || matches!(
+                a.text(k - 1),
+                "." | "!" | "?" | ":" | "\"" | "“" | "(" | "-" | "–"
+            ))
+            && !foreign_word(a.text(k))
+            && !a.toks[k].upper
+    };
+    if !w(i) || initial(i) || i > 0 && w(i - 1) && a.sp(i) && !initial(i - 1) {
+        return None;
+    }
+    let mut e = i + 1;
+    while e < i + 5 && a.sp(e) && w(e) {
+        e += 1;
+    }
+    if LEX.heads.longest(a, i).is_some() || a.is_cap(e) && a.sp(e) {
+        // "CLB Bamboo Airways Vĩnh Phúc": part of a longer name.
+        return None;
+    }
+    let last = a.text(e - 1);
+    (e >= i + 2 && last.len() <= 15 && LAST.iter().any(|x| last.eq_ignore_ascii_case(x)))
+        .then_some(e)
 }
 
 /// End of the title of a law starting at `i` (exclusive token index).
@@ -1205,6 +1277,19 @@ fn parse_title<'a>(
                             comp = true;
                         }
                     }
+                }
+            }
+            if !comp {
+                // "Tổng Giám đốc Techcombank", "Chủ tịch Real Madrid".
+                if let Some(e) = english_body_at(a, end).or_else(|| club_at(a, end)) {
+                    org = Some(Org {
+                        start: end,
+                        end: e,
+                        valid: true,
+                        inner: vec![],
+                    });
+                    end = e;
+                    comp = true;
                 }
             }
             if !comp {
