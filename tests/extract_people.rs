@@ -586,3 +586,29 @@ fn bodies_named_in_english_and_one_word_banks() {
     assert_eq!(people(s), ["Lê Hùng"]);
     assert_eq!(titles(s), ["Tổng Giám đốc Techcombank"]);
 }
+
+#[test]
+fn class_mentions_after_a_body_need_a_class_noun() {
+    // "các cấp", "của mỗi quốc gia": classes of bodies.
+    assert!(orgs("Ủy ban nhân dân các cấp có trách nhiệm thi hành.").is_empty());
+    assert!(orgs("Liên đoàn bóng đá của mỗi quốc gia đều có quyền biểu quyết.").is_empty());
+    // "các" or "của các" before something else: the body itself.
+    assert_eq!(
+        orgs("Bộ Tư pháp báo cáo Chính phủ các nội dung sau."),
+        ["Bộ Tư pháp", "Chính phủ"]
+    );
+    assert_eq!(
+        orgs("Kết quả bầu cử đại biểu Quốc hội của các Ban bầu cử được công bố."),
+        ["Quốc hội"]
+    );
+    // "Tổ chức" before a body or in a caps heading is not a name.
+    assert_eq!(
+        orgs("Tổ chức Công đoàn trong doanh nghiệp được thành lập."),
+        Vec::<String>::new()
+    );
+    assert!(orgs("MỤC 4. TỔ CHỨC TÍN DỤNG LÀ CÔNG TY").is_empty());
+    assert_eq!(
+        orgs("Tổ chức Y tế Thế giới WHO chưa xếp loại biến chủng này."),
+        ["Tổ chức Y tế Thế giới", "WHO"]
+    );
+}

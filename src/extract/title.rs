@@ -326,18 +326,29 @@ fn is_generic_before(a: &Analysis, i: usize) -> bool {
     )
 }
 
-/// "Phòng Tài chính nhiều huyện", "Sở Y tế các địa phương", "Liên đoàn bóng
-/// đá của mỗi nước"; not "nhiều năm".
+/// "Phòng Tài chính nhiều huyện", "Sở Y tế các địa phương", "UBND các cấp",
+/// "Liên đoàn bóng đá của mỗi quốc gia"; not "nhiều năm", "của các Ban".
 fn is_generic_after(a: &Analysis, e: usize) -> bool {
-    if a.key(e) == "cua3" && matches!(a.key(e + 1), "môi4" | "cac1" | "tưng2" | "nhiêu2") {
-        return true;
-    }
-    matches!(a.key(e), "nhiêu2" | "cac1")
-        && (territory_kw(a, e + 1).is_some()
+    let class_noun = |k: usize| {
+        territory_kw(a, k).is_some()
             || matches!(
-                a.key(e + 1),
-                "đia6" | "đơn" | "nơi" | "cơ" | "vung2" | "miên2" | "nươc1" | "khu"
-            ))
+                a.key(k),
+                "đia6"
+                    | "đơn"
+                    | "nơi"
+                    | "cơ"
+                    | "vung2"
+                    | "miên2"
+                    | "nươc1"
+                    | "khu"
+                    | "câp1"
+                    | "quôc1"
+                    | "nganh2"
+            )
+    };
+    let quant = |k: usize| matches!(a.key(k), "nhiêu2" | "cac1" | "môi4" | "tưng2");
+    quant(e) && a.key(e) != "môi4" && class_noun(e + 1)
+        || a.key(e) == "cua3" && quant(e + 1) && class_noun(e + 2)
 }
 
 /// Number of capitalised words of a person's name starting at `i` (family
@@ -599,8 +610,14 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
             return best;
         }
         // "Tổ chức Đảng", "tổ chức Công đoàn": organisations of a kind.
+        // A known body wins over "Tổ chức" + name ("Tổ chức Y tế Thế giới
+        // WHO" is the body and its abbreviation).
         let kind_of = head_key == "tô3"
-            && (LEX.heads.longest(a, i + n).is_some() || LEX.bodies.longest(a, i + n).is_some());
+            && (a.caps_line(i)
+                || best.is_some()
+                || LEX.heads.longest(a, i + n).is_some()
+                || LEX.bodies.longest(a, i + n).is_some()
+                || a.key(i + n) == "công" && a.key(i + n + 1) == "đoan2");
         let lower_ok = lower_head_ok(head_key) || head_key == "tô3" && foreign_next(i + n);
         if !kind_of && (cap || lenient || lower_ok) {
             let j = i + n;
@@ -1270,7 +1287,7 @@ fn parse_title<'a>(
                     // A bare capitalised head: "Quyền Giám đốc Học viện".
                     if let Some((n, _)) = LEX.heads.longest(a, end) {
                         if o.end == end + n
-                            && !is_generic_after(a, o.end)
+                            && !matches!(a.key(o.end), "nhiêu2" | "cac1")
                             && LEX.name_words.longest(a, o.end).is_none()
                         {
                             end = o.end;
