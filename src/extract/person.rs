@@ -493,7 +493,10 @@ const FOREIGN_PERSON_AFTER: &[&str] = &[
 
 fn lower_is(a: &Analysis, k: usize, list: &[&str]) -> bool {
     let t = a.text(k);
-    t.len() <= 12 && list.iter().any(|w| t.to_lowercase() == *w)
+    t.len() <= 16
+        && list
+            .iter()
+            .any(|w| t.chars().flat_map(char::to_lowercase).eq(w.chars()))
 }
 
 /// A foreign person's name without title or address word: two or three
