@@ -491,12 +491,28 @@ const FOREIGN_PERSON_AFTER: &[&str] = &[
     "thừa", "phát", "trả", "bày", "bình", "nhận", "sinh", "qua", "cũng", "vừa",
 ];
 
+/// Whether the ASCII word `t` is in [`FOREIGN_STOP`] (sorted), any case.
+fn stop_word(t: &str) -> bool {
+    let mut buf = [0u8; 16];
+    if t.len() > buf.len() {
+        return false;
+    }
+    for (d, b) in buf.iter_mut().zip(t.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    let low = &buf[..t.len()];
+    FOREIGN_STOP
+        .binary_search_by(|w| w.as_bytes().cmp(low))
+        .is_ok()
+}
+
 fn lower_is(a: &Analysis, k: usize, list: &[&str]) -> bool {
     let t = a.text(k);
+    // Vietnamese capitals and small letters have the same UTF-8 length.
     t.len() <= 16
         && list
             .iter()
-            .any(|w| t.chars().flat_map(char::to_lowercase).eq(w.chars()))
+            .any(|w| w.len() == t.len() && t.chars().flat_map(char::to_lowercase).eq(w.chars()))
 }
 
 /// A foreign person's name without title or address word: two or three
@@ -510,7 +526,7 @@ fn foreign_name(a: &Analysis, i: usize) -> Option<usize> {
             && !a.toks[k].upper
             && !a.caps_line(k)
             && foreign_word(a.text(k))
-            && !lower_is(a, k, FOREIGN_STOP)
+            && !stop_word(a.text(k))
             && LEX.bodies.longest(a, k).is_none()
             && LEX.heads.longest(a, k).is_none()
             && LEX.places.longest(a, k).is_none()
@@ -723,4 +739,15 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
     links.sort_unstable();
     links.dedup();
     links
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn stop_list_is_sorted_lowercase() {
+        let l = super::FOREIGN_STOP;
+        assert!(l.windows(2).all(|w| w[0] < w[1]));
+        assert!(l.iter().all(|w| w.bytes().all(|b| b.is_ascii_lowercase())));
+        assert!(super::stop_word("Foundation") && !super::stop_word("Kluge"));
+    }
 }
