@@ -612,3 +612,13 @@ fn class_mentions_after_a_body_need_a_class_noun() {
         ["Tổ chức Y tế Thế giới", "WHO"]
     );
 }
+
+#[test]
+fn lowercase_office_in_apposition_after_a_name() {
+    let s = "Ông Carl Lindgren, giám đốc điều hành của Lumen Group, cho biết.";
+    assert_eq!(titles(s), ["giám đốc điều hành"]);
+    assert_eq!(links(s), pairs(&[("Carl Lindgren", "giám đốc điều hành")]));
+    // Not after a place, and not when more of the office may follow.
+    assert!(titles("Tại Hà Nội, giám đốc các sở đã họp.").is_empty());
+    assert!(titles("Ông Carl Lindgren, giám đốc pháp chế của hãng, cho biết.").is_empty());
+}

@@ -17,7 +17,7 @@
 
 use super::lex::{
     foreign_word, Analysis, HEAD_BARE, HEAD_NAME, HEAD_TAIL, LEX, PLACE_COUNTRY, PLACE_PROVINCE,
-    ROLE_COMP, ROLE_ORG, ROLE_PERSON,
+    ROLE_COMP, ROLE_ORG, ROLE_PERSON, ROLE_PLAIN,
 };
 use super::{Entity, EntityKind, TitleValue, Value};
 use crate::token::TokenKind;
@@ -1362,7 +1362,12 @@ fn parse_title<'a>(
         if tag == ROLE_COMP && !comp {
             return None;
         }
-        if !cap && !comp && !after_lam(a, i) {
+        // The office alone is the whole title only when nothing of it can
+        // follow: "Elon Musk, giám đốc điều hành của Tesla".
+        let closed = end >= a.len()
+            || matches!(a.text(end), "," | "." | ";" | ")" | "-" | "–")
+            || a.key(end) == "cua3";
+        if !cap && !comp && !after_lam(a, i) && !(tag == ROLE_PLAIN && closed && after_name(a, i)) {
             return None;
         }
         if a.key(end) == "khoa1" && is_roman_or_number(a, end + 1) {
@@ -1408,6 +1413,33 @@ fn emit_title<'a>(
         }
     }
     end
+}
+
+/// A lowercase office in apposition right after a person's name: "Carl
+/// Lindgren, giám đốc điều hành của ...", "bà Lê Thị Hoa - hiệu trưởng".
+fn after_name(a: &Analysis, i: usize) -> bool {
+    if i < 3 || !matches!(a.text(i - 1), "," | "-" | "–") {
+        return false;
+    }
+    // The capitalised run before the punctuation, at most four words.
+    let end = i - 1;
+    let mut s = end;
+    while s > 0
+        && end - s < 4
+        && a.is_word(s - 1)
+        && a.is_cap(s - 1)
+        && !a.caps_line(s - 1)
+        && !matches!(a.key(s - 1), "ông" | "ba2")
+    {
+        s -= 1;
+    }
+    let honorific = s > 0 && matches!(a.key(s - 1), "ông" | "ba2");
+    if end - s < 2 || s > 0 && a.is_cap(s - 1) && !honorific {
+        return false;
+    }
+    let family = person_len(a, s) >= 2 && person_len(a, s) == end - s;
+    let foreign = (s..end).all(|k| foreign_word(a.text(k)));
+    (family || foreign || honorific) && !(s..end).any(|k| starts_org_or_role(a, k))
 }
 
 /// "làm trưởng đoàn", "giữ chức giám đốc", "ông Nguyễn Văn A là hiệu
