@@ -1367,7 +1367,8 @@ fn parse_title<'a>(
         let closed = end >= a.len()
             || matches!(a.text(end), "," | "." | ";" | ")" | "-" | "–")
             || a.key(end) == "cua3";
-        if !cap && !comp && !after_lam(a, i) && !(tag == ROLE_PLAIN && closed && after_name(a, i)) {
+        let apposed = tag == ROLE_PLAIN && closed && after_name(a, i);
+        if !cap && !comp && !after_lam(a, i) && !apposed {
             return None;
         }
         if a.key(end) == "khoa1" && is_roman_or_number(a, end + 1) {
