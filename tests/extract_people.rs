@@ -622,3 +622,12 @@ fn lowercase_office_in_apposition_after_a_name() {
     assert!(titles("Tại Hà Nội, giám đốc các sở đã họp.").is_empty());
     assert!(titles("Ông Carl Lindgren, giám đốc pháp chế của hãng, cho biết.").is_empty());
 }
+
+#[test]
+fn courts_of_a_country_are_a_class() {
+    assert!(orgs("Vụ việc đã được Tòa án Việt Nam thụ lý trước Tòa án Hoa Kỳ.").is_empty());
+    assert_eq!(
+        orgs("Hồ sơ được gửi Tòa án nhân dân tối cao."),
+        ["Tòa án nhân dân tối cao"]
+    );
+}

@@ -708,10 +708,16 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
             let valid = valid
                 && (cap || named || sub || took)
                 && (cap || lenient || took || sub || (j..e).any(|k| a.is_cap(k)));
+            // "Tòa án Việt Nam", "Tòa án nước ngoài": the courts of a country.
+            let country_courts = head_key == "toa2"
+                && LEX
+                    .places
+                    .longest(a, j)
+                    .is_some_and(|(m, t)| t == PLACE_COUNTRY && j + m == e);
             let org = Org {
                 start: i,
                 end: e,
-                valid,
+                valid: valid && !country_courts,
                 inner,
             };
             let better = match &best {
