@@ -448,3 +448,186 @@ fn armies_and_investigation_agencies() {
     // Generic "cơ quan" mentions stay out.
     assert!(orgs("Cơ quan chức năng và cơ quan điều tra đã vào cuộc.").is_empty());
 }
+
+#[test]
+fn coach_before_a_name_is_a_linked_title() {
+    let s =
+        "Sau trận hòa, HLV Lê Quang Vinh khen học trò, còn huấn luyện viên Moretti thì im lặng.";
+    assert_eq!(titles(s), ["HLV", "huấn luyện viên"]);
+    assert_eq!(people(s), ["Lê Quang Vinh", "Moretti"]);
+    assert_eq!(
+        links(s),
+        pairs(&[("Lê Quang Vinh", "HLV"), ("Moretti", "huấn luyện viên")])
+    );
+    // Without a name it is an occupation.
+    assert!(titles("Các HLV của giải đều đồng tình với quyết định này.").is_empty());
+}
+
+#[test]
+fn international_bodies_and_organisation_heads() {
+    let s = "Ngoài FIFA và UEFA, Tổ chức Lao động Quốc tế cùng Liên đoàn bóng đá châu Á \
+             đã lên tiếng, còn công ty Brenner thì không.";
+    assert_eq!(
+        orgs(s),
+        [
+            "FIFA",
+            "UEFA",
+            "Tổ chức Lao động Quốc tế",
+            "Liên đoàn bóng đá châu Á",
+            "công ty Brenner"
+        ]
+    );
+    // "nhiều năm" after a body is time, not a class of places.
+    assert_eq!(
+        orgs("Ông Tạ Văn Khiêm gắn bó với Liên đoàn Bóng đá Việt Nam nhiều năm."),
+        ["Liên đoàn Bóng đá Việt Nam"]
+    );
+    // Classes stay out: "Tổ chức" as a verb, a federation of each country, a
+    // class of offices.
+    assert!(orgs("Tổ chức Hội nghị tổng kết vào cuối tháng.").is_empty());
+    assert!(orgs("Liên đoàn bóng đá của mỗi nước đều phản đối.").is_empty());
+    assert!(orgs("Phòng Tài chính nhiều huyện chưa nộp báo cáo.").is_empty());
+}
+
+#[test]
+fn editors_initials_addresses_and_continents_are_not_mistaken() {
+    // "BTV" before a name is a TV editor; before a party committee a body.
+    let s = "Vợ chồng BTV Hoài Anh vừa đón con đầu lòng.";
+    assert_eq!(people(s), ["Hoài Anh"]);
+    assert!(orgs(s).is_empty());
+    assert_eq!(
+        orgs("Đoàn làm việc với BTV Huyện ủy Nam Đàn."),
+        ["BTV Huyện ủy Nam Đàn"]
+    );
+    // Initials are redactions.
+    assert!(people("Chị H. và anh K. đã được cách ly.").is_empty());
+    // A house number before a street named after a person.
+    assert!(people("Địa chỉ: Tầng 3, 25 Lê Văn Lương, quận Thanh Xuân.").is_empty());
+    // "Âu" of "châu Âu" is not the family name Âu.
+    assert_eq!(
+        people("Đại diện phụ trách châu Âu đã gặp ông Âu Văn Lực."),
+        ["Âu Văn Lực"]
+    );
+}
+
+#[test]
+fn foreign_names_without_a_title() {
+    // A person cue before or after the run.
+    assert_eq!(
+        people("Theo người mẫu Greta Lindqvist, buổi chụp diễn ra suôn sẻ."),
+        ["Greta Lindqvist"]
+    );
+    assert_eq!(
+        people("Tuy vậy, Oskar Brenner cảnh báo rằng giá sẽ còn tăng."),
+        ["Oskar Brenner"]
+    );
+    // Organisation, club and product names stay out, as do runs without a cue.
+    assert!(people("Theo Tax Foundation, mức thuế trung bình là 15%.").is_empty());
+    assert!(people("Hôm qua Atletico Madrid đã thắng 2-0.").is_empty());
+    assert!(people("Sản phẩm của hãng Lumbra Tessel đã bán hết.").is_empty());
+    assert!(people("Họ xem Greta Lindqvist trên truyền hình.").is_empty());
+}
+
+#[test]
+fn body_names_publishers_hospitals_and_locating_places() {
+    // Abbreviated heads "NXB", "BV"; a known company that looks like a name.
+    assert_eq!(
+        orgs("Sách của NXB Kim Đồng được BV Nhi Trung ương tặng, cổ phiếu của Hoàng Anh Gia Lai tăng."),
+        ["NXB Kim Đồng", "BV Nhi Trung ương", "Hoàng Anh Gia Lai"]
+    );
+    // A province after a dash locates the school; a paired name keeps it.
+    assert_eq!(
+        orgs("Em học trường THPT Phan Bội Châu - Nghệ An."),
+        ["trường THPT Phan Bội Châu"]
+    );
+    assert_eq!(
+        orgs("Ngân hàng TMCP Sài Gòn - Hà Nội vừa họp."),
+        ["Ngân hàng TMCP Sài Gòn - Hà Nội"]
+    );
+    // A place in brackets after a body is not its abbreviation.
+    assert_eq!(
+        orgs("Trường THPT Nguyễn Trãi (TP.HCM) đoạt giải."),
+        ["Trường THPT Nguyễn Trãi"]
+    );
+    // Lowercase name words of departments, coordinated by "và".
+    assert_eq!(
+        titles("Ông Lê Minh, Vụ trưởng Vụ Đào tạo chính quy cho biết."),
+        ["Vụ trưởng Vụ Đào tạo chính quy"]
+    );
+    assert_eq!(
+        titles("Bà Vũ Hạnh, Phó trưởng phòng Quản lý thi và kiểm định chất lượng cho biết."),
+        ["Phó trưởng phòng Quản lý thi và kiểm định chất lượng"]
+    );
+}
+
+#[test]
+fn football_clubs_and_coordinated_body_names() {
+    assert_eq!(
+        orgs("Chủ tịch Real Madrid cho biết AC Milan và Leicester City đều phản đối."),
+        ["Real Madrid", "AC Milan", "Leicester City"]
+    );
+    // Not a club: a housing estate or a car model named "... City".
+    assert!(orgs("Căn hộ ở Royal City đắt hơn mẫu xe Honda City.").is_empty());
+    // After "và" a verb-like word continues the name.
+    assert_eq!(
+        orgs("Ông làm việc tại Trung tâm Nghiên cứu và phát triển từ năm 2010."),
+        ["Trung tâm Nghiên cứu và phát triển"]
+    );
+}
+
+#[test]
+fn bodies_named_in_english_and_one_word_banks() {
+    assert_eq!(
+        orgs("Theo Brookfield Foundation, cổ phiếu của Sacombank và Nordica Airlines đều giảm."),
+        ["Brookfield Foundation", "Sacombank", "Nordica Airlines"]
+    );
+    // Not a person after a title: "Tổng Giám đốc Techcombank".
+    let s = "Ông Lê Hùng, Tổng Giám đốc Techcombank cho biết.";
+    assert_eq!(people(s), ["Lê Hùng"]);
+    assert_eq!(titles(s), ["Tổng Giám đốc Techcombank"]);
+}
+
+#[test]
+fn class_mentions_after_a_body_need_a_class_noun() {
+    // "các cấp", "của mỗi quốc gia": classes of bodies.
+    assert!(orgs("Ủy ban nhân dân các cấp có trách nhiệm thi hành.").is_empty());
+    assert!(orgs("Liên đoàn bóng đá của mỗi quốc gia đều có quyền biểu quyết.").is_empty());
+    // "các" or "của các" before something else: the body itself.
+    assert_eq!(
+        orgs("Bộ Tư pháp báo cáo Chính phủ các nội dung sau."),
+        ["Bộ Tư pháp", "Chính phủ"]
+    );
+    assert_eq!(
+        orgs("Kết quả bầu cử đại biểu Quốc hội của các Ban bầu cử được công bố."),
+        ["Quốc hội"]
+    );
+    // "Tổ chức" before a body or in a caps heading is not a name.
+    assert_eq!(
+        orgs("Tổ chức Công đoàn trong doanh nghiệp được thành lập."),
+        Vec::<String>::new()
+    );
+    assert!(orgs("MỤC 4. TỔ CHỨC TÍN DỤNG LÀ CÔNG TY").is_empty());
+    assert_eq!(
+        orgs("Tổ chức Y tế Thế giới WHO chưa xếp loại biến chủng này."),
+        ["Tổ chức Y tế Thế giới", "WHO"]
+    );
+}
+
+#[test]
+fn lowercase_office_in_apposition_after_a_name() {
+    let s = "Ông Carl Lindgren, giám đốc điều hành của Lumen Group, cho biết.";
+    assert_eq!(titles(s), ["giám đốc điều hành"]);
+    assert_eq!(links(s), pairs(&[("Carl Lindgren", "giám đốc điều hành")]));
+    // Not after a place, and not when more of the office may follow.
+    assert!(titles("Tại Hà Nội, giám đốc các sở đã họp.").is_empty());
+    assert!(titles("Ông Carl Lindgren, giám đốc pháp chế của hãng, cho biết.").is_empty());
+}
+
+#[test]
+fn courts_of_a_country_are_a_class() {
+    assert!(orgs("Vụ việc đã được Tòa án Việt Nam thụ lý trước Tòa án Hoa Kỳ.").is_empty());
+    assert_eq!(
+        orgs("Hồ sơ được gửi Tòa án nhân dân tối cao."),
+        ["Tòa án nhân dân tối cao"]
+    );
+}

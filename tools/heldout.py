@@ -15,6 +15,9 @@ Commands (standard library only):
   heldout.py build WORKFILE SHARED_DATA_DIR [OUT]
       annotation helper: turn a working file that names entities by their text
       into offsets (see data/eval/README.md, "Annotation workflow").
+
+Every command takes `--set FILE` to work on another stored set than
+data/eval/heldout.jsonl (e.g. `--set data/eval/dev2.jsonl`).
 """
 import hashlib, json, os, re, sys, unicodedata
 
@@ -36,8 +39,8 @@ def read_line(data_dir, rel, line):
     raise SystemExit(f"{rel}: no line {line}")
 
 
-def load(path=HELDOUT):
-    with open(path, encoding="utf-8") as f:
+def load(path=None):
+    with open(path or HELDOUT, encoding="utf-8") as f:
         return [json.loads(l) for l in f if l.strip()]
 
 
@@ -247,14 +250,15 @@ def nfc_map(txt):
     return "".join(out), cs, ce
 
 
-def build(work, data_dir, out=HELDOUT):
+def build(work, data_dir, out=None):
+    out = out or HELDOUT
     sel = {}
     blocks, cur = [], None
     for raw in open(work, encoding="utf-8"):
         line = raw.rstrip("\n")
         if not line.strip() or line.lstrip().startswith("//"):
             continue
-        m = re.match(r"^(h\d{3})\s+(\S+)\s+(\d+)\s*$", line)
+        m = re.match(r"^([a-z]+\d{3})\s+(\S+)\s+(\d+)\s*$", line)
         if m:
             cur = {"id": m[1], "file": m[2], "line": int(m[3]), "ents": []}
             blocks.append(cur)
@@ -348,12 +352,19 @@ def build(work, data_dir, out=HELDOUT):
 
 
 def main(argv):
+    global HELDOUT
+    if "--set" in argv:
+        k = argv.index("--set")
+        if k + 1 >= len(argv):
+            raise SystemExit("--set needs a file")
+        HELDOUT = os.path.abspath(argv[k + 1])
+        argv = argv[:k] + argv[k + 2:]
     if len(argv) >= 3 and argv[0] == "materialize":
         materialize(argv[1], argv[2])
     elif argv and argv[0] == "check":
         sys.exit(check(argv[1] if len(argv) > 1 else None))
     elif len(argv) >= 3 and argv[0] == "build":
-        build(argv[1], argv[2], argv[3] if len(argv) > 3 else HELDOUT)
+        build(argv[1], argv[2], argv[3] if len(argv) > 3 else None)
     else:
         print(__doc__, file=sys.stderr)
         sys.exit(2)

@@ -228,6 +228,9 @@ pub(crate) const ROLE_PLAIN: u8 = 0;
 pub(crate) const ROLE_ORG: u8 = 1;
 /// Role that always needs a complement ("đại biểu Quốc hội").
 pub(crate) const ROLE_COMP: u8 = 2;
+/// Role that is a TITLE only right before a person's name ("HLV Park Hang
+/// Seo"); alone it is an occupation.
+pub(crate) const ROLE_PERSON: u8 = 3;
 
 /// Organisation-head tags.
 pub(crate) const HEAD_BARE: u8 = 0;
@@ -260,6 +263,7 @@ pub(crate) static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
         |t| match t {
             "org" => ROLE_ORG,
             "comp" => ROLE_COMP,
+            "person" => ROLE_PERSON,
             _ => ROLE_PLAIN,
         },
     ),
@@ -479,5 +483,58 @@ impl<'t, 'a> Analysis<'t, 'a> {
         }
         // "TP.HCM" style handled above; "GDĐT" single.
         j
+    }
+}
+
+/// Whether `w` is an ASCII word that cannot be a Vietnamese syllable written
+/// without diacritics ("Linde", "Garten", "Kluge"; not "Minh", "Long", "Hoa"):
+/// a Vietnamese syllable is an optional initial consonant, one to three
+/// vowels and an optional final from c, ch, m, n, ng, nh, p, t.
+pub(crate) fn foreign_word(w: &str) -> bool {
+    if !w.is_ascii() || w.len() < 3 || !w.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
+    let l = w.to_ascii_lowercase();
+    let b = l.as_bytes();
+    if b.iter().any(|c| matches!(c, b'f' | b'j' | b'w' | b'z')) {
+        return true;
+    }
+    const INITIALS: [&str; 27] = [
+        "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr", "b", "c", "d", "g", "h",
+        "k", "l", "m", "n", "p", "q", "r", "s", "t", "v", "x",
+    ];
+    let mut rest = &l[..];
+    for ini in INITIALS {
+        if let Some(r) = rest.strip_prefix(ini) {
+            rest = r;
+            break;
+        }
+    }
+    let vowels = rest.bytes().take_while(|c| b"aeiouy".contains(c)).count();
+    if vowels == 0 || vowels > 3 {
+        return true;
+    }
+    !matches!(
+        &rest[vowels..],
+        "" | "c" | "ch" | "m" | "n" | "ng" | "nh" | "p" | "t"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::foreign_word;
+
+    #[test]
+    fn foreign_words() {
+        for w in [
+            "Linde", "Garten", "Kluge", "Alan", "Hans", "Keomany", "Zeman", "Troshina",
+        ] {
+            assert!(foreign_word(w), "{w}");
+        }
+        for w in [
+            "Minh", "Long", "Hoa", "Nguyen", "Thanh", "Quang", "Tuan", "Nghia", "An",
+        ] {
+            assert!(!foreign_word(w), "{w}");
+        }
     }
 }

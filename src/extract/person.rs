@@ -12,7 +12,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::lex::{Analysis, LEX};
+use super::lex::{foreign_word, Analysis, LEX};
 use super::title::person_len;
 use super::{Entity, EntityKind, Value};
 use crate::token::TokenKind;
@@ -32,6 +32,7 @@ fn is_honorific(a: &Analysis, i: usize) -> bool {
         "anh" | "chi6" => !a.is_cap(i),
         "chi1" => i > 0 && a.key(i - 1) == "đông2",
         "ts" | "ths" | "gs" | "pgs" | "bs" | "ks" | "tskh" | "hlv" => a.toks[i].upper,
+        "btv" => super::title::btv_editor(a, i),
         "si4" => {
             i > 0
                 && matches!(
@@ -60,8 +61,12 @@ fn is_place_context(a: &Analysis, i: usize) -> bool {
     }
     let p = a.key(i - 1);
     let pp = if i > 1 { a.key(i - 2) } else { "" };
-    // A house number: "số 12 Nguyễn Chí Thanh".
-    if a.tokens[i - 1].kind == TokenKind::Number && pp == "sô1" {
+    // A house number: "số 12 Nguyễn Chí Thanh", "Tầng 6, 68 Nguyễn Cơ Thạch".
+    if a.tokens[i - 1].kind == TokenKind::Number
+        && (pp == "sô1"
+            || a.text(i - 1).bytes().all(|b| b.is_ascii_digit())
+                && (i < 2 || matches!(a.text(i - 2), "," | ":" | ";" | "(")))
+    {
         return true;
     }
     (p == "trương2" && pp == "quang3")
@@ -173,6 +178,15 @@ pub(crate) fn find<'a>(
             i > 0 && a.sp(i) && title_ends.binary_search(&a.tokens[i - 1].span.end).is_ok();
         let bac = i > 0 && a.key(i - 1) == "bac1" && a.is_cap(i - 1) && a.sp(i);
         let family = LEX.family.longest(a, i).is_some();
+        if i > 0 && !a.is_cap(i - 1) {
+            // The capitalised half of a place: "châu Âu Hans Kluge".
+            if let Some((n, _)) = LEX.places.longest(a, i - 1) {
+                if n >= 2 {
+                    i += n - 1;
+                    continue;
+                }
+            }
+        }
         let mut end = 0;
         if family || after_hon || after_title || bac {
             if LEX
@@ -236,6 +250,8 @@ pub(crate) fn find<'a>(
                 i = e.max(i + 1);
                 continue;
             }
+        } else if let Some(e) = foreign_name(a, i) {
+            end = e;
         } else if i > 1
             && a.text(i - 1) == "/"
             && !a.key(i - 2).is_empty()
@@ -247,6 +263,10 @@ pub(crate) fn find<'a>(
             if count_words(a, i, e) >= 2 {
                 end = e;
             }
+        }
+        if end == i + 1 && a.text(i).chars().count() == 1 {
+            // An initial ("chị A."): a redaction, not a name.
+            end = 0;
         }
         if end > i {
             let r = a.tokens[i].span.start..a.tokens[end - 1].span.end;
@@ -268,6 +288,271 @@ pub(crate) fn find<'a>(
     }
     let _ = person_len;
     out
+}
+
+/// English words of organisation, product and event names ("Tax
+/// Foundation", "Real Madrid", "Champions League"), lowercase.
+const FOREIGN_STOP: &[&str] = &[
+    "academy",
+    "air",
+    "airlines",
+    "airways",
+    "alliance",
+    "american",
+    "assessment",
+    "association",
+    "athletic",
+    "atletico",
+    "awards",
+    "bangkok",
+    "bank",
+    "bay",
+    "bayern",
+    "beach",
+    "borussia",
+    "bridge",
+    "brothers",
+    "capital",
+    "center",
+    "central",
+    "centre",
+    "champions",
+    "championship",
+    "channel",
+    "city",
+    "club",
+    "college",
+    "committee",
+    "company",
+    "complex",
+    "corp",
+    "corporation",
+    "council",
+    "cup",
+    "daily",
+    "delhi",
+    "digital",
+    "dynamo",
+    "east",
+    "economics",
+    "edition",
+    "electronics",
+    "energy",
+    "english",
+    "entertainment",
+    "european",
+    "exchange",
+    "express",
+    "festival",
+    "film",
+    "films",
+    "foundation",
+    "fund",
+    "game",
+    "games",
+    "global",
+    "group",
+    "holdings",
+    "hospital",
+    "hotel",
+    "house",
+    "index",
+    "institute",
+    "insurance",
+    "inter",
+    "international",
+    "island",
+    "journal",
+    "kingdom",
+    "league",
+    "madrid",
+    "magazine",
+    "mall",
+    "market",
+    "media",
+    "milan",
+    "motor",
+    "motors",
+    "music",
+    "national",
+    "network",
+    "new",
+    "news",
+    "north",
+    "olympique",
+    "online",
+    "open",
+    "organisation",
+    "organization",
+    "pacific",
+    "partners",
+    "party",
+    "plaza",
+    "post",
+    "pradesh",
+    "premier",
+    "press",
+    "real",
+    "records",
+    "republic",
+    "resort",
+    "review",
+    "royal",
+    "school",
+    "securities",
+    "series",
+    "show",
+    "smart",
+    "software",
+    "south",
+    "sport",
+    "sporting",
+    "sports",
+    "square",
+    "stadium",
+    "star",
+    "state",
+    "states",
+    "station",
+    "street",
+    "studio",
+    "studios",
+    "super",
+    "systems",
+    "team",
+    "tech",
+    "technology",
+    "times",
+    "tour",
+    "tower",
+    "trust",
+    "union",
+    "united",
+    "university",
+    "west",
+    "world",
+    "york",
+];
+
+/// Words before a foreign run that make it a name ("người mẫu Veronika
+/// Troshina") and words before it that make it a thing ("hãng Pfizer").
+const FOREIGN_PERSON_BEFORE: &[&str] = &[
+    "mẫu", "thủ", "sĩ", "viên", "phú", "báo", "vợ", "chồng", "trai", "gái", "tên", "tác",
+];
+const FOREIGN_THING_BEFORE: &[&str] = &[
+    "hãng",
+    "ty",
+    "đoàn",
+    "chức",
+    "giải",
+    "đội",
+    "clb",
+    "chí",
+    "trang",
+    "kênh",
+    "đài",
+    "sân",
+    "nhà",
+    "án",
+    "hiệu",
+    "dụng",
+    "mạng",
+    "phim",
+    "khúc",
+    "album",
+    "trình",
+    "xin",
+    "vaccine",
+    "tàu",
+    "bay",
+    "xe",
+    "dòng",
+    "quỹ",
+    "hàng",
+    "trường",
+    "học",
+    "viện",
+    "tin",
+    "sản",
+    "phẩm",
+    "game",
+    "giày",
+    "thuyền",
+    "bang",
+    "thành",
+    "phố",
+    "đảo",
+    "núi",
+    "sông",
+];
+/// Words after a foreign run that make it a person ("Hans Kluge cảnh báo").
+const FOREIGN_PERSON_AFTER: &[&str] = &[
+    "cho", "nói", "khẳng", "chia", "cảnh", "nhấn", "tuyên", "đã", "từng", "viết", "kể", "giải",
+    "thừa", "phát", "trả", "bày", "bình", "nhận", "sinh", "qua", "cũng", "vừa",
+];
+
+/// Whether the ASCII word `t` is in [`FOREIGN_STOP`] (sorted), any case.
+fn stop_word(t: &str) -> bool {
+    let mut buf = [0u8; 16];
+    if t.len() > buf.len() {
+        return false;
+    }
+    for (d, b) in buf.iter_mut().zip(t.bytes()) {
+        *d = b.to_ascii_lowercase();
+    }
+    let low = &buf[..t.len()];
+    FOREIGN_STOP
+        .binary_search_by(|w| w.as_bytes().cmp(low))
+        .is_ok()
+}
+
+fn lower_is(a: &Analysis, k: usize, list: &[&str]) -> bool {
+    let t = a.text(k);
+    // Vietnamese capitals and small letters have the same UTF-8 length.
+    t.len() <= 16
+        && list
+            .iter()
+            .any(|w| w.len() == t.len() && t.chars().flat_map(char::to_lowercase).eq(w.chars()))
+}
+
+/// A foreign person's name without title or address word: two or three
+/// capitalised words that cannot be Vietnamese syllables, none of them a
+/// word of organisation names, with a person cue before or after ("người
+/// mẫu Veronika Troshina", "Hans Kluge cảnh báo", "Alan Garten, giám đốc").
+fn foreign_name(a: &Analysis, i: usize) -> Option<usize> {
+    let word = |k: usize| {
+        a.is_word(k)
+            && a.is_cap(k)
+            && !a.toks[k].upper
+            && !a.caps_line(k)
+            && foreign_word(a.text(k))
+            && !stop_word(a.text(k))
+            && LEX.bodies.longest(a, k).is_none()
+            && LEX.heads.longest(a, k).is_none()
+            && LEX.places.longest(a, k).is_none()
+    };
+    if !word(i) || i > 0 && a.is_cap(i - 1) && a.is_word(i - 1) && a.text(i - 1).is_ascii() {
+        return None;
+    }
+    let mut e = i + 1;
+    while e < i + 3 && a.sp(e) && word(e) {
+        e += 1;
+    }
+    if e < i + 2 || a.is_cap(e) && a.sp(e) && a.is_word(e) {
+        return None;
+    }
+    if i > 0 && lower_is(a, i - 1, FOREIGN_THING_BEFORE) {
+        return None;
+    }
+    let before = i > 0 && lower_is(a, i - 1, FOREIGN_PERSON_BEFORE);
+    let after = e < a.len()
+        && (lower_is(a, e, FOREIGN_PERSON_AFTER)
+            || a.text(e) == ","
+                && e + 1 < a.len()
+                && a.is_word(e + 1)
+                && !a.is_cap(e + 1)
+                && LEX.roles.longest(a, e + 1).is_some());
+    (before || after).then_some(e)
 }
 
 fn count_words(a: &Analysis, s: usize, e: usize) -> usize {
@@ -454,4 +739,15 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
     links.sort_unstable();
     links.dedup();
     links
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn stop_list_is_sorted_lowercase() {
+        let l = super::FOREIGN_STOP;
+        assert!(l.windows(2).all(|w| w[0] < w[1]));
+        assert!(l.iter().all(|w| w.bytes().all(|b| b.is_ascii_lowercase())));
+        assert!(super::stop_word("Foundation") && !super::stop_word("Kluge"));
+    }
 }

@@ -16,7 +16,8 @@
 //! matter; capitalisation decides where names start and stop.
 
 use super::lex::{
-    Analysis, HEAD_BARE, HEAD_NAME, HEAD_TAIL, LEX, PLACE_COUNTRY, ROLE_COMP, ROLE_ORG,
+    foreign_word, Analysis, HEAD_BARE, HEAD_NAME, HEAD_TAIL, LEX, PLACE_COUNTRY, PLACE_PROVINCE,
+    ROLE_COMP, ROLE_ORG, ROLE_PERSON, ROLE_PLAIN,
 };
 use super::{Entity, EntityKind, TitleValue, Value};
 use crate::token::TokenKind;
@@ -49,6 +50,13 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
         {
             law_until = law_end(a, i);
         }
+        if a.toks[i].cap && i >= law_until {
+            if let Some(e) = club_at(a, i).or_else(|| english_body_at(a, i)) {
+                push_org(text, a, i, e, &mut out);
+                i = e;
+                continue;
+            }
+        }
         if !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum)
             || !a.in_lexicon(i) && !matches!(a.key(i), "pho1" | "quyên2")
         {
@@ -60,9 +68,9 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
             i += 1;
             continue;
         }
-        if looks_person(a, i) {
+        if looks_person(a, i) && !LEX.bodies.longest(a, i).is_some_and(|(n, _)| n >= 3) {
             // A person's name: no organisation starts inside it ("Nguyễn
-            // Trường Sơn").
+            // Trường Sơn"), unless it is a known body ("Hoàng Anh Gia Lai").
             i += 3;
             continue;
         }
@@ -89,6 +97,135 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
     out.sort_by_key(|e| (e.span.start, e.span.end, e.kind));
     out.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
     out
+}
+
+/// A football club named in the European way: "Real Madrid", "AC Milan",
+/// "Muangthong United", "Manchester City" (two to four capitalised Latin-script
+/// words with a club word first or last). Returns the end.
+fn club_at(a: &Analysis, i: usize) -> Option<usize> {
+    const FIRST: &[&str] = &[
+        "real",
+        "atletico",
+        "inter",
+        "ac",
+        "fc",
+        "as",
+        "borussia",
+        "bayern",
+        "sporting",
+        "olympique",
+        "dynamo",
+        "athletic",
+    ];
+    const LAST: &[&str] = &[
+        "united",
+        "city",
+        "fc",
+        "hotspur",
+        "albion",
+        "wanderers",
+        "rovers",
+    ];
+    let w = |k: usize| {
+        a.is_word(k)
+            && a.is_cap(k)
+            && !a.caps_line(k)
+            && a.text(k).is_ascii()
+            && a.text(k).len() >= 2
+    };
+    if !w(i) || i > 0 && w(i - 1) && a.sp(i) {
+        return None;
+    }
+    let mut e = i + 1;
+    while e < i + 4 && a.sp(e) && w(e) {
+        e += 1;
+    }
+    let is = |k: usize, list: &[&str]| {
+        let t = a.text(k);
+        t.len() <= 9 && list.iter().any(|x| t.eq_ignore_ascii_case(x))
+    };
+    let first = is(i, FIRST) && !a.toks[i].upper || matches!(a.text(i), "AC" | "FC" | "AS");
+    // Housing estates, car models and films named "... City".
+    const NOT_CLUB: &[&str] = &[
+        "smart", "royal", "paradise", "honda", "golden", "sun", "star", "ocean", "green", "rip",
+        "sky", "park", "times", "sin", "vatican",
+    ];
+    if (i..e).any(|k| is(k, NOT_CLUB)) {
+        return None;
+    }
+    (e >= i + 2 && (first || is(e - 1, LAST))).then_some(e)
+}
+
+/// A body named in English ("Tax Foundation", "Trump Organization") or a
+/// bank named in one word ("Eximbank", "VPBank"). Returns the end.
+fn english_body_at(a: &Analysis, i: usize) -> Option<usize> {
+    let t = a.text(i);
+    if a.is_word(i)
+        && !a.caps_line(i)
+        && t.len() >= 6
+        && t.is_ascii()
+        && (t.ends_with("bank") || t.ends_with("Bank"))
+        && !t.eq_ignore_ascii_case("bank")
+    {
+        return Some(i + 1);
+    }
+    const LAST: &[&str] = &[
+        "organization",
+        "organisation",
+        "foundation",
+        "institute",
+        "corporation",
+        "corp",
+        "inc",
+        "ltd",
+        "association",
+        "agency",
+        "holdings",
+        "company",
+        "partners",
+        "airlines",
+        "airways",
+        "motors",
+        "electronics",
+        "pharmaceuticals",
+        "technologies",
+        "systems",
+        "university",
+        "college",
+    ];
+    let w = |k: usize| {
+        a.is_word(k)
+            && a.is_cap(k)
+            && !a.caps_line(k)
+            && a.text(k).is_ascii()
+            && a.text(k).len() >= 2
+    };
+    // A Vietnamese word capitalised only because it starts the sentence
+    // ("Theo Brookfield Foundation").
+    let initial = |k: usize| {
+        (k == 0
+            || a.tokens[k].newline_before
+            || matches!(
+                a.text(k - 1),
+                "." | "!" | "?" | ":" | "\"" | "“" | "(" | "-" | "–"
+            ))
+            && !foreign_word(a.text(k))
+            && !a.toks[k].upper
+    };
+    if !w(i) || initial(i) || i > 0 && w(i - 1) && a.sp(i) && !initial(i - 1) {
+        return None;
+    }
+    let mut e = i + 1;
+    while e < i + 5 && a.sp(e) && w(e) {
+        e += 1;
+    }
+    if LEX.heads.longest(a, i).is_some() || a.is_cap(e) && a.sp(e) {
+        // "CLB Bamboo Airways Vĩnh Phúc": part of a longer name.
+        return None;
+    }
+    let last = a.text(e - 1);
+    (e >= i + 2 && last.len() <= 15 && LAST.iter().any(|x| last.eq_ignore_ascii_case(x)))
+        .then_some(e)
 }
 
 /// End of the title of a law starting at `i` (exclusive token index).
@@ -159,7 +296,12 @@ fn push_org<'a>(
             && a.text(k).is_ascii()
             && (3..=16).contains(&a.text(k).len())
     };
-    if a.text(e) == "(" && a.text(ue) == ")" && (abbr(e + 1) || short(e + 1)) {
+    if a.text(e) == "("
+        && a.text(ue) == ")"
+        && (abbr(e + 1) || short(e + 1))
+        && territory_kw(a, e + 1).is_none()
+        && LEX.places.longest(a, e + 1).is_none()
+    {
         let r = span(a, e + 1, ue);
         out.push(Entity {
             kind: EntityKind::Organization,
@@ -184,9 +326,29 @@ fn is_generic_before(a: &Analysis, i: usize) -> bool {
     )
 }
 
-/// "Phòng Tài chính nhiều huyện".
+/// "Phòng Tài chính nhiều huyện", "Sở Y tế các địa phương", "UBND các cấp",
+/// "Liên đoàn bóng đá của mỗi quốc gia"; not "nhiều năm", "của các Ban".
 fn is_generic_after(a: &Analysis, e: usize) -> bool {
-    matches!(a.key(e), "nhiêu2" | "cac1")
+    let class_noun = |k: usize| {
+        territory_kw(a, k).is_some()
+            || matches!(
+                a.key(k),
+                "đia6"
+                    | "đơn"
+                    | "nơi"
+                    | "cơ"
+                    | "vung2"
+                    | "miên2"
+                    | "nươc1"
+                    | "khu"
+                    | "câp1"
+                    | "quôc1"
+                    | "nganh2"
+            )
+    };
+    let quant = |k: usize| matches!(a.key(k), "nhiêu2" | "cac1" | "môi4" | "tưng2");
+    quant(e) && a.key(e) != "môi4" && class_noun(e + 1)
+        || a.key(e) == "cua3" && quant(e + 1) && class_noun(e + 2)
 }
 
 /// Number of capitalised words of a person's name starting at `i` (family
@@ -378,7 +540,9 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
         return None;
     }
     let cap = a.is_cap(i) || a.caps_line(i);
-    if person_len(a, i) >= 3 || looks_person(a, i) {
+    if (person_len(a, i) >= 3 || looks_person(a, i))
+        && !LEX.bodies.longest(a, i).is_some_and(|(n, _)| n >= 3)
+    {
         return None;
     }
     if LEX.places.longest(a, i).is_some_and(|(n, _)| n >= 2) {
@@ -430,9 +594,32 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
             });
         }
     }
+    // "tổ chức DAI Global", "công ty Linde": a lowercase head before a
+    // foreign name or an acronym.
+    let foreign_next = |j: usize| {
+        a.sp(j)
+            && a.is_cap(j)
+            && !a.caps_line(j)
+            && LEX.places.longest(a, j).is_none()
+            && (foreign_word(a.text(j))
+                || a.toks[j].upper && a.text(j).len() >= 3 && a.text(j).is_ascii())
+    };
     if let Some((n, class)) = head {
         let head_key = a.key(i);
-        if cap || lenient || lower_head_ok(head_key) {
+        if head_key == "btv" && btv_editor(a, i) {
+            return best;
+        }
+        // "Tổ chức Đảng", "tổ chức Công đoàn": organisations of a kind.
+        // A known body wins over "Tổ chức" + name ("Tổ chức Y tế Thế giới
+        // WHO" is the body and its abbreviation).
+        let kind_of = head_key == "tô3"
+            && (a.caps_line(i)
+                || best.is_some()
+                || LEX.heads.longest(a, i + n).is_some()
+                || LEX.bodies.longest(a, i + n).is_some()
+                || a.key(i + n) == "công" && a.key(i + n + 1) == "đoan2");
+        let lower_ok = lower_head_ok(head_key) || head_key == "tô3" && foreign_next(i + n);
+        if !kind_of && (cap || lenient || lower_ok) {
             let j = i + n;
             // Heads whose name may start in lowercase ("Hội truyền nhiễm",
             // "Ban Quản lý dự án", "Công ty cổ phần Xi măng").
@@ -504,7 +691,12 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
             };
             e = e2;
             let valid = (cap || named || took || sub)
-                && (cap || lenient || e - j >= 2 || took || sub)
+                && (cap
+                    || lenient
+                    || e - j >= 2
+                    || took
+                    || sub
+                    || e == j + 1 && foreign_next(j) && !a.toks[j].upper)
                 && match class {
                     HEAD_BARE => cap || took,
                     HEAD_TAIL => took || named || sub,
@@ -516,10 +708,16 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
             let valid = valid
                 && (cap || named || sub || took)
                 && (cap || lenient || took || sub || (j..e).any(|k| a.is_cap(k)));
+            // "Tòa án Việt Nam", "Tòa án nước ngoài": the courts of a country.
+            let country_courts = head_key == "toa2"
+                && LEX
+                    .places
+                    .longest(a, j)
+                    .is_some_and(|(m, t)| t == PLACE_COUNTRY && j + m == e);
             let org = Org {
                 start: i,
                 end: e,
-                valid,
+                valid: valid && !country_courts,
                 inner,
             };
             let better = match &best {
@@ -532,6 +730,19 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
         }
     }
     best
+}
+
+/// "BTV Quang Minh": a TV editor (biên tập viên) before a name, not the
+/// standing committee ("BTV Tỉnh ủy", "BTV Huyện ủy Nam Đàn").
+pub(crate) fn btv_editor(a: &Analysis, i: usize) -> bool {
+    a.toks[i].upper
+        && a.sp(i + 1)
+        && a.is_word(i + 1)
+        && a.is_cap(i + 1)
+        && !a.toks[i + 1].upper
+        && !a.caps_line(i + 1)
+        && !starts_org_or_role(a, i + 1)
+        && LEX.places.longest(a, i + 1).is_none()
 }
 
 /// Whether a person's name (family name and two or more capitalised words)
@@ -697,6 +908,15 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             if k == j && !lower_first && !(a.key(k) == "cơ" && a.key(k + 1) == "quan") {
                 break;
             }
+            // A continent ends the name: "Liên đoàn bóng đá châu Á".
+            if k > j {
+                if let Some((n, _)) = LEX.places.longest(a, k) {
+                    if a.is_cap(k + n - 1) {
+                        k += n;
+                        break;
+                    }
+                }
+            }
             if let Some((n, tag)) = LEX.name_words.longest(a, k) {
                 // A verb-like word right after a capitalised one (or first)
                 // ends the name; a "not first" word cannot start it.
@@ -717,7 +937,10 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                     // "Bệnh viện A và Bệnh viện B": a new head, a new body.
                     && LEX.heads.longest(a, n).is_none()
                 {
+                    // After "và" a verb-like word is a coordinated part of
+                    // the name ("Trung tâm Nghiên cứu và phát triển").
                     k = n;
+                    prev_cap = false;
                     continue;
                 }
             }
@@ -736,6 +959,17 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         {
             if starts_org_or_role(a, k + 1) || person_len(a, k + 1) >= 2 {
                 break;
+            }
+            // "trường THPT Cầu Giấy - Hà Nội": a province after a dash, ending
+            // the name, locates the body; not in paired names ("Ngân hàng Sài
+            // Gòn - Hà Nội", "Bệnh viện Việt Nam - Thụy Điển Uông Bí").
+            if let Some((n, PLACE_PROVINCE)) = LEX.places.longest(a, k + 1) {
+                let paired =
+                    (j..k).any(|s| LEX.places.longest(a, s).is_some_and(|(m, _)| s + m == k));
+                let ends = !(a.is_cap(k + 1 + n) && a.sp(k + 1 + n));
+                if ends && !paired {
+                    break;
+                }
             }
             k += 1;
             continue;
@@ -758,6 +992,10 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             continue;
         }
         break;
+    }
+    // Never end on "và" ("phòng Quản lý thi và | kiểm định").
+    while k > j && a.key(k - 1) == "va2" {
+        k -= 1;
     }
     k
 }
@@ -980,6 +1218,23 @@ fn parse_title<'a>(
         }
     }
     let cap = a.is_cap(i) || a.caps_line(i) || a.is_cap(role_start);
+    if tag == ROLE_PERSON {
+        // "HLV Park Hang Seo": a title only when a name follows directly.
+        let k = role_end;
+        let named = a.sp(k)
+            && a.is_word(k)
+            && a.is_cap(k)
+            && !a.caps_line(k)
+            && !a.toks[k].upper
+            && LEX.roles.longest(a, k).is_none()
+            && LEX.heads.longest(a, k).is_none()
+            && LEX.bodies.longest(a, k).is_none()
+            && (LEX.places.longest(a, k).is_none() || person_len(a, k) >= 2);
+        if !named || pho || role_start > i {
+            return None;
+        }
+        return Some(emit_title(text, a, i, role_end, role_end, None, out));
+    }
     let mut end = role_end;
     let mut org: Option<Org> = None;
     if tag == ROLE_ORG {
@@ -1038,13 +1293,26 @@ fn parse_title<'a>(
                     // A bare capitalised head: "Quyền Giám đốc Học viện".
                     if let Some((n, _)) = LEX.heads.longest(a, end) {
                         if o.end == end + n
-                            && !is_generic_after(a, o.end)
+                            && !matches!(a.key(o.end), "nhiêu2" | "cac1")
                             && LEX.name_words.longest(a, o.end).is_none()
                         {
                             end = o.end;
                             comp = true;
                         }
                     }
+                }
+            }
+            if !comp {
+                // "Tổng Giám đốc Techcombank", "Chủ tịch Real Madrid".
+                if let Some(e) = english_body_at(a, end).or_else(|| club_at(a, end)) {
+                    org = Some(Org {
+                        start: end,
+                        end: e,
+                        valid: true,
+                        inner: vec![],
+                    });
+                    end = e;
+                    comp = true;
                 }
             }
             if !comp {
@@ -1100,7 +1368,13 @@ fn parse_title<'a>(
         if tag == ROLE_COMP && !comp {
             return None;
         }
-        if !cap && !comp && !after_lam(a, i) {
+        // The office alone is the whole title only when nothing of it can
+        // follow: "Elon Musk, giám đốc điều hành của Tesla".
+        let closed = end >= a.len()
+            || matches!(a.text(end), "," | "." | ";" | ")" | "-" | "–")
+            || a.key(end) == "cua3";
+        let apposed = tag == ROLE_PLAIN && closed && after_name(a, i);
+        if !cap && !comp && !after_lam(a, i) && !apposed {
             return None;
         }
         if a.key(end) == "khoa1" && is_roman_or_number(a, end + 1) {
@@ -1146,6 +1420,33 @@ fn emit_title<'a>(
         }
     }
     end
+}
+
+/// A lowercase office in apposition right after a person's name: "Carl
+/// Lindgren, giám đốc điều hành của ...", "bà Lê Thị Hoa - hiệu trưởng".
+fn after_name(a: &Analysis, i: usize) -> bool {
+    if i < 3 || !matches!(a.text(i - 1), "," | "-" | "–") {
+        return false;
+    }
+    // The capitalised run before the punctuation, at most four words.
+    let end = i - 1;
+    let mut s = end;
+    while s > 0
+        && end - s < 4
+        && a.is_word(s - 1)
+        && a.is_cap(s - 1)
+        && !a.caps_line(s - 1)
+        && !matches!(a.key(s - 1), "ông" | "ba2")
+    {
+        s -= 1;
+    }
+    let honorific = s > 0 && matches!(a.key(s - 1), "ông" | "ba2");
+    if end - s < 2 || s > 0 && a.is_cap(s - 1) && !honorific {
+        return false;
+    }
+    let family = person_len(a, s) >= 2 && person_len(a, s) == end - s;
+    let foreign = (s..end).all(|k| foreign_word(a.text(k)));
+    (family || foreign || honorific) && !(s..end).any(|k| starts_org_or_role(a, k))
 }
 
 /// "làm trưởng đoàn", "giữ chức giám đốc", "ông Nguyễn Văn A là hiệu
