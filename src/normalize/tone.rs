@@ -191,14 +191,15 @@ struct Tables {
     /// ASCII bytes as in `ascii`; any other byte claims to start a vowel
     /// (a conservative answer, checked exactly later).
     after: [Info; 256],
-    /// Indexed by the bytes of a character, with the fold byte in bits
-    /// 24–31. With `key = (lead & 0x3F) << 6 | (second & 0x3F)`:
-    /// U+0080..U+07FF are at `key` (their code point), a three-byte
-    /// character at `page[key] + (third & 0x3F)` (see [`VI_PAGES`]).
-    /// Power-of-two sizes: masked indexes need no bounds check.
+    /// Information of the characters of two and three bytes, with the fold
+    /// byte in bits 24–31: U+0080..U+07FF at their code point, then the
+    /// pages of three-byte characters (see [`VI_PAGES`]). A power-of-two
+    /// size: masked indexes need no bounds check.
     vi: Box<[Info; 0x1000]>,
-    /// Start in `vi` of the page of a sequence of three or four bytes.
-    page: Box<[u16; 0x1000]>,
+    /// Indexed by `key = (lead & 0x3F) | (second & 0x3F) << 8`: for a
+    /// two-byte character its index in `vi`, for a longer one the start of
+    /// its page in `vi` (the third byte's low six bits select the entry).
+    page: Box<[u16; 0x4000]>,
 }
 
 /// The ASCII letter [`crate::normalize::fold`] turns `c` into when it is a
@@ -239,7 +240,13 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     for (k, v) in vi[..0x800].iter_mut().enumerate() {
         *v = full(k as u32);
     }
-    let mut page = Box::new([VI_SLOW as u16; 0x1000]);
+    let mut page = Box::new([VI_SLOW as u16; 0x4000]);
+    for lead in 0xC2..0xE0usize {
+        for second in 0x80..0xC0usize {
+            page[(lead & 0x3F) | ((second & 0x3F) << 8)] =
+                (((lead & 0x1F) << 6) | (second & 0x3F)) as u16;
+        }
+    }
     vi[VI_SLOW..VI_SLOW + 64].fill(SLOW);
     let pages = [
         (0xE1, 0xB8),
@@ -251,7 +258,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     ];
     for (p, &(lead, second)) in pages.iter().enumerate() {
         let start = VI_PAGES + 64 * p;
-        page[((lead & 0x3F) << 6) | (second & 0x3F)] = start as u16;
+        page[(lead & 0x3F) | ((second & 0x3F) << 8)] = start as u16;
         let first = ((lead as u32 & 0x0F) << 12) | ((second as u32 & 0x3F) << 6);
         for (k, v) in vi[start..start + 64].iter_mut().enumerate() {
             *v = full(first + k as u32);
@@ -296,11 +303,11 @@ fn info_at(t: &Tables, b: &[u8], i: usize) -> (Info, usize) {
 /// outside the table.
 #[inline(always)]
 fn vi_index(t: &Tables, w: u32) -> (usize, usize) {
-    let key = (((w & 0x3F) << 6) | ((w >> 8) & 0x3F)) as usize;
-    let two = w & 0xFF < 0xE0;
-    let three = t.page[key] as usize + ((w >> 16) & 0x3F) as usize;
-    let idx = if two { key } else { three };
-    (idx & 0xFFF, 3 - usize::from(two))
+    let x = w & 0xFF;
+    let long = x >= 0xE0;
+    let third = (w >> 16) & 0x3F & 0u32.wrapping_sub(u32::from(long));
+    let idx = t.page[(w & 0x3F3F) as usize] as usize + third as usize;
+    (idx & 0xFFF, 2 + usize::from(long) + usize::from(x >= 0xF0))
 }
 
 /// Table information (possibly just [`SLOW`]) and byte length of the
@@ -418,6 +425,7 @@ impl Out {
         }
     }
 
+    #[inline]
     fn replace(&mut self, text: &str, start: usize, end: usize, with: &str) {
         let o = self
             .out
@@ -630,8 +638,15 @@ const CACHE_MAX: usize = 1 << 16;
 /// End of the run that contains byte `i`.
 #[inline]
 fn run_end(t: &Tables, b: &[u8], mut i: usize) -> usize {
-    while i < b.len() {
-        let (k, len) = info_at(t, b, i);
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if t.ascii[x as usize] & RUN == 0 {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        let (k, len) = info_non_ascii(t, b, i);
         if k & RUN == 0 {
             break;
         }
@@ -646,8 +661,16 @@ fn run_end(t: &Tables, b: &[u8], mut i: usize) -> usize {
 fn run_start_before(t: &Tables, b: &[u8], i: usize, floor: usize) -> usize {
     let mut j = i;
     while j > floor {
+        let x = b[j - 1];
+        if x < 0x80 {
+            if t.ascii[x as usize] & RUN == 0 {
+                break;
+            }
+            j -= 1;
+            continue;
+        }
         let p = prev_start(b, j);
-        if info_at(t, b, p).0 & RUN == 0 {
+        if info_non_ascii(t, b, p).0 & RUN == 0 {
             break;
         }
         j = p;
@@ -674,6 +697,32 @@ fn near_run_start(t: &Tables, b: &[u8], i: usize, floor: usize) -> usize {
     j
 }
 
+/// What [`next_trigger`] keeps between calls: the 64-byte block it
+/// stopped in and the lead bytes of that block it has not visited.
+#[derive(Clone, Copy)]
+enum Blocks {
+    None,
+    At(usize, u64),
+}
+
+/// Bit `k` set for each byte `b[at + k]` (`k` < 64) that starts a
+/// multi-byte character; `None` when fewer than 64 bytes are left.
+#[inline(always)]
+fn lead_mask(b: &[u8], at: usize) -> Option<u64> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let chunk = <&[u8; 64]>::try_from(b.get(at..at.checked_add(64)?)?).ok()?;
+    let mut leads = 0u64;
+    for (q, c) in chunk.chunks_exact(8).enumerate() {
+        let mut w8 = [0u8; 8];
+        w8.copy_from_slice(c);
+        let w = u64::from_le_bytes(w8);
+        // Bytes with their two top bits set, one bit each.
+        let m = (w & (w << 1) & HIGH) >> 7;
+        leads |= (m.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * q);
+    }
+    Some(leads)
+}
+
 /// The first character at or after `i` (a run boundary) that the pass
 /// must stop on: its position, information bits and length.
 ///
@@ -695,8 +744,8 @@ fn next_trigger(
     keep: bool,
     shortcuts: bool,
     style: ToneStyle,
+    blocks: &mut Blocks,
 ) -> Option<(usize, Info, usize)> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let floor = i;
     let n = b.len();
     let neighbours = if keep { 0 } else { NEIGHBOURS };
@@ -712,7 +761,6 @@ fn next_trigger(
         t: &Tables,
         b: &[u8],
         at: usize,
-        floor: usize,
         neighbours: Info,
         stop_slow: Info,
         last_k: &mut Info,
@@ -740,53 +788,59 @@ fn next_trigger(
         let y = if len == 2 { w >> 24 } else { w >> 32 };
         let next = t.after[y as u8 as usize];
         let p = w as u8;
+        // (Before `floor` this may name a character of the previous run:
+        // a superset of what lets the character through, which is safe.)
         let prev = if p < 0x80 {
             t.after[p as usize]
         } else {
             *last_k
         };
-        let prev = if at > floor { prev } else { 0 };
         *last_k = k;
         // NEIGHBOURS (bit 16) moved onto VOWEL (bit 5).
         let near_vowel = ((k & neighbours) >> 11) & (next | prev);
         ((k & stop_slow) | near_vowel != 0, k, len)
     }
-    let mut blk = i;
     // Sixty-four bytes at a time: a bit mask of the lead bytes, then a
-    // visit of each (one hard-to-predict loop exit per block).
-    while let Some(chunk) = b
-        .get(blk..blk + 64)
-        .and_then(|c| <&[u8; 64]>::try_from(c).ok())
-    {
-        let mut leads = 0u64;
-        for (q, c) in chunk.chunks_exact(8).enumerate() {
-            let mut w8 = [0u8; 8];
-            w8.copy_from_slice(c);
-            let w = u64::from_le_bytes(w8);
-            // Bytes with their two top bits set, one bit each.
-            let m = (w & (w << 1) & HIGH) >> 7;
-            leads |= (m.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * q);
-        }
-        while leads != 0 {
-            let at = blk + leads.trailing_zeros() as usize;
-            leads &= leads - 1;
-            let prev_k = last_k;
-            let (hit, k, len) = visit(t, b, at, floor, neighbours, stop_slow, &mut last_k);
-            if hit {
-                let exact = exact_trigger(
-                    t, b, at, k, len, floor, prev_k, stop, keep, shortcuts, style,
-                );
-                if let Some((k, len)) = exact {
-                    return Some((at, k, len));
+    // visit of each (one hard-to-predict loop exit per block). The block
+    // of the previous call is reused when `i` is inside it.
+    let (mut blk, mut leads) = match *blocks {
+        Blocks::At(blk, leads) if blk <= i && i < blk + 64 => (blk, leads & (!0u64 << (i - blk))),
+        _ => (i, lead_mask(b, i).unwrap_or(0)),
+    };
+    if blk + 64 <= n {
+        loop {
+            while leads != 0 {
+                let at = blk + leads.trailing_zeros() as usize;
+                leads &= leads - 1;
+                let prev_k = last_k;
+                let (hit, k, len) = visit(t, b, at, neighbours, stop_slow, &mut last_k);
+                if hit {
+                    if k & stop != 0 {
+                        *blocks = Blocks::At(blk, leads);
+                        return Some((at, k, len));
+                    }
+                    let exact = exact_trigger(
+                        t, b, at, k, len, floor, prev_k, stop, keep, shortcuts, style,
+                    );
+                    if let Some((k, len)) = exact {
+                        *blocks = Blocks::At(blk, leads);
+                        return Some((at, k, len));
+                    }
                 }
             }
+            blk += 64;
+            match lead_mask(b, blk) {
+                Some(m) => leads = m,
+                None => break,
+            }
         }
-        blk += 64;
     }
+    *blocks = Blocks::None;
+    let blk = blk.max(i);
     for at in blk..n {
         if b[at] >= 0xC0 {
             let prev_k = last_k;
-            let (hit, k, len) = visit(t, b, at, floor, neighbours, stop_slow, &mut last_k);
+            let (hit, k, len) = visit(t, b, at, neighbours, stop_slow, &mut last_k);
             if hit {
                 let exact = exact_trigger(
                     t, b, at, k, len, floor, prev_k, stop, keep, shortcuts, style,
@@ -927,6 +981,7 @@ fn process_with(text: &str, opt: RunOptions, stepwise: bool) -> Pass {
     };
     // Created once the output exists (clean text never allocates).
     let mut cache: Option<FxHashMap<&str, Option<Box<str>>>> = None;
+    let mut blocks = Blocks::None;
     let mut i = 0;
     // Invariant at the top of the loop: `i` is a run boundary and no
     // trigger precedes it that has not been handled.
@@ -941,7 +996,7 @@ fn process_with(text: &str, opt: RunOptions, stepwise: bool) -> Pass {
                 None
             }
         } else {
-            next_trigger(t, b, i, stop, keep, opt.shortcuts, opt.style)
+            next_trigger(t, b, i, stop, keep, opt.shortcuts, opt.style, &mut blocks)
                 .map(|(at, k, len)| (at, k, len, run_start_before(t, b, at, i)))
         };
         let Some((at, k, len, run_start)) = found else {
@@ -1376,9 +1431,10 @@ mod trigger_tests {
         let b = text.as_bytes();
         let mut v = Vec::new();
         let mut i = 0;
+        let mut blocks = Blocks::None;
         while i < b.len() {
             let found = if fast {
-                next_trigger(t, b, i, stop, keep, true, style)
+                next_trigger(t, b, i, stop, keep, true, style, &mut blocks)
             } else {
                 next_trigger_stepwise(t, b, i, stop, keep, true, style)
                     .map(|(at, k, len, _)| (at, k, len))
