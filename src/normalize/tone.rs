@@ -637,14 +637,25 @@ fn char_len(lead: u8) -> usize {
 
 /// What each distinct run of a long text became, once parsed.
 struct RunCache<'a> {
-    /// Runs of at most 15 bytes, keyed by [`short_key`]: the place of the
-    /// rewritten run in `reps` (start << 32 | length), or `u64::MAX` when
-    /// the run stays as it is.
-    short: FxHashMap<u128, u64>,
+    /// Runs of at most 15 bytes, in pairs of slots chosen by a hash of
+    /// [`short_key`]: the key (0: empty slot) and the place of the rewritten
+    /// run in `reps` (start << 32 | length), or `u64::MAX` when the run
+    /// stays as it is. A run pushed out of its pair is parsed again.
+    short: Vec<([u64; 2], u64)>,
     /// The rewritten short runs, one after the other.
     reps: String,
     /// Longer runs.
     long: FxHashMap<&'a str, Option<Box<str>>>,
+}
+
+/// Slots of [`RunCache::short`] (a power of two).
+const SHORT_SLOTS_LOG2: u32 = 13;
+
+/// The slot of a short key.
+#[inline(always)]
+fn short_slot(key: [u64; 2]) -> usize {
+    let h = (key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - SHORT_SLOTS_LOG2)) as usize
 }
 
 /// An answer of [`RunCache::get`].
@@ -657,46 +668,79 @@ enum Cached<'c> {
 /// The bytes of a run of at most 15 bytes (`b[start..end]`) and its length
 /// as one number: equal keys are equal runs.
 #[inline(always)]
-fn short_key(b: &[u8], start: usize, end: usize) -> Option<u128> {
+fn short_key(b: &[u8], start: usize, end: usize) -> Option<[u64; 2]> {
     let len = end - start;
     if len >= 16 {
         return None;
     }
-    let mut a = [0u8; 16];
-    match b.get(start..start + 16) {
-        Some(w) => a.copy_from_slice(w),
-        None => a[..len].copy_from_slice(&b[start..end]),
-    }
+    let raw = match b.get(start..start + 16) {
+        Some(w) => {
+            let mut lo = [0u8; 8];
+            let mut hi = [0u8; 8];
+            lo.copy_from_slice(&w[..8]);
+            hi.copy_from_slice(&w[8..]);
+            u128::from(u64::from_le_bytes(lo)) | u128::from(u64::from_le_bytes(hi)) << 64
+        }
+        None => {
+            let mut a = [0u8; 16];
+            for (d, &x) in a.iter_mut().zip(&b[start..end]) {
+                *d = x;
+            }
+            u128::from_le_bytes(a)
+        }
+    };
     let mask = (1u128 << (8 * len)) - 1;
-    Some((u128::from_le_bytes(a) & mask) | ((len as u128) << 120))
+    let key = (raw & mask) | ((len as u128) << 120);
+    Some([key as u64, (key >> 64) as u64])
 }
 
 impl<'a> RunCache<'a> {
     fn new() -> Self {
         RunCache {
-            short: FxHashMap::default(),
+            short: vec![([0, 0], 0); 1 << SHORT_SLOTS_LOG2],
             reps: String::new(),
             long: FxHashMap::default(),
         }
     }
 
+    /// Runs the long map holds (the short slots are bounded).
     fn len(&self) -> usize {
-        self.short.len() + self.long.len()
+        self.long.len()
+    }
+
+    /// The value of a short key.
+    #[inline(always)]
+    fn get_short(&self, key: [u64; 2]) -> Option<u64> {
+        let set = short_slot(key) & !1;
+        match self.short.get(set..set + 2) {
+            Some(&[(k0, v0), (k1, v1)]) => {
+                if k0 == key {
+                    Some(v0)
+                } else if k1 == key {
+                    Some(v1)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
     }
 
     #[inline]
     fn get(&self, text: &str, start: usize, end: usize) -> Cached<'_> {
         match short_key(text.as_bytes(), start, end) {
-            Some(key) => match self.short.get(&key) {
-                None => Cached::Miss,
-                Some(&u64::MAX) => Cached::Unchanged,
-                Some(&v) => {
-                    let (at, len) = ((v >> 32) as usize, (v & 0xFFFF_FFFF) as usize);
-                    self.reps
-                        .get(at..at + len)
-                        .map_or(Cached::Miss, Cached::Rep)
+            Some(key) => {
+                let Some(v) = self.get_short(key) else {
+                    return Cached::Miss;
+                };
+                if v == u64::MAX {
+                    return Cached::Unchanged;
                 }
-            },
+                let (at, len) = ((v >> 32) as usize, (v & 0xFFFF_FFFF) as usize);
+                self.reps
+                    .get(at..at + len)
+                    .map_or(Cached::Miss, Cached::Rep)
+            }
             None => match self.long.get(&text[start..end]) {
                 None => Cached::Miss,
                 Some(None) => Cached::Unchanged,
@@ -716,7 +760,14 @@ impl<'a> RunCache<'a> {
                         (at << 32) | r.len() as u64
                     }
                 };
-                self.short.insert(key, v);
+                // Two slots a key: the newest first, the one before second.
+                let set = short_slot(key) & !1;
+                if let Some(pair) = self.short.get_mut(set..set + 2) {
+                    if pair[0].0 != key {
+                        pair[1] = pair[0];
+                    }
+                    pair[0] = (key, v);
+                }
             }
             None => {
                 self.long.insert(&text[start..end], rep.map(Box::from));
@@ -1230,10 +1281,32 @@ fn cached_runs(t: &Tables, text: &str, mut i: usize, cache: &RunCache, st: &mut 
             end += len;
         }
         if !ascii {
-            match cache.get(text, j, end) {
-                Cached::Rep(rep) => st.replace(text, j, end, rep),
-                Cached::Unchanged => {}
-                Cached::Miss => return j,
+            if let (Some(key), Some(o)) = (short_key(b, j, end), st.out.as_mut()) {
+                // The common case written out: a short run, rewritten.
+                let Some(v) = cache.get_short(key) else {
+                    return j;
+                };
+                if v != u64::MAX {
+                    let (at, len) = ((v >> 32) as usize, (v & 0xFFFF_FFFF) as usize);
+                    let Some(rep) = cache.reps.get(at..at + len) else {
+                        return j;
+                    };
+                    let gap = &text[st.copied..j];
+                    if let &[c] = gap.as_bytes() {
+                        o.push(char::from(c)); // one byte: ASCII (no call to copy it)
+                    } else {
+                        o.push_str(gap);
+                    }
+                    o.push_str(rep);
+                    st.copied = end;
+                    st.changed = true;
+                }
+            } else {
+                match cache.get(text, j, end) {
+                    Cached::Rep(rep) => st.replace(text, j, end, rep),
+                    Cached::Unchanged => {}
+                    Cached::Miss => return j,
+                }
             }
         }
         i = end;
