@@ -1128,6 +1128,7 @@ fn process_with(text: &str, opt: RunOptions, stepwise: bool) -> Pass {
     // Created once the output exists (clean text never allocates).
     let mut cache: Option<RunCache> = None;
     let mut blocks = Blocks::None;
+    let mut skip_cached = 0u32;
     let mut i = 0;
     // Invariant at the top of the loop: `i` is a run boundary and no
     // trigger precedes it that has not been handled.
@@ -1137,10 +1138,19 @@ fn process_with(text: &str, opt: RunOptions, stepwise: bool) -> Pass {
             // from run to run and take them from the cache while that
             // works. ASCII separators and ASCII-only runs never trigger; a
             // cached run is one whose trigger the general path would find
-            // next, and do the same with.
-            i = cached_runs(t, text, i, c, &mut st);
-            if i >= n {
-                break;
+            // next, and do the same with. (Tried again only some runs
+            // later when the first run was not in the cache.)
+            if skip_cached == 0 {
+                let from = i;
+                i = cached_runs(t, text, i, c, &mut st);
+                if i >= n {
+                    break;
+                }
+                if st.copied <= from {
+                    skip_cached = 8;
+                }
+            } else {
+                skip_cached -= 1;
             }
         }
         let found = if stepwise {
