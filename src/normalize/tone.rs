@@ -200,7 +200,15 @@ struct Tables {
     /// two-byte character its index in `vi`, for a longer one the start of
     /// its page in `vi` (the third byte's low six bits select the entry).
     page: Box<[u16; 0x4000]>,
+    /// By first byte: the length of a character that continues a run when
+    /// the first byte alone says so (ASCII letters; U+0100..U+01BF, Latin
+    /// letters; U+0300..U+033F, combining marks), 0 for ASCII bytes that
+    /// end a run, [`STEP_LOOK`] when the character must be looked up.
+    step: [u8; 256],
 }
+
+/// See [`Tables::step`].
+const STEP_LOOK: u8 = 0xFF;
 
 /// The ASCII letter [`crate::normalize::fold`] turns `c` into when it is a
 /// precomposed Vietnamese letter, 0 otherwise.
@@ -264,11 +272,19 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             *v = full(first + k as u32);
         }
     }
+    let mut step = [STEP_LOOK; 256];
+    for (x, v) in step.iter_mut().enumerate().take(0x80) {
+        *v = u8::from(ascii[x] & RUN != 0);
+    }
+    for lead in [0xC4, 0xC5, 0xC6, 0xCC] {
+        step[lead] = 2;
+    }
     Tables {
         ascii,
         after,
         vi,
         page,
+        step,
     }
 });
 
@@ -1253,6 +1269,32 @@ fn process_with(text: &str, opt: RunOptions, stepwise: bool) -> Pass {
     }
 }
 
+/// End of the run that holds byte `i` (a character start) and whether
+/// the part from `i` is ASCII-only: [`run_end`] with one table look-up a
+/// character, by its first byte ([`Tables::step`]) where that decides it.
+#[inline]
+fn walk_run(t: &Tables, b: &[u8], mut e: usize) -> (usize, bool) {
+    let mut ascii = true;
+    while let Some(&x) = b.get(e) {
+        let step = t.step[x as usize];
+        if step == STEP_LOOK {
+            let (k, len) = info_non_ascii(t, b, e);
+            if k & RUN == 0 {
+                break;
+            }
+            ascii = false;
+            e += len;
+            continue;
+        }
+        if step == 0 {
+            break;
+        }
+        ascii &= step == 1;
+        e += step as usize;
+    }
+    (e, ascii)
+}
+
 /// From the run boundary `i`, replaces or skips runs while they are
 /// ASCII-only or in `cache`; returns where the general path must go on.
 fn cached_runs(t: &Tables, text: &str, mut i: usize, cache: &RunCache, st: &mut Out) -> usize {
@@ -1273,23 +1315,7 @@ fn cached_runs(t: &Tables, text: &str, mut i: usize, cache: &RunCache, st: &mut 
             return j; // a separator that is not ASCII: may trigger
         }
         // The run: its end, and whether it is ASCII-only.
-        let mut end = j;
-        let mut ascii = true;
-        while let Some(&x) = b.get(end) {
-            if x < 0x80 {
-                if t.ascii[x as usize] & RUN == 0 {
-                    break;
-                }
-                end += 1;
-                continue;
-            }
-            let (k, len) = info_non_ascii(t, b, end);
-            if k & RUN == 0 {
-                break;
-            }
-            ascii = false;
-            end += len;
-        }
+        let (end, ascii) = walk_run(t, b, j);
         if !ascii {
             if let (Some(key), Some(o)) = (short_key(b, j, end), st.out.as_mut()) {
                 // The common case written out: a short run, rewritten.
@@ -1805,7 +1831,7 @@ mod trigger_tests {
         "\u{0302}", "\u{031B}", " ", " ", " ", ", ", ".", "-", "\n", "\u{00A0}", "\u{200B}",
         "\u{200D}", "\u{00AD}", "\u{2003}", "\u{2000}", "\u{2070}", "“", "–", "…", "\u{00D0}",
         "\u{00F0}", "о", "α", "ñ", "ń", "ṭ", "ḿ", "中", "ア", "😀", "ä", "ǹ", "\u{1E9B}",
-        "\u{1EFA}", "\u{0340}", "1", "\u{FEFF}", "\u{3000}",
+        "\u{1EFA}", "\u{0340}", "1", "\u{FEFF}", "\u{3000}", "×", "\u{037E}", "\u{0375}", "ƀ", "ſ",
     ];
 
     fn generated(seed: u64, rounds: usize, max_len: u64) -> Vec<String> {
@@ -1864,5 +1890,30 @@ mod trigger_tests {
             }
         }
         assert!(found > 10_000, "{found}");
+    }
+
+    /// The run walks equal the character-by-character one, from every
+    /// character of generated texts.
+    #[test]
+    fn run_walks_equal_stepwise() {
+        let t: &Tables = &TABLES;
+        let mut texts = generated(0x5DEE_CE66_D1CE_4E5B, 600, 40);
+        texts.push("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ z".into());
+        for text in &texts {
+            let b = text.as_bytes();
+            for i in (0..b.len()).filter(|&i| text.is_char_boundary(i)) {
+                let mut end = i;
+                while end < b.len() {
+                    let (k, len) = info_at(t, b, end);
+                    if k & RUN == 0 {
+                        break;
+                    }
+                    end += len;
+                }
+                assert_eq!(run_end(t, b, i), end, "{text:?} {i}");
+                let ascii = b[i..end].is_ascii();
+                assert_eq!(walk_run(t, b, i), (end, ascii), "{text:?} {i}");
+            }
+        }
     }
 }
