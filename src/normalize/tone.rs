@@ -56,36 +56,42 @@ pub(crate) enum Pass {
     NeedsClean,
 }
 
+/// Character information bits.
+pub(crate) type Info = u32;
+
 // Character information bits.
-const RUN: u16 = 1; // continues a run: letter, combining mark, ccc != 0
-const UNSAFE: u16 = 1 << 1; // not NFC-stable on its own
-const TONECONS: u16 = 1 << 2; // ASCII letter + Vietnamese marks (ń, ṭ, ñ)
-const HOMO: u16 = 1 << 3; // ETH or a Cyrillic/Greek look-alike
-const ETH: u16 = 1 << 4; // ETH proper (ð Ð Ɖ)
-const VOWEL: u16 = 1 << 5; // a Vietnamese vowel letter (any tone, case)
-const TONED: u16 = 1 << 6; // a precomposed vowel with a tone mark
-const MODIFIED: u16 = 1 << 7; // ă â ê ô ơ ư
-const U_HORN: u16 = 1 << 8; // ư
-const O_HORN: u16 = 1 << 9; // ơ
-const INVIS: u16 = 1 << 10; // invisible character
-const XSPACE: u16 = 1 << 11; // exotic space
+const RUN: Info = 1; // continues a run: letter, combining mark, ccc != 0
+const UNSAFE: Info = 1 << 1; // not NFC-stable on its own
+const TONECONS: Info = 1 << 2; // ASCII letter + Vietnamese marks (ń, ṭ, ñ)
+const HOMO: Info = 1 << 3; // ETH or a Cyrillic/Greek look-alike
+const ETH: Info = 1 << 4; // ETH proper (ð Ð Ɖ)
+const VOWEL: Info = 1 << 5; // a Vietnamese vowel letter (any tone, case)
+const TONED: Info = 1 << 6; // a precomposed vowel with a tone mark
+const MODIFIED: Info = 1 << 7; // ă â ê ô ơ ư
+const U_HORN: Info = 1 << 8; // ư
+const O_HORN: Info = 1 << 9; // ơ
+const INVIS: Info = 1 << 10; // invisible character
+const XSPACE: Info = 1 << 11; // exotic space
 /// Has a canonical decomposition (other than a table letter).
-pub(crate) const DECOMP: u16 = 1 << 12;
+pub(crate) const DECOMP: Info = 1 << 12;
+/// A toned vowel whose mark may be misplaced depending on its neighbours:
+/// toned and not one of `ă â ê ô ơ` (a toned `ư` included).
+const NEIGHBOURS: Info = 1 << 16;
 /// Bits 13–15: which unmodified vowel (a e i o u y = 1..6), 0 otherwise.
-const BASE_SHIFT: u16 = 13;
-const A: u16 = 1;
-const E: u16 = 2;
-const I: u16 = 3;
-const O: u16 = 4;
-const U: u16 = 5;
-const Y: u16 = 6;
+const BASE_SHIFT: Info = 13;
+const A: Info = 1;
+const E: Info = 2;
+const I: Info = 3;
+const O: Info = 4;
+const U: Info = 5;
+const Y: Info = 6;
 
 #[inline(always)]
-fn base_of(k: u16) -> u16 {
-    k >> BASE_SHIFT
+fn base_of(k: Info) -> Info {
+    (k >> BASE_SHIFT) & 7
 }
 
-fn base_bits(base: char) -> u16 {
+fn base_bits(base: char) -> Info {
     (match base {
         'a' => A,
         'e' => E,
@@ -97,9 +103,9 @@ fn base_bits(base: char) -> u16 {
     }) << BASE_SHIFT
 }
 /// Not NFC-stable on its own (mark, singleton, may compose with a neighbour).
-pub(crate) const NOT_NFC: u16 = UNSAFE;
+pub(crate) const NOT_NFC: Info = UNSAFE;
 
-fn compute_info(c: char) -> u16 {
+fn compute_info(c: char) -> Info {
     if let Some(l) = chars::letter(c) {
         let mut k = RUN;
         if chars::is_vowel(l.base) {
@@ -115,6 +121,9 @@ fn compute_info(c: char) -> u16 {
             }
             if l.base == 'ơ' {
                 k |= O_HORN;
+            }
+            if k & TONED != 0 && k & (MODIFIED | U_HORN) != MODIFIED {
+                k |= NEIGHBOURS;
             }
         }
         return k;
@@ -162,17 +171,44 @@ fn compute_info(c: char) -> u16 {
     k
 }
 
+/// Not in the byte-indexed table: look the character up with
+/// [`info_non_ascii`] (never set together with other bits).
+const SLOW: Info = 1 << 17;
+/// Bits 24–31: the ASCII letter that folding makes of a precomposed
+/// Vietnamese letter (0 otherwise); only in [`Tables::vi`].
+const FOLD_SHIFT: u32 = 24;
+
+/// Start in [`Tables::vi`] of the 64-entry pages of three-byte characters:
+/// U+1E00..U+1EFF (`E1 B8..BB xx`, four pages), U+2000..U+207F (`E2
+/// 80..81 xx`, two pages), then a page of [`SLOW`] entries for all other
+/// sequences of three or four bytes.
+const VI_PAGES: usize = 0x800;
+const VI_SLOW: usize = VI_PAGES + 6 * 64;
+
 struct Tables {
-    ascii: [u16; 128],
-    // Fixed sizes: the masked indexes need no bounds checks.
-    lo: Box<[u16; 0x800]>,  // U+0080..U+07FF (index by code point)
-    ext: Box<[u16; 0x100]>, // U+1E00..U+1EFF
-    punc: Box<[u16; 0x70]>, // U+2000..U+206F
-    /// ASCII base of each Vietnamese letter in U+0080..U+07FF (0: none).
-    fold_lo: Box<[u8; 0x800]>,
-    /// Same for U+1E00..U+1EFF.
-    fold_ext: Box<[u8; 0x100]>,
+    ascii: [Info; 128],
+    /// Information of every byte as the first byte after a character:
+    /// ASCII bytes as in `ascii`; any other byte claims to start a vowel
+    /// (a conservative answer, checked exactly later).
+    after: [Info; 256],
+    /// Information of the characters of two and three bytes, with the fold
+    /// byte in bits 24–31: U+0080..U+07FF at their code point, then the
+    /// pages of three-byte characters (see [`VI_PAGES`]). A power-of-two
+    /// size: masked indexes need no bounds check.
+    vi: Box<[Info; 0x1000]>,
+    /// Indexed by `key = (lead & 0x3F) | (second & 0x3F) << 8`: for a
+    /// two-byte character its index in `vi`, for a longer one the start of
+    /// its page in `vi` (the third byte's low six bits select the entry).
+    page: Box<[u16; 0x4000]>,
+    /// By first byte: the length of a character that continues a run when
+    /// the first byte alone says so (ASCII letters; U+0100..U+01BF, Latin
+    /// letters; U+0300..U+033F, combining marks), 0 for ASCII bytes that
+    /// end a run, [`STEP_LOOK`] when the character must be looked up.
+    step: [u8; 256],
 }
+
+/// See [`Tables::step`].
+const STEP_LOOK: u8 = 0xFF;
 
 /// The ASCII letter [`crate::normalize::fold`] turns `c` into when it is a
 /// precomposed Vietnamese letter, 0 otherwise.
@@ -191,14 +227,7 @@ fn fold_byte(c: char) -> u8 {
 }
 
 static TABLES: LazyLock<Tables> = LazyLock::new(|| {
-    fn mk<T: Copy + Default, const N: usize>(lo: u32, f: fn(char) -> T) -> Box<[T; N]> {
-        let mut a = Box::new([T::default(); N]);
-        for (k, v) in a.iter_mut().enumerate() {
-            *v = char::from_u32(lo + k as u32).map_or_else(T::default, f);
-        }
-        a
-    }
-    let mut ascii = [0u16; 128];
+    let mut ascii = [0 as Info; 128];
     for (i, a) in ascii.iter_mut().enumerate() {
         let b = i as u8;
         if b.is_ascii_alphabetic() {
@@ -208,13 +237,54 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             }
         }
     }
+    let mut after = [VOWEL; 256];
+    after[..128].copy_from_slice(&ascii);
+    let full = |cp: u32| {
+        char::from_u32(cp).map_or(0, |c| {
+            compute_info(c) | Info::from(fold_byte(c)) << FOLD_SHIFT
+        })
+    };
+    let mut vi = Box::new([0 as Info; 0x1000]);
+    for (k, v) in vi[..0x800].iter_mut().enumerate() {
+        *v = full(k as u32);
+    }
+    let mut page = Box::new([VI_SLOW as u16; 0x4000]);
+    for lead in 0xC2..0xE0usize {
+        for second in 0x80..0xC0usize {
+            page[(lead & 0x3F) | ((second & 0x3F) << 8)] =
+                (((lead & 0x1F) << 6) | (second & 0x3F)) as u16;
+        }
+    }
+    vi[VI_SLOW..VI_SLOW + 64].fill(SLOW);
+    let pages = [
+        (0xE1, 0xB8),
+        (0xE1, 0xB9),
+        (0xE1, 0xBA),
+        (0xE1, 0xBB),
+        (0xE2, 0x80),
+        (0xE2, 0x81),
+    ];
+    for (p, &(lead, second)) in pages.iter().enumerate() {
+        let start = VI_PAGES + 64 * p;
+        page[(lead & 0x3F) | ((second & 0x3F) << 8)] = start as u16;
+        let first = ((lead as u32 & 0x0F) << 12) | ((second as u32 & 0x3F) << 6);
+        for (k, v) in vi[start..start + 64].iter_mut().enumerate() {
+            *v = full(first + k as u32);
+        }
+    }
+    let mut step = [STEP_LOOK; 256];
+    for (x, v) in step.iter_mut().enumerate().take(0x80) {
+        *v = u8::from(ascii[x] & RUN != 0);
+    }
+    for lead in [0xC4, 0xC5, 0xC6, 0xCC] {
+        step[lead] = 2;
+    }
     Tables {
         ascii,
-        lo: mk(0, compute_info),
-        ext: mk(0x1E00, compute_info),
-        punc: mk(0x2000, compute_info),
-        fold_lo: mk(0, fold_byte),
-        fold_ext: mk(0x1E00, fold_byte),
+        after,
+        vi,
+        page,
+        step,
     }
 });
 
@@ -222,52 +292,77 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
 /// that folding makes of it (0 when it is not a Vietnamese letter), its
 /// information bits and its length.
 #[inline]
-pub(crate) fn fold_info(text: &str, i: usize) -> (u8, u16, usize) {
+pub(crate) fn fold_info(text: &str, i: usize) -> (u8, Info, usize) {
     let t: &Tables = &TABLES;
     let b = text.as_bytes();
-    let x = b[i];
-    if (0xC2..0xE0).contains(&x) {
-        let cp = ((x as usize & 0x1F) << 6) | (b[i + 1] as usize & 0x3F);
-        return (t.fold_lo[cp], t.lo[cp], 2);
+    let (k, len) = info_fast(t, b, i);
+    if k & SLOW != 0 {
+        let (k, len) = info_non_ascii(t, b, i);
+        return (0, k, len);
     }
-    if x == 0xE1 {
-        let cp = ((b[i + 1] as usize & 0x3F) << 6) | (b[i + 2] as usize & 0x3F);
-        if (0x1E00..0x1F00).contains(&(0x1000 | cp)) {
-            let j = (0x1000 | cp) - 0x1E00;
-            return (t.fold_ext[j], t.ext[j], 3);
-        }
-    }
-    let (k, len) = info_at(t, b, i);
-    (0, k, len)
+    ((k >> FOLD_SHIFT) as u8, k, len)
 }
 
 /// Information and byte length of the character at `i` (valid UTF-8).
 #[inline(always)]
-fn info_at(t: &Tables, b: &[u8], i: usize) -> (u16, usize) {
-    let x = b[i] as u32;
+fn info_at(t: &Tables, b: &[u8], i: usize) -> (Info, usize) {
+    let x = b[i];
     if x < 0x80 {
         return (t.ascii[x as usize], 1);
     }
+    info_non_ascii(t, b, i)
+}
+
+/// Index in [`Tables::vi`] and byte length of the non-ASCII character
+/// whose first three bytes are the low bytes of `w`, decided without a
+/// branch; an index in the [`SLOW`] page (and some length) for sequences
+/// outside the table.
+#[inline(always)]
+fn vi_index(t: &Tables, w: u32) -> (usize, usize) {
+    let x = w & 0xFF;
+    let long = x >= 0xE0;
+    let third = (w >> 16) & 0x3F & 0u32.wrapping_sub(u32::from(long));
+    let idx = t.page[(w & 0x3F3F) as usize] as usize + third as usize;
+    (idx & 0xFFF, 2 + usize::from(long) + usize::from(x >= 0xF0))
+}
+
+/// Table information (possibly just [`SLOW`]) and byte length of the
+/// non-ASCII character at `i`.
+#[inline(always)]
+fn info_fast(t: &Tables, b: &[u8], i: usize) -> (Info, usize) {
+    let Some(&[x, c1, c2, _]) = b.get(i..i + 4) else {
+        return info_non_ascii(t, b, i);
+    };
+    let (idx, len) = vi_index(t, u32::from_le_bytes([x, c1, c2, 0]));
+    (t.vi[idx], len)
+}
+
+/// [`info_at`] for a character that is not ASCII (exact: never [`SLOW`];
+/// the fold byte is included for table characters).
+#[inline(always)]
+fn info_non_ascii(t: &Tables, b: &[u8], i: usize) -> (Info, usize) {
+    let x = b[i] as usize;
+    let c1 = b[i + 1] as usize;
     if x < 0xE0 {
-        let cp = ((x & 0x1F) << 6) | (b[i + 1] as u32 & 0x3F);
-        return (t.lo[cp as usize], 2);
+        return (t.vi[((x & 0x1F) << 6) | (c1 & 0x3F)], 2);
     }
+    let c2 = b[i + 2] as usize;
     if x < 0xF0 {
-        let cp = ((x & 0x0F) << 12) | ((b[i + 1] as u32 & 0x3F) << 6) | (b[i + 2] as u32 & 0x3F);
-        let k = if (0x1E00..0x1F00).contains(&cp) {
-            t.ext[(cp - 0x1E00) as usize]
-        } else if (0x2000..0x2070).contains(&cp) {
-            t.punc[(cp - 0x2000) as usize]
-        } else if (0x3040..0x3099).contains(&cp) || (0x30A0..0xA000).contains(&cp) {
+        let (idx, _) = vi_index(t, u32::from_le_bytes([x as u8, c1 as u8, c2 as u8, 0]));
+        if t.vi[idx] & SLOW == 0 {
+            return (t.vi[idx], 3);
+        }
+        let cp = (((x & 0x0F) << 12) | ((c1 & 0x3F) << 6) | (c2 & 0x3F)) as u32;
+        let k = if (0x3040..0x3099).contains(&cp) || (0x30A0..0xA000).contains(&cp) {
             RUN // kana and CJK ideographs: letters, NFC-stable
         } else {
             char::from_u32(cp).map_or(0, compute_info)
         };
         return (k, 3);
     }
-    let cp = ((x & 0x07) << 18)
-        | ((b[i + 1] as u32 & 0x3F) << 12)
-        | ((b[i + 2] as u32 & 0x3F) << 6)
+    let cp = ((x as u32 & 0x07) << 18)
+        | ((c1 as u32 & 0x3F) << 12)
+        | ((c2 as u32 & 0x3F) << 6)
         | (b[i + 3] as u32 & 0x3F);
     (char::from_u32(cp).map_or(0, compute_info), 4)
 }
@@ -346,11 +441,17 @@ impl Out {
         }
     }
 
+    #[inline]
     fn replace(&mut self, text: &str, start: usize, end: usize, with: &str) {
         let o = self
             .out
             .get_or_insert_with(|| String::with_capacity(text.len() + 16));
-        o.push_str(&text[self.copied..start]);
+        let gap = &text[self.copied..start];
+        if let &[c] = gap.as_bytes() {
+            o.push(char::from(c)); // one byte: ASCII (no call to copy it)
+        } else {
+            o.push_str(gap);
+        }
         o.push_str(with);
         self.copied = end;
         self.changed = true;
@@ -367,6 +468,7 @@ impl Out {
 /// ua`); and the same after a run-initial `gi`/`qu`. In these cases the run
 /// either is not a syllable or has its mark where both styles put it, so
 /// the answer "unchanged" is the one the parse would give.
+#[cfg(test)]
 #[allow(clippy::too_many_arguments)]
 #[inline(always)]
 fn suspect(
@@ -374,8 +476,51 @@ fn suspect(
     b: &[u8],
     i: usize,
     len: usize,
-    k: u16,
+    k: Info,
     start: usize,
+    shortcuts: bool,
+    style: ToneStyle,
+) -> bool {
+    let j = i + len;
+    let (next, nlen) = if j < b.len() {
+        info_at(t, b, j)
+    } else {
+        (0, 0)
+    };
+    let prev = if i > start {
+        info_at(t, b, prev_start(b, i)).0
+    } else {
+        0
+    };
+    suspect_core(
+        t,
+        b,
+        i,
+        len,
+        k,
+        (next, nlen),
+        prev,
+        || start,
+        shortcuts,
+        style,
+    )
+}
+
+/// [`suspect`] given the information and length of the next character
+/// (`(0, 0)` at the end of the text), the information of the previous one
+/// when it is in the run (0 otherwise) and a way to find the run start,
+/// which is only asked for when the previous character is a vowel.
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn suspect_core(
+    t: &Tables,
+    b: &[u8],
+    i: usize,
+    len: usize,
+    k: Info,
+    (next, nlen): (Info, usize),
+    prev: Info,
+    run_start: impl FnOnce() -> usize,
     shortcuts: bool,
     style: ToneStyle,
 ) -> bool {
@@ -384,11 +529,10 @@ fn suspect(
     }
     let n = b.len();
     let j = i + len;
-    let (next, nlen) = if j < n { info_at(t, b, j) } else { (0, 0) };
     if k & MODIFIED != 0 {
         return k & U_HORN != 0 && next & O_HORN != 0;
     }
-    let prev_vowel = i > start && info_at(t, b, prev_start(b, i)).0 & VOWEL != 0;
+    let prev_vowel = prev & VOWEL != 0;
     if next & VOWEL == 0 && !prev_vowel {
         return false;
     }
@@ -396,6 +540,15 @@ fn suspect(
         return true;
     }
     let v = base_of(k);
+    // The run start matters only after a vowel; otherwise the previous
+    // character is in the run exactly when `prev` says it continues one.
+    let start = if prev_vowel {
+        run_start()
+    } else if prev & RUN != 0 {
+        i - 1
+    } else {
+        i
+    };
     if prev_vowel && medial_pattern(t, b, i, v, next, nlen, start, style) {
         return false;
     }
@@ -436,7 +589,6 @@ fn suspect(
     !(open_diphthong && after & RUN == 0)
 }
 
-const HIGH: u64 = 0x8080_8080_8080_8080;
 /// Whether the toned `a`/`e` after `o`, or `y` after `u` (the medial
 /// rhymes `oa oe uy`), at `i` is where `style` puts it: the group is
 /// medial + toned vowel, then a consonant (closed: second letter in both
@@ -449,8 +601,8 @@ fn medial_pattern(
     t: &Tables,
     b: &[u8],
     i: usize,
-    v: u16,
-    next: u16,
+    v: Info,
+    next: Info,
     nlen: usize,
     start: usize,
     style: ToneStyle,
@@ -499,6 +651,147 @@ fn char_len(lead: u8) -> usize {
     }
 }
 
+/// What each distinct run of a long text became, once parsed.
+struct RunCache<'a> {
+    /// Runs of at most 15 bytes, in pairs of slots chosen by a hash of
+    /// [`short_key`]: the key (0: empty slot) and the place of the rewritten
+    /// run in `reps` (start << 32 | length), or `u64::MAX` when the run
+    /// stays as it is. A run pushed out of its pair is parsed again.
+    short: Vec<([u64; 2], u64)>,
+    /// The rewritten short runs, one after the other.
+    reps: String,
+    /// Longer runs.
+    long: FxHashMap<&'a str, Option<Box<str>>>,
+}
+
+/// Slots of [`RunCache::short`] (a power of two).
+const SHORT_SLOTS_LOG2: u32 = 13;
+
+/// The slot of a short key.
+#[inline(always)]
+fn short_slot(key: [u64; 2]) -> usize {
+    let h = (key[0] ^ key[1].rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - SHORT_SLOTS_LOG2)) as usize
+}
+
+/// An answer of [`RunCache::get`].
+enum Cached<'c> {
+    Miss,
+    Unchanged,
+    Rep(&'c str),
+}
+
+/// The bytes of a run of at most 15 bytes (`b[start..end]`) and its length
+/// as one number: equal keys are equal runs.
+#[inline(always)]
+fn short_key(b: &[u8], start: usize, end: usize) -> Option<[u64; 2]> {
+    let len = end - start;
+    if len >= 16 {
+        return None;
+    }
+    let raw = match b.get(start..start + 16) {
+        Some(w) => {
+            let mut lo = [0u8; 8];
+            let mut hi = [0u8; 8];
+            lo.copy_from_slice(&w[..8]);
+            hi.copy_from_slice(&w[8..]);
+            u128::from(u64::from_le_bytes(lo)) | u128::from(u64::from_le_bytes(hi)) << 64
+        }
+        None => {
+            let mut a = [0u8; 16];
+            for (d, &x) in a.iter_mut().zip(&b[start..end]) {
+                *d = x;
+            }
+            u128::from_le_bytes(a)
+        }
+    };
+    let mask = (1u128 << (8 * len)) - 1;
+    let key = (raw & mask) | ((len as u128) << 120);
+    Some([key as u64, (key >> 64) as u64])
+}
+
+impl<'a> RunCache<'a> {
+    fn new() -> Self {
+        RunCache {
+            short: vec![([0, 0], 0); 1 << SHORT_SLOTS_LOG2],
+            reps: String::new(),
+            long: FxHashMap::default(),
+        }
+    }
+
+    /// Runs the long map holds (the short slots are bounded).
+    fn len(&self) -> usize {
+        self.long.len()
+    }
+
+    /// The value of a short key.
+    #[inline(always)]
+    fn get_short(&self, key: [u64; 2]) -> Option<u64> {
+        let set = short_slot(key) & !1;
+        match self.short.get(set..set + 2) {
+            Some(&[(k0, v0), (k1, v1)]) => {
+                if k0 == key {
+                    Some(v0)
+                } else if k1 == key {
+                    Some(v1)
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        }
+    }
+
+    #[inline]
+    fn get(&self, text: &str, start: usize, end: usize) -> Cached<'_> {
+        match short_key(text.as_bytes(), start, end) {
+            Some(key) => {
+                let Some(v) = self.get_short(key) else {
+                    return Cached::Miss;
+                };
+                if v == u64::MAX {
+                    return Cached::Unchanged;
+                }
+                let (at, len) = ((v >> 32) as usize, (v & 0xFFFF_FFFF) as usize);
+                self.reps
+                    .get(at..at + len)
+                    .map_or(Cached::Miss, Cached::Rep)
+            }
+            None => match self.long.get(&text[start..end]) {
+                None => Cached::Miss,
+                Some(None) => Cached::Unchanged,
+                Some(Some(rep)) => Cached::Rep(rep),
+            },
+        }
+    }
+
+    fn insert(&mut self, text: &'a str, start: usize, end: usize, rep: Option<&str>) {
+        match short_key(text.as_bytes(), start, end) {
+            Some(key) => {
+                let v = match rep {
+                    None => u64::MAX,
+                    Some(r) => {
+                        let at = self.reps.len() as u64;
+                        self.reps.push_str(r);
+                        (at << 32) | r.len() as u64
+                    }
+                };
+                // Two slots a key: the newest first, the one before second.
+                let set = short_slot(key) & !1;
+                if let Some(pair) = self.short.get_mut(set..set + 2) {
+                    if pair[0].0 != key {
+                        pair[1] = pair[0];
+                    }
+                    pair[0] = (key, v);
+                }
+            }
+            None => {
+                self.long.insert(&text[start..end], rep.map(Box::from));
+            }
+        }
+    }
+}
+
 /// Texts at least this long cache the rewriting of each distinct run.
 const CACHE_MIN_TEXT: usize = 16 * 1024;
 /// At most this many cached runs.
@@ -507,8 +800,15 @@ const CACHE_MAX: usize = 1 << 16;
 /// End of the run that contains byte `i`.
 #[inline]
 fn run_end(t: &Tables, b: &[u8], mut i: usize) -> usize {
-    while i < b.len() {
-        let (k, len) = info_at(t, b, i);
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
+            if t.ascii[x as usize] & RUN == 0 {
+                break;
+            }
+            i += 1;
+            continue;
+        }
+        let (k, len) = info_non_ascii(t, b, i);
         if k & RUN == 0 {
             break;
         }
@@ -523,8 +823,16 @@ fn run_end(t: &Tables, b: &[u8], mut i: usize) -> usize {
 fn run_start_before(t: &Tables, b: &[u8], i: usize, floor: usize) -> usize {
     let mut j = i;
     while j > floor {
+        let x = b[j - 1];
+        if x < 0x80 {
+            if t.ascii[x as usize] & RUN == 0 {
+                break;
+            }
+            j -= 1;
+            continue;
+        }
         let p = prev_start(b, j);
-        if info_at(t, b, p).0 & RUN == 0 {
+        if info_non_ascii(t, b, p).0 & RUN == 0 {
             break;
         }
         j = p;
@@ -551,72 +859,225 @@ fn near_run_start(t: &Tables, b: &[u8], i: usize, floor: usize) -> usize {
     j
 }
 
+/// What [`next_trigger`] keeps between calls: the 64-byte block it
+/// stopped in and the lead bytes of that block it has not visited.
+#[derive(Clone, Copy)]
+enum Blocks {
+    None,
+    At(usize, u64),
+}
+
+/// Bit `k` set for each byte `b[at + k]` (`k` < 64) that starts a
+/// multi-byte character; `None` when fewer than 64 bytes are left.
+#[inline(always)]
+fn lead_mask(b: &[u8], at: usize) -> Option<u64> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let chunk = <&[u8; 64]>::try_from(b.get(at..at.checked_add(64)?)?).ok()?;
+    let mut leads = 0u64;
+    for (q, c) in chunk.chunks_exact(8).enumerate() {
+        let mut w8 = [0u8; 8];
+        w8.copy_from_slice(c);
+        let w = u64::from_le_bytes(w8);
+        // Bytes with their two top bits set, one bit each.
+        let m = (w & (w << 1) & HIGH) >> 7;
+        leads |= (m.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * q);
+    }
+    Some(leads)
+}
+
 /// The first character at or after `i` (a run boundary) that the pass
-/// must stop on: its position, information bits and length. ASCII bytes
-/// never trigger and are skipped eight at a time; non-ASCII characters are
-/// looked up and, when they are toned vowels, checked with [`suspect`].
+/// must stop on: its position, information bits and length.
+///
+/// The text is read sixty-four bytes at a time; within a block, only the
+/// bytes that start a multi-byte character are visited (ASCII never
+/// triggers). Each such character is looked up in the byte-indexed table
+/// and passes a branch-free filter that lets through every character that
+/// may trigger: one in `stop`, one without a table entry ([`SLOW`]), or a
+/// toned vowel that may need [`suspect`] (flagged [`NEIGHBOURS`]) next to
+/// a possible vowel. The few that pass are decided exactly by
+/// [`exact_trigger`].
 #[allow(clippy::too_many_arguments)]
 #[inline]
 fn next_trigger(
     t: &Tables,
     b: &[u8],
-    mut i: usize,
-    stop: u16,
+    i: usize,
+    stop: Info,
     keep: bool,
     shortcuts: bool,
     style: ToneStyle,
-) -> Option<(usize, u16, usize)> {
+    blocks: &mut Blocks,
+) -> Option<(usize, Info, usize)> {
     let floor = i;
     let n = b.len();
-    let watch = if keep { stop } else { stop | TONED };
-    loop {
-        // Skip to the next non-ASCII byte.
-        loop {
-            if i + 8 <= n {
-                let mut w = [0u8; 8];
-                w.copy_from_slice(&b[i..i + 8]);
-                let m = u64::from_le_bytes(w) & HIGH;
-                if m == 0 {
-                    i += 8;
-                    continue;
+    let neighbours = if keep { 0 } else { NEIGHBOURS };
+    let stop_slow = stop | SLOW;
+    // Information of the last non-ASCII character visited (it ends where
+    // the next one starts when the byte before that one is not ASCII).
+    let mut last_k: Info = 0;
+    // Whether the filter lets the character at `at` (a lead byte) through,
+    // with its table information and length; records the information in
+    // `last_k`.
+    #[inline(always)]
+    fn visit(
+        t: &Tables,
+        b: &[u8],
+        at: usize,
+        neighbours: Info,
+        stop_slow: Info,
+        last_k: &mut Info,
+    ) -> (bool, Info, usize) {
+        // The byte before the character, its first three bytes and the
+        // four after them (spaces beyond the text).
+        let w = match b.get(at.wrapping_sub(1)..at + 7) {
+            Some(s) => {
+                let mut a = [0u8; 8];
+                a.copy_from_slice(s);
+                u64::from_le_bytes(a)
+            }
+            None => {
+                let mut a = [b' '; 8];
+                for (k, v) in a.iter_mut().enumerate() {
+                    if let Some(&x) = (at + k).checked_sub(1).and_then(|p| b.get(p)) {
+                        *v = x;
+                    }
                 }
-                i += m.trailing_zeros() as usize / 8;
-                break;
+                u64::from_le_bytes(a)
             }
-            while i < n && b[i] < 0x80 {
-                i += 1;
-            }
-            if i >= n {
-                return None;
-            }
-            break;
-        }
-        let (k, len) = info_at(t, b, i);
-        if k & watch != 0 {
-            if k & stop != 0 {
-                return Some((i, k, len));
-            }
-            // A toned vowel; a toned ă â ê ô ơ always carries the mark.
-            // Otherwise [`suspect`] answers `false` unless a vowel is next
-            // to it (a vowel before it is always in its run).
-            if k & (MODIFIED | U_HORN) != MODIFIED {
-                let j = i + len;
-                let next = if j < n { info_at(t, b, j).0 } else { 0 };
-                let prev = if i > floor {
-                    info_at(t, b, prev_start(b, i)).0
-                } else {
-                    0
-                };
-                if (next | prev) & VOWEL != 0 {
-                    let start = near_run_start(t, b, i, floor);
-                    if suspect(t, b, i, len, k, start, shortcuts, style) {
-                        return Some((i, k, len));
+        };
+        let (idx, len) = vi_index(t, (w >> 8) as u32);
+        let k = t.vi[idx];
+        let y = if len == 2 { w >> 24 } else { w >> 32 };
+        let next = t.after[y as u8 as usize];
+        let p = w as u8;
+        // (Before `floor` this may name a character of the previous run:
+        // a superset of what lets the character through, which is safe.)
+        let prev = if p < 0x80 {
+            t.after[p as usize]
+        } else {
+            *last_k
+        };
+        *last_k = k;
+        // NEIGHBOURS (bit 16) moved onto VOWEL (bit 5).
+        let near_vowel = ((k & neighbours) >> 11) & (next | prev);
+        ((k & stop_slow) | near_vowel != 0, k, len)
+    }
+    // Sixty-four bytes at a time: a bit mask of the lead bytes, then a
+    // visit of each (one hard-to-predict loop exit per block). The block
+    // of the previous call is reused when `i` is inside it.
+    let (mut blk, mut leads) = match *blocks {
+        Blocks::At(blk, leads) if blk <= i && i < blk + 64 => (blk, leads & (!0u64 << (i - blk))),
+        _ => (i, lead_mask(b, i).unwrap_or(0)),
+    };
+    if blk + 64 <= n {
+        loop {
+            while leads != 0 {
+                let at = blk + leads.trailing_zeros() as usize;
+                leads &= leads - 1;
+                let prev_k = last_k;
+                let (hit, k, len) = visit(t, b, at, neighbours, stop_slow, &mut last_k);
+                if hit {
+                    if k & stop != 0 {
+                        *blocks = Blocks::At(blk, leads);
+                        return Some((at, k, len));
+                    }
+                    let exact = exact_trigger(
+                        t, b, at, k, len, floor, prev_k, stop, keep, shortcuts, style,
+                    );
+                    if let Some((k, len)) = exact {
+                        *blocks = Blocks::At(blk, leads);
+                        return Some((at, k, len));
                     }
                 }
             }
+            blk += 64;
+            match lead_mask(b, blk) {
+                Some(m) => leads = m,
+                None => break,
+            }
         }
-        i += len;
     }
+    *blocks = Blocks::None;
+    let blk = blk.max(i);
+    for at in blk..n {
+        if b[at] >= 0xC0 {
+            let prev_k = last_k;
+            let (hit, k, len) = visit(t, b, at, neighbours, stop_slow, &mut last_k);
+            if hit {
+                let exact = exact_trigger(
+                    t, b, at, k, len, floor, prev_k, stop, keep, shortcuts, style,
+                );
+                if let Some((k, len)) = exact {
+                    return Some((at, k, len));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The exact decision for a character that [`next_trigger`]'s filter let
+/// through: its exact information and length when it triggers. `prev_k`
+/// is the information of the character before it when that one is not
+/// ASCII and not before `floor`.
+#[allow(clippy::too_many_arguments)]
+#[inline(never)]
+fn exact_trigger(
+    t: &Tables,
+    b: &[u8],
+    i: usize,
+    k: Info,
+    len: usize,
+    floor: usize,
+    prev_k: Info,
+    stop: Info,
+    keep: bool,
+    shortcuts: bool,
+    style: ToneStyle,
+) -> Option<(Info, usize)> {
+    let (k, len) = if k & SLOW != 0 {
+        info_non_ascii(t, b, i)
+    } else {
+        (k, len)
+    };
+    if k & stop != 0 {
+        return Some((k, len));
+    }
+    if keep || k & NEIGHBOURS == 0 {
+        return None;
+    }
+    // A toned vowel other than ă â ê ô ơ (those always carry the mark).
+    let j = i + len;
+    let next = if j < b.len() {
+        info_at(t, b, j)
+    } else {
+        (0, 0)
+    };
+    let prev = if i > floor {
+        let y = b[i - 1];
+        if y < 0x80 {
+            t.ascii[y as usize]
+        } else {
+            prev_k
+        }
+    } else {
+        0
+    };
+    // A character before `floor` is not in the run, nor is a separator.
+    let prev = if prev & RUN != 0 { prev } else { 0 };
+    suspect_core(
+        t,
+        b,
+        i,
+        len,
+        k,
+        next,
+        prev,
+        || near_run_start(t, b, i, floor),
+        shortcuts,
+        style,
+    )
+    .then_some((k, len))
 }
 
 /// Reference for [`next_trigger`]: steps through every character, keeps
@@ -627,11 +1088,11 @@ fn next_trigger_stepwise(
     t: &Tables,
     b: &[u8],
     mut i: usize,
-    stop: u16,
+    stop: Info,
     keep: bool,
     shortcuts: bool,
     style: ToneStyle,
-) -> Option<(usize, u16, usize, usize)> {
+) -> Option<(usize, Info, usize, usize)> {
     let mut run_start = i;
     while i < b.len() {
         let (k, len) = info_at(t, b, i);
@@ -681,11 +1142,33 @@ fn process_with(text: &str, opt: RunOptions, stepwise: bool) -> Pass {
         changed: false,
     };
     // Created once the output exists (clean text never allocates).
-    let mut cache: Option<FxHashMap<&str, Option<Box<str>>>> = None;
+    let mut cache: Option<RunCache> = None;
+    let mut blocks = Blocks::None;
+    let mut skip_cached = 0u32;
     let mut i = 0;
     // Invariant at the top of the loop: `i` is a run boundary and no
     // trigger precedes it that has not been handled.
     while i < n {
+        if let (Some(c), false) = (cache.as_ref(), stepwise) {
+            // Most runs of a long text that changes were seen before: go
+            // from run to run and take them from the cache while that
+            // works. ASCII separators and ASCII-only runs never trigger; a
+            // cached run is one whose trigger the general path would find
+            // next, and do the same with. (Tried again only some runs
+            // later when the first run was not in the cache.)
+            if skip_cached == 0 {
+                let from = i;
+                i = cached_runs(t, text, i, c, &mut st);
+                if i >= n {
+                    break;
+                }
+                if st.copied <= from {
+                    skip_cached = 8;
+                }
+            } else {
+                skip_cached -= 1;
+            }
+        }
         let found = if stepwise {
             #[cfg(test)]
             {
@@ -696,7 +1179,7 @@ fn process_with(text: &str, opt: RunOptions, stepwise: bool) -> Pass {
                 None
             }
         } else {
-            next_trigger(t, b, i, stop, keep, opt.shortcuts, opt.style)
+            next_trigger(t, b, i, stop, keep, opt.shortcuts, opt.style, &mut blocks)
                 .map(|(at, k, len)| (at, k, len, run_start_before(t, b, at, i)))
         };
         let Some((at, k, len, run_start)) = found else {
@@ -715,23 +1198,22 @@ fn process_with(text: &str, opt: RunOptions, stepwise: bool) -> Pass {
         }
         // Long texts repeat syllables: remember what each run became.
         if cache.is_none() && st.changed && opt.shortcuts && n >= CACHE_MIN_TEXT {
-            cache = Some(FxHashMap::default());
+            cache = Some(RunCache::new());
         }
         let cache_end = match cache.as_ref() {
             Some(c) => {
                 let end = run_end(t, b, i);
-                match c.get(&text[run_start..end]) {
-                    Some(Some(rep)) => {
-                        let rep: &str = rep;
+                match c.get(text, run_start, end) {
+                    Cached::Rep(rep) => {
                         st.replace(text, run_start, end, rep);
                         i = end;
                         continue;
                     }
-                    Some(None) => {
+                    Cached::Unchanged => {
                         i = end;
                         continue;
                     }
-                    None => end,
+                    Cached::Miss => end,
                 }
             }
             None => usize::MAX,
@@ -750,11 +1232,11 @@ fn process_with(text: &str, opt: RunOptions, stepwise: bool) -> Pass {
                     if end == cache_end && c.len() < CACHE_MAX {
                         let rep = match st.out.as_ref() {
                             Some(o) if st.copied == end && copied <= run_start => {
-                                Some(o[out_len + (run_start - copied)..].into())
+                                Some(&o[out_len + (run_start - copied)..])
                             }
                             _ => None,
                         };
-                        c.insert(&text[run_start..end], rep);
+                        c.insert(text, run_start, end, rep);
                     }
                 }
                 i = end;
@@ -784,6 +1266,86 @@ fn process_with(text: &str, opt: RunOptions, stepwise: bool) -> Pass {
             Pass::Changed(o)
         }
         _ => Pass::Unchanged,
+    }
+}
+
+/// End of the run that holds byte `i` (a character start) and whether
+/// the part from `i` is ASCII-only: [`run_end`] with one table look-up a
+/// character, by its first byte ([`Tables::step`]) where that decides it.
+#[inline]
+fn walk_run(t: &Tables, b: &[u8], mut e: usize) -> (usize, bool) {
+    let mut ascii = true;
+    while let Some(&x) = b.get(e) {
+        let step = t.step[x as usize];
+        if step == STEP_LOOK {
+            let (k, len) = info_non_ascii(t, b, e);
+            if k & RUN == 0 {
+                break;
+            }
+            ascii = false;
+            e += len;
+            continue;
+        }
+        if step == 0 {
+            break;
+        }
+        ascii &= step == 1;
+        e += step as usize;
+    }
+    (e, ascii)
+}
+
+/// From the run boundary `i`, replaces or skips runs while they are
+/// ASCII-only or in `cache`; returns where the general path must go on.
+fn cached_runs(t: &Tables, text: &str, mut i: usize, cache: &RunCache, st: &mut Out) -> usize {
+    let b = text.as_bytes();
+    loop {
+        // ASCII separators.
+        let mut j = i;
+        while let Some(&x) = b.get(j) {
+            if x >= 0x80 || t.ascii[x as usize] & RUN != 0 {
+                break;
+            }
+            j += 1;
+        }
+        let Some(&x) = b.get(j) else {
+            return j;
+        };
+        if x >= 0x80 && info_non_ascii(t, b, j).0 & RUN == 0 {
+            return j; // a separator that is not ASCII: may trigger
+        }
+        // The run: its end, and whether it is ASCII-only.
+        let (end, ascii) = walk_run(t, b, j);
+        if !ascii {
+            if let (Some(key), Some(o)) = (short_key(b, j, end), st.out.as_mut()) {
+                // The common case written out: a short run, rewritten.
+                let Some(v) = cache.get_short(key) else {
+                    return j;
+                };
+                if v != u64::MAX {
+                    let (at, len) = ((v >> 32) as usize, (v & 0xFFFF_FFFF) as usize);
+                    let Some(rep) = cache.reps.get(at..at + len) else {
+                        return j;
+                    };
+                    let gap = &text[st.copied..j];
+                    if let &[c] = gap.as_bytes() {
+                        o.push(char::from(c)); // one byte: ASCII (no call to copy it)
+                    } else {
+                        o.push_str(gap);
+                    }
+                    o.push_str(rep);
+                    st.copied = end;
+                    st.changed = true;
+                }
+            } else {
+                match cache.get(text, j, end) {
+                    Cached::Rep(rep) => st.replace(text, j, end, rep),
+                    Cached::Unchanged => {}
+                    Cached::Miss => return j,
+                }
+            }
+        }
+        i = end;
     }
 }
 
@@ -1051,6 +1613,117 @@ mod tests {
         }
     }
 
+    /// Long texts (where the pass caches what each run became and takes
+    /// runs from the cache without searching for their trigger) give the
+    /// same result as the plainest pass: stepwise, without shortcuts and so
+    /// without the cache. The words repeat, as in real text, and are
+    /// written in both tone styles, in NFD, with misplaced marks, next to
+    /// separators that trigger themselves.
+    #[test]
+    fn cached_runs_equal_plain_pass_on_long_generated_text() {
+        let onsets = [
+            "", "h", "th", "ng", "qu", "gi", "kh", "tr", "Đ", "đ", "Q", "G",
+        ];
+        let rhymes = [
+            "oà",
+            "òa",
+            "oẻ",
+            "ỏe",
+            "uỷ",
+            "ủy",
+            "ái",
+            "aí",
+            "ưở",
+            "ươ\u{0300}",
+            "ướ",
+            "iế",
+            "iê\u{0301}n",
+            "ia",
+            "ìa",
+            "úa",
+            "uá",
+            "ă\u{0303}ng",
+            "o\u{0323}",
+            "a\u{0300}",
+            "e\u{0309}",
+            "u\u{031B}\u{0301}",
+            "y\u{0301}",
+            "oa\u{0300}n",
+            "o\u{0300}an",
+            "ê",
+            "ện",
+            "a",
+            "n\u{0301}",
+            "о",
+            "ñ",
+            "ả\u{0301}",
+        ];
+        let seps = [
+            " ", " ", " ", ", ", ".\n", "\u{00A0}", "“", "\u{2000}", "-", "\u{200B}",
+        ];
+        let mut x: u64 = 0x1234_5678_9ABC_DEF1;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        let words: Vec<String> = (0..400)
+            .map(|_| {
+                let o = onsets[(next() % onsets.len() as u64) as usize];
+                let r = rhymes[(next() % rhymes.len() as u64) as usize];
+                let mut w = format!("{o}{r}");
+                if next() % 5 == 0 {
+                    w = w.nfd().collect();
+                }
+                if next() % 7 == 0 {
+                    w.push('c');
+                }
+                w
+            })
+            .collect();
+        let mut text = String::new();
+        while text.len() < 3 * CACHE_MIN_TEXT {
+            // Frequent words first: many repeats.
+            let r = next() % 1000;
+            let w = &words[((r * r) / 2500) as usize % words.len()];
+            text.push_str(w);
+            let sep = if next() % 4 == 0 {
+                seps[(next() % seps.len() as u64) as usize]
+            } else {
+                " "
+            };
+            text.push_str(sep);
+        }
+        let f = |p: Pass| match p {
+            Pass::Unchanged => None,
+            Pass::Changed(s) => Some(Some(s)),
+            Pass::NeedsClean => Some(None),
+        };
+        let mut changed = 0;
+        for style in [ToneStyle::Modern, ToneStyle::Traditional, ToneStyle::Keep] {
+            for bits in [0u8, 3, 12, 15] {
+                let opt = RunOptions {
+                    style,
+                    eth: bits & 1 != 0,
+                    homoglyphs: bits & 2 != 0,
+                    invisible: bits & 4 != 0,
+                    spaces: bits & 8 != 0,
+                    shortcuts: true,
+                };
+                let plain = RunOptions {
+                    shortcuts: false,
+                    ..opt
+                };
+                let fast = f(process_with(&text, opt, false));
+                let slow = f(process_with(&text, plain, true));
+                assert_eq!(fast, slow, "{style:?} {bits}");
+                changed += usize::from(matches!(fast, Some(Some(_))));
+            }
+        }
+        assert!(changed >= 6, "{changed}");
+    }
+
     #[test]
     fn fast_scan_equals_stepwise_on_corpus() {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/unc-news/docs");
@@ -1110,6 +1783,136 @@ mod tests {
             for style2 in [ToneStyle::Modern, ToneStyle::Traditional] {
                 let (fast, slow) = both(&other, style2);
                 assert_eq!(fast, slow);
+            }
+        }
+    }
+}
+#[cfg(test)]
+mod trigger_tests {
+    use super::*;
+
+    /// Every trigger of the fast scan (or of the reference), restarting
+    /// after each at the end of its run, as the pass does.
+    fn triggers(
+        text: &str,
+        fast: bool,
+        stop: Info,
+        keep: bool,
+        style: ToneStyle,
+    ) -> Vec<(usize, Info, usize)> {
+        let t: &Tables = &TABLES;
+        let b = text.as_bytes();
+        let mut v = Vec::new();
+        let mut i = 0;
+        let mut blocks = Blocks::None;
+        while i < b.len() {
+            let found = if fast {
+                next_trigger(t, b, i, stop, keep, true, style, &mut blocks)
+            } else {
+                next_trigger_stepwise(t, b, i, stop, keep, true, style)
+                    .map(|(at, k, len, _)| (at, k, len))
+            };
+            let Some((at, k, len)) = found else { break };
+            v.push((at, k, len));
+            i = run_end(t, b, at).max(at + 1);
+            while !text.is_char_boundary(i) {
+                i += 1;
+            }
+        }
+        v
+    }
+
+    /// Pieces for generated text: every kind of character the filter
+    /// of [`next_trigger`] treats differently, in every neighbourhood.
+    const PIECES: &[&str] = &[
+        "a", "á", "à", "ả", "ạ", "o", "ó", "ò", "e", "ẻ", "é", "i", "í", "ì", "u", "ú", "ủ", "y",
+        "ý", "ỳ", "ê", "ế", "ơ", "ờ", "ư", "ứ", "ừ", "ă", "ắ", "â", "ầ", "q", "g", "h", "n", "ng",
+        "t", "Q", "G", "Ò", "Ú", "Ý", "A", "Đ", "đ", "\u{0300}", "\u{0301}", "\u{0323}",
+        "\u{0302}", "\u{031B}", " ", " ", " ", ", ", ".", "-", "\n", "\u{00A0}", "\u{200B}",
+        "\u{200D}", "\u{00AD}", "\u{2003}", "\u{2000}", "\u{2070}", "“", "–", "…", "\u{00D0}",
+        "\u{00F0}", "о", "α", "ñ", "ń", "ṭ", "ḿ", "中", "ア", "😀", "ä", "ǹ", "\u{1E9B}",
+        "\u{1EFA}", "\u{0340}", "1", "\u{FEFF}", "\u{3000}", "×", "\u{037E}", "\u{0375}", "ƀ", "ſ",
+    ];
+
+    fn generated(seed: u64, rounds: usize, max_len: u64) -> Vec<String> {
+        let mut x = seed;
+        let mut next = || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        (0..rounds)
+            .map(|_| {
+                let len = 1 + next() % max_len;
+                (0..len)
+                    .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Every stop combination the pass uses, with and without `keep`.
+    fn stops() -> Vec<(Info, bool)> {
+        let mut v = Vec::new();
+        for bits in 0u8..16 {
+            let mut stop = UNSAFE;
+            for (bit, s) in [(1, HOMO), (2, ETH), (4, INVIS), (8, XSPACE)] {
+                if bits & bit != 0 {
+                    stop |= s;
+                }
+            }
+            v.push((stop, true));
+            v.push((stop | TONECONS, false));
+        }
+        v
+    }
+
+    /// The fast scan stops exactly where the stepwise reference stops,
+    /// with the same information and length, on generated text (short
+    /// texts, which end inside the 64-byte blocks, and long ones).
+    #[test]
+    fn fast_triggers_equal_stepwise_triggers() {
+        let mut texts = generated(0x2545_F491_4F6C_DD1D, 4000, 30);
+        texts.extend(generated(0x9E37_79B9_7F4A_7C15, 300, 400));
+        let mut found = 0;
+        for (n, text) in texts.iter().enumerate() {
+            for (m, &(stop, keep)) in stops().iter().enumerate() {
+                if (n + m) % 4 != 0 {
+                    continue;
+                }
+                for style in [ToneStyle::Modern, ToneStyle::Traditional] {
+                    let fast = triggers(text, true, stop, keep, style);
+                    let slow = triggers(text, false, stop, keep, style);
+                    assert_eq!(fast, slow, "{text:?} {stop:#x} {keep} {style:?}");
+                    found += fast.len();
+                }
+            }
+        }
+        assert!(found > 10_000, "{found}");
+    }
+
+    /// The run walks equal the character-by-character one, from every
+    /// character of generated texts.
+    #[test]
+    fn run_walks_equal_stepwise() {
+        let t: &Tables = &TABLES;
+        let mut texts = generated(0x5DEE_CE66_D1CE_4E5B, 600, 40);
+        texts.push("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ@[`{ z".into());
+        for text in &texts {
+            let b = text.as_bytes();
+            for i in (0..b.len()).filter(|&i| text.is_char_boundary(i)) {
+                let mut end = i;
+                while end < b.len() {
+                    let (k, len) = info_at(t, b, end);
+                    if k & RUN == 0 {
+                        break;
+                    }
+                    end += len;
+                }
+                assert_eq!(run_end(t, b, i), end, "{text:?} {i}");
+                let ascii = b[i..end].is_ascii();
+                assert_eq!(walk_run(t, b, i), (end, ascii), "{text:?} {i}");
             }
         }
     }
