@@ -43,9 +43,9 @@
 //! bytes), with no allocation per word once [`Segmenter::segment_into`] has
 //! warmed up its buffers; the embedded weights (512 KB of 16-bit integers)
 //! and lexicon table (512 KB) load in a few milliseconds, once per process.
-//! About 40–45 MB/s of news text (CPU time, one core of the shared
-//! development machine), about 180 instructions per byte including the
-//! tokenizer, measured with `eval_segmenter --speed`.
+//! About 50–57 MB/s of news text on one core of the 2-core development
+//! machine (`cargo bench --bench segment`), about 160 instructions per byte
+//! including the tokenizer.
 //!
 //! ```
 //! use vntext::segment::{Segmenter, WordKind};
