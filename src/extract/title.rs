@@ -102,6 +102,12 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
 /// A football club named in the European way: "Real Madrid", "AC Milan",
 /// "Muangthong United", "Manchester City" (two to four capitalised Latin-script
 /// words with a club word first or last). Returns the end.
+/// A capitalised ASCII word of two letters or more, not in an all-capitals
+/// line: what the words of an English-style club or company name look like.
+fn english_word(a: &Analysis, k: usize) -> bool {
+    a.is_word(k) && a.is_cap(k) && !a.caps_line(k) && a.text(k).is_ascii() && a.text(k).len() >= 2
+}
+
 fn club_at(a: &Analysis, i: usize) -> Option<usize> {
     const FIRST: &[&str] = &[
         "real",
@@ -126,13 +132,7 @@ fn club_at(a: &Analysis, i: usize) -> Option<usize> {
         "wanderers",
         "rovers",
     ];
-    let w = |k: usize| {
-        a.is_word(k)
-            && a.is_cap(k)
-            && !a.caps_line(k)
-            && a.text(k).is_ascii()
-            && a.text(k).len() >= 2
-    };
+    let w = |k: usize| english_word(a, k);
     if !w(i) || i > 0 && w(i - 1) && a.sp(i) {
         return None;
     }
@@ -193,13 +193,7 @@ fn english_body_at(a: &Analysis, i: usize) -> Option<usize> {
         "university",
         "college",
     ];
-    let w = |k: usize| {
-        a.is_word(k)
-            && a.is_cap(k)
-            && !a.caps_line(k)
-            && a.text(k).is_ascii()
-            && a.text(k).len() >= 2
-    };
+    let w = |k: usize| english_word(a, k);
     // A Vietnamese word capitalised only because it starts the sentence
     // ("Theo Brookfield Foundation").
     let initial = |k: usize| {
