@@ -103,12 +103,8 @@ fn bench(c: &mut Criterion) {
         }
         std::process::exit(0);
     }
-    let raw = corpus();
+    let (clean, traditional, nfd) = inputs();
     let modern = Normalizer::new();
-    let trad = Normalizer::builder().tone(ToneStyle::Traditional).build();
-    let clean = modern.normalize(&raw).into_owned();
-    let traditional = trad.normalize(&clean).into_owned();
-    let nfd: String = traditional.nfd().collect();
     assert!(matches!(
         modern.normalize(&clean),
         std::borrow::Cow::Borrowed(_)

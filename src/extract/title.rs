@@ -36,6 +36,18 @@ struct Org {
     inner: Vec<(usize, usize)>,
 }
 
+impl Org {
+    /// A specific body spanning units `start..end`, with nothing nested.
+    fn body(start: usize, end: usize) -> Org {
+        Org {
+            start,
+            end,
+            valid: true,
+            inner: vec![],
+        }
+    }
+}
+
 /// Finds TITLE and ORGANIZATION entities.
 pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
     let mut out = Vec::new();
@@ -580,12 +592,7 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
             }
             let (e, _) = tail(a, j, false);
             let _ = named;
-            best = Some(Org {
-                start: i,
-                end: e,
-                valid: true,
-                inner: vec![],
-            });
+            best = Some(Org::body(i, e));
         }
     }
     // "tổ chức DAI Global", "công ty Linde": a lowercase head before a
@@ -1299,12 +1306,7 @@ fn parse_title<'a>(
             if !comp {
                 // "Tổng Giám đốc Techcombank", "Chủ tịch Real Madrid".
                 if let Some(e) = english_body_at(a, end).or_else(|| club_at(a, end)) {
-                    org = Some(Org {
-                        start: end,
-                        end: e,
-                        valid: true,
-                        inner: vec![],
-                    });
+                    org = Some(Org::body(end, e));
                     end = e;
                     comp = true;
                 }
@@ -1325,12 +1327,7 @@ fn parse_title<'a>(
                     e = a.unit_end(e);
                 }
                 if e > end && looks_person(a, e) && !starts_org_or_role(a, end) {
-                    org = Some(Org {
-                        start: end,
-                        end: e,
-                        valid: true,
-                        inner: vec![],
-                    });
+                    org = Some(Org::body(end, e));
                     end = e;
                     comp = true;
                 }
