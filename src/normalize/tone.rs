@@ -188,8 +188,9 @@ const VI_SLOW: usize = VI_PAGES + 6 * 64;
 struct Tables {
     ascii: [Info; 128],
     /// Information of every byte as the first byte after a character:
-    /// ASCII bytes as in `ascii`; any other byte claims to start a vowel
-    /// (a conservative answer, checked exactly later).
+    /// ASCII bytes as in `ascii`; any other byte has every bit set (it
+    /// claims to start a vowel: a conservative answer, checked exactly
+    /// later).
     after: [Info; 256],
     /// Information of the characters of two and three bytes, with the fold
     /// byte in bits 24–31: U+0080..U+07FF at their code point, then the
@@ -237,7 +238,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             }
         }
     }
-    let mut after = [VOWEL; 256];
+    let mut after = [!0; 256];
     after[..128].copy_from_slice(&ascii);
     let full = |cp: u32| {
         char::from_u32(cp).map_or(0, |c| {
@@ -462,8 +463,8 @@ impl Out {
 /// mark on the wrong letter. `start` is where its run starts.
 ///
 /// With `shortcuts`, the commonest safe patterns are recognised without a
-/// parse: a toned unmodified vowel that starts its vowel group (not after
-/// `q`/`g`) followed by a glide with which it forms a tone-first rhyme (`ai
+/// parse: a toned unmodified vowel that starts its vowel group (not the
+/// `u` of `qu` or the `i` of `gi`) followed by a glide with which it forms a tone-first rhyme (`ai
 /// ao au ay eo iu oi ui`) and nothing more, or by `a` closing the run (`ia
 /// ua`); and the same after a run-initial `gi`/`qu`. In these cases the run
 /// either is not a syllable or has its mark where both styles put it, so
@@ -563,7 +564,9 @@ fn suspect_core(
         if !gi_qu {
             return true;
         }
-    } else if i > start && matches!(b[i - 1] | 0x20, b'q' | b'g') {
+    } else if i > start && matches!((b[i - 1] | 0x20, v), (b'q', U) | (b'g', I)) {
+        // The u of qu or the i of gi (after any other vowel, q and g are
+        // plain consonants or no syllable at all).
         return true;
     }
     if next & VOWEL == 0 {
@@ -926,7 +929,7 @@ fn next_trigger(
         neighbours: Info,
         stop_slow: Info,
         last_k: &mut Info,
-    ) -> (bool, Info, usize) {
+    ) -> (bool, Info, usize, Info) {
         // The byte before the character, its first three bytes and the
         // four after them (spaces beyond the text).
         let w = match b.get(at.wrapping_sub(1)..at + 7) {
@@ -952,15 +955,15 @@ fn next_trigger(
         let p = w as u8;
         // (Before `floor` this may name a character of the previous run:
         // a superset of what lets the character through, which is safe.)
-        let prev = if p < 0x80 {
-            t.after[p as usize]
-        } else {
-            *last_k
-        };
+        // Without a branch (whether the byte before is ASCII is hard to
+        // predict: đ, ư and ơ are often followed by another such letter):
+        // `after` is all ones for bytes that are not ASCII.
+        let ascii = !((i32::from(p as i8) >> 31) as u32);
+        let prev = t.after[p as usize] & (*last_k | ascii);
         *last_k = k;
         // NEIGHBOURS (bit 16) moved onto VOWEL (bit 5).
         let near_vowel = ((k & neighbours) >> 11) & (next | prev);
-        ((k & stop_slow) | near_vowel != 0, k, len)
+        ((k & stop_slow) | near_vowel != 0, k, len, prev)
     }
     // Sixty-four bytes at a time: a bit mask of the lead bytes, then a
     // visit of each (one hard-to-predict loop exit per block). The block
@@ -975,11 +978,14 @@ fn next_trigger(
                 let at = blk + leads.trailing_zeros() as usize;
                 leads &= leads - 1;
                 let prev_k = last_k;
-                let (hit, k, len) = visit(t, b, at, neighbours, stop_slow, &mut last_k);
+                let (hit, k, len, prev) = visit(t, b, at, neighbours, stop_slow, &mut last_k);
                 if hit {
                     if k & stop != 0 {
                         *blocks = Blocks::At(blk, leads);
                         return Some((at, k, len));
+                    }
+                    if plainly_placed(t, b, at, k, len, prev, floor, style) {
+                        continue;
                     }
                     let exact = exact_trigger(
                         t, b, at, k, len, floor, prev_k, stop, keep, shortcuts, style,
@@ -1002,8 +1008,8 @@ fn next_trigger(
     for at in blk..n {
         if b[at] >= 0xC0 {
             let prev_k = last_k;
-            let (hit, k, len) = visit(t, b, at, neighbours, stop_slow, &mut last_k);
-            if hit {
+            let (hit, k, len, prev) = visit(t, b, at, neighbours, stop_slow, &mut last_k);
+            if hit && (k & stop != 0 || !plainly_placed(t, b, at, k, len, prev, floor, style)) {
                 let exact = exact_trigger(
                     t, b, at, k, len, floor, prev_k, stop, keep, shortcuts, style,
                 );
@@ -1014,6 +1020,104 @@ fn next_trigger(
         }
     }
     None
+}
+
+/// A quick, branch-light answer for a toned vowel that [`next_trigger`]'s
+/// filter let through (not a stop character): `true` only when
+/// [`suspect_core`] (with shortcuts) would certainly answer "not suspect".
+/// It covers the commonest shapes of correctly placed marks next to a
+/// vowel, seen through the neighbouring bytes only: a toned vowel that
+/// starts its vowel group before a glide (`tài`, `vào`, `ngày`) or
+/// before `a` (`của`, `mía`), the same after a run-initial `gi`/`qu`
+/// (`giải`, `quái`), `oa oe uy` with the mark on the second letter
+/// before a consonant or a closing glide (`toàn`, `hoạt`, `đoàn`,
+/// `ngoài`) or, in the modern style, at the end of the run (`hoà`), and a
+/// toned `ư` not before `ơ` (`cửa`). Anything else (or any non-ASCII
+/// neighbour but `đ`) answers `false`, and the exact test decides.
+///
+/// `prev` is the filter's information of the character before (exact
+/// when the character is after `floor`).
+#[allow(clippy::too_many_arguments)]
+#[inline(always)]
+fn plainly_placed(
+    t: &Tables,
+    b: &[u8],
+    at: usize,
+    k: Info,
+    len: usize,
+    prev: Info,
+    floor: usize,
+    style: ToneStyle,
+) -> bool {
+    if k & SLOW != 0 {
+        return false;
+    }
+    // Bytes around the character; a space outside the text.
+    let byte = |p: Option<usize>| p.and_then(|p| b.get(p)).copied().unwrap_or(b' ');
+    let y = byte(Some(at + len));
+    if k & U_HORN != 0 {
+        return y < 0x80; // ư: misplaced only before ơ
+    }
+    let y2 = byte(Some(at + len + 1));
+    // Information of the next two characters when they are ASCII; all
+    // bits (vowel, run, toned) when the next one is not.
+    let next = t.after[y as usize];
+    let after = t.after[y2 as usize];
+    let v = base_of(k);
+    let nb = base_of(next);
+    let next_plain_vowel = y < 0x80 && next & VOWEL != 0;
+    let glide = next_plain_vowel
+        && matches!(
+            (v, nb),
+            (A, I) | (A, O) | (A, U) | (A, Y) | (E, O) | (I, U) | (O, I) | (U, I)
+        )
+        && after & VOWEL == 0;
+    // The vowel group starts at the toned vowel and is placed: nothing
+    // after it, or a tone-first glide.
+    let group_ok = (y < 0x80 && next & VOWEL == 0) || glide;
+    let in_run = at > floor && prev & RUN != 0;
+    let p = byte(at.checked_sub(1)) | 0x20;
+    if !(in_run && prev & VOWEL != 0) {
+        // The toned vowel starts its group (unless it is the i of gi or
+        // the u of qu).
+        let onset_glide = in_run && matches!((p, v), (b'q', U) | (b'g', I));
+        let open = next_plain_vowel && matches!((v, nb), (I, A) | (U, A)) && after & RUN == 0;
+        return !onset_glide && (group_ok || open);
+    }
+    // After a vowel, which is ASCII (`p` is a letter) for what follows.
+    // The character before that vowel: ASCII, `đ`/`Đ`, or unknown.
+    let q = byte(at.checked_sub(2));
+    let before_in = at - 1 > floor;
+    let (pp, known) = if q < 0x80 {
+        (t.ascii[q as usize], true)
+    } else {
+        let d = at >= 3 && at - 2 > floor && b[at - 3] == 0xC4 && (q == 0x90 || q == 0x91);
+        (RUN, d)
+    };
+    let pp = if before_in { pp } else { 0 };
+    if !known {
+        return false;
+    }
+    // oa, oe, uy with the mark on the second letter.
+    let medial = matches!((p, v), (b'o', A) | (b'o', E) | (b'u', Y)) && pp & VOWEL == 0;
+    let medial_ok = medial
+        && if y < 0x80 && next & RUN == 0 {
+            let after_q = pp & RUN != 0 && q | 0x20 == b'q';
+            style == ToneStyle::Modern || (after_q && p == b'u')
+        } else if y < 0x80 && next & VOWEL == 0 {
+            true // a consonant closes the group
+        } else {
+            next_plain_vowel && matches!(nb, I | Y | O) && after & VOWEL == 0
+        };
+    // A run-initial gi/qu, then the toned vowel's group.
+    let gi_qu = pp & RUN != 0
+        && matches!((q | 0x20, p), (b'g', b'i') | (b'q', b'u'))
+        && group_ok
+        && (at - 2 == floor || {
+            let first = byte(at.checked_sub(3));
+            first < 0x80 && t.ascii[first as usize] & RUN == 0
+        });
+    medial_ok || gi_qu
 }
 
 /// The exact decision for a character that [`next_trigger`]'s filter let
@@ -1889,6 +1993,56 @@ mod trigger_tests {
                     found += fast.len();
                 }
             }
+        }
+        assert!(found > 10_000, "{found}");
+    }
+
+    /// The same on vowel groups of every shape that [`plainly_placed`]
+    /// answers for, and their near misses: after ASCII and non-ASCII
+    /// letters (`đ`, `ư`), `gi`/`qu`/`g`/`q` onsets, before glides, `a`,
+    /// consonants, separators and other letters.
+    #[test]
+    fn fast_triggers_equal_stepwise_on_vowel_groups() {
+        let before = [
+            "", "t", "đ", "Đ", "ng", "q", "g", "gi", "qu", "Gi", "QU", "ư", "o", "u", "“", "ao",
+        ];
+        let first = [
+            "a", "á", "ạ", "e", "é", "i", "í", "o", "ó", "ọ", "u", "ú", "ủ", "y", "ý", "ừ",
+        ];
+        let second = [
+            "a", "à", "e", "è", "i", "o", "u", "y", "ỷ", "ơ", "ờ", "n", "c", "đ", "\u{0301}",
+        ];
+        let third = ["", "i", "o", "y", "a", "n", "ng", "ư", "”", ","];
+        let mut text = String::new();
+        for b in before {
+            for f in first {
+                for s in second {
+                    for t in third {
+                        text.push_str(b);
+                        text.push_str(f);
+                        text.push_str(s);
+                        text.push_str(t);
+                        text.push(' ');
+                    }
+                }
+            }
+        }
+        let mut found = 0;
+        for style in [ToneStyle::Modern, ToneStyle::Traditional] {
+            let fast = triggers(&text, true, UNSAFE | TONECONS, false, style);
+            let slow = triggers(&text, false, UNSAFE | TONECONS, false, style);
+            if fast != slow {
+                let first_diff = fast.iter().zip(&slow).position(|(a, b)| a != b);
+                let at = first_diff.map_or(0, |d| fast[d].0.min(slow[d].0));
+                let from = (0..=at.saturating_sub(12))
+                    .rev()
+                    .find(|&i| text.is_char_boundary(i));
+                panic!(
+                    "{style:?}: first difference near {:?}",
+                    &text[from.unwrap_or(0)..at + 4]
+                );
+            }
+            found += fast.len();
         }
         assert!(found > 10_000, "{found}");
     }
