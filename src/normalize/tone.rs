@@ -918,52 +918,24 @@ fn next_trigger(
     // Information of the last non-ASCII character visited (it ends where
     // the next one starts when the byte before that one is not ASCII).
     let mut last_k: Info = 0;
-    // Whether the filter lets the character at `at` (a lead byte) through,
-    // with its table information and length; records the information in
-    // `last_k`.
-    #[inline(always)]
-    fn visit(
-        t: &Tables,
-        b: &[u8],
-        at: usize,
-        neighbours: Info,
-        stop_slow: Info,
-        last_k: &mut Info,
-    ) -> (bool, Info, usize, Info) {
-        // The byte before the character, its first three bytes and the
-        // four after them (spaces beyond the text).
-        let w = match b.get(at.wrapping_sub(1)..at + 7) {
-            Some(s) => {
-                let mut a = [0u8; 8];
-                a.copy_from_slice(s);
-                u64::from_le_bytes(a)
-            }
-            None => {
-                let mut a = [b' '; 8];
-                for (k, v) in a.iter_mut().enumerate() {
-                    if let Some(&x) = (at + k).checked_sub(1).and_then(|p| b.get(p)) {
-                        *v = x;
-                    }
+    // The character at `at` (a lead byte) whose window is `w`: through
+    // the filter, then the quick and the exact test; returns from
+    // `next_trigger` when it triggers.
+    macro_rules! visit {
+        ($at:expr, $w:expr, $rest:expr) => {{
+            let at = $at;
+            let prev_k = last_k;
+            let (hit, k, len, prev) = filter(t, $w, neighbours, stop_slow, &mut last_k);
+            if hit && (k & stop != 0 || !plainly_placed(t, b, at, k, len, prev, floor, style)) {
+                let exact = exact_trigger(
+                    t, b, at, k, len, floor, prev_k, stop, keep, shortcuts, style,
+                );
+                if let Some((k, len)) = exact {
+                    *blocks = $rest;
+                    return Some((at, k, len));
                 }
-                u64::from_le_bytes(a)
             }
-        };
-        let (idx, len) = vi_index(t, (w >> 8) as u32);
-        let k = t.vi[idx];
-        let y = if len == 2 { w >> 24 } else { w >> 32 };
-        let next = t.after[y as u8 as usize];
-        let p = w as u8;
-        // (Before `floor` this may name a character of the previous run:
-        // a superset of what lets the character through, which is safe.)
-        // Without a branch (whether the byte before is ASCII is hard to
-        // predict: đ, ư and ơ are often followed by another such letter):
-        // `after` is all ones for bytes that are not ASCII.
-        let ascii = !((i32::from(p as i8) >> 31) as u32);
-        let prev = t.after[p as usize] & (*last_k | ascii);
-        *last_k = k;
-        // NEIGHBOURS (bit 16) moved onto VOWEL (bit 5).
-        let near_vowel = ((k & neighbours) >> 11) & (next | prev);
-        ((k & stop_slow) | near_vowel != 0, k, len, prev)
+        }};
     }
     // Sixty-four bytes at a time: a bit mask of the lead bytes, then a
     // visit of each (one hard-to-predict loop exit per block). The block
@@ -974,25 +946,27 @@ fn next_trigger(
     };
     if blk + 64 <= n {
         loop {
-            while leads != 0 {
-                let at = blk + leads.trailing_zeros() as usize;
-                leads &= leads - 1;
-                let prev_k = last_k;
-                let (hit, k, len, prev) = visit(t, b, at, neighbours, stop_slow, &mut last_k);
-                if hit {
-                    if k & stop != 0 {
-                        *blocks = Blocks::At(blk, leads);
-                        return Some((at, k, len));
+            // The block with the byte before it and eight after it, when
+            // the text has them: windows are then read without checks.
+            let inner = blk
+                .checked_sub(1)
+                .and_then(|from| b.get(from..from + 73))
+                .and_then(|s| <&[u8; 73]>::try_from(s).ok());
+            match inner {
+                Some(win) => {
+                    while leads != 0 {
+                        let off = leads.trailing_zeros() as usize & 63;
+                        leads &= leads - 1;
+                        let mut a = [0u8; 8];
+                        a.copy_from_slice(&win[off..off + 8]);
+                        visit!(blk + off, u64::from_le_bytes(a), Blocks::At(blk, leads));
                     }
-                    if plainly_placed(t, b, at, k, len, prev, floor, style) {
-                        continue;
-                    }
-                    let exact = exact_trigger(
-                        t, b, at, k, len, floor, prev_k, stop, keep, shortcuts, style,
-                    );
-                    if let Some((k, len)) = exact {
-                        *blocks = Blocks::At(blk, leads);
-                        return Some((at, k, len));
+                }
+                None => {
+                    while leads != 0 {
+                        let at = blk + leads.trailing_zeros() as usize;
+                        leads &= leads - 1;
+                        visit!(at, window(b, at), Blocks::At(blk, leads));
                     }
                 }
             }
@@ -1003,23 +977,68 @@ fn next_trigger(
             }
         }
     }
-    *blocks = Blocks::None;
     let blk = blk.max(i);
     for at in blk..n {
         if b[at] >= 0xC0 {
-            let prev_k = last_k;
-            let (hit, k, len, prev) = visit(t, b, at, neighbours, stop_slow, &mut last_k);
-            if hit && (k & stop != 0 || !plainly_placed(t, b, at, k, len, prev, floor, style)) {
-                let exact = exact_trigger(
-                    t, b, at, k, len, floor, prev_k, stop, keep, shortcuts, style,
-                );
-                if let Some((k, len)) = exact {
-                    return Some((at, k, len));
-                }
-            }
+            visit!(at, window(b, at), Blocks::None);
         }
     }
+    *blocks = Blocks::None;
     None
+}
+
+/// The byte before the character at `at`, its first three bytes and the
+/// four after them, as one number (spaces beyond the text).
+#[inline(always)]
+fn window(b: &[u8], at: usize) -> u64 {
+    match b.get(at.wrapping_sub(1)..at + 7) {
+        Some(s) => {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(s);
+            u64::from_le_bytes(a)
+        }
+        None => {
+            let mut a = [b' '; 8];
+            for (k, v) in a.iter_mut().enumerate() {
+                if let Some(&x) = (at + k).checked_sub(1).and_then(|p| b.get(p)) {
+                    *v = x;
+                }
+            }
+            u64::from_le_bytes(a)
+        }
+    }
+}
+
+/// [`next_trigger`]'s filter for the character whose [`window`] is `w`:
+/// whether it may trigger (a character in `stop_slow`, or one flagged in
+/// `neighbours` next to a possible vowel), its table information and
+/// length, and the information of the character before it (exact when
+/// that one is ASCII or `last_k`, the information of the last character
+/// visited, is the one before it). Records the information in `last_k`.
+#[inline(always)]
+fn filter(
+    t: &Tables,
+    w: u64,
+    neighbours: Info,
+    stop_slow: Info,
+    last_k: &mut Info,
+) -> (bool, Info, usize, Info) {
+    let (idx, len) = vi_index(t, (w >> 8) as u32);
+    let k = t.vi[idx];
+    let y = if len == 2 { w >> 24 } else { w >> 32 };
+    let next = t.after[y as u8 as usize];
+    let p = w as u8;
+    // (Before `floor` this may name a character of the previous run: a
+    // superset of what lets the character through, which is safe.)
+    // Without a branch (whether the byte before is ASCII is hard to
+    // predict: đ, ư and ơ are often followed by another such letter):
+    // `after` is all ones for bytes that are not ASCII.
+    let ascii = !((i32::from(p as i8) >> 31) as u32);
+    let prev = t.after[p as usize] & (*last_k | ascii);
+    *last_k = k;
+    // NEIGHBOURS (bit 16) moved onto VOWEL (bit 5).
+    let near_vowel = ((k & neighbours) >> 11) & (next | prev);
+    ((k & stop_slow) | near_vowel != 0, k, len, prev)
 }
 
 /// A quick, branch-light answer for a toned vowel that [`next_trigger`]'s
