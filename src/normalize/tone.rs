@@ -201,15 +201,21 @@ struct Tables {
     /// two-byte character its index in `vi`, for a longer one the start of
     /// its page in `vi` (the third byte's low six bits select the entry).
     page: Box<[u16; 0x4000]>,
-    /// By first byte: the length of a character that continues a run when
-    /// the first byte alone says so (ASCII letters; U+0100..U+01BF, Latin
-    /// letters; U+0300..U+033F, combining marks), 0 for ASCII bytes that
-    /// end a run, [`STEP_LOOK`] when the character must be looked up.
+    /// The class of each byte for [`walk_run`]: [`STEP_RUN`] for a byte
+    /// that continues a run whatever follows (ASCII letters; continuation
+    /// bytes; the first bytes of U+0100..U+01BF, Latin letters, and of
+    /// U+0300..U+033F, combining marks), [`STEP_END`] for ASCII bytes that
+    /// end a run, [`STEP_LOOK`] for first bytes of characters that must be
+    /// looked up.
     step: [u8; 256],
 }
 
 /// See [`Tables::step`].
-const STEP_LOOK: u8 = 0xFF;
+const STEP_LOOK: u8 = 2;
+/// See [`Tables::step`].
+const STEP_RUN: u8 = 1;
+/// See [`Tables::step`].
+const STEP_END: u8 = 0;
 
 /// The ASCII letter [`crate::normalize::fold`] turns `c` into when it is a
 /// precomposed Vietnamese letter, 0 otherwise.
@@ -274,11 +280,19 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         }
     }
     let mut step = [STEP_LOOK; 256];
-    for (x, v) in step.iter_mut().enumerate().take(0x80) {
-        *v = u8::from(ascii[x] & RUN != 0);
+    for (x, v) in step.iter_mut().enumerate() {
+        if x < 0x80 {
+            *v = if ascii[x] & RUN != 0 {
+                STEP_RUN
+            } else {
+                STEP_END
+            };
+        } else if x < 0xC0 {
+            *v = STEP_RUN;
+        }
     }
     for lead in [0xC4, 0xC5, 0xC6, 0xCC] {
-        step[lead] = 2;
+        step[lead] = STEP_RUN;
     }
     Tables {
         ascii,
@@ -733,13 +747,11 @@ impl<'a> RunCache<'a> {
         let set = short_slot(key) & !1;
         match self.short.get(set..set + 2) {
             Some(&[(k0, v0), (k1, v1)]) => {
-                if k0 == key {
-                    Some(v0)
-                } else if k1 == key {
-                    Some(v1)
-                } else {
-                    None
-                }
+                // Which of the two holds the key is hard to predict: both
+                // are compared and the value selected without a branch.
+                let first = k0 == key;
+                let v = if first { v0 } else { v1 };
+                (first | (k1 == key)).then_some(v)
             }
             _ => None,
         }
@@ -1393,29 +1405,36 @@ fn process_with(text: &str, opt: RunOptions, stepwise: bool) -> Pass {
 }
 
 /// End of the run that holds byte `i` (a character start) and whether
-/// the part from `i` is ASCII-only: [`run_end`] with one table look-up a
-/// character, by its first byte ([`Tables::step`]) where that decides it.
+/// the part from `i` is ASCII-only: [`run_end`] that looks at bytes, not
+/// characters. A byte whose class ([`Tables::step`]) says it continues
+/// the run on its own (an ASCII letter, a continuation byte, the first
+/// byte of a two-byte letter or combining mark) is passed without
+/// decoding, so the next byte's address never waits for a table look-up;
+/// other first bytes are looked up.
 #[inline]
 fn walk_run(t: &Tables, b: &[u8], mut e: usize) -> (usize, bool) {
-    let mut ascii = true;
-    while let Some(&x) = b.get(e) {
-        let step = t.step[x as usize];
-        if step == STEP_LOOK {
-            let (k, len) = info_non_ascii(t, b, e);
-            if k & RUN == 0 {
+    let mut high = 0u8;
+    loop {
+        while let Some(&x) = b.get(e) {
+            if t.step[x as usize] != STEP_RUN {
                 break;
             }
-            ascii = false;
-            e += len;
-            continue;
+            high |= x;
+            e += 1;
         }
-        if step == 0 {
-            break;
+        match b.get(e) {
+            Some(&x) if t.step[x as usize] == STEP_LOOK => {
+                let (k, len) = info_non_ascii(t, b, e);
+                if k & RUN == 0 {
+                    break;
+                }
+                high |= x;
+                e += len;
+            }
+            _ => break,
         }
-        ascii &= step == 1;
-        e += step as usize;
     }
-    (e, ascii)
+    (e, high < 0x80)
 }
 
 /// From the run boundary `i`, replaces or skips runs while they are
