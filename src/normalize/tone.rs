@@ -171,6 +171,9 @@ fn compute_info(c: char) -> Info {
     k
 }
 
+/// Set in every entry of [`Tables::after`]: a [`Tables::pair`] entry
+/// with this bit is suspect whatever follows.
+const ANY: Info = 1 << 18;
 /// Not in the byte-indexed table: look the character up with
 /// [`info_non_ascii`] (never set together with other bits).
 const SLOW: Info = 1 << 17;
@@ -201,6 +204,21 @@ struct Tables {
     /// two-byte character its index in `vi`, for a longer one the start of
     /// its page in `vi` (the third byte's low six bits select the entry).
     page: Box<[u16; 0x4000]>,
+    /// For [`next_trigger`]'s filter, indexed by `base << 8 | byte` where
+    /// `base` is the unmodified vowel of a toned vowel (0 for `ư`) and
+    /// `byte` the first byte after it: which information bits of the byte
+    /// after that make the pair suspect. 0 when the next character is not
+    /// a vowel (ASCII); [`VOWEL`] when it is a glide that closes a
+    /// tone-first rhyme (`tài`, `vào`: suspect when a vowel follows);
+    /// [`RUN`] for the open `ia`/`ua` (suspect when the run goes on);
+    /// [`ANY`] otherwise (another vowel, or a byte that is not ASCII).
+    pair: Box<[Info; 0x800]>,
+    /// [`Tables::pair`] without the shortcuts: [`ANY`] for every vowel and
+    /// every byte that is not ASCII.
+    pair_plain: Box<[Info; 0x800]>,
+    /// Indexed by `base << 8 | byte before`: [`ANY`] for the `u` of `qu`
+    /// and the `i` of `gi`, 0 otherwise.
+    onset: Box<[Info; 0x800]>,
     /// The class of each byte for [`walk_run`]: [`STEP_RUN`] for a byte
     /// that continues a run whatever follows (ASCII letters; continuation
     /// bytes; the first bytes of U+0100..U+01BF, Latin letters, and of
@@ -245,7 +263,42 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         }
     }
     let mut after = [!0; 256];
-    after[..128].copy_from_slice(&ascii);
+    for (a, &k) in after.iter_mut().zip(&ascii) {
+        *a = k | ANY;
+    }
+    let mut pair = Box::new([ANY; 0x800]);
+    let mut pair_plain = Box::new([ANY; 0x800]);
+    let mut onset = Box::new([0 as Info; 0x800]);
+    for v in 0..8 {
+        for y in 0..0x80usize {
+            let next = ascii[y];
+            let (plain, short) = if next & VOWEL == 0 {
+                (0, 0)
+            } else {
+                let shape = (v, base_of(next));
+                let glide = matches!(
+                    shape,
+                    (A, I) | (A, O) | (A, U) | (A, Y) | (E, O) | (I, U) | (O, I) | (U, I)
+                );
+                let short = if v == 0 {
+                    0 // ư before an ASCII vowel: not before ơ
+                } else if glide {
+                    VOWEL
+                } else if matches!(shape, (I, A) | (U, A)) {
+                    RUN
+                } else {
+                    ANY
+                };
+                (ANY, short)
+            };
+            let at = (v as usize) << 8 | y;
+            pair[at] = short;
+            pair_plain[at] = plain;
+            if matches!((v, y as u8 | 0x20), (U, b'q') | (I, b'g')) {
+                onset[at] = ANY;
+            }
+        }
+    }
     let full = |cp: u32| {
         char::from_u32(cp).map_or(0, |c| {
             compute_info(c) | Info::from(fold_byte(c)) << FOLD_SHIFT
@@ -297,6 +350,9 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     Tables {
         ascii,
         after,
+        pair,
+        pair_plain,
+        onset,
         vi,
         page,
         step,
@@ -927,6 +983,7 @@ fn next_trigger(
     let n = b.len();
     let neighbours = if keep { 0 } else { NEIGHBOURS };
     let stop_slow = stop | SLOW;
+    let pair: &[Info; 0x800] = if shortcuts { &t.pair } else { &t.pair_plain };
     // Information of the last non-ASCII character visited (it ends where
     // the next one starts when the byte before that one is not ASCII).
     let mut last_k: Info = 0;
@@ -937,7 +994,7 @@ fn next_trigger(
         ($at:expr, $w:expr, $rest:expr) => {{
             let at = $at;
             let prev_k = last_k;
-            let (hit, k, len, prev) = filter(t, $w, neighbours, stop_slow, &mut last_k);
+            let (hit, k, len, prev) = filter(t, pair, $w, neighbours, stop_slow, &mut last_k);
             if hit && (k & stop != 0 || !plainly_placed(t, b, at, k, len, prev, floor, style)) {
                 let exact = exact_trigger(
                     t, b, at, k, len, floor, prev_k, stop, keep, shortcuts, style,
@@ -1023,13 +1080,15 @@ fn window(b: &[u8], at: usize) -> u64 {
 
 /// [`next_trigger`]'s filter for the character whose [`window`] is `w`:
 /// whether it may trigger (a character in `stop_slow`, or one flagged in
-/// `neighbours` next to a possible vowel), its table information and
+/// `neighbours` whose neighbours `pair` does not clear: see
+/// [`Tables::pair`] and [`Tables::onset`]), its table information and
 /// length, and the information of the character before it (exact when
 /// that one is ASCII or `last_k`, the information of the last character
 /// visited, is the one before it). Records the information in `last_k`.
 #[inline(always)]
 fn filter(
     t: &Tables,
+    pair: &[Info; 0x800],
     w: u64,
     neighbours: Info,
     stop_slow: Info,
@@ -1037,8 +1096,10 @@ fn filter(
 ) -> (bool, Info, usize, Info) {
     let (idx, len) = vi_index(t, (w >> 8) as u32);
     let k = t.vi[idx];
-    let y = if len == 2 { w >> 24 } else { w >> 32 };
-    let next = t.after[y as u8 as usize];
+    // The two bytes after the character.
+    let shift = if len == 2 { 24 } else { 32 };
+    let y = (w >> shift) as u8;
+    let y2 = (w >> (shift + 8)) as u8;
     let p = w as u8;
     // (Before `floor` this may name a character of the previous run: a
     // superset of what lets the character through, which is safe.)
@@ -1048,9 +1109,12 @@ fn filter(
     let ascii = !((i32::from(p as i8) >> 31) as u32);
     let prev = t.after[p as usize] & (*last_k | ascii);
     *last_k = k;
-    // NEIGHBOURS (bit 16) moved onto VOWEL (bit 5).
-    let near_vowel = ((k & neighbours) >> 11) & (next | prev);
-    ((k & stop_slow) | near_vowel != 0, k, len, prev)
+    let v = (base_of(k) as usize) << 8;
+    let suspect = (pair[(v | y as usize) & 0x7FF] & t.after[y2 as usize])
+        | (prev & VOWEL)
+        | t.onset[(v | p as usize) & 0x7FF];
+    let hit = (k & stop_slow != 0) | ((k & neighbours != 0) & (suspect != 0));
+    (hit, k, len, prev)
 }
 
 /// A quick, branch-light answer for a toned vowel that [`next_trigger`]'s
