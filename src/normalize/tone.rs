@@ -270,8 +270,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     let mut pair_plain = Box::new([ANY; 0x800]);
     let mut onset = Box::new([0 as Info; 0x800]);
     for v in 0..8 {
-        for y in 0..0x80usize {
-            let next = ascii[y];
+        for (y, &next) in ascii.iter().enumerate() {
             let (plain, short) = if next & VOWEL == 0 {
                 (0, 0)
             } else {
