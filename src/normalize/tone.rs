@@ -843,6 +843,10 @@ impl<'a> RunCache<'a> {
                     Some(r) => {
                         let at = self.reps.len() as u64;
                         self.reps.push_str(r);
+                        // Padded to 16 bytes: see `cached_runs`.
+                        for _ in r.len()..16 {
+                            self.reps.push(' ');
+                        }
                         (at << 32) | r.len() as u64
                     }
                 };
@@ -1529,16 +1533,24 @@ fn cached_runs(t: &Tables, text: &str, mut i: usize, cache: &RunCache, st: &mut 
                 };
                 if v != u64::MAX {
                     let (at, len) = ((v >> 32) as usize, (v & 0xFFFF_FFFF) as usize);
-                    let Some(rep) = cache.reps.get(at..at + len) else {
-                        return j;
-                    };
                     let gap = &text[st.copied..j];
                     if let &[c] = gap.as_bytes() {
                         o.push(char::from(c)); // one byte: ASCII (no call to copy it)
                     } else {
                         o.push_str(gap);
                     }
-                    o.push_str(rep);
+                    // A short replacement is stored padded with spaces to
+                    // 16 bytes: copied as 16 (no call to copy it), then cut.
+                    match cache.reps.get(at..at + 16) {
+                        Some(padded) if len <= 16 => {
+                            o.push_str(padded);
+                            o.truncate(o.len() - (16 - len));
+                        }
+                        _ => match cache.reps.get(at..at + len) {
+                            Some(rep) => o.push_str(rep),
+                            None => return j,
+                        },
+                    }
                     st.copied = end;
                     st.changed = true;
                 }
