@@ -216,6 +216,12 @@ struct Tables {
     /// [`Tables::pair`] without the shortcuts: [`ANY`] for every vowel and
     /// every byte that is not ASCII.
     pair_plain: Box<[Info; 0x800]>,
+    /// By first byte of a character of two to four bytes: the mask of
+    /// the third byte's bits that select the entry in its [`Tables::vi`]
+    /// page (bits 0–7: 0 for two bytes, 0x3F for more), the shift that
+    /// brings the byte after the character to the bottom of a
+    /// [`window`] (bits 8–15), and the length (bits 16–23).
+    lead: [u32; 256],
     /// Indexed by `base << 8 | byte before`: [`ANY`] for the `u` of `qu`
     /// and the `i` of `gi`, 0 otherwise.
     onset: Box<[Info; 0x800]>,
@@ -346,9 +352,22 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
     for lead in [0xC4, 0xC5, 0xC6, 0xCC] {
         step[lead] = STEP_RUN;
     }
+    let mut lead = [0u32; 256];
+    for (x, v) in lead.iter_mut().enumerate() {
+        let len = if x >= 0xF0 {
+            4
+        } else if x >= 0xE0 {
+            3
+        } else {
+            2
+        };
+        let mask = if len > 2 { 0x3F } else { 0 };
+        *v = mask | (8 * (len + 1)) << 8 | len << 16;
+    }
     Tables {
         ascii,
         after,
+        lead,
         pair,
         pair_plain,
         onset,
@@ -1097,10 +1116,12 @@ fn filter(
     stop_slow: Info,
     last_k: &mut Info,
 ) -> (bool, Info, usize, Info) {
-    let (idx, len) = vi_index(t, (w >> 8) as u32);
-    let k = t.vi[idx];
+    let li = t.lead[(w >> 8) as u8 as usize];
+    let third = (w >> 24) as u32 & li & 0xFF;
+    let k = t.vi[(usize::from(t.page[((w >> 8) & 0x3F3F) as usize]) + third as usize) & 0xFFF];
+    let len = (li >> 16) as usize;
     // The two bytes after the character.
-    let shift = if len == 2 { 24 } else { 32 };
+    let shift = (li >> 8) & 0xFF;
     let y = (w >> shift) as u8;
     let y2 = (w >> (shift + 8)) as u8;
     let p = w as u8;
