@@ -1550,7 +1550,7 @@ fn run_bytes(w: u64) -> u64 {
     let zero = |v: u64| !(((v & LOW7) + LOW7) | v) & HIGH;
     // ASCII letters: lower-cased, then 'a' <= byte <= 'z' (no carry
     // leaves a byte: the high bits are cleared first).
-    let a = (w & LOW7) | 0x20 * ONES;
+    let a = (w & LOW7) | (0x20 * ONES);
     let letter = (a + 0x1F * ONES) & !(a + 0x05 * ONES) & !w;
     let continuation = w & !(w << 1);
     let latin = zero((w & (0xFC * ONES)) ^ (0xC4 * ONES));
