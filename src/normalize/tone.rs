@@ -748,11 +748,19 @@ struct RunCache<'a> {
     /// [`short_key`]: the key (0: empty slot) and the place of the rewritten
     /// run in `reps` (start << 32 | length), or `u64::MAX` when the run
     /// stays as it is. A run pushed out of its pair is parsed again.
-    short: Vec<([u64; 2], u64)>,
+    short: Vec<ShortSet>,
     /// The rewritten short runs, one after the other.
     reps: String,
     /// Longer runs.
     long: FxHashMap<&'a str, Option<Box<str>>>,
+}
+
+/// Two slots of [`RunCache::short`], in one cache line.
+#[derive(Clone, Copy, Default)]
+#[repr(align(64))]
+struct ShortSet {
+    keys: [[u64; 2]; 2],
+    values: [u64; 2],
 }
 
 /// Slots of [`RunCache::short`] (a power of two).
@@ -804,7 +812,7 @@ fn short_key(b: &[u8], start: usize, end: usize) -> Option<[u64; 2]> {
 impl<'a> RunCache<'a> {
     fn new() -> Self {
         RunCache {
-            short: vec![([0, 0], 0); 1 << SHORT_SLOTS_LOG2],
+            short: vec![ShortSet::default(); 1 << (SHORT_SLOTS_LOG2 - 1)],
             reps: String::new(),
             long: FxHashMap::default(),
         }
@@ -818,17 +826,12 @@ impl<'a> RunCache<'a> {
     /// The value of a short key.
     #[inline(always)]
     fn get_short(&self, key: [u64; 2]) -> Option<u64> {
-        let set = short_slot(key) & !1;
-        match self.short.get(set..set + 2) {
-            Some(&[(k0, v0), (k1, v1)]) => {
-                // Which of the two holds the key is hard to predict: both
-                // are compared and the value selected without a branch.
-                let first = k0 == key;
-                let v = if first { v0 } else { v1 };
-                (first | (k1 == key)).then_some(v)
-            }
-            _ => None,
-        }
+        let set = self.short.get(short_slot(key) >> 1)?;
+        // Which of the two holds the key is hard to predict: both are
+        // compared and the value selected without a branch.
+        let first = set.keys[0] == key;
+        let v = if first { set.values[0] } else { set.values[1] };
+        (first | (set.keys[1] == key)).then_some(v)
     }
 
     #[inline]
@@ -870,12 +873,13 @@ impl<'a> RunCache<'a> {
                     }
                 };
                 // Two slots a key: the newest first, the one before second.
-                let set = short_slot(key) & !1;
-                if let Some(pair) = self.short.get_mut(set..set + 2) {
-                    if pair[0].0 != key {
-                        pair[1] = pair[0];
+                if let Some(set) = self.short.get_mut(short_slot(key) >> 1) {
+                    if set.keys[0] != key {
+                        set.keys[1] = set.keys[0];
+                        set.values[1] = set.values[0];
                     }
-                    pair[0] = (key, v);
+                    set.keys[0] = key;
+                    set.values[0] = v;
                 }
             }
             None => {
