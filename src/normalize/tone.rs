@@ -595,7 +595,7 @@ fn suspect(
     )
 }
 
-/// [`suspect`] given the information and length of the next character
+/// `suspect` given the information and length of the next character
 /// (`(0, 0)` at the end of the text), the information of the previous one
 /// when it is in the run (0 otherwise) and a way to find the run start,
 /// which is only asked for when the previous character is a vowel.
@@ -938,7 +938,7 @@ fn run_start_before(t: &Tables, b: &[u8], i: usize, floor: usize) -> usize {
 }
 
 /// Like [`run_start_before`] but looks back at most three characters: for
-/// [`suspect`], which only asks whether the run starts at `i`, at the
+/// `suspect`, which only asks whether the run starts at `i`, at the
 /// character before it, at the one before that, or earlier.
 #[inline(always)]
 fn near_run_start(t: &Tables, b: &[u8], i: usize, floor: usize) -> usize {
@@ -990,7 +990,7 @@ fn lead_mask(b: &[u8], at: usize) -> Option<u64> {
 /// triggers). Each such character is looked up in the byte-indexed table
 /// and passes a branch-free filter that lets through every character that
 /// may trigger: one in `stop`, one without a table entry ([`SLOW`]), or a
-/// toned vowel that may need [`suspect`] (flagged [`NEIGHBOURS`]) next to
+/// toned vowel that may need `suspect` (flagged [`NEIGHBOURS`]) next to
 /// a possible vowel. The few that pass are decided exactly by
 /// [`exact_trigger`].
 #[allow(clippy::too_many_arguments)]

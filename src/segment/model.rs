@@ -706,7 +706,7 @@ impl Model {
             .fold(0i32, |a, &i| a.wrapping_add(self.weights.get(i)))
     }
 
-    /// Score of the gap after unit `i`: the same as [`Model::score`] of its
+    /// Score of the gap after unit `i`: the same as `Model::score` (a test helper) of its
     /// [`features`], with no bounds checks on the weight reads.
     #[inline]
     fn score_gap(&self, ctx: &[(u64, u64)], info: &[LexInfo], i: usize) -> i32 {
