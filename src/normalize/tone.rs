@@ -280,16 +280,12 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
             let (plain, short) = if next & VOWEL == 0 {
                 (0, 0)
             } else {
-                let shape = (v, base_of(next));
-                let glide = matches!(
-                    shape,
-                    (A, I) | (A, O) | (A, U) | (A, Y) | (E, O) | (I, U) | (O, I) | (U, I)
-                );
+                let nb = base_of(next);
                 let short = if v == 0 {
                     0 // ư before an ASCII vowel: not before ơ
-                } else if glide {
+                } else if tone_first(v, nb) {
                     VOWEL
-                } else if matches!(shape, (I, A) | (U, A)) {
+                } else if open_pair(v, nb) {
                     RUN
                 } else {
                     ANY
@@ -408,11 +404,18 @@ fn info_at(t: &Tables, b: &[u8], i: usize) -> (Info, usize) {
 /// outside the table.
 #[inline(always)]
 fn vi_index(t: &Tables, w: u32) -> (usize, usize) {
-    let x = w & 0xFF;
-    let long = x >= 0xE0;
-    let third = (w >> 16) & 0x3F & 0u32.wrapping_sub(u32::from(long));
-    let idx = t.page[(w & 0x3F3F) as usize] as usize + third as usize;
-    (idx & 0xFFF, 2 + usize::from(long) + usize::from(x >= 0xF0))
+    let (idx, lead) = vi_entry(t, w);
+    (idx, (lead >> 16) as usize)
+}
+
+/// [`vi_index`] with the whole [`Tables::lead`] entry of the first byte
+/// instead of the length.
+#[inline(always)]
+fn vi_entry(t: &Tables, w: u32) -> (usize, u32) {
+    let lead = t.lead[(w & 0xFF) as usize];
+    let third = (w >> 16) & lead & 0xFF;
+    let idx = usize::from(t.page[(w & 0x3F3F) as usize]) + third as usize;
+    (idx & 0xFFF, lead)
 }
 
 /// Table information (possibly just [`SLOW`]) and byte length of the
@@ -552,11 +555,12 @@ impl Out {
 ///
 /// With `shortcuts`, the commonest safe patterns are recognised without a
 /// parse: a toned unmodified vowel that starts its vowel group (not the
-/// `u` of `qu` or the `i` of `gi`) followed by a glide with which it forms a tone-first rhyme (`ai
-/// ao au ay eo iu oi ui`) and nothing more, or by `a` closing the run (`ia
-/// ua`); and the same after a run-initial `gi`/`qu`. In these cases the run
-/// either is not a syllable or has its mark where both styles put it, so
-/// the answer "unchanged" is the one the parse would give.
+/// `u` of `qu` or the `i` of `gi`) followed by a glide with which it forms
+/// a tone-first rhyme (`ai ao au ay eo iu oi ui`) and nothing more, or by
+/// `a` closing the run (`ia ua`); and the same after a run-initial
+/// `gi`/`qu`. In these cases the run either is not a syllable or has its
+/// mark where both styles put it, so the answer "unchanged" is the one the
+/// parse would give.
 #[cfg(test)]
 #[allow(clippy::too_many_arguments)]
 #[inline(always)]
@@ -669,15 +673,29 @@ fn suspect_core(
     } else {
         0
     };
-    let tone_first_glide = matches!(
-        (v, nb),
-        (A, I) | (A, O) | (A, U) | (A, Y) | (E, O) | (I, U) | (O, I) | (U, I)
-    );
-    if tone_first_glide && after & VOWEL == 0 {
+    if tone_first(v, nb) && after & VOWEL == 0 {
         return false;
     }
-    let open_diphthong = matches!((v, nb), (I, A) | (U, A)) && !prev_vowel;
+    let open_diphthong = open_pair(v, nb) && !prev_vowel;
     !(open_diphthong && after & RUN == 0)
+}
+
+/// Whether the vowel `v` followed by the unmodified vowel `n` forms a
+/// rhyme that carries the tone mark on its first letter (`ai ao au ay eo
+/// iu oi ui`: the second is a glide).
+#[inline(always)]
+fn tone_first(v: Info, n: Info) -> bool {
+    matches!(
+        (v, n),
+        (A, I) | (A, O) | (A, U) | (A, Y) | (E, O) | (I, U) | (O, I) | (U, I)
+    )
+}
+
+/// Whether `v` then `n` is the open diphthong `ia` or `ua` (the mark on
+/// the first letter when nothing follows).
+#[inline(always)]
+fn open_pair(v: Info, n: Info) -> bool {
+    matches!((v, n), (I, A) | (U, A))
 }
 
 /// Whether the toned `a`/`e` after `o`, or `y` after `u` (the medial
@@ -1120,9 +1138,8 @@ fn filter(
     stop_slow: Info,
     last_k: &mut Info,
 ) -> (bool, Info, usize, Info) {
-    let li = t.lead[(w >> 8) as u8 as usize];
-    let third = (w >> 24) as u32 & li & 0xFF;
-    let k = t.vi[(usize::from(t.page[((w >> 8) & 0x3F3F) as usize]) + third as usize) & 0xFFF];
+    let (idx, li) = vi_entry(t, (w >> 8) as u32);
+    let k = t.vi[idx];
     let len = (li >> 16) as usize;
     // The two bytes after the character.
     let shift = (li >> 8) & 0xFF;
@@ -1189,12 +1206,7 @@ fn plainly_placed(
     let v = base_of(k);
     let nb = base_of(next);
     let next_plain_vowel = y < 0x80 && next & VOWEL != 0;
-    let glide = next_plain_vowel
-        && matches!(
-            (v, nb),
-            (A, I) | (A, O) | (A, U) | (A, Y) | (E, O) | (I, U) | (O, I) | (U, I)
-        )
-        && after & VOWEL == 0;
+    let glide = next_plain_vowel && tone_first(v, nb) && after & VOWEL == 0;
     // The vowel group starts at the toned vowel and is placed: nothing
     // after it, or a tone-first glide.
     let group_ok = (y < 0x80 && next & VOWEL == 0) || glide;
@@ -1204,7 +1216,7 @@ fn plainly_placed(
         // The toned vowel starts its group (unless it is the i of gi or
         // the u of qu).
         let onset_glide = in_run && matches!((p, v), (b'q', U) | (b'g', I));
-        let open = next_plain_vowel && matches!((v, nb), (I, A) | (U, A)) && after & RUN == 0;
+        let open = next_plain_vowel && open_pair(v, nb) && after & RUN == 0;
         return !onset_glide && (group_ok || open);
     }
     // After a vowel, which is ASCII (`p` is a letter) for what follows.
