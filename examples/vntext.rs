@@ -360,13 +360,23 @@ impl Input {
 /// replaces bad bytes when `lossy`).
 fn doc_text<'a>(name: &str, bytes: &'a [u8], lossy: bool) -> Res<Cow<'a, str>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+    match utf8(bytes) {
         Ok(s) => Ok(Cow::Borrowed(s)),
         Err(e) if lossy => {
             warn_lossy(name, line_of(bytes, e.valid_up_to()));
             Ok(String::from_utf8_lossy(bytes))
         }
         Err(e) => Err(Fail::Msg(utf8_error(name, line_of(bytes, e.valid_up_to())))),
+    }
+}
+
+/// `std::str::from_utf8`, with the check done by `simdutf8` (several
+/// times faster on Vietnamese text, where most letters take two or three
+/// bytes); on failure, std's answer says where.
+fn utf8(bytes: &[u8]) -> Result<&str, std::str::Utf8Error> {
+    match simdutf8::basic::from_utf8(bytes) {
+        Ok(s) => Ok(s),
+        Err(_) => std::str::from_utf8(bytes),
     }
 }
 
@@ -640,7 +650,7 @@ fn read_chunks(
             if line_no == 1 {
                 bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
             }
-            let text: Cow<str> = match std::str::from_utf8(bytes) {
+            let text: Cow<str> = match utf8(bytes) {
                 Ok(s) => Cow::Borrowed(s),
                 Err(_) if lossy => {
                     warn_lossy(&input.name, line_no);
