@@ -18,6 +18,7 @@
 //! the output is allocated at the first run that actually changes. Clean
 //! text is thus scanned without allocation.
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
@@ -511,6 +512,8 @@ struct Out {
     out: Option<String>,
     copied: usize,
     changed: bool,
+    /// How many runs and separators were rewritten (saturating).
+    rewrites: u8,
 }
 
 impl Out {
@@ -530,6 +533,7 @@ impl Out {
         } else {
             self.copied = end;
             self.changed = true;
+            self.rewrites = self.rewrites.saturating_add(1);
         }
     }
 
@@ -547,6 +551,7 @@ impl Out {
         o.push_str(with);
         self.copied = end;
         self.changed = true;
+        self.rewrites = self.rewrites.saturating_add(1);
     }
 }
 
@@ -761,7 +766,7 @@ fn char_len(lead: u8) -> usize {
 }
 
 /// What each distinct run of a long text became, once parsed.
-struct RunCache<'a> {
+struct RunCache {
     /// Runs of at most 15 bytes, in pairs of slots chosen by a hash of
     /// [`short_key`]: the key (0: empty slot) and the place of the rewritten
     /// run in `reps` (start << 32 | length), or `u64::MAX` when the run
@@ -770,7 +775,7 @@ struct RunCache<'a> {
     /// The rewritten short runs, one after the other.
     reps: String,
     /// Longer runs.
-    long: FxHashMap<&'a str, Option<Box<str>>>,
+    long: FxHashMap<Box<str>, Option<Box<str>>>,
 }
 
 /// Two slots of [`RunCache::short`], in one cache line.
@@ -827,7 +832,7 @@ fn short_key(b: &[u8], start: usize, end: usize) -> Option<[u64; 2]> {
     Some([key as u64, (key >> 64) as u64])
 }
 
-impl<'a> RunCache<'a> {
+impl RunCache {
     fn new() -> Self {
         RunCache {
             short: vec![ShortSet::default(); 1 << (SHORT_SLOTS_LOG2 - 1)],
@@ -839,6 +844,12 @@ impl<'a> RunCache<'a> {
     /// Runs the long map holds (the short slots are bounded).
     fn len(&self) -> usize {
         self.long.len()
+    }
+
+    /// Whether the cache has grown past its bounds (it is then replaced
+    /// by an empty one before it is used again).
+    fn full(&self) -> bool {
+        self.long.len() >= CACHE_MAX || self.reps.len() >= CACHE_MAX_BYTES
     }
 
     /// The value of a short key.
@@ -875,7 +886,7 @@ impl<'a> RunCache<'a> {
         }
     }
 
-    fn insert(&mut self, text: &'a str, start: usize, end: usize, rep: Option<&str>) {
+    fn insert(&mut self, text: &str, start: usize, end: usize, rep: Option<&str>) {
         match short_key(text.as_bytes(), start, end) {
             Some(key) => {
                 let v = match rep {
@@ -901,14 +912,54 @@ impl<'a> RunCache<'a> {
                 }
             }
             None => {
-                self.long.insert(&text[start..end], rep.map(Box::from));
+                self.long.insert(Box::from(&text[start..end]), rep.map(Box::from));
             }
         }
     }
 }
 
-/// Texts at least this long cache the rewriting of each distinct run.
-const CACHE_MIN_TEXT: usize = 16 * 1024;
+/// A pass takes the cache once it has rewritten this many runs: a text
+/// that changes in one or two places (most lines of clean news) is
+/// faster without it, as its clean runs are never in the cache.
+const CACHE_AFTER: u8 = 3;
+/// At most this many bytes of cached replacements.
+const CACHE_MAX_BYTES: usize = 1 << 22;
+/// The options a [`RunCache`] was filled under: style and the cleanup
+/// switches (the cache is only used with the shortcuts on).
+type CacheKey = (ToneStyle, bool, bool, bool, bool);
+
+thread_local! {
+    /// This thread's [`RunCache`], kept between calls: texts normalized
+    /// one line at a time share what each run became.
+    static RUNS: RefCell<Option<(CacheKey, RunCache)>> = const { RefCell::new(None) };
+}
+
+/// This thread's run cache for the options `key` (emptied first when it
+/// was filled under other options or has grown past its bounds), or a new
+/// one. [`give_back`] returns it when the pass ends.
+fn take_cache(key: CacheKey) -> RunCache {
+    let kept = RUNS
+        .try_with(|r| r.try_borrow_mut().ok().and_then(|mut r| r.take()))
+        .ok()
+        .flatten();
+    match kept {
+        Some((k, cache)) if k == key && !cache.full() => cache,
+        _ => RunCache::new(),
+    }
+}
+
+/// Keeps `cache` (if any) for the next pass on this thread.
+#[cold]
+fn give_back(key: CacheKey, cache: Option<RunCache>) {
+    if let Some(cache) = cache {
+        let _ = RUNS.try_with(|r| {
+            if let Ok(mut r) = r.try_borrow_mut() {
+                *r = Some((key, cache));
+            }
+        });
+    }
+}
+
 /// At most this many cached runs.
 const CACHE_MAX: usize = 1 << 16;
 
@@ -1379,8 +1430,11 @@ fn process_with(text: &str, opt: RunOptions, stepwise: bool) -> Pass {
         out: None,
         copied: 0,
         changed: false,
+        rewrites: 0,
     };
-    // Created once the output exists (clean text never allocates).
+    // Taken once the output exists (clean text never allocates, nor
+    // touches the cache), given back at every return.
+    let key = (opt.style, opt.eth, opt.homoglyphs, opt.invisible, opt.spaces);
     let mut cache: Option<RunCache> = None;
     let mut blocks = Blocks::None;
     let mut skip_cached = 0u32;
@@ -1426,6 +1480,7 @@ fn process_with(text: &str, opt: RunOptions, stepwise: bool) -> Pass {
         };
         i = at;
         if k & stop & (INVIS | XSPACE) != 0 {
+            give_back(key, cache);
             return Pass::NeedsClean;
         }
         if k & RUN == 0 {
@@ -1435,9 +1490,10 @@ fn process_with(text: &str, opt: RunOptions, stepwise: bool) -> Pass {
             i += len;
             continue;
         }
-        // Long texts repeat syllables: remember what each run became.
-        if cache.is_none() && st.changed && opt.shortcuts && n >= CACHE_MIN_TEXT {
-            cache = Some(RunCache::new());
+        // Texts repeat syllables: remember what each run became (in this
+        // text and in the thread's earlier ones).
+        if cache.is_none() && st.rewrites >= CACHE_AFTER && opt.shortcuts {
+            cache = Some(take_cache(key));
         }
         let cache_end = match cache.as_ref() {
             Some(c) => {
@@ -1491,6 +1547,7 @@ fn process_with(text: &str, opt: RunOptions, stepwise: bool) -> Pass {
         if !run(text, run_start, end, sep_before, &s, opt, &mut st) {
             // A combining mark at the start of a run after a separator that
             // was itself rewritten: take plain NFC first.
+            give_back(key, cache);
             let nfc: String = text.nfc().collect();
             return match process_with(&nfc, opt, stepwise) {
                 Pass::Unchanged => Pass::Changed(nfc),
@@ -1499,6 +1556,7 @@ fn process_with(text: &str, opt: RunOptions, stepwise: bool) -> Pass {
         }
         i = end;
     }
+    give_back(key, cache);
     match st.out {
         Some(mut o) if st.changed => {
             o.push_str(&text[st.copied..]);
@@ -1997,7 +2055,7 @@ mod tests {
             })
             .collect();
         let mut text = String::new();
-        while text.len() < 3 * CACHE_MIN_TEXT {
+        while text.len() < 48 * 1024 {
             // Frequent words first: many repeats.
             let r = next() % 1000;
             let w = &words[((r * r) / 2500) as usize % words.len()];
@@ -2036,6 +2094,35 @@ mod tests {
             }
         }
         assert!(changed >= 6, "{changed}");
+        // The same text a line at a time: the thread's cache, filled by
+        // earlier lines (and emptied when the options change), serves the
+        // later ones.
+        let lines: Vec<&str> = text.split_inclusive(['\n', ',']).collect();
+        assert!(lines.len() > 100);
+        let mut changed = 0;
+        for style in [ToneStyle::Modern, ToneStyle::Traditional] {
+            for bits in [0u8, 15] {
+                let opt = RunOptions {
+                    style,
+                    eth: bits & 1 != 0,
+                    homoglyphs: bits & 2 != 0,
+                    invisible: bits & 4 != 0,
+                    spaces: bits & 8 != 0,
+                    shortcuts: true,
+                };
+                let plain = RunOptions {
+                    shortcuts: false,
+                    ..opt
+                };
+                for line in &lines {
+                    let fast = f(process_with(line, opt, false));
+                    let slow = f(process_with(line, plain, true));
+                    assert_eq!(fast, slow, "{style:?} {bits} {line:?}");
+                    changed += usize::from(matches!(fast, Some(Some(_))));
+                }
+            }
+        }
+        assert!(changed > 100, "{changed}");
     }
 
     /// The first `docs` unc-news documents concatenated, or `None` (with a
