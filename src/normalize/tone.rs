@@ -912,7 +912,8 @@ impl RunCache {
                 }
             }
             None => {
-                self.long.insert(Box::from(&text[start..end]), rep.map(Box::from));
+                self.long
+                    .insert(Box::from(&text[start..end]), rep.map(Box::from));
             }
         }
     }
@@ -1434,7 +1435,13 @@ fn process_with(text: &str, opt: RunOptions, stepwise: bool) -> Pass {
     };
     // Taken once the output exists (clean text never allocates, nor
     // touches the cache), given back at every return.
-    let key = (opt.style, opt.eth, opt.homoglyphs, opt.invisible, opt.spaces);
+    let key = (
+        opt.style,
+        opt.eth,
+        opt.homoglyphs,
+        opt.invisible,
+        opt.spaces,
+    );
     let mut cache: Option<RunCache> = None;
     let mut blocks = Blocks::None;
     let mut skip_cached = 0u32;
