@@ -62,6 +62,11 @@ pub enum ToneStyle {
 
 /// A configured normalizer. Cheap to copy, `Send + Sync`.
 ///
+/// Text that is already normalized is only scanned. When a text changes,
+/// what each rewritten syllable became is remembered in a cache of the
+/// calling thread (a few MB at most, emptied when the options change),
+/// so that texts normalized one line at a time share it.
+///
 /// ```
 /// use vntext::normalize::{Normalizer, ToneStyle};
 /// let n = Normalizer::builder().tone(ToneStyle::Keep).cleanup(false).build();
