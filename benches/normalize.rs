@@ -7,7 +7,9 @@
 //! * `nfd_traditional`: the same text in traditional style and NFD, rewritten
 //!   to modern NFC;
 //! * `traditional_nfc`: traditional-style NFC text normalized to modern;
-//! * `fold`: removing diacritics.
+//! * `fold`: removing diacritics;
+//! * `nfd_traditional_by_line`: the NFD input normalized one line at a time
+//!   (one call per line, as the CLI does).
 
 use std::hint::black_box;
 
@@ -67,6 +69,11 @@ fn inputs() -> (String, String, String) {
     (clean, traditional, nfd)
 }
 
+/// Normalizes `text` one line at a time; the total output length.
+fn by_line(n: &Normalizer, text: &str) -> usize {
+    text.lines().map(|l| n.normalize(l).len()).sum()
+}
+
 /// `VNTEXT_PROFILE=case[:iterations]` runs one case without criterion (for
 /// callgrind: `valgrind --tool=callgrind target/release/deps/normalize-*`),
 /// prints the best wall time per iteration and exits.
@@ -80,6 +87,7 @@ fn profile(spec: &str) {
         "traditional_nfc" => (&traditional, &|t| modern.normalize(t).len()),
         "nfd_traditional" => (&nfd, &|t| modern.normalize(t).len()),
         "fold" => (&clean, &|t| fold(t).len()),
+        "nfd_traditional_by_line" => (&nfd, &|t| by_line(&modern, t)),
         _ => panic!("unknown case {case}"),
     };
     let mut best = f64::MAX;
@@ -123,6 +131,9 @@ fn bench(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(nfd.len() as u64));
     g.bench_function("nfd_traditional", |b| {
         b.iter(|| modern.normalize(black_box(&nfd)).len())
+    });
+    g.bench_function("nfd_traditional_by_line", |b| {
+        b.iter(|| by_line(&modern, black_box(&nfd)))
     });
     g.throughput(Throughput::Bytes(clean.len() as u64));
     g.bench_function("fold", |b| b.iter(|| fold(black_box(&clean)).len()));
