@@ -1791,7 +1791,19 @@ fn run(
         let region = &text[from..end];
         if !unicode_normalization::is_nfc(region) {
             let nfc: String = region.nfc().collect();
-            st.replace(text, from, end, &nfc);
+            if from < start && !nfc.starts_with(&text[from..start]) {
+                // The leading mark composed with the separator before it
+                // (¨ + ◌́ → ΅): what follows is now a run of its own, and
+                // gets the whole pass, as it will on the next call. The
+                // region is NFC then, so this does not recur.
+                let whole = match process_with(&nfc, opt, false) {
+                    Pass::Changed(rest) => rest,
+                    _ => nfc,
+                };
+                st.replace(text, from, end, &whole);
+            } else {
+                st.replace(text, from, end, &nfc);
+            }
         }
     }
     true
