@@ -2004,6 +2004,26 @@ mod tests {
         }
     }
 
+    /// The options of `style` and the cleanup switches in `bits` (eth,
+    /// homoglyphs, invisible, spaces), with the shortcuts and without.
+    fn with_and_without_shortcuts(style: ToneStyle, bits: u8) -> (RunOptions, RunOptions) {
+        let opt = RunOptions {
+            style,
+            eth: bits & 1 != 0,
+            homoglyphs: bits & 2 != 0,
+            invisible: bits & 4 != 0,
+            spaces: bits & 8 != 0,
+            shortcuts: true,
+        };
+        (
+            opt,
+            RunOptions {
+                shortcuts: false,
+                ..opt
+            },
+        )
+    }
+
     /// Long texts (where the pass caches what each run became and takes
     /// runs from the cache without searching for their trigger) give the
     /// same result as the plainest pass: stepwise, without shortcuts and so
@@ -2094,18 +2114,7 @@ mod tests {
         let mut changed = 0;
         for style in [ToneStyle::Modern, ToneStyle::Traditional, ToneStyle::Keep] {
             for bits in [0u8, 3, 12, 15] {
-                let opt = RunOptions {
-                    style,
-                    eth: bits & 1 != 0,
-                    homoglyphs: bits & 2 != 0,
-                    invisible: bits & 4 != 0,
-                    spaces: bits & 8 != 0,
-                    shortcuts: true,
-                };
-                let plain = RunOptions {
-                    shortcuts: false,
-                    ..opt
-                };
+                let (opt, plain) = with_and_without_shortcuts(style, bits);
                 let fast = f(process_with(&text, opt, false));
                 let slow = f(process_with(&text, plain, true));
                 assert_eq!(fast, slow, "{style:?} {bits}");
@@ -2121,18 +2130,7 @@ mod tests {
         let mut changed = 0;
         for style in [ToneStyle::Modern, ToneStyle::Traditional] {
             for bits in [0u8, 15] {
-                let opt = RunOptions {
-                    style,
-                    eth: bits & 1 != 0,
-                    homoglyphs: bits & 2 != 0,
-                    invisible: bits & 4 != 0,
-                    spaces: bits & 8 != 0,
-                    shortcuts: true,
-                };
-                let plain = RunOptions {
-                    shortcuts: false,
-                    ..opt
-                };
+                let (opt, plain) = with_and_without_shortcuts(style, bits);
                 for line in &lines {
                     let fast = f(process_with(line, opt, false));
                     let slow = f(process_with(line, plain, true));
