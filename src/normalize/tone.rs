@@ -460,6 +460,17 @@ fn info_non_ascii(t: &Tables, b: &[u8], i: usize) -> (Info, usize) {
     (char::from_u32(cp).map_or(0, compute_info), 4)
 }
 
+/// Bit 7 of every byte of a `u64`.
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The eight bytes of `b` (exactly eight) as a little-endian number.
+#[inline(always)]
+fn le_u64(b: &[u8]) -> u64 {
+    let mut a = [0u8; 8];
+    a.copy_from_slice(b);
+    u64::from_le_bytes(a)
+}
+
 /// Start of the character that ends right before byte `i` (> 0).
 #[inline(always)]
 fn prev_start(b: &[u8], i: usize) -> usize {
@@ -812,13 +823,7 @@ fn short_key(b: &[u8], start: usize, end: usize) -> Option<[u64; 2]> {
         return None;
     }
     let raw = match b.get(start..start + 16) {
-        Some(w) => {
-            let mut lo = [0u8; 8];
-            let mut hi = [0u8; 8];
-            lo.copy_from_slice(&w[..8]);
-            hi.copy_from_slice(&w[8..]);
-            u128::from(u64::from_le_bytes(lo)) | u128::from(u64::from_le_bytes(hi)) << 64
-        }
+        Some(w) => u128::from(le_u64(&w[..8])) | u128::from(le_u64(&w[8..])) << 64,
         None => {
             let mut a = [0u8; 16];
             for (d, &x) in a.iter_mut().zip(&b[start..end]) {
@@ -1038,13 +1043,10 @@ enum Blocks {
 /// multi-byte character; `None` when fewer than 64 bytes are left.
 #[inline(always)]
 fn lead_mask(b: &[u8], at: usize) -> Option<u64> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let chunk = <&[u8; 64]>::try_from(b.get(at..at.checked_add(64)?)?).ok()?;
     let mut leads = 0u64;
     for (q, c) in chunk.chunks_exact(8).enumerate() {
-        let mut w8 = [0u8; 8];
-        w8.copy_from_slice(c);
-        let w = u64::from_le_bytes(w8);
+        let w = le_u64(c);
         // Bytes with their two top bits set, one bit each.
         let m = (w & (w << 1) & HIGH) >> 7;
         leads |= (m.wrapping_mul(0x0102_0408_1020_4080) >> 56) << (8 * q);
@@ -1122,9 +1124,11 @@ fn next_trigger(
                     while leads != 0 {
                         let off = leads.trailing_zeros() as usize & 63;
                         leads &= leads - 1;
-                        let mut a = [0u8; 8];
-                        a.copy_from_slice(&win[off..off + 8]);
-                        visit!(blk + off, u64::from_le_bytes(a), Blocks::At(blk, leads));
+                        visit!(
+                            blk + off,
+                            le_u64(&win[off..off + 8]),
+                            Blocks::At(blk, leads)
+                        );
                     }
                 }
                 None => {
@@ -1157,11 +1161,7 @@ fn next_trigger(
 #[inline(always)]
 fn window(b: &[u8], at: usize) -> u64 {
     match b.get(at.wrapping_sub(1)..at + 7) {
-        Some(s) => {
-            let mut a = [0u8; 8];
-            a.copy_from_slice(s);
-            u64::from_le_bytes(a)
-        }
+        Some(s) => le_u64(s),
         None => {
             let mut a = [b' '; 8];
             for (k, v) in a.iter_mut().enumerate() {
@@ -1585,15 +1585,11 @@ fn walk_run(t: &Tables, b: &[u8], e: usize) -> (usize, bool) {
     // Sixteen bytes at once: the first byte that does not continue the
     // run on its own is found without a loop, so the end of a short run
     // costs no mispredicted loop exit.
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     let Some(s) = b.get(e..e + 16) else {
         return walk_run_bytes(t, b, e, 0);
     };
-    let mut a = [0u8; 8];
-    a.copy_from_slice(&s[..8]);
-    let w0 = u64::from_le_bytes(a);
-    a.copy_from_slice(&s[8..]);
-    let w1 = u64::from_le_bytes(a);
+    let w0 = le_u64(&s[..8]);
+    let w1 = le_u64(&s[8..]);
     let stop0 = !run_bytes(w0) & HIGH;
     let stop1 = !run_bytes(w1) & HIGH;
     let n = if stop0 != 0 {
@@ -1624,7 +1620,6 @@ fn walk_run(t: &Tables, b: &[u8], e: usize) -> (usize, bool) {
 /// (combining marks). Eight bytes at a time, without a table.
 #[inline(always)]
 fn run_bytes(w: u64) -> u64 {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
     const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
     const ONES: u64 = 0x0101_0101_0101_0101;
     // Whether each byte is zero (bit 7 set exactly for zero bytes).
