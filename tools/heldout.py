@@ -31,12 +31,22 @@ def sha1(s):
     return hashlib.sha1(s.encode("utf-8")).hexdigest()
 
 
-def read_line(data_dir, rel, line):
+def read_line(data_dir, rel, line, count=1):
+    """Line `line` (1-based) of the file, or `count` consecutive lines from it
+    joined with "\n" (a multi-line record: a heading or a signature block)."""
+    got = []
     with open(os.path.join(data_dir, rel), encoding="utf-8", newline="") as f:
         for i, l in enumerate(f, 1):
-            if i == line:
-                return l.rstrip("\r\n") if l.endswith("\n") else l
-    raise SystemExit(f"{rel}: no line {line}")
+            if line <= i < line + count:
+                got.append(l.rstrip("\r\n") if l.endswith("\n") else l)
+            if len(got) == count:
+                return "\n".join(got)
+    raise SystemExit(f"{rel}: no line {line + len(got)}")
+
+
+def read_source(data_dir, src):
+    """The text of a record's `source` ({"file", "line", "lines"?})."""
+    return read_line(data_dir, src["file"], src["line"], src.get("lines", 1))
 
 
 def load(path=None):
@@ -53,7 +63,7 @@ def materialize(data_dir, out):
     recs = load()
     with open(out, "w", encoding="utf-8") as f:
         for r in recs:
-            t = read_line(data_dir, r["source"]["file"], r["source"]["line"])
+            t = read_source(data_dir, r["source"])
             if sha1(t) != r["sha1"]:
                 raise SystemExit(f"{r['id']}: sha1 mismatch for {r['source']} (corpus changed?)")
             g = {"id": r["id"], "source": r["source"], "text": t, "sha1": r["sha1"],
@@ -116,7 +126,7 @@ def check(data_dir=None):
                 if s2 < e1:
                     E(f"overlapping {t} spans {(s1, e1)} {(s2, e2)}")
         if data_dir:
-            txt = read_line(data_dir, r["source"]["file"], r["source"]["line"])
+            txt = read_source(data_dir, r["source"])
             if sha1(txt) != r["sha1"]:
                 E("sha1 mismatch")
                 continue
@@ -258,9 +268,13 @@ def build(work, data_dir, out=None):
         line = raw.rstrip("\n")
         if not line.strip() or line.lstrip().startswith("//"):
             continue
-        m = re.match(r"^([a-z]+\d{3})\s+(\S+)\s+(\d+)\s*$", line)
+        m = re.match(r"^([a-z]+\d{3})\s+(\S+)\s+(\d+)(?:-(\d+))?\s*$", line)
         if m:
-            cur = {"id": m[1], "file": m[2], "line": int(m[3]), "ents": []}
+            last = int(m[4]) if m[4] else int(m[3])
+            if last < int(m[3]):
+                raise SystemExit(f"bad line range: {line}")
+            cur = {"id": m[1], "file": m[2], "line": int(m[3]), "lines": last - int(m[3]) + 1,
+                   "ents": []}
             blocks.append(cur)
             continue
         m = re.match(r"^\s+([DRPTO])\s+(.*)$", line)
@@ -295,7 +309,7 @@ def build(work, data_dir, out=None):
     recs = []
     problems = 0
     for b in blocks:
-        txt = read_line(data_dir, b["file"], b["line"])
+        txt = read_line(data_dir, b["file"], b["line"], b["lines"])
         used = {}
         ents = []
         for e in b["ents"]:
@@ -336,7 +350,10 @@ def build(work, data_dir, out=None):
             for l in x["_links"]:
                 links.append([lab[l], i])
         links.sort()
-        recs.append({"id": b["id"], "source": {"file": b["file"], "line": b["line"]}, "sha1": sha1(txt),
+        src = {"file": b["file"], "line": b["line"]}
+        if b["lines"] > 1:
+            src["lines"] = b["lines"]
+        recs.append({"id": b["id"], "source": src, "sha1": sha1(txt),
                      "scope": list(TYPES),
                      "entities": [{k: x[k] for k in ("type", "start", "end", "value")} for x in ents],
                      "links": links})
