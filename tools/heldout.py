@@ -16,6 +16,9 @@ Commands (standard library only):
       annotation helper: turn a working file that names entities by their text
       into offsets (see data/eval/README.md, "Annotation workflow").
 
+`materialize` takes `--genre NAME` to write only the records whose optional
+"genre" field is NAME (records of the genre-balanced sets carry one).
+
 Every command takes `--set FILE` to work on another stored set than
 data/eval/heldout.jsonl (e.g. `--set data/eval/dev2.jsonl`).
 """
@@ -59,8 +62,10 @@ def is_edge_bad(ch):
 
 
 # ---------------------------------------------------------------- materialize
-def materialize(data_dir, out):
-    recs = load()
+def materialize(data_dir, out, genre=None):
+    recs = [r for r in load() if genre is None or r.get("genre") == genre]
+    if not recs:
+        raise SystemExit(f"no records{' of genre ' + genre if genre else ''} in {HELDOUT}")
     with open(out, "w", encoding="utf-8") as f:
         for r in recs:
             t = read_source(data_dir, r["source"])
@@ -370,6 +375,13 @@ def build(work, data_dir, out=None):
 
 def main(argv):
     global HELDOUT
+    genre = None
+    if "--genre" in argv:
+        k = argv.index("--genre")
+        if k + 1 >= len(argv):
+            raise SystemExit("--genre needs a name")
+        genre = argv[k + 1]
+        argv = argv[:k] + argv[k + 2:]
     if "--set" in argv:
         k = argv.index("--set")
         if k + 1 >= len(argv):
@@ -377,7 +389,7 @@ def main(argv):
         HELDOUT = os.path.abspath(argv[k + 1])
         argv = argv[:k] + argv[k + 2:]
     if len(argv) >= 3 and argv[0] == "materialize":
-        materialize(argv[1], argv[2])
+        materialize(argv[1], argv[2], genre)
     elif argv and argv[0] == "check":
         sys.exit(check(argv[1] if len(argv) > 1 else None))
     elif len(argv) >= 3 and argv[0] == "build":
