@@ -391,6 +391,18 @@ pub fn join(ascii: char, m: Modifier) -> Option<char> {
     })
 }
 
+/// Invisible format characters that may sit inside a word without
+/// changing it: soft hyphen, Mongolian vowel separator, zero-width space,
+/// non-joiner and joiner, word joiner, the invisible operators
+/// U+2061–U+2064 and the byte-order mark (zero-width no-break space).
+#[inline]
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -43,6 +43,7 @@ pub mod analyze;
 pub mod chars;
 mod error;
 pub mod extract;
+mod key;
 pub mod normalize;
 pub mod segment;
 pub mod sentence;
