@@ -315,6 +315,7 @@ def build(work, data_dir, out=None):
             else:
                 occ = int(t[1:])
             rest = rest[:mm.start()]
+        rest = rest.replace("\\n", "\n")  # "\n" in a span of a multi-line record: a line break
         cur["ents"].append({"type": typ, "text": rest, "over": over, "label": label, "links": links, "occ": occ})
     recs = []
     problems = 0
@@ -345,6 +346,9 @@ def build(work, data_dir, out=None):
             elif e["type"] == "DOCREF":
                 val = parse_docref(e["text"])
                 val.update(e["over"])
+                for k2 in ("name", "unit"):  # optional fields: "name=null" drops a guessed one
+                    if k2 in val and val[k2] is None:
+                        del val[k2]
             elif e["type"] == "OFFICIAL":
                 val = {"name": txt[s:en]}
             elif e["type"] == "TITLE":
