@@ -17,7 +17,8 @@ Commands (standard library only):
       into offsets (see data/eval/README.md, "Annotation workflow").
 
 `materialize` takes `--genre NAME` to write only the records whose optional
-"genre" field is NAME (records of the genre-balanced sets carry one).
+"genre" field is NAME (records of the genre-balanced sets carry one). In a `build`
+work file, a line `# genre: NAME` gives that genre to the records that follow it.
 
 Every command takes `--set FILE` to work on another stored set than
 data/eval/heldout.jsonl (e.g. `--set data/eval/dev2.jsonl`).
@@ -268,10 +269,14 @@ def nfc_map(txt):
 def build(work, data_dir, out=None):
     out = out or HELDOUT
     sel = {}
-    blocks, cur = [], None
+    blocks, cur, genre = [], None, None
     for raw in open(work, encoding="utf-8"):
         line = raw.rstrip("\n")
         if not line.strip() or line.lstrip().startswith("//"):
+            continue
+        m = re.match(r"^#\s*genre:\s*(\S+)\s*$", line)
+        if m:  # "# genre: NAME": the records that follow get "genre": NAME
+            genre = m[1]
             continue
         m = re.match(r"^([a-z]+\d{3})\s+(\S+)\s+(\d+)(?:-(\d+))?\s*$", line)
         if m:
@@ -279,7 +284,7 @@ def build(work, data_dir, out=None):
             if last < int(m[3]):
                 raise SystemExit(f"bad line range: {line}")
             cur = {"id": m[1], "file": m[2], "line": int(m[3]), "lines": last - int(m[3]) + 1,
-                   "ents": []}
+                   "ents": [], "genre": genre}
             blocks.append(cur)
             continue
         m = re.match(r"^\s+([DRPTO])\s+(.*)$", line)
@@ -310,6 +315,7 @@ def build(work, data_dir, out=None):
             else:
                 occ = int(t[1:])
             rest = rest[:mm.start()]
+        rest = rest.replace("\\n", "\n")  # "\n" in a span of a multi-line record: a line break
         cur["ents"].append({"type": typ, "text": rest, "over": over, "label": label, "links": links, "occ": occ})
     recs = []
     problems = 0
@@ -340,6 +346,9 @@ def build(work, data_dir, out=None):
             elif e["type"] == "DOCREF":
                 val = parse_docref(e["text"])
                 val.update(e["over"])
+                for k2 in ("name", "unit"):  # optional fields: "name=null" drops a guessed one
+                    if k2 in val and val[k2] is None:
+                        del val[k2]
             elif e["type"] == "OFFICIAL":
                 val = {"name": txt[s:en]}
             elif e["type"] == "TITLE":
@@ -358,10 +367,12 @@ def build(work, data_dir, out=None):
         src = {"file": b["file"], "line": b["line"]}
         if b["lines"] > 1:
             src["lines"] = b["lines"]
-        recs.append({"id": b["id"], "source": src, "sha1": sha1(txt),
-                     "scope": list(TYPES),
-                     "entities": [{k: x[k] for k in ("type", "start", "end", "value")} for x in ents],
-                     "links": links})
+        rec = {"id": b["id"], "source": src, "sha1": sha1(txt), "scope": list(TYPES),
+               "entities": [{k: x[k] for k in ("type", "start", "end", "value")} for x in ents],
+               "links": links}
+        if b["genre"]:
+            rec["genre"] = b["genre"]
+        recs.append(rec)
         if os.environ.get("SHOW"):
             print(b["id"], txt)
             for i, x in enumerate(ents):
