@@ -50,6 +50,12 @@ pub mod sentence;
 pub mod syllable;
 pub mod token;
 
+/// Where the unit tests find the shared corpora (the same helper as the
+/// integration tests'); tests that read them are `#[ignore]`d.
+#[cfg(test)]
+#[path = "../tests/common/data.rs"]
+mod test_data;
+
 pub use analyze::{Analyzer, Document};
 pub use error::{Error, ErrorKind, Result};
 pub use extract::{Entity, EntityKind, Extraction, Extractor};

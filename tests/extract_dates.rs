@@ -1,6 +1,9 @@
 //! DATE extraction: a table of sentences written for this test, each with
 //! the DATE spans and values expected by the conventions of `ENTITIES.md`.
 
+#[path = "common/data.rs"]
+mod data;
+
 use vntext::extract::{DateValue, EntityKind, Extractor, Value, Ymd};
 
 /// (span text, iso, part_of_day, quarter, end)
@@ -415,22 +418,13 @@ fn never_panics_on_odd_input() {
     }
 }
 
-/// Regression guard on the public development set, when it is present
-/// (`VNTEXT_ENTITIES_DEV`, default `../shared/data/entities-dev` from the
-/// repository root). Skips with a message otherwise.
+/// Regression guard on the shared development set (both parts).
 #[test]
+#[ignore = "needs VNTEXT_DATA (entities-dev); run: VNTEXT_DATA=../shared/data cargo test -- --ignored"]
 fn dev_set_date_and_docref_f1() {
-    let dir = std::env::var("VNTEXT_ENTITIES_DEV")
-        .unwrap_or_else(|_| "../shared/data/entities-dev".to_string());
     let ex = Extractor::new();
-    let mut any = false;
     for file in ["real.jsonl", "composed.jsonl"] {
-        let path = std::path::Path::new(&dir).join(file);
-        let Ok(data) = std::fs::read_to_string(&path) else {
-            eprintln!("skipping: {} not found", path.display());
-            continue;
-        };
-        any = true;
+        let jsonl = data::read(&format!("entities-dev/{file}"));
         for kind in [EntityKind::Date, EntityKind::DocRef] {
             let label = if kind == EntityKind::Date {
                 "DATE"
@@ -438,7 +432,7 @@ fn dev_set_date_and_docref_f1() {
                 "DOCREF"
             };
             let (mut tp, mut gold_n, mut pred_n) = (0usize, 0usize, 0usize);
-            for line in data.lines() {
+            for line in jsonl.lines() {
                 let g: serde_json::Value = serde_json::from_str(line).unwrap();
                 let text = g["text"].as_str().unwrap();
                 let gold: std::collections::HashSet<(u64, u64)> = g["entities"]
@@ -463,9 +457,6 @@ fn dev_set_date_and_docref_f1() {
             let f1 = 2.0 * tp as f64 / (gold_n + pred_n).max(1) as f64;
             assert!(f1 >= 0.95, "{file} {label}: F1 {f1:.3} below 0.95");
         }
-    }
-    if !any {
-        eprintln!("skipping: development set not found under {dir}");
     }
 }
 

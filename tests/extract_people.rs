@@ -1,6 +1,9 @@
 //! TITLE, ORGANIZATION and OFFICIAL extraction and official→title links, on
 //! sentences written for these tests (all names invented) and checked by hand.
 
+#[path = "common/data.rs"]
+mod data;
+
 use vntext::{EntityKind, Extractor};
 
 fn of_kind(text: &str, kind: EntityKind) -> Vec<String> {
@@ -254,21 +257,11 @@ fn never_panics_on_odd_input() {
     assert_eq!(out.links.len(), 2000);
 }
 
+/// TITLE count on the shared development set (composed part).
 #[test]
-fn dev_set_if_present() {
-    // Reads the shared development set at run time; skipped when absent.
-    let path = "../../shared/data/entities-dev/composed.jsonl";
-    let alt = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/entities-dev/composed.jsonl"
-    );
-    let Some(text) = std::fs::read_to_string(path)
-        .ok()
-        .or_else(|| std::fs::read_to_string(alt).ok())
-    else {
-        eprintln!("skipping: {path} not found");
-        return;
-    };
+#[ignore = "needs VNTEXT_DATA (entities-dev); run: VNTEXT_DATA=../shared/data cargo test -- --ignored"]
+fn dev_set_titles() {
+    let text = data::read("entities-dev/composed.jsonl");
     let mut found = 0;
     for line in text.lines() {
         let v: serde_json::Value = serde_json::from_str(line).expect("json");

@@ -5,6 +5,10 @@
 //! conventions (`ENTITIES.md`): spans, values and links. When the extractor
 //! changes on purpose, regenerate with `VNTEXT_BLESS=1 cargo test --test
 //! golden` and check every changed line by hand before committing.
+//!
+//! Values are written through their serde form, so the test needs the
+//! `serde` feature (on by default).
+#![cfg(feature = "serde")]
 
 use std::fmt::Write as _;
 use std::path::Path;

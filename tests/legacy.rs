@@ -1,6 +1,9 @@
 //! Legacy encodings: differential tests against glibc `iconv`, round trips,
 //! hand-checked VNI words, robustness on random bytes, and detection.
 
+#[path = "common/data.rs"]
+mod data;
+
 use std::io::Write;
 use std::process::{Command, Stdio};
 
@@ -33,13 +36,11 @@ fn iconv(from: &str, to: &str, input: &[u8]) -> Option<Vec<u8>> {
     out.status.success().then_some(out.stdout)
 }
 
-/// Whether this machine's iconv knows `enc` (prints a skip message if not).
-fn have_iconv(enc: &str) -> bool {
+/// Fails the test unless this machine's `iconv` knows `enc`: the
+/// differential tests need glibc's `iconv` (VISCII, TCVN5712-1, CP1258).
+fn need_iconv(enc: &str) {
     let ok = iconv(enc, "UTF-8", b"a").is_some_and(|o| o == b"a");
-    if !ok {
-        eprintln!("SKIP: iconv does not support {enc} here");
-    }
-    ok
+    assert!(ok, "this test needs glibc iconv with {enc} (`iconv -l`)");
 }
 
 fn iconv_decode(enc: &str, bytes: &[u8]) -> Option<String> {
@@ -88,15 +89,18 @@ fn letter_inventory_is_complete() {
 
 #[test]
 fn viscii_all_bytes_match_iconv() {
-    if !have_iconv("VISCII") {
-        return;
-    }
+    need_iconv("VISCII");
     for b in 0..=255u8 {
         let ours = decode(&[b], Encoding::Viscii).unwrap();
         let theirs = iconv_decode("VISCII", &[b]).unwrap();
         assert_eq!(ours, theirs, "byte 0x{b:02X}");
     }
-    // The bytes where other VISCII tables differ from RFC 1456.
+}
+
+/// The bytes where other VISCII tables differ from RFC 1456 (checked by
+/// hand against the RFC's table, independently of iconv).
+#[test]
+fn viscii_follows_rfc_1456() {
     let rfc = [
         (0x02, 'Ẳ'),
         (0x05, 'Ẵ'),
@@ -116,9 +120,7 @@ fn viscii_all_bytes_match_iconv() {
 
 #[test]
 fn viscii_letters_encode_like_iconv() {
-    if !have_iconv("VISCII") {
-        return;
-    }
+    need_iconv("VISCII");
     for c in lower_letters().into_iter().chain(upper_letters()) {
         let s = c.to_string();
         assert_eq!(
@@ -138,9 +140,7 @@ fn tcvn3_documented_difference(b: u8) -> bool {
 
 #[test]
 fn tcvn3_bytes_match_iconv_except_documented() {
-    if !have_iconv("TCVN5712-1") {
-        return;
-    }
+    need_iconv("TCVN5712-1");
     let mut compared = 0;
     for b in 0..=255u8 {
         if tcvn3_documented_difference(b) {
@@ -222,9 +222,7 @@ fn tcvn3_reads_vn1_capitals_in_context() {
 
 #[test]
 fn tcvn3_letters_encode_like_iconv() {
-    if !have_iconv("TCVN5712-1") {
-        return;
-    }
+    need_iconv("TCVN5712-1");
     for c in lower_letters().into_iter().chain("ĂÂÊÔƠƯĐ".chars()) {
         let s = c.to_string();
         assert_eq!(
@@ -246,9 +244,7 @@ fn tcvn3_letters_encode_like_iconv() {
 
 #[test]
 fn tcvn3_decodes_vn1_capitals_where_abc_has_none() {
-    if !have_iconv("TCVN5712-1") {
-        return;
-    }
+    need_iconv("TCVN5712-1");
     // Capitals that glibc writes outside 0x80-0x9F decode as capitals.
     let caps: String = upper_letters()
         .into_iter()
@@ -267,9 +263,7 @@ fn tcvn3_decodes_vn1_capitals_where_abc_has_none() {
 
 #[test]
 fn cp1258_all_bytes_match_iconv() {
-    if !have_iconv("CP1258") {
-        return;
-    }
+    need_iconv("CP1258");
     let mut undefined = Vec::new();
     for b in 0..=255u8 {
         match iconv_decode("CP1258", &[b]) {
@@ -289,9 +283,7 @@ fn cp1258_all_bytes_match_iconv() {
 
 #[test]
 fn cp1258_letters_agree_with_iconv_both_ways() {
-    if !have_iconv("CP1258") {
-        return;
-    }
+    need_iconv("CP1258");
     for c in lower_letters().into_iter().chain(upper_letters()) {
         let s = c.to_string();
         let ours = encode(&s, Encoding::Cp1258).unwrap();
@@ -307,25 +299,22 @@ fn cp1258_letters_agree_with_iconv_both_ways() {
 fn whole_text_matches_iconv() {
     let text = NEWS.join("\n");
     for (enc, name) in [(Encoding::Viscii, "VISCII"), (Encoding::Cp1258, "CP1258")] {
-        if !have_iconv(name) {
-            continue;
-        }
+        need_iconv(name);
         let theirs = iconv_encode(name, &text).unwrap();
         assert_eq!(decode(&theirs, enc).unwrap(), text, "{name}");
         let ours = encode(&text, enc).unwrap();
         assert_eq!(iconv_decode(name, &ours).unwrap(), text, "{name}");
     }
-    if have_iconv("TCVN5712-1") {
-        // VN1 text with toned capitals (Ủy, Ở, Ấn, Ước ...) decodes exactly:
-        // capitals in 0x80-0x9F are recognised inside words.
-        let theirs = iconv_encode("TCVN5712-1", &text).unwrap();
-        assert_eq!(decode(&theirs, Encoding::Tcvn3).unwrap(), text);
-        // Lower-case text is pure VN3: both directions agree.
-        let lower = text.to_lowercase();
-        let theirs = iconv_encode("TCVN5712-1", &lower).unwrap();
-        assert_eq!(decode(&theirs, Encoding::Tcvn3).unwrap(), lower);
-        assert_eq!(encode(&lower, Encoding::Tcvn3).unwrap(), theirs);
-    }
+    need_iconv("TCVN5712-1");
+    // VN1 text with toned capitals (Ủy, Ở, Ấn, Ước ...) decodes exactly:
+    // capitals in 0x80-0x9F are recognised inside words.
+    let theirs = iconv_encode("TCVN5712-1", &text).unwrap();
+    assert_eq!(decode(&theirs, Encoding::Tcvn3).unwrap(), text);
+    // Lower-case text is pure VN3: both directions agree.
+    let lower = text.to_lowercase();
+    let theirs = iconv_encode("TCVN5712-1", &lower).unwrap();
+    assert_eq!(decode(&theirs, Encoding::Tcvn3).unwrap(), lower);
+    assert_eq!(encode(&lower, Encoding::Tcvn3).unwrap(), theirs);
 }
 
 // ---------------------------------------------------------------------------
@@ -749,59 +738,47 @@ fn valid_utf8_that_is_really_viscii() {
     assert_eq!(Encoding::detect(&bytes).encoding, Encoding::Viscii);
 }
 
-/// First `n` news documents (body lines only, at most `max` bytes each),
-/// or `None` when the corpus is absent.
-fn news_docs(n: usize, max: usize) -> Option<Vec<String>> {
-    let dir = std::path::Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/unc-news/docs"
-    ));
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        eprintln!("SKIP: {} not present", dir.display());
-        return None;
-    };
-    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    paths.truncate(n);
-    let mut docs = Vec::new();
-    for p in &paths {
-        let Ok(raw) = std::fs::read_to_string(p) else {
-            continue;
-        };
-        let body: String = raw
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .collect::<Vec<_>>()
-            .join("\n");
-        let mut end = body.len().min(max);
-        while !body.is_char_boundary(end) {
-            end -= 1;
-        }
-        docs.push(body[..end].nfc().collect());
-    }
-    Some(docs)
+/// First `n` news documents of the shared corpus (body lines only, at most
+/// `max` bytes each, NFC).
+fn news_docs(n: usize, max: usize) -> Vec<String> {
+    data::news_docs(n)
+        .iter()
+        .map(|raw| {
+            let body = news_body(raw);
+            let mut end = body.len().min(max);
+            while !body.is_char_boundary(end) {
+                end -= 1;
+            }
+            body[..end].nfc().collect()
+        })
+        .collect()
+}
+
+/// A news document without its `#` header lines.
+fn news_body(raw: &str) -> String {
+    raw.lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// TCVN3 over real text, both ways it is produced: an ABC writer (toned
 /// capitals as lower-case codes, Windows-1252 quotes and dashes) and
 /// glibc's VN1 writer (toned capitals in their own bytes).
 #[test]
+#[ignore = "needs VNTEXT_DATA (unc-news); run: VNTEXT_DATA=../shared/data cargo test -- --ignored"]
 fn tcvn3_news_corpus_abc_and_vn1() {
-    let Some(docs) = news_docs(200, 4000) else {
-        return;
-    };
-    let vn1 = have_iconv("TCVN5712-1");
+    let docs = news_docs(200, 4000);
+    need_iconv("TCVN5712-1");
     let (mut abc_ok, mut vn1_ok, mut vn1_total) = (0, 0, 0);
     // Characters glibc's VN1 can encode, asked once per distinct character.
     let mut vn1_can = std::collections::HashMap::new();
-    if vn1 {
-        let mut all: Vec<char> = docs.iter().flat_map(|d| d.chars()).collect();
-        all.sort();
-        all.dedup();
-        let non_ascii: String = all.iter().filter(|c| !c.is_ascii()).collect();
-        for c in non_ascii.chars() {
-            vn1_can.insert(c, iconv_encode("TCVN5712-1", &c.to_string()).is_some());
-        }
+    let mut all: Vec<char> = docs.iter().flat_map(|d| d.chars()).collect();
+    all.sort();
+    all.dedup();
+    let non_ascii: String = all.iter().filter(|c| !c.is_ascii()).collect();
+    for c in non_ascii.chars() {
+        vn1_can.insert(c, iconv_encode("TCVN5712-1", &c.to_string()).is_some());
     }
     for doc in &docs {
         let clean: String = doc
@@ -835,24 +812,22 @@ fn tcvn3_news_corpus_abc_and_vn1() {
                 }
             }
         }
-        if vn1 {
-            // iconv's VN1 lacks the Windows-1252 punctuation.
-            let plain: String = clean
-                .chars()
-                .map(|c| if c.is_ascii() || vn1_can[&c] { c } else { '?' })
-                .collect();
-            let Some(bytes) = iconv_encode("TCVN5712-1", &plain) else {
-                continue;
-            };
-            vn1_total += 1;
-            let got = decode(&bytes, Encoding::Tcvn3).unwrap();
-            if got == plain {
-                vn1_ok += 1;
-            } else if std::env::var_os("LEGACY_DEBUG").is_some() {
-                for (a, b) in got.split(' ').zip(plain.split(' ')) {
-                    if a != b {
-                        eprintln!("VN1: got {a:?} want {b:?}");
-                    }
+        // iconv's VN1 lacks the Windows-1252 punctuation.
+        let plain: String = clean
+            .chars()
+            .map(|c| if c.is_ascii() || vn1_can[&c] { c } else { '?' })
+            .collect();
+        let Some(bytes) = iconv_encode("TCVN5712-1", &plain) else {
+            continue;
+        };
+        vn1_total += 1;
+        let got = decode(&bytes, Encoding::Tcvn3).unwrap();
+        if got == plain {
+            vn1_ok += 1;
+        } else if std::env::var_os("LEGACY_DEBUG").is_some() {
+            for (a, b) in got.split(' ').zip(plain.split(' ')) {
+                if a != b {
+                    eprintln!("VN1: got {a:?} want {b:?}");
                 }
             }
         }
@@ -867,10 +842,9 @@ fn tcvn3_news_corpus_abc_and_vn1() {
 
 /// Detection of single news lines (at least five words) per encoding.
 #[test]
+#[ignore = "needs VNTEXT_DATA (unc-news); run: VNTEXT_DATA=../shared/data cargo test -- --ignored"]
 fn detects_news_lines() {
-    let Some(docs) = news_docs(100, 100_000) else {
-        return;
-    };
+    let docs = news_docs(100, 100_000);
     let lines: Vec<&str> = docs
         .iter()
         .flat_map(|d| d.lines())
@@ -901,10 +875,9 @@ fn detects_news_lines() {
 /// Detection of three-word fragments (with at least one non-ASCII letter),
 /// judged by the decoded text: little evidence, so a looser bound.
 #[test]
+#[ignore = "needs VNTEXT_DATA (unc-news); run: VNTEXT_DATA=../shared/data cargo test -- --ignored"]
 fn detects_news_fragments() {
-    let Some(docs) = news_docs(40, 100_000) else {
-        return;
-    };
+    let docs = news_docs(40, 100_000);
     let words: Vec<&str> = docs.iter().flat_map(|d| d.split_whitespace()).collect();
     let frags: Vec<String> = words
         .chunks(3)
@@ -937,33 +910,16 @@ fn detects_news_fragments() {
     eprintln!("news fragments: {report}");
 }
 
-/// Detection over the news corpus when present (first 300 documents, first
-/// 2000 bytes of each), with characters an encoding lacks replaced by '?'.
+/// Detection over the news corpus (first 300 documents, first 2000 bytes of
+/// each), with characters an encoding lacks replaced by '?'.
 #[test]
+#[ignore = "needs VNTEXT_DATA (unc-news); run: VNTEXT_DATA=../shared/data cargo test -- --ignored"]
 fn detects_news_corpus() {
-    let dir = std::path::Path::new(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/unc-news/docs"
-    ));
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        eprintln!("SKIP: {} not present", dir.display());
-        return;
-    };
-    let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    paths.truncate(300);
     let mut total = 0;
     let mut wrong = 0;
     let mut decoded_ok = 0;
-    for p in &paths {
-        let Ok(raw) = std::fs::read_to_string(p) else {
-            continue;
-        };
-        let body: String = raw
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .collect::<Vec<_>>()
-            .join("\n");
+    for raw in data::news_docs(300) {
+        let body = news_body(&raw);
         let mut end = body.len().min(2000);
         while !body.is_char_boundary(end) {
             end -= 1;

@@ -1,5 +1,8 @@
 //! Sentence splitter tests on sentences written for this crate.
 
+#[path = "common/data.rs"]
+mod data;
+
 use vntext::sentence::{sentences, split_tokens};
 use vntext::tokenize;
 
@@ -299,24 +302,14 @@ mod props {
 
 /// Boundary precision and recall on UD Vietnamese-VTB `# text` lines,
 /// detokenized (no space before `, . ! ? : ; ) …`, none after `(`) and
-/// joined five at a time with a space. Needs the treebank (see `dir`);
-/// skipped when absent. Run with
-/// `cargo test --release --test sentence -- --ignored --nocapture vtb`.
+/// joined five at a time with a space. Prints the figures with
+/// `VNTEXT_DATA=../shared/data cargo test --release --test sentence -- --ignored --nocapture vtb`.
 #[test]
-#[ignore]
+#[ignore = "needs VNTEXT_DATA (ud-vi-vtb); run: VNTEXT_DATA=../shared/data cargo test -- --ignored"]
 fn vtb_boundaries() {
-    // `$VNTEXT_VTB_DIR`, else `../shared/data/ud-vi-vtb` beside the repository.
-    let dir = std::env::var_os("VNTEXT_VTB_DIR").map_or_else(
-        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/ud-vi-vtb"),
-        std::path::PathBuf::from,
-    );
     let before = regex::Regex::new(r" ([,.!?:;)…])").unwrap();
     for split_name in ["train", "dev", "test"] {
-        let path = dir.join(format!("vi_vtb-ud-{split_name}.conllu"));
-        let Ok(conllu) = std::fs::read_to_string(&path) else {
-            eprintln!("SKIP: {} not found", path.display());
-            return;
-        };
+        let conllu = data::read(&format!("ud-vi-vtb/vi_vtb-ud-{split_name}.conllu"));
         let sents: Vec<String> = conllu
             .lines()
             .filter_map(|l| l.strip_prefix("# text ="))

@@ -1,7 +1,6 @@
 //! Table-driven tests of syllable parsing and validity (fixtures in
 //! tests/data/syllable.tsv, checked by hand against NORMALIZATION.md).
 
-use vntext::chars::Tone;
 use vntext::normalize::ToneStyle;
 use vntext::syllable::{analyze, is_syllable, is_valid, Syllable};
 
@@ -98,7 +97,9 @@ fn every_rhyme_renders_back_to_itself() {
 }
 
 #[test]
+#[cfg(feature = "serde")]
 fn tone_and_json_shape() {
+    use vntext::chars::Tone;
     let s = Syllable::parse("Nguyễn").unwrap();
     assert_eq!(s.tone, Tone::Nga);
     assert_eq!(s.len(), 6);

@@ -2137,28 +2137,15 @@ mod tests {
         assert!(changed > 100, "{changed}");
     }
 
-    /// The first `docs` unc-news documents concatenated, or `None` (with a
-    /// message) when the shared corpus is absent.
-    fn corpus_text(docs: usize) -> Option<String> {
-        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/unc-news/docs");
-        let Ok(rd) = std::fs::read_dir(dir) else {
-            eprintln!("skipping: {dir} not found");
-            return None;
-        };
-        let mut paths: Vec<_> = rd.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        paths.sort();
-        let mut text = String::new();
-        for p in paths.iter().take(docs) {
-            text.push_str(&std::fs::read_to_string(p).unwrap_or_default());
-        }
-        Some(text)
+    /// The first `docs` unc-news documents concatenated (shared corpus).
+    fn corpus_text(docs: usize) -> String {
+        crate::test_data::news_docs(docs).concat()
     }
 
     #[test]
+    #[ignore = "needs VNTEXT_DATA (unc-news); run: VNTEXT_DATA=../shared/data cargo test -- --ignored"]
     fn fast_scan_equals_stepwise_on_corpus() {
-        let Some(text) = corpus_text(200) else {
-            return;
-        };
+        let text = corpus_text(200);
         let nfd: String = text.nfd().collect();
         let mut checked = 0;
         for (k, opt) in all_options().into_iter().enumerate() {
@@ -2175,10 +2162,9 @@ mod tests {
     }
 
     #[test]
+    #[ignore = "needs VNTEXT_DATA (unc-news); run: VNTEXT_DATA=../shared/data cargo test -- --ignored"]
     fn shortcuts_change_nothing_on_corpus() {
-        let Some(text) = corpus_text(300) else {
-            return;
-        };
+        let text = corpus_text(300);
         let nfd: String = text.nfd().collect();
         for style in [ToneStyle::Modern, ToneStyle::Traditional, ToneStyle::Keep] {
             let (fast, slow) = both(&nfd, style);
