@@ -282,7 +282,7 @@ fn push_org<'a>(
         kind: EntityKind::Organization,
         text: &text[r.clone()],
         span: r,
-        value: Value::None {},
+        value: Value::Empty,
     });
     // An abbreviation in brackets right after: "Quỹ Tiền tệ quốc tế (IMF)".
     let abbr = |k: usize| {
@@ -313,7 +313,7 @@ fn push_org<'a>(
             kind: EntityKind::Organization,
             text: &text[r.clone()],
             span: r,
-            value: Value::None {},
+            value: Value::Empty,
         });
     }
 }
