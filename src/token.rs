@@ -86,6 +86,16 @@ pub struct Token<'a> {
 }
 
 /// Returns an iterator over the tokens of `text`.
+///
+/// ```
+/// use vntext::{tokenize, TokenKind};
+/// let kinds: Vec<(&str, TokenKind)> = tokenize("Giá tăng 5,2%!").map(|t| (t.text, t.kind)).collect();
+/// assert_eq!(
+///     kinds,
+///     [("Giá", TokenKind::Word), ("tăng", TokenKind::Word), ("5,2", TokenKind::Number),
+///      ("%", TokenKind::Symbol), ("!", TokenKind::Punct)]
+/// );
+/// ```
 pub fn tokenize(text: &str) -> Tokens<'_> {
     Tokens { text, pos: 0 }
 }

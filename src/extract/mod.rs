@@ -429,12 +429,31 @@ impl Extractor {
     /// Sets the date used to resolve year-less dates ("Sáng 26/12") into a
     /// full date in [`DateValue::resolved`]. Without it, a dateline in the
     /// text ("Hà Nội, ngày 28 tháng 11 năm 2013") is used when present.
+    ///
+    /// ```
+    /// use vntext::extract::{Extractor, Value};
+    /// let ex = Extractor::new().reference_date("2024-01-03".parse().unwrap());
+    /// let out = ex.extract("Chiều 29/12, đoàn công tác trở về.");
+    /// let Value::Date(d) = &out.entities[0].value else { panic!("not a date") };
+    /// // The closest 29 December to the reference date.
+    /// assert_eq!(d.resolved.as_deref(), Some("2023-12-29"));
+    /// ```
     pub fn reference_date(mut self, date: Ymd) -> Self {
         self.reference_date = Some(date);
         self
     }
 
     /// Extracts the entities and links of one document.
+    ///
+    /// ```
+    /// use vntext::{EntityKind, Extractor};
+    /// let text = "Theo Nghị định 30/2020/NĐ-CP, ông Trần Văn Bình, Giám đốc Sở Nội vụ, ký ngày 5/3.";
+    /// let out = Extractor::new().extract(text);
+    /// let found: Vec<(EntityKind, &str)> = out.entities.iter().map(|e| (e.kind, e.text)).collect();
+    /// assert!(found.contains(&(EntityKind::DocRef, "Nghị định 30/2020/NĐ-CP")));
+    /// assert!(found.contains(&(EntityKind::Official, "Trần Văn Bình")));
+    /// assert!(found.contains(&(EntityKind::Title, "Giám đốc Sở Nội vụ")));
+    /// ```
     pub fn extract<'a>(&self, text: &'a str) -> Extraction<'a> {
         let tokens: Vec<Token<'a>> = tokenize(text).collect();
         self.extract_tokens(text, &tokens)

@@ -95,6 +95,12 @@ impl Default for Normalizer {
 }
 
 /// Builder for a [`Normalizer`]; see [`Normalizer::builder`].
+///
+/// ```
+/// use vntext::{Normalizer, ToneStyle};
+/// let n = Normalizer::builder().tone(ToneStyle::Traditional).build();
+/// assert_eq!(n.normalize("Khánh Hoà, sức khoẻ"), "Khánh Hòa, sức khỏe");
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct NormalizerBuilder {
     n: Normalizer,
