@@ -1,7 +1,8 @@
 //! Shared by the benches: a realistic corpus of about `bytes` bytes.
 //!
-//! Reads the news articles in `../shared/data/unc-news/docs/` (one sentence a
-//! line; `#` header lines skipped) when present, else the bundled samples in
+//! Reads the news articles in `$VNTEXT_DATA/unc-news/docs/` (default
+//! `../shared/data`; one sentence a line; `#` header lines skipped) when
+//! present, else the bundled samples in
 //! `data/samples/`. Set `VNTEXT_BENCH_CORPUS` to a directory of `.txt` files
 //! to bench on other text.
 
@@ -25,7 +26,11 @@ pub fn load(bytes: usize) -> (String, String) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let candidates = [
         std::env::var_os("VNTEXT_BENCH_CORPUS").map(PathBuf::from),
-        Some(root.join("../shared/data/unc-news/docs")),
+        Some(
+            std::env::var_os("VNTEXT_DATA")
+                .map_or_else(|| root.join("../shared/data"), PathBuf::from)
+                .join("unc-news/docs"),
+        ),
         Some(root.join("data/samples")),
     ];
     for dir in candidates.into_iter().flatten() {

@@ -1,5 +1,6 @@
 //! Decoding throughput of the legacy encodings on ~1 MB of Vietnamese news
-//! text (the unc-news corpus when present, else a built-in paragraph).
+//! text (the unc-news corpus from `$VNTEXT_DATA`, default `../shared/data`,
+//! when present, else a built-in paragraph).
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use vntext::legacy::{decode, encode, Encoding};
@@ -13,10 +14,9 @@ công tác năm và triển khai nhiệm vụ trọng tâm cho năm tới. Theo 
 fn corpus() -> String {
     const TARGET: usize = 1 << 20;
     let mut text = String::with_capacity(TARGET + 4096);
-    if let Ok(dir) = std::fs::read_dir(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/data/unc-news/docs"
-    )) {
+    let data = std::env::var("VNTEXT_DATA")
+        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data").into());
+    if let Ok(dir) = std::fs::read_dir(std::path::Path::new(&data).join("unc-news/docs")) {
         let mut paths: Vec<_> = dir.filter_map(|e| e.ok().map(|e| e.path())).collect();
         paths.sort();
         for p in paths {

@@ -1,7 +1,8 @@
 //! Throughput of normalization and folding on ~1 MB of Vietnamese news text.
 //!
-//! The input is built from ../shared/data/unc-news/docs/*.txt when that
-//! folder exists (override with `VNTEXT_BENCH_DOCS=/path/to/dir`), else from
+//! The input is built from `$VNTEXT_DATA/unc-news/docs/*.txt` (default
+//! `../shared/data`) when that folder exists (override with
+//! `VNTEXT_BENCH_DOCS=/path/to/dir`), else from
 //! a short paragraph written for this bench, repeated. Cases:
 //! * `clean_nfc`: text already normalized (modern style, NFC) — the fast path;
 //! * `nfd_traditional`: the same text in traditional style and NFD, rewritten
@@ -28,7 +29,9 @@ const TARGET: usize = 1 << 20;
 
 fn corpus() -> String {
     let dir = std::env::var("VNTEXT_BENCH_DOCS").unwrap_or_else(|_| {
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/unc-news/docs").to_string()
+        let data = std::env::var("VNTEXT_DATA")
+            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data").into());
+        format!("{data}/unc-news/docs")
     });
     let mut out = String::with_capacity(TARGET + 4096);
     if let Ok(rd) = std::fs::read_dir(&dir) {

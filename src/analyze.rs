@@ -40,6 +40,17 @@ pub struct Analyzer {
 
 /// The result of [`Analyzer::analyze`]: every span is a byte range of the
 /// analysed text.
+///
+/// ```
+/// use vntext::{Analyzer, EntityKind};
+/// let text = "Bộ Chính trị họp. Sáng 26/12, hội nghị bế mạc.";
+/// let doc = Analyzer::new().analyze(text);
+/// let second = &doc.sentences[1];
+/// let words: Vec<&str> = doc.words_of(second).iter().map(|w| w.text).collect();
+/// assert_eq!(words[..2], ["Sáng", "26/12"]);
+/// let kinds: Vec<EntityKind> = doc.entities_in(second.span.clone()).map(|e| e.kind).collect();
+/// assert_eq!(kinds, [EntityKind::Date]);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Document<'a> {

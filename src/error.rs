@@ -7,6 +7,13 @@
 use std::fmt;
 
 /// What kind of failure an [`Error`] is.
+///
+/// ```
+/// use vntext::legacy::{decode, Encoding};
+/// use vntext::ErrorKind;
+/// let e = decode(b"ok \xff", Encoding::Utf8).unwrap_err();
+/// assert_eq!(e.kind(), &ErrorKind::InvalidUtf8 { offset: 3 });
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ErrorKind {
@@ -44,6 +51,12 @@ pub enum ErrorKind {
 }
 
 /// An error from loading data, decoding bytes or parsing an option.
+///
+/// ```
+/// let e = "2023-02-30".parse::<vntext::Ymd>().unwrap_err();
+/// assert_eq!(e.kind(), &vntext::ErrorKind::BadOption);
+/// assert!(e.to_string().contains("2023-02-30"));
+/// ```
 #[derive(Debug)]
 pub struct Error {
     kind: ErrorKind,

@@ -58,8 +58,10 @@ mod test_data;
 
 pub use analyze::{Analyzer, Document};
 pub use error::{Error, ErrorKind, Result};
-pub use extract::{Entity, EntityKind, Extraction, Extractor};
+pub use extract::{Entity, EntityKind, Extraction, Extractor, Ymd};
+pub use normalize::legacy::Encoding;
 pub use normalize::{fold, fold_lower, legacy, normalize, Normalizer, ToneStyle};
 pub use segment::{segment, Segmenter, Word, WordKind};
+pub use sentence::{sentences, Sentence};
 pub use syllable::{is_syllable, Syllable};
 pub use token::{tokenize, Token, TokenKind};

@@ -46,6 +46,13 @@ use crate::token::{tokenize, Token, TokenKind};
 
 /// One sentence: a slice of the input with its byte span (no surrounding
 /// whitespace).
+///
+/// ```
+/// let text = "  TP.HCM mưa lớn. Giao thông ùn tắc.";
+/// let s = vntext::sentences(text);
+/// assert_eq!((s[0].text, s[0].span.clone()), ("TP.HCM mưa lớn.", 2..20));
+/// assert_eq!(&text[s[1].span.clone()], "Giao thông ùn tắc.");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Sentence<'a> {

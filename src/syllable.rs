@@ -195,6 +195,14 @@ fn onset(l: &[char]) -> Option<(&'static str, usize)> {
 /// original letters, their case and where the tone mark was written are kept
 /// privately so that [`Syllable::render`] can reproduce the input's case
 /// pattern and [`Syllable::is_valid`] can check mark placement.
+///
+/// ```
+/// use vntext::Syllable;
+/// let s = Syllable::parse("Nguyễn").unwrap();
+/// assert_eq!((s.onset, s.medial, s.nucleus, s.coda), ("ng", "u", "yê", "n"));
+/// assert!(s.is_valid());
+/// assert!(Syllable::parse("xyz").is_none());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Syllable {

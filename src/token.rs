@@ -38,7 +38,7 @@ use std::ops::Range;
 
 /// What a [`Token`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 #[non_exhaustive]
 pub enum TokenKind {
@@ -58,8 +58,18 @@ pub enum TokenKind {
     Email,
 }
 
-/// One token: a slice of the input with its byte span.
+/// One token: a slice of the input with its byte span. Serialized (feature
+/// `serde`) like a [`crate::Word`]: `{"text", "span": {"start", "end"},
+/// "kind", "space_before", "newline_before"}`.
+///
+/// ```
+/// use vntext::{tokenize, TokenKind};
+/// let t: Vec<_> = tokenize("Ngày 26/12").collect();
+/// assert_eq!((t[1].text, t[1].span.clone(), t[1].kind), ("26/12", 6..11, TokenKind::Number));
+/// assert!(t[1].space_before);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Token<'a> {
     /// The token's text, `&input[span]`.
     pub text: &'a str,
@@ -76,6 +86,16 @@ pub struct Token<'a> {
 }
 
 /// Returns an iterator over the tokens of `text`.
+///
+/// ```
+/// use vntext::{tokenize, TokenKind};
+/// let kinds: Vec<(&str, TokenKind)> = tokenize("Giá tăng 5,2%!").map(|t| (t.text, t.kind)).collect();
+/// assert_eq!(
+///     kinds,
+///     [("Giá", TokenKind::Word), ("tăng", TokenKind::Word), ("5,2", TokenKind::Number),
+///      ("%", TokenKind::Symbol), ("!", TokenKind::Punct)]
+/// );
+/// ```
 pub fn tokenize(text: &str) -> Tokens<'_> {
     Tokens { text, pos: 0 }
 }

@@ -529,7 +529,7 @@ fn cp1258_composition_equals_nfc_of_byte_meanings() {
         let bytes: Vec<u8> = (0..n)
             .map(|_| {
                 let r = rng.next();
-                if r % 3 == 0 {
+                if r.is_multiple_of(3) {
                     tones[(r >> 8) as usize % 5]
                 } else {
                     (r >> 16) as u8

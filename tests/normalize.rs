@@ -105,7 +105,7 @@ fn run_mode(mode: &str, input: &str) -> String {
         "traditional-nc" => n(ToneStyle::Traditional, false),
         "keep-nc" => n(ToneStyle::Keep, false),
         "fold" => fold(input).into_owned(),
-        "fold_lower" => fold_lower(input),
+        "fold_lower" => fold_lower(input).into_owned(),
         "default" => vntext::normalize(input).into_owned(),
         other => panic!("unknown mode {other}"),
     }

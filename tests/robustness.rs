@@ -426,7 +426,7 @@ fn run_regressions(dir: &std::path::Path) -> (usize, Vec<String>) {
     let mut paths: Vec<_> = std::fs::read_dir(dir)
         .expect("regression folder exists")
         .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.is_file() && !p.extension().is_some_and(|e| e == "md"))
+        .filter(|p| p.is_file() && p.extension().is_none_or(|e| e != "md"))
         .collect();
     paths.sort();
     for path in paths {

@@ -2,14 +2,14 @@
 """Held-out entity evaluation set: stored as references + annotations only.
 
 Commands (standard library only):
-  heldout.py materialize SHARED_DATA_DIR OUT.jsonl
+  heldout.py materialize [SHARED_DATA_DIR] OUT.jsonl
       read each referenced line from SHARED_DATA_DIR, verify its sha1, add "text"
       and each entity's "text"; OUT is a gold file in the entities-dev format
-      accepted by shared/tools/entity_score.py.
+      accepted by `eval_entities --score` and shared/tools/entity_score.py.
+      OUT is written only when every line was found and verified.
   heldout.py check [SHARED_DATA_DIR]
       validate data/eval/heldout.jsonl: ids, sorting, value schema, links point
-      to OFFICIAL/TITLE; with the corpus available (default ../shared/data
-      relative to the repository root, or /work/shared/data) also sha1s and that
+      to OFFICIAL/TITLE; with the corpus available also sha1s and that
       spans do not start/end with whitespace or punctuation and that spans of
       the same type do not overlap.
   heldout.py build WORKFILE SHARED_DATA_DIR [OUT]
@@ -22,6 +22,10 @@ work file, a line `# genre: NAME` gives that genre to the records that follow it
 
 Every command takes `--set FILE` to work on another stored set than
 data/eval/heldout.jsonl (e.g. `--set data/eval/dev2.jsonl`).
+
+SHARED_DATA_DIR is the corpus folder (README, "Data"); without it, the folder
+named by the environment variable VNTEXT_DATA, else ../shared/data next to the
+repository. Errors are one line on stderr with exit status 1 (2 for usage).
 """
 import hashlib, json, os, re, sys, unicodedata
 
@@ -29,6 +33,27 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 HELDOUT = os.path.join(ROOT, "data", "eval", "heldout.jsonl")
 TYPES = ("DATE", "DOCREF", "OFFICIAL", "TITLE", "ORGANIZATION")
 DOCREF_KEYS = ("kind", "number", "year", "code", "issuer", "date", "body")
+
+
+class Fail(Exception):
+    """An error reported as one line (no traceback), exit status 1."""
+
+
+def die(msg):
+    raise Fail(msg)
+
+
+def default_data_dir():
+    """$VNTEXT_DATA, else ../shared/data next to the repository."""
+    return os.environ.get("VNTEXT_DATA") or os.path.join(ROOT, "..", "shared", "data")
+
+
+def data_dir_or_die(d):
+    d = d or default_data_dir()
+    if not os.path.isdir(d):
+        die(f"corpus folder not found: {d} (pass SHARED_DATA_DIR or set VNTEXT_DATA; "
+            f"README, 'Data', says how to get it)")
+    return d
 
 
 def sha1(s):
@@ -39,13 +64,16 @@ def read_line(data_dir, rel, line, count=1):
     """Line `line` (1-based) of the file, or `count` consecutive lines from it
     joined with "\n" (a multi-line record: a heading or a signature block)."""
     got = []
-    with open(os.path.join(data_dir, rel), encoding="utf-8", newline="") as f:
+    path = os.path.join(data_dir, rel)
+    if not os.path.isfile(path):
+        die(f"{path}: corpus file not found (is {data_dir} the corpus folder?)")
+    with open(path, encoding="utf-8", newline="") as f:
         for i, l in enumerate(f, 1):
             if line <= i < line + count:
                 got.append(l.rstrip("\r\n") if l.endswith("\n") else l)
             if len(got) == count:
                 return "\n".join(got)
-    raise SystemExit(f"{rel}: no line {line + len(got)}")
+    die(f"{rel}: no line {line + len(got)} (corpus changed?)")
 
 
 def read_source(data_dir, src):
@@ -54,8 +82,17 @@ def read_source(data_dir, src):
 
 
 def load(path=None):
-    with open(path or HELDOUT, encoding="utf-8") as f:
-        return [json.loads(l) for l in f if l.strip()]
+    path = path or HELDOUT
+    recs = []
+    with open(path, encoding="utf-8") as f:
+        for n, l in enumerate(f, 1):
+            if not l.strip():
+                continue
+            try:
+                recs.append(json.loads(l))
+            except ValueError as e:
+                die(f"{path}:{n}: not JSON ({e})")
+    return recs
 
 
 def is_edge_bad(ch):
@@ -66,28 +103,33 @@ def is_edge_bad(ch):
 def materialize(data_dir, out, genre=None):
     recs = [r for r in load() if genre is None or r.get("genre") == genre]
     if not recs:
-        raise SystemExit(f"no records{' of genre ' + genre if genre else ''} in {HELDOUT}")
-    with open(out, "w", encoding="utf-8") as f:
-        for r in recs:
-            t = read_source(data_dir, r["source"])
-            if sha1(t) != r["sha1"]:
-                raise SystemExit(f"{r['id']}: sha1 mismatch for {r['source']} (corpus changed?)")
-            g = {"id": r["id"], "source": r["source"], "text": t, "sha1": r["sha1"],
-                 "scope": r["scope"], "entities": [], "links": r["links"]}
-            for e in r["entities"]:
-                g["entities"].append({"type": e["type"], "start": e["start"], "end": e["end"],
-                                      "text": t[e["start"]:e["end"]], "value": e["value"]})
-            f.write(json.dumps(g, ensure_ascii=False) + "\n")
+        die(f"no records{' of genre ' + genre if genre else ''} in {HELDOUT}")
+    data_dir = data_dir_or_die(data_dir)
+    lines = []
+    for r in recs:
+        t = read_source(data_dir, r["source"])
+        if sha1(t) != r["sha1"]:
+            die(f"{r['id']}: sha1 mismatch for {r['source']} (corpus changed?)")
+        g = {"id": r["id"], "source": r["source"], "text": t, "sha1": r["sha1"],
+             "scope": r["scope"], "entities": [], "links": r["links"]}
+        for e in r["entities"]:
+            g["entities"].append({"type": e["type"], "start": e["start"], "end": e["end"],
+                                  "text": t[e["start"]:e["end"]], "value": e["value"]})
+        lines.append(json.dumps(g, ensure_ascii=False) + "\n")
+    # Written whole or not at all: a failed run leaves no partial file.
+    tmp = out + ".part"
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.writelines(lines)
+    os.replace(tmp, out)
     print(f"wrote {len(recs)} lines to {out}", file=sys.stderr)
 
 
 # ---------------------------------------------------------------------- check
 def check(data_dir=None):
     if data_dir is None:
-        for d in (os.path.join(ROOT, "..", "shared", "data"), "/work/shared/data"):
-            if os.path.isdir(d):
-                data_dir = d
-                break
+        data_dir = default_data_dir() if os.path.isdir(default_data_dir()) else None
+    else:
+        data_dir = data_dir_or_die(data_dir)
     recs = load()
     errs = []
     ids = set()
@@ -282,14 +324,14 @@ def build(work, data_dir, out=None):
         if m:
             last = int(m[4]) if m[4] else int(m[3])
             if last < int(m[3]):
-                raise SystemExit(f"bad line range: {line}")
+                die(f"bad line range: {line}")
             cur = {"id": m[1], "file": m[2], "line": int(m[3]), "lines": last - int(m[3]) + 1,
                    "ents": [], "genre": genre}
             blocks.append(cur)
             continue
         m = re.match(r"^\s+([DRPTO])\s+(.*)$", line)
         if not m:
-            raise SystemExit(f"cannot parse: {line}")
+            die(f"cannot parse: {line}")
         typ, rest = ABBR[m[1]], m[2]
         over = {}
         if " | " in rest:
@@ -390,25 +432,49 @@ def main(argv):
     if "--genre" in argv:
         k = argv.index("--genre")
         if k + 1 >= len(argv):
-            raise SystemExit("--genre needs a name")
+            usage("--genre needs a name")
         genre = argv[k + 1]
         argv = argv[:k] + argv[k + 2:]
     if "--set" in argv:
         k = argv.index("--set")
         if k + 1 >= len(argv):
-            raise SystemExit("--set needs a file")
+            usage("--set needs a file")
         HELDOUT = os.path.abspath(argv[k + 1])
         argv = argv[:k] + argv[k + 2:]
-    if len(argv) >= 3 and argv[0] == "materialize":
-        materialize(argv[1], argv[2], genre)
-    elif argv and argv[0] == "check":
-        sys.exit(check(argv[1] if len(argv) > 1 else None))
-    elif len(argv) >= 3 and argv[0] == "build":
-        build(argv[1], argv[2], argv[3] if len(argv) > 3 else None)
+    if argv and argv[0] in ("-h", "--help"):
+        print(__doc__)
+        return 0
+    if not os.path.isfile(HELDOUT):
+        die(f"{HELDOUT}: no such set")
+    if argv and argv[0] == "materialize" and len(argv) in (2, 3):
+        if len(argv) == 3:
+            materialize(argv[1], argv[2], genre)
+        else:
+            materialize(None, argv[1], genre)
+    elif argv and argv[0] == "check" and len(argv) <= 2:
+        return check(argv[1] if len(argv) > 1 else None)
+    elif len(argv) in (3, 4) and argv[0] == "build":
+        build(argv[1], data_dir_or_die(argv[2]), argv[3] if len(argv) > 3 else None)
     else:
         print(__doc__, file=sys.stderr)
-        sys.exit(2)
+        return 2
+    return 0
+
+
+def usage(msg):
+    print(f"heldout.py: {msg} (see heldout.py --help)", file=sys.stderr)
+    sys.exit(2)
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except Fail as e:
+        print(f"heldout.py: {e}", file=sys.stderr)
+        sys.exit(1)
+    except (OSError, ValueError, KeyError, TypeError, IndexError) as e:
+        # A file that cannot be read or written, or a stored record without
+        # an expected field: one line, not a traceback.
+        what = f"{e.filename}: {e.strerror}" if isinstance(e, OSError) and e.filename else repr(e)
+        print(f"heldout.py: {what}", file=sys.stderr)
+        sys.exit(1)

@@ -173,7 +173,7 @@ fn type_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, &'static s
         let s = end - n;
         if (0..n).all(|k| keys[n - 1 - k].as_str() == words[k])
             && (1..n).all(|k| !tokens[s + k].newline_before)
-            && best.map_or(true, |(bs, _)| s < bs)
+            && best.is_none_or(|(bs, _)| s < bs)
         {
             best = Some((s, kind));
         }
@@ -198,7 +198,7 @@ trait LowerTypeHit {
 impl LowerTypeHit for Option<TypeHit> {
     /// No type word, or a lowercase one.
     fn is_none_or_lower(&self) -> bool {
-        self.map_or(true, |t| !t.2)
+        self.is_none_or(|t| !t.2)
     }
 }
 
@@ -318,7 +318,7 @@ fn symbol_at(tokens: &[Token<'_>], i: usize) -> Option<Symbol> {
                     && n.text.len() <= 2
                     && n.text.bytes().all(|c| c.is_ascii_digit())
                     && (glue || n.space_before)
-                    && !tokens.get(k + 1).is_some_and(|x| x.text == "/")
+                    && tokens.get(k + 1).is_none_or(|x| x.text != "/")
                 {
                     text.push_str(n.text);
                     j = k + 1;

@@ -7,7 +7,9 @@
 //! types may nest (the DATE inside a DOCREF), spans of one type never overlap.
 //! The conventions are those of the project's `ENTITIES.md`.
 
+use std::fmt;
 use std::ops::Range;
+use std::str::FromStr;
 
 use crate::token::{tokenize, Token};
 
@@ -18,8 +20,15 @@ pub(crate) mod person;
 pub(crate) mod title;
 
 /// The type of an [`Entity`].
+///
+/// ```
+/// use vntext::{EntityKind, Extractor};
+/// let out = Extractor::new().extract("Nghị định 30/2020/NĐ-CP");
+/// assert_eq!(out.entities[0].kind, EntityKind::DocRef);
+/// assert_eq!(out.entities[0].kind.as_str(), "DOCREF");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "UPPERCASE"))]
 #[non_exhaustive]
 pub enum EntityKind {
@@ -36,7 +45,79 @@ pub enum EntityKind {
     DocRef,
 }
 
+impl EntityKind {
+    /// Every kind, in the order of the enum.
+    pub const ALL: [EntityKind; 5] = [
+        EntityKind::Official,
+        EntityKind::Title,
+        EntityKind::Organization,
+        EntityKind::Date,
+        EntityKind::DocRef,
+    ];
+
+    /// The name used in JSON output and in `ENTITIES.md`: `OFFICIAL`,
+    /// `TITLE`, `ORGANIZATION`, `DATE`, `DOCREF` (also what [`fmt::Display`]
+    /// writes and [`str::parse`] reads).
+    ///
+    /// ```
+    /// use vntext::EntityKind;
+    /// assert_eq!(EntityKind::DocRef.as_str(), "DOCREF");
+    /// assert_eq!(EntityKind::Title.to_string(), "TITLE");
+    /// assert_eq!("DATE".parse::<EntityKind>().unwrap(), EntityKind::Date);
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Official => "OFFICIAL",
+            EntityKind::Title => "TITLE",
+            EntityKind::Organization => "ORGANIZATION",
+            EntityKind::Date => "DATE",
+            EntityKind::DocRef => "DOCREF",
+        }
+    }
+}
+
+impl fmt::Display for EntityKind {
+    /// Writes [`EntityKind::as_str`], honouring width and alignment
+    /// (`{:<12}`).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for EntityKind {
+    type Err = crate::Error;
+
+    /// Parses the name written by [`EntityKind::as_str`] (exactly, upper
+    /// case); anything else is [`crate::ErrorKind::BadOption`].
+    fn from_str(s: &str) -> crate::Result<EntityKind> {
+        EntityKind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| {
+                crate::Error::new(
+                    crate::ErrorKind::BadOption,
+                    format!(
+                        "unknown entity type {s:?} (expected OFFICIAL, TITLE, ORGANIZATION, DATE or DOCREF)"
+                    ),
+                )
+            })
+    }
+}
+
 /// The normalized value of a DATE.
+///
+/// Serializable but not deserializable: `part_of_day` and `weekday` are
+/// words of the built-in vocabulary (`&'static str`).
+///
+/// ```
+/// use vntext::extract::{Extractor, Value, Ymd};
+/// let ex = Extractor::new().reference_date(Ymd { year: 2023, month: 12, day: 30 });
+/// let out = ex.extract("Sáng 26/12, hội nghị khai mạc.");
+/// let Value::Date(d) = &out.entities[0].value else { panic!("not a date") };
+/// assert_eq!(d.iso, "--12-26");
+/// assert_eq!(d.part_of_day, Some("sáng"));
+/// assert_eq!(d.resolved.as_deref(), Some("2023-12-26"));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct DateValue {
@@ -61,8 +142,16 @@ pub struct DateValue {
 }
 
 /// The parsed fields of a document reference.
+///
+/// ```
+/// use vntext::extract::{Extractor, Value};
+/// let out = Extractor::new().extract("Kết luận số 01-KL/TW của Bộ Chính trị");
+/// let Value::DocRef(r) = &out.entities[0].value else { panic!("not a docref") };
+/// assert_eq!(r.kind.as_deref(), Some("Kết luận"));
+/// assert_eq!((r.number.as_str(), r.code.as_deref(), r.issuer.as_deref()), ("01", Some("KL"), Some("TW")));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct DocRefValue {
     /// Type word, capitalised ("Nghị quyết"), if written.
     pub kind: Option<String>,
@@ -87,19 +176,42 @@ pub struct DocRefValue {
 }
 
 /// The parsed parts of a TITLE.
+///
+/// ```
+/// use vntext::extract::{Extractor, Value};
+/// use vntext::EntityKind;
+/// let out = Extractor::new().extract("Đồng chí Lò Văn Tân, Phó Bí thư Tỉnh ủy, phát biểu.");
+/// let title = out.entities.iter().find(|e| e.kind == EntityKind::Title).unwrap();
+/// let Value::Title(t) = &title.value else { panic!("not a title") };
+/// assert_eq!(t.role, "Phó Bí thư");
+/// assert_eq!(t.organization.as_deref(), Some("Tỉnh ủy"));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct TitleValue {
     /// The office ("Phó Bí thư Thường trực").
     pub role: String,
     /// The attached organisation ("Tỉnh ủy"), if any.
     pub organization: Option<String>,
     /// Marked "nguyên" or "cựu" (former).
-    #[cfg_attr(feature = "serde", serde(skip_serializing_if = "std::ops::Not::not"))]
+    #[cfg_attr(
+        feature = "serde",
+        serde(default, skip_serializing_if = "std::ops::Not::not")
+    )]
     pub former: bool,
 }
 
-/// The typed value of an [`Entity`].
+/// The typed value of an [`Entity`]. In JSON (feature `serde`) it is the
+/// inner object alone: `{"iso": ...}`, `{"kind": ..., "number": ...}`,
+/// `{"role": ...}`, `{"name": ...}`, or `{}` for [`Value::Empty`].
+///
+/// ```
+/// use vntext::extract::{Extractor, Value};
+/// use vntext::EntityKind;
+/// let out = Extractor::new().extract("Bộ Chính trị");
+/// assert_eq!(out.entities[0].kind, EntityKind::Organization);
+/// assert_eq!(out.entities[0].value, Value::Empty);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 #[cfg_attr(feature = "serde", serde(untagged))]
@@ -116,11 +228,27 @@ pub enum Value {
         /// The person's name.
         name: String,
     },
-    /// ORGANIZATION carries no value.
-    None {},
+    /// No value: an ORGANIZATION (written as `{}` in JSON).
+    #[cfg_attr(feature = "serde", serde(serialize_with = "empty_object"))]
+    Empty,
+}
+
+/// Writes an empty map (`{}` in JSON), the value of [`Value::Empty`].
+#[cfg(feature = "serde")]
+fn empty_object<S: serde::Serializer>(s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    s.serialize_map(Some(0))?.end()
 }
 
 /// One extracted entity.
+///
+/// ```
+/// use vntext::{EntityKind, Extractor};
+/// let text = "Ngày 18/5/2021, Bộ Chính trị họp.";
+/// let e = &Extractor::new().extract(text).entities[0];
+/// assert_eq!((e.kind, e.span.clone(), e.text), (EntityKind::Date, 0..15, "Ngày 18/5/2021"));
+/// assert_eq!(&text[e.span.clone()], e.text);
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Entity<'a> {
     /// Its type.
@@ -149,7 +277,18 @@ impl serde::Serialize for Entity<'_> {
     }
 }
 
-/// The result of [`Extractor::extract`].
+/// The result of [`Extractor::extract`]. Serialized (feature `serde`) as
+/// `{"entities": [...], "links": [[official, title], ...]}`, the shape of
+/// the `extract` command's output.
+///
+/// ```
+/// use vntext::Extractor;
+/// let text = "Đồng chí Lò Văn Tân, Phó Bí thư Tỉnh ủy, phát biểu.";
+/// let out = Extractor::new().extract(text);
+/// let (official, title) = out.links[0];
+/// assert_eq!(out.entities[official].text, "Lò Văn Tân");
+/// assert_eq!(out.entities[title].text, "Phó Bí thư Tỉnh ủy");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Extraction<'a> {
@@ -160,6 +299,16 @@ pub struct Extraction<'a> {
 }
 
 /// A calendar date, used as the reference for resolving year-less dates.
+/// Parsed from and written as `YYYY-MM-DD` ([`str::parse`],
+/// [`fmt::Display`], and in serde as that string).
+///
+/// ```
+/// use vntext::Ymd;
+/// let d: Ymd = "2024-02-29".parse().unwrap();
+/// assert_eq!(d, Ymd { year: 2024, month: 2, day: 29 });
+/// assert_eq!(d.to_string(), "2024-02-29");
+/// assert!("2023-02-29".parse::<Ymd>().is_err());
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Ymd {
     /// Year.
@@ -209,6 +358,38 @@ impl Ymd {
     }
 }
 
+impl FromStr for Ymd {
+    type Err = crate::Error;
+
+    /// Same as [`Ymd::parse`].
+    fn from_str(s: &str) -> crate::Result<Ymd> {
+        Ymd::parse(s)
+    }
+}
+
+impl fmt::Display for Ymd {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl serde::Serialize for Ymd {
+    /// Serializes as the string `YYYY-MM-DD`.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(feature = "serde")]
+impl<'de> serde::Deserialize<'de> for Ymd {
+    /// Deserializes from the string `YYYY-MM-DD`.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Ymd, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Ymd::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
 /// Identifies an entity by its type and span (unique: same-type spans never
 /// overlap).
 type SpanKey = (EntityKind, usize, usize);
@@ -248,12 +429,31 @@ impl Extractor {
     /// Sets the date used to resolve year-less dates ("Sáng 26/12") into a
     /// full date in [`DateValue::resolved`]. Without it, a dateline in the
     /// text ("Hà Nội, ngày 28 tháng 11 năm 2013") is used when present.
+    ///
+    /// ```
+    /// use vntext::extract::{Extractor, Value};
+    /// let ex = Extractor::new().reference_date("2024-01-03".parse().unwrap());
+    /// let out = ex.extract("Chiều 29/12, đoàn công tác trở về.");
+    /// let Value::Date(d) = &out.entities[0].value else { panic!("not a date") };
+    /// // The closest 29 December to the reference date.
+    /// assert_eq!(d.resolved.as_deref(), Some("2023-12-29"));
+    /// ```
     pub fn reference_date(mut self, date: Ymd) -> Self {
         self.reference_date = Some(date);
         self
     }
 
     /// Extracts the entities and links of one document.
+    ///
+    /// ```
+    /// use vntext::{EntityKind, Extractor};
+    /// let text = "Theo Nghị định 30/2020/NĐ-CP, ông Trần Văn Bình, Giám đốc Sở Nội vụ, ký ngày 5/3.";
+    /// let out = Extractor::new().extract(text);
+    /// let found: Vec<(EntityKind, &str)> = out.entities.iter().map(|e| (e.kind, e.text)).collect();
+    /// assert!(found.contains(&(EntityKind::DocRef, "Nghị định 30/2020/NĐ-CP")));
+    /// assert!(found.contains(&(EntityKind::Official, "Trần Văn Bình")));
+    /// assert!(found.contains(&(EntityKind::Title, "Giám đốc Sở Nội vụ")));
+    /// ```
     pub fn extract<'a>(&self, text: &'a str) -> Extraction<'a> {
         let tokens: Vec<Token<'a>> = tokenize(text).collect();
         self.extract_tokens(text, &tokens)

@@ -80,7 +80,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
             i += 1;
             continue;
         }
-        if looks_person(a, i) && !LEX.bodies.longest(a, i).is_some_and(|(n, _)| n >= 3) {
+        if looks_person(a, i) && LEX.bodies.longest(a, i).is_none_or(|(n, _)| n < 3) {
             // A person's name: no organisation starts inside it ("Nguyễn
             // Trường Sơn"), unless it is a known body ("Hoàng Anh Gia Lai").
             i += 3;
@@ -282,7 +282,7 @@ fn push_org<'a>(
         kind: EntityKind::Organization,
         text: &text[r.clone()],
         span: r,
-        value: Value::None {},
+        value: Value::Empty,
     });
     // An abbreviation in brackets right after: "Quỹ Tiền tệ quốc tế (IMF)".
     let abbr = |k: usize| {
@@ -313,7 +313,7 @@ fn push_org<'a>(
             kind: EntityKind::Organization,
             text: &text[r.clone()],
             span: r,
-            value: Value::None {},
+            value: Value::Empty,
         });
     }
 }
@@ -547,7 +547,7 @@ fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
     }
     let cap = a.is_cap(i) || a.caps_line(i);
     if (person_len(a, i) >= 3 || looks_person(a, i))
-        && !LEX.bodies.longest(a, i).is_some_and(|(n, _)| n >= 3)
+        && LEX.bodies.longest(a, i).is_none_or(|(n, _)| n < 3)
     {
         return None;
     }

@@ -118,6 +118,13 @@ mod tables;
 use tables::UNDEF;
 
 /// A text encoding that [`decode`] understands.
+///
+/// ```
+/// use vntext::Encoding;
+/// let e: Encoding = "vni".parse().unwrap();
+/// assert_eq!(e, Encoding::Vni);
+/// assert_eq!(vntext::legacy::decode(b"Tr\xf6\xf4\xf8ng", e).unwrap(), "Trường");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Encoding {
@@ -214,6 +221,14 @@ impl FromStr for Encoding {
 }
 
 /// The result of [`Encoding::detect`].
+///
+/// ```
+/// use vntext::Encoding;
+/// let d = Encoding::detect("Hà Nội".as_bytes());
+/// assert_eq!(d.encoding, Encoding::Utf8);
+/// // Latin-1 prose is no Vietnamese encoding: the guess has no confidence.
+/// assert!(Encoding::detect(b"Le gar\xe7on a mang\xe9 une p\xeache.").confidence < 0.1);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Detection {
     /// The most likely encoding.

@@ -95,6 +95,12 @@ impl Default for Normalizer {
 }
 
 /// Builder for a [`Normalizer`]; see [`Normalizer::builder`].
+///
+/// ```
+/// use vntext::{Normalizer, ToneStyle};
+/// let n = Normalizer::builder().tone(ToneStyle::Traditional).build();
+/// assert_eq!(n.normalize("Khánh Hoà, sức khoẻ"), "Khánh Hòa, sức khỏe");
+/// ```
 #[derive(Clone, Copy, Debug, Default)]
 pub struct NormalizerBuilder {
     n: Normalizer,
@@ -276,16 +282,26 @@ fn fold_general(text: &str) -> String {
 }
 
 /// [`fold`] and lower-case: a search key. Marks that lower-casing
-/// introduces (İ → i̇) are removed as well.
+/// introduces (İ → i̇) are removed as well. Like [`fold`], it borrows when
+/// there is nothing to change (lower-case ASCII).
 ///
 /// ```
+/// use std::borrow::Cow;
 /// assert_eq!(vntext::normalize::fold_lower("HOÀ BÌNH Đ İ"), "hoa binh d i");
+/// assert!(matches!(vntext::fold_lower("ha noi"), Cow::Borrowed("ha noi")));
 /// ```
-pub fn fold_lower(text: &str) -> String {
+pub fn fold_lower(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() {
+        return if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        };
+    }
     let lower = text.to_lowercase();
     match fold(&lower) {
-        Cow::Borrowed(_) => lower,
-        Cow::Owned(s) => s,
+        Cow::Borrowed(_) => Cow::Owned(lower),
+        Cow::Owned(s) => Cow::Owned(s),
     }
 }
 

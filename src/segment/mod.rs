@@ -72,7 +72,7 @@ use model::{Model, Scratch};
 
 /// What a [`Word`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 #[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 #[non_exhaustive]
 pub enum WordKind {
@@ -94,6 +94,12 @@ pub enum WordKind {
 
 /// One word: a slice of the input with its byte span. A word of several
 /// syllables keeps the original spacing between them in `text`.
+///
+/// ```
+/// let text = "Công  tác tuyên giáo";
+/// let w = &vntext::segment(text)[0];
+/// assert_eq!((w.text, w.span.clone()), ("Công  tác", 0..11));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Word<'a> {
@@ -132,6 +138,17 @@ thread_local! {
 
 /// A word segmenter. Built once, shared across threads (`Send + Sync`);
 /// cloning is cheap (a reference count).
+///
+/// ```
+/// use vntext::{Segmenter, WordKind};
+/// let seg = Segmenter::new();
+/// let words = seg.segment("Hà Nội, ngày 26/12");
+/// let got: Vec<(&str, WordKind)> = words.iter().map(|w| (w.text, w.kind)).collect();
+/// assert_eq!(
+///     got,
+///     [("Hà Nội", WordKind::Word), (",", WordKind::Punct), ("ngày", WordKind::Word), ("26/12", WordKind::Number)]
+/// );
+/// ```
 #[derive(Clone, Debug)]
 pub struct Segmenter {
     inner: Arc<Inner>,
@@ -194,6 +211,16 @@ impl Segmenter {
 
     /// Segments `text` into `out` (cleared first), reusing its allocation
     /// and a per-thread scratch buffer: no allocation once warmed up.
+    ///
+    /// ```
+    /// let seg = vntext::Segmenter::new();
+    /// let mut words = Vec::new();
+    /// for line in ["công tác dân vận", "hội nghị"] {
+    ///     seg.segment_into(line, &mut words);
+    ///     assert!(words.iter().all(|w| &line[w.span.clone()] == w.text));
+    /// }
+    /// assert_eq!(words[0].text, "hội nghị");
+    /// ```
     pub fn segment_into<'a>(&self, text: &'a str, out: &mut Vec<Word<'a>>) {
         self.run(text, tokenize(text), out);
     }
