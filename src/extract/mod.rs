@@ -6,6 +6,23 @@
 //! [`Entity::span`] is a byte range of the caller's input. Spans of different
 //! types may nest (the DATE inside a DOCREF), spans of one type never overlap.
 //! The conventions are those of the project's `ENTITIES.md`.
+//!
+//! # Layout
+//!
+//! | module | finds |
+//! |---|---|
+//! | `date/` | DATE: prefixes and entry (`mod.rs`), the forms after each unit word (`forms.rs`), numbers (`numeric.rs`), context rules for bare numbers (`context.rs`) |
+//! | `docref/` | DOCREF: type word and entry (`mod.rs`), the symbol after the number (`symbol.rs`), the issuing body after "của" (`issuer.rs`) |
+//! | `title.rs` | TITLE, and the line driver of TITLE and ORGANIZATION |
+//! | `organization.rs` | ORGANIZATION: the grammar of organisation names |
+//! | `person.rs` | OFFICIAL |
+//! | `link.rs` | links from officials to titles |
+//! | `lex/` | shared: token keys and capitalisation, lexicons, predicates used by several recognizers |
+//!
+//! Recognizers do not import each other's helpers: what several need lives
+//! in `lex`. Two grammars build on another recognizer's entry point: a
+//! DOCREF takes the date attached to it (`date::attached`) and a TITLE
+//! takes an organisation as its complement (`organization::parse_org`).
 
 use std::fmt;
 use std::ops::Range;
@@ -13,11 +30,13 @@ use std::str::FromStr;
 
 use crate::token::{tokenize, Token};
 
-pub(crate) mod date;
-pub(crate) mod docref;
-pub(crate) mod lex;
-pub(crate) mod person;
-pub(crate) mod title;
+mod date;
+mod docref;
+mod lex;
+mod link;
+mod organization;
+mod person;
+mod title;
 
 /// The type of an [`Entity`].
 ///
@@ -483,7 +502,7 @@ impl Extractor {
             line.extend(people);
             sort_entities(&mut line);
             let key = |e: &Entity<'_>| (e.kind, e.span.start, e.span.end);
-            for (o, t) in person::link(&analysis, &line) {
+            for (o, t) in link::link(&analysis, &line) {
                 line_links.push((key(&line[o]), key(&line[t])));
             }
             entities.extend(line);

@@ -258,7 +258,7 @@ pub(crate) struct Lexicons {
 
 pub(crate) static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
     roles: Phrases::parse(
-        include_str!("../../data/extract/roles.txt"),
+        include_str!("../../../data/extract/roles.txt"),
         1 << 0,
         |t| match t {
             "org" => ROLE_ORG,
@@ -268,12 +268,12 @@ pub(crate) static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
         },
     ),
     qualifiers: Phrases::parse(
-        include_str!("../../data/extract/qualifiers.txt"),
+        include_str!("../../../data/extract/qualifiers.txt"),
         1 << 1,
         |_| 0,
     ),
     heads: Phrases::parse(
-        include_str!("../../data/extract/org_heads.txt"),
+        include_str!("../../../data/extract/org_heads.txt"),
         1 << 2,
         |t| match t {
             "bare" => HEAD_BARE,
@@ -281,9 +281,13 @@ pub(crate) static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
             _ => HEAD_NAME,
         },
     ),
-    bodies: Phrases::parse(include_str!("../../data/extract/bodies.txt"), 1 << 3, |_| 0),
+    bodies: Phrases::parse(
+        include_str!("../../../data/extract/bodies.txt"),
+        1 << 3,
+        |_| 0,
+    ),
     name_words: Phrases::parse(
-        include_str!("../../data/extract/name_words.txt"),
+        include_str!("../../../data/extract/name_words.txt"),
         1 << 4,
         |t| match t {
             "v" => 1,
@@ -292,7 +296,7 @@ pub(crate) static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
         },
     ),
     places: Phrases::parse(
-        include_str!("../../data/extract/places.txt"),
+        include_str!("../../../data/extract/places.txt"),
         1 << 5,
         |t| match t {
             "c" => PLACE_COUNTRY,
@@ -300,12 +304,12 @@ pub(crate) static LEX: LazyLock<Lexicons> = LazyLock::new(|| Lexicons {
         },
     ),
     domains: Phrases::parse(
-        include_str!("../../data/extract/domains.txt"),
+        include_str!("../../../data/extract/domains.txt"),
         1 << 6,
         |_| 0,
     ),
     family: Phrases::parse(
-        include_str!("../../data/extract/family_names.txt"),
+        include_str!("../../../data/extract/family_names.txt"),
         1 << 7,
         |_| 0,
     ),
@@ -518,6 +522,235 @@ pub(crate) fn foreign_word(w: &str) -> bool {
         &rest[vowels..],
         "" | "c" | "ch" | "m" | "n" | "ng" | "nh" | "p" | "t"
     )
+}
+
+// ------------------------------------------------------------------
+// Token helpers of the DATE and DOCREF recognizers, which work on the
+// tokens of the whole text.
+
+/// A lowercase, NFC-composed copy of a short word, kept on the stack.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Key {
+    buf: [u8; 32],
+    len: u8,
+}
+
+impl Key {
+    const EMPTY: Key = Key {
+        buf: [0; 32],
+        len: 0,
+    };
+
+    /// The key's bytes.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.buf[..self.len as usize]
+    }
+
+    /// The key as a string slice.
+    pub(crate) fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
+    }
+
+    fn push(&mut self, c: char) -> bool {
+        let n = c.len_utf8();
+        if self.len as usize + n > self.buf.len() {
+            return false;
+        }
+        c.encode_utf8(&mut self.buf[self.len as usize..]);
+        self.len += n as u8;
+        true
+    }
+}
+
+/// Lowercase of the letters of the Vietnamese alphabet without a table
+/// lookup; `None` for other characters.
+#[inline]
+fn fast_lower(c: char) -> Option<char> {
+    let u = c as u32;
+    let l = match u {
+        0x41..=0x5A => u + 0x20,
+        0..=0x7F => u,
+        0xC0..=0xDE if u != 0xD7 => u + 0x20,
+        0xDF..=0xFF => u,
+        // Latin Extended-A pairs (Ă ă, Đ đ, Ĩ ĩ, Ũ ũ): even upper, odd lower.
+        0x100..=0x137 => u | 1,
+        0x1A0 | 0x1AF => u + 1,
+        0x1A1 | 0x1B0 => u,
+        // Latin Extended Additional (Ạ ạ … Ỹ ỹ): even upper, odd lower.
+        0x1EA0..=0x1EF9 => u | 1,
+        _ => return None,
+    };
+    char::from_u32(l)
+}
+
+/// Builds the matching key of a word: lowercase, NFC, invisible characters
+/// dropped. Words longer than the buffer get an empty key (no keyword is that
+/// long).
+pub(crate) fn key_of(s: &str) -> Key {
+    let mut k = Key::EMPTY;
+    if s.len() > 32 {
+        return k;
+    }
+    // Precomposed Vietnamese letters are U+00C0–U+01B0 (lead bytes C3–C6)
+    // and U+1EA0–U+1EF9 (E1 BA/BB); anything else non-ASCII may be a
+    // combining mark or an invisible character and takes the slow path.
+    let b = s.as_bytes();
+    let decomposed = b.iter().enumerate().any(|(i, &c)| {
+        c >= 0x80
+            && !matches!(c, 0x80..=0xBF | 0xC3..=0xC6)
+            && !(c == 0xE1 && matches!(b.get(i + 1), Some(0xBA | 0xBB)))
+    });
+    if decomposed {
+        use unicode_normalization::UnicodeNormalization;
+        for c in s.chars().filter(|&c| !crate::token::is_invisible(c)).nfc() {
+            for l in c.to_lowercase() {
+                if !k.push(l) {
+                    return Key::EMPTY;
+                }
+            }
+        }
+    } else {
+        for c in s.chars() {
+            if let Some(l) = fast_lower(c) {
+                if !k.push(l) {
+                    return Key::EMPTY;
+                }
+            } else {
+                for l in c.to_lowercase() {
+                    if !k.push(l) {
+                        return Key::EMPTY;
+                    }
+                }
+            }
+        }
+    }
+    k
+}
+
+/// The key of token `i` when it is a word; empty otherwise (or out of range).
+pub(crate) fn kw(tokens: &[Token<'_>], i: usize) -> Key {
+    match tokens.get(i) {
+        Some(t) if t.kind == TokenKind::Word => key_of(t.text),
+        _ => Key::EMPTY,
+    }
+}
+
+/// Whether token `i` is the punctuation `p`.
+pub(crate) fn is_p(tokens: &[Token<'_>], i: usize, p: &str) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| t.kind == TokenKind::Punct && t.text == p)
+}
+
+/// Whether token `i` is a dash (`-`, `–`, `—`).
+pub(crate) fn is_dash(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens
+        .get(i)
+        .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.text, "-" | "–" | "—"))
+}
+
+// ------------------------------------------------------------------
+// Predicates shared by the TITLE, ORGANIZATION and OFFICIAL recognizers.
+
+pub(crate) fn span(a: &Analysis, s: usize, e: usize) -> std::ops::Range<usize> {
+    a.tokens[s].span.start..a.tokens[e - 1].span.end
+}
+
+/// Number of capitalised words of a person's name starting at `i` (family
+/// name first), 0 when it does not look like one or is a known place.
+pub(crate) fn person_len(a: &Analysis, i: usize) -> usize {
+    if !a.is_cap(i) || !a.is_word(i) || LEX.family.longest(a, i).is_none() {
+        return 0;
+    }
+    let mut n = 1;
+    while n < 4 && a.is_word(i + n) && a.is_cap(i + n) && a.sp(i + n) {
+        n += 1;
+    }
+    if let Some((p, _)) = LEX.places.longest(a, i) {
+        if p >= n {
+            return 0;
+        }
+    }
+    if n >= 2 {
+        n
+    } else {
+        0
+    }
+}
+
+pub(crate) fn is_roman_or_number(a: &Analysis, i: usize) -> bool {
+    match a.tokens.get(i) {
+        Some(t) if t.kind == TokenKind::Number => true,
+        Some(t) if t.kind == TokenKind::Word => {
+            t.text.len() <= 6
+                && t.text
+                    .bytes()
+                    .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
+        }
+        _ => false,
+    }
+}
+
+/// Territory keywords: "tỉnh", "thành phố", "TP", "huyện" … Returns their
+/// token length.
+pub(crate) fn territory_kw(a: &Analysis, i: usize) -> Option<usize> {
+    match a.key(i) {
+        "tinh3" | "huyên6" | "quân6" | "xa4" | "phương2" | "ban3" | "thôn" | "tp" | "tx" => {
+            if a.text(i + 1) == "." && !a.sp(i + 1) && a.key(i) == "tp" {
+                Some(2)
+            } else {
+                Some(1)
+            }
+        }
+        "thanh2" if a.key(i + 1) == "phô1" => Some(2),
+        "thi6" if matches!(a.key(i + 1), "xa4" | "trân1") => Some(2),
+        _ => None,
+    }
+}
+
+pub(crate) fn starts_org_or_role(a: &Analysis, i: usize) -> bool {
+    LEX.heads.longest(a, i).is_some()
+        || LEX.bodies.longest(a, i).is_some()
+        || LEX.roles.longest(a, i).is_some()
+        || territory_kw(a, i).is_some()
+        || a.key(i) == "pho1"
+}
+
+/// "BTV Quang Minh": a TV editor (biên tập viên) before a name, not the
+/// standing committee ("BTV Tỉnh ủy", "BTV Huyện ủy Nam Đàn").
+pub(crate) fn btv_editor(a: &Analysis, i: usize) -> bool {
+    a.toks[i].upper
+        && a.sp(i + 1)
+        && a.is_word(i + 1)
+        && a.is_cap(i + 1)
+        && !a.toks[i + 1].upper
+        && !a.caps_line(i + 1)
+        && !starts_org_or_role(a, i + 1)
+        && LEX.places.longest(a, i + 1).is_none()
+}
+
+/// Whether a person's name (family name and two or more capitalised words)
+/// starts at `i`, known places included ("Hồ Chí Minh" after "Chủ tịch"),
+/// except after "Cộng sản" ("Đoàn Thanh niên Cộng sản Hồ Chí Minh").
+pub(crate) fn looks_person(a: &Analysis, i: usize) -> bool {
+    if !a.is_cap(i) || !a.is_word(i) || a.caps_line(i) {
+        return false;
+    }
+    // A family name, or any capitalised word before the middle names "Văn",
+    // "Thị" ("Ma Thị Thúy").
+    if LEX.family.longest(a, i).is_none()
+        && !(matches!(a.key(i + 1), "văn" | "thi6") && a.is_cap(i + 1) && a.sp(i + 1))
+    {
+        return false;
+    }
+    if i > 0 && a.key(i - 1) == "san3" {
+        return false;
+    }
+    let mut n = 1;
+    while n < 3 && a.is_word(i + n) && a.is_cap(i + n) && a.sp(i + n) {
+        n += 1;
+    }
+    n >= 3
 }
 
 #[cfg(test)]
