@@ -12,11 +12,11 @@ use crate::token::TokenKind;
 /// Words that may stand between a name and its title(s).
 fn is_connector(a: &Analysis, i: usize) -> bool {
     match a.key(i) {
-        "nguyên" | "cưu6" | "la2" | "luc1" | "đo1" | "hiên6" | "va2" | "đông2" | "thơi2"
-        | "kiêm" | "giư4" | "chưc1" | "vu6" | "lam2" | "bô3" | "nhiêm6" | "trơ3" | "thanh2"
-        | "đăc1" | "cư3" | "khoa1" | "nay" | "tuôi3" | "đang" | "bâu2" | "phân" | "công"
-        | "ky2" => true,
-        "đươc6" => matches!(a.key(i + 1), "bô3" | "bâu2" | "phân" | "cư3" | "giao"),
+        "nguyên" | "cưu5" | "la1" | "luc2" | "đo2" | "hiên5" | "va1" | "đông1" | "thơi1"
+        | "kiêm" | "giư4" | "chưc2" | "vu5" | "lam1" | "bô3" | "nhiêm5" | "trơ3" | "thanh1"
+        | "đăc2" | "cư3" | "khoa2" | "nay" | "tuôi3" | "đang" | "bâu1" | "phân" | "công"
+        | "ky1" => true,
+        "đươc5" => matches!(a.key(i + 1), "bô3" | "bâu1" | "phân" | "cư3" | "giao"),
         _ => a.tokens[i].kind == TokenKind::Number || is_roman_or_number(a, i),
     }
 }
@@ -140,7 +140,7 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
                 continue;
             }
             if (a.is_word(k) || a.tokens[k].kind == TokenKind::Number) && is_connector(a, k) {
-                verb |= a.is_word(k) && a.key(k) != "va2";
+                verb |= a.is_word(k) && a.key(k) != "va1";
                 k += 1;
                 continue;
             }
@@ -174,8 +174,8 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
             );
             let joined = cs > pe
                 && cs - pe <= 2
-                && (pe..cs).all(|k| matches!(a.key(k), "va2" | "ông" | "ba2"))
-                && a.key(pe) == "va2";
+                && (pe..cs).all(|k| matches!(a.key(k), "va1" | "ông" | "ba1"))
+                && a.key(pe) == "va1";
             let has_link = had_link[prev];
             if !joined || has_link {
                 break;

@@ -488,14 +488,12 @@ impl Extractor {
         // organisation names, names right after a title), and both share one
         // analysis of the tokens. A line break is a hard boundary for names,
         // titles and bodies, so they are found line by line; links too.
+        let keys = lex::TokenKeys::new(tokens, &lex::matcher::BUILTIN);
         let mut line_links: Vec<(SpanKey, SpanKey)> = Vec::new();
         let mut start = 0;
         while start < tokens.len() {
-            let mut end = start + 1;
-            while end < tokens.len() && !tokens[end].newline_before {
-                end += 1;
-            }
-            let analysis = lex::Analysis::new(&tokens[start..end]);
+            let end = lex::line_end(tokens, start);
+            let analysis = keys.view(start..end);
             let titles = title::find(text, &analysis);
             let people = person::find(text, &analysis, &titles);
             let mut line: Vec<Entity<'a>> = titles;

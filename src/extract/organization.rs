@@ -14,7 +14,7 @@
 
 use super::lex::{
     btv_editor, foreign_word, is_roman_or_number, looks_person, person_len, span,
-    starts_org_or_role, territory_kw, Analysis, HEAD_BARE, HEAD_NAME, HEAD_TAIL, LEX,
+    starts_org_or_role, territory_kw, Analysis, Lex, HEAD_BARE, HEAD_NAME, HEAD_TAIL,
     PLACE_COUNTRY, PLACE_PROVINCE,
 };
 use super::{Entity, EntityKind, Value};
@@ -160,7 +160,7 @@ pub(super) fn english_body_at(a: &Analysis, i: usize) -> Option<usize> {
     while e < i + 5 && a.sp(e) && w(e) {
         e += 1;
     }
-    if LEX.heads.longest(a, i).is_some() || a.is_cap(e) && a.sp(e) {
+    if a.longest(i, Lex::Head).is_some() || a.is_cap(e) && a.sp(e) {
         // "CLB Bamboo Airways Vĩnh Phúc": part of a longer name.
         return None;
     }
@@ -178,20 +178,20 @@ pub(super) fn law_end(a: &Analysis, i: usize) -> usize {
         if !a.is_word(j) && !comma_on
             || matches!(
                 k,
-                "sô1"
+                "sô2"
                     | "năm"
-                    | "đươc6"
+                    | "đươc5"
                     | "cua3"
-                    | "nay2"
+                    | "nay1"
                     | "do"
                     | "đa4"
                     | "thay"
-                    | "ngay2"
+                    | "ngay1"
                     | "quy"
-                    | "va2"
+                    | "va1"
                     | "se4"
-                    | "co1"
-                    | "la2"
+                    | "co2"
+                    | "la1"
             )
         {
             break;
@@ -224,7 +224,7 @@ pub(super) fn push_org<'a>(
             && a.is_cap(k)
     };
     // A company's short name: "Công ty CP Sữa Việt Nam (Vinamilk)".
-    let company = matches!(a.key(s), "công" | "tâp6" | "tông3" | "ngân" | "cty");
+    let company = matches!(a.key(s), "công" | "tâp5" | "tông3" | "ngân" | "cty");
     let ue = a.unit_end(e + 1);
     let short = |k: usize| {
         company
@@ -237,7 +237,7 @@ pub(super) fn push_org<'a>(
         && a.text(ue) == ")"
         && (abbr(e + 1) || short(e + 1))
         && territory_kw(a, e + 1).is_none()
-        && LEX.places.longest(a, e + 1).is_none()
+        && a.longest(e + 1, Lex::Place).is_none()
     {
         let r = span(a, e + 1, ue);
         out.push(Entity {
@@ -259,7 +259,7 @@ pub(super) fn is_generic_before(a: &Analysis, i: usize) -> bool {
     }
     matches!(
         a.key(i - 1),
-        "cac1" | "nhưng4" | "nhiêu2" | "môi4" | "tưng2"
+        "cac2" | "nhưng4" | "nhiêu1" | "môi4" | "tưng1"
     )
 }
 
@@ -270,20 +270,20 @@ pub(super) fn is_generic_after(a: &Analysis, e: usize) -> bool {
         territory_kw(a, k).is_some()
             || matches!(
                 a.key(k),
-                "đia6"
+                "đia5"
                     | "đơn"
                     | "nơi"
                     | "cơ"
-                    | "vung2"
-                    | "miên2"
-                    | "nươc1"
+                    | "vung1"
+                    | "miên1"
+                    | "nươc2"
                     | "khu"
-                    | "câp1"
-                    | "quôc1"
-                    | "nganh2"
+                    | "câp2"
+                    | "quôc2"
+                    | "nganh1"
             )
     };
-    let quant = |k: usize| matches!(a.key(k), "nhiêu2" | "cac1" | "môi4" | "tưng2");
+    let quant = |k: usize| matches!(a.key(k), "nhiêu1" | "cac2" | "môi4" | "tưng1");
     quant(e) && a.key(e) != "môi4" && class_noun(e + 1)
         || a.key(e) == "cua3" && quant(e + 1) && class_noun(e + 2)
 }
@@ -291,7 +291,7 @@ pub(super) fn is_generic_after(a: &Analysis, e: usize) -> bool {
 /// A place name at `i`: a known place, or up to two capitalised words that do
 /// not start a person's name or an organisation. Returns the end.
 pub(super) fn place(a: &Analysis, i: usize, generic: bool) -> Option<usize> {
-    let known = LEX.places.longest(a, i).map(|(n, _)| i + n);
+    let known = a.longest(i, Lex::Place).map(|(n, _)| i + n);
     if !generic || a.caps_line(i) || !a.sp(i) {
         return known;
     }
@@ -335,9 +335,8 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
             break;
         }
         if !kw_done {
-            if let Some((n, _)) = LEX
-                .places
-                .longest(a, j)
+            if let Some((n, _)) = a
+                .longest(j, Lex::Place)
                 .filter(|&(n, _)| n >= 3 && !looks_person(a, j))
             {
                 // "TP.HCM" before the keyword "TP".
@@ -354,7 +353,7 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
                 kw_done = true;
                 continue;
             }
-            if let Some((n, tag)) = LEX.places.longest(a, j).filter(|_| !looks_person(a, j)) {
+            if let Some((n, tag)) = a.longest(j, Lex::Place).filter(|_| !looks_person(a, j)) {
                 if tag != PLACE_COUNTRY || !took {
                     j += n;
                     took = true;
@@ -364,9 +363,7 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
             }
             // Not after a country: "Hải quân Indonesia | Yudo Margono".
             let after_country = j > 0
-                && LEX
-                    .places
-                    .longest(a, j - 1)
+                && a.longest(j - 1, Lex::Place)
                     .is_some_and(|(_, t)| t == PLACE_COUNTRY);
             if generic_place && !after_country {
                 if let Some(e) = place(a, j, true) {
@@ -378,16 +375,16 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
             }
         }
         match a.key(j) {
-            "khoa1" if is_roman_or_number(a, j + 1) => {
+            "khoa2" if is_roman_or_number(a, j + 1) => {
                 j += 2;
                 took = true;
                 break;
             }
-            "tôi1" if a.key(j + 1) == "cao" => {
+            "tôi2" if a.key(j + 1) == "cao" => {
                 j += 2;
                 took = true;
             }
-            "khu" if a.key(j + 1) == "vưc6" && is_roman_or_number(a, j + 2) => {
+            "khu" if a.key(j + 1) == "vưc5" && is_roman_or_number(a, j + 2) => {
                 j += 3;
                 took = true;
             }
@@ -401,7 +398,7 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
 fn lower_head_ok(k: &str) -> bool {
     matches!(
         k,
-        "ban" | "chi" | "trương2" | "đang3" | "công" | "sơ3" | "tâp6" | "ngân" | "bênh6" | "hiêp6"
+        "ban" | "chi" | "trương1" | "đang3" | "công" | "sơ3" | "tâp5" | "ngân" | "bênh5" | "hiêp5"
     )
 }
 
@@ -418,26 +415,26 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
     }
     let cap = a.is_cap(i) || a.caps_line(i);
     if (person_len(a, i) >= 3 || looks_person(a, i))
-        && !LEX.bodies.longest(a, i).is_some_and(|(n, _)| n >= 3)
+        && !a.longest(i, Lex::Body).is_some_and(|(n, _)| n >= 3)
     {
         return None;
     }
-    if LEX.places.longest(a, i).is_some_and(|(n, _)| n >= 2) {
+    if a.longest(i, Lex::Place).is_some_and(|(n, _)| n >= 2) {
         return None;
     }
-    if i > 0 && matches!(a.key(i - 1), "đương2" | "phô1") {
+    if i > 0 && matches!(a.key(i - 1), "đương1" | "phô2") {
         // Street names: "đường Trường Chinh".
         return None;
     }
-    let body = LEX.bodies.longest(a, i);
-    let head = LEX.heads.longest(a, i);
+    let body = a.longest(i, Lex::Body);
+    let head = a.longest(i, Lex::Head);
     if i > 0
         && !a.is_cap(i)
-        && (a.key(i) == "sơ3" && matches!(a.key(i - 1), "tru6" | "cơ")
-            || a.key(i) == "trương2"
+        && (a.key(i) == "sơ3" && matches!(a.key(i - 1), "tru5" | "cơ")
+            || a.key(i) == "trương1"
                 && matches!(
                     a.key(i - 1),
-                    "thi6" | "môi" | "chiên1" | "quang3" | "hiên6" | "lâp6" | "nông" | "thương"
+                    "thi5" | "môi" | "chiên2" | "quang3" | "hiên5" | "lâp5" | "nông" | "thương"
                 ))
     {
         // "trụ sở UBND", "thị trường KH&CN": not the heads "Sở", "Trường".
@@ -456,7 +453,7 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
         if cap {
             let mut j = i + n;
             let mut named = false;
-            if !a.caps_line(i) && a.is_cap(j) && LEX.name_words.longest(a, j).is_some() {
+            if !a.caps_line(i) && a.is_cap(j) && a.longest(j, Lex::NameWord).is_some() {
                 let e = name(a, j, false);
                 named = e > j;
                 j = e;
@@ -472,7 +469,7 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
         a.sp(j)
             && a.is_cap(j)
             && !a.caps_line(j)
-            && LEX.places.longest(a, j).is_none()
+            && a.longest(j, Lex::Place).is_none()
             && (foreign_word(a.text(j))
                 || a.toks[j].upper && a.text(j).len() >= 3 && a.text(j).is_ascii())
     };
@@ -487,33 +484,33 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
         let kind_of = head_key == "tô3"
             && (a.caps_line(i)
                 || best.is_some()
-                || LEX.heads.longest(a, i + n).is_some()
-                || LEX.bodies.longest(a, i + n).is_some()
-                || a.key(i + n) == "công" && a.key(i + n + 1) == "đoan2");
+                || a.longest(i + n, Lex::Head).is_some()
+                || a.longest(i + n, Lex::Body).is_some()
+                || a.key(i + n) == "công" && a.key(i + n + 1) == "đoan1");
         let lower_ok = lower_head_ok(head_key) || head_key == "tô3" && foreign_next(i + n);
         if !kind_of && (cap || lenient || lower_ok) {
             let j = i + n;
             // Heads whose name may start in lowercase ("Hội truyền nhiễm",
             // "Ban Quản lý dự án", "Công ty cổ phần Xi măng").
-            let lower_first = matches!(head_key, "hôi6" | "liên" | "cuc6" | "viên6" | "bcđ")
+            let lower_first = matches!(head_key, "hôi5" | "liên" | "cuc5" | "viên5" | "bcđ")
                 || (n > 1
                     && class == HEAD_NAME
                     && matches!(
                         head_key,
                         "ban"
-                            | "hôi6"
+                            | "hôi5"
                             | "liên"
                             | "tông3"
                             | "công"
-                            | "hơp6"
+                            | "hơp5"
                             | "ngân"
-                            | "bênh6"
-                            | "hiêp6"
+                            | "bênh5"
+                            | "hiêp5"
                     ));
             let short = n == 1
                 && matches!(
                     head_key,
-                    "ban" | "bô6" | "sơ3" | "vu6" | "cuc6" | "đoan2" | "phong2" | "trương2"
+                    "ban" | "bô5" | "sơ3" | "vu5" | "cuc5" | "đoan1" | "phong1" | "trương1"
                 );
             let mut e = if short && !strong_first(a, j) {
                 j
@@ -538,7 +535,7 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
             // "Uỷ ban Pháp luật của Quốc hội".
             if !sub && named && a.key(e) == "cua3" && matches!(head_key, "uy3" | "ban") {
                 if let Some(o) = parse_org(a, e + 1, false, depth + 1) {
-                    if o.valid && LEX.bodies.longest(a, e + 1).is_some() {
+                    if o.valid && a.longest(e + 1, Lex::Body).is_some() {
                         inner.push((o.start, o.end));
                         e = o.end;
                         sub = true;
@@ -546,8 +543,8 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
                 }
             }
             // "Đại sứ quán Việt Nam tại Ấn Độ".
-            if n >= 3 && a.key(i + n - 1) == "quan1" && a.key(e) == "tai6" && e > j {
-                if let Some((m, PLACE_COUNTRY)) = LEX.places.longest(a, e + 1) {
+            if n >= 3 && a.key(i + n - 1) == "quan2" && a.key(e) == "tai5" && e > j {
+                if let Some((m, PLACE_COUNTRY)) = a.longest(e + 1, Lex::Place) {
                     if a.is_cap(e + 1) {
                         e += 1 + m;
                         sub = true;
@@ -555,7 +552,7 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
                 }
             }
             let generic_place = matches!(class, HEAD_BARE | HEAD_TAIL) && n >= 2 && !sub
-                || matches!(head_key, "tinh3" | "thanh2" | "huyên6" | "quân6" | "thi6");
+                || matches!(head_key, "tinh3" | "thanh1" | "huyên5" | "quân5" | "thi5");
             let (e2, took) = if sub {
                 (e, false)
             } else {
@@ -581,10 +578,8 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
                 && (cap || named || sub || took)
                 && (cap || lenient || took || sub || (j..e).any(|k| a.is_cap(k)));
             // "Tòa án Việt Nam", "Tòa án nước ngoài": the courts of a country.
-            let country_courts = head_key == "toa2"
-                && LEX
-                    .places
-                    .longest(a, j)
+            let country_courts = head_key == "toa1"
+                && a.longest(j, Lex::Place)
                     .is_some_and(|(m, t)| t == PLACE_COUNTRY && j + m == e);
             let org = Org {
                 start: i,
@@ -617,15 +612,15 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         let t = &a.tokens[k];
         if a.caps_line(k) {
             // Capitals tell nothing: only known words, not verb-like ones.
-            if let Some((n, tag)) = LEX.name_words.longest(a, k) {
+            if let Some((n, tag)) = a.longest(k, Lex::NameWord) {
                 if tag == 1 {
                     break;
                 }
                 k += n;
                 continue;
             }
-            if let Some((n, _)) = LEX.places.longest(a, k) {
-                if LEX.heads.longest(a, k).is_none() {
+            if let Some((n, _)) = a.longest(k, Lex::Place) {
+                if a.longest(k, Lex::Head).is_none() {
                     k += n;
                     continue;
                 }
@@ -643,7 +638,7 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             }
             // A known place ("Thành ủy Hải Phòng"); a country ends the name
             // ("Bộ Ngoại giao Mỹ | Ned Price").
-            if let Some((n, tag)) = LEX.places.longest(a, k) {
+            if let Some((n, tag)) = a.longest(k, Lex::Place) {
                 // "Trường ĐH Tôn Đức Thắng": a country word followed by a
                 // Vietnamese capitalised syllable is inside a name.
                 let inside_name = a.is_cap(k + n)
@@ -665,20 +660,19 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 }
             }
             // A name word that is a known compound ("Công an", "Phòng chống").
-            if let Some((n, _)) = LEX.name_words.longest(a, k) {
-                if n > 1 || LEX.heads.longest(a, k).is_none() && LEX.bodies.longest(a, k).is_none()
-                {
+            if let Some((n, _)) = a.longest(k, Lex::NameWord) {
+                if n > 1 || a.longest(k, Lex::Head).is_none() && a.longest(k, Lex::Body).is_none() {
                     k += n;
                     prev_cap = true;
                     continue;
                 }
             }
-            if LEX.heads.longest(a, k).is_some() || LEX.bodies.longest(a, k).is_some() {
+            if a.longest(k, Lex::Head).is_some() || a.longest(k, Lex::Body).is_some() {
                 // An office word as the first name word: "Hội đồng Bộ trưởng".
                 if k == j {
-                    if let Some((n, _)) = LEX.roles.longest(a, k) {
-                        if LEX.bodies.longest(a, k).is_none()
-                            && LEX.heads.longest(a, k).map_or(0, |h| h.0) < n
+                    if let Some((n, _)) = a.longest(k, Lex::Role) {
+                        if a.longest(k, Lex::Body).is_none()
+                            && a.longest(k, Lex::Head).map_or(0, |h| h.0) < n
                         {
                             k += n;
                             prev_cap = true;
@@ -694,11 +688,11 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 && (matches!(
                     a.key(k - 1),
                     "th" | "thcs" | "thpt" | "đh" | "cđ" | "mn" | "ptth"
-                ) || matches!(a.key(k - 1), "hoc6" | "thông" | "non")
+                ) || matches!(a.key(k - 1), "hoc5" | "thông" | "non")
                     && k > 1
-                    && matches!(a.key(k - 2), "đai6" | "tiêu3" | "trung" | "phô3" | "mâm2")
+                    && matches!(a.key(k - 2), "đai5" | "tiêu3" | "trung" | "phô3" | "mâm1")
                     || k > 1 && a.key(k - 1) == "sơ3" && a.key(k - 2) == "cơ");
-            if territory_kw(a, k).is_some() || (looks_person(a, k) && !school) || a.key(k) == "pho1"
+            if territory_kw(a, k).is_some() || (looks_person(a, k) && !school) || a.key(k) == "pho2"
             {
                 break;
             }
@@ -708,12 +702,12 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 break;
             }
             if k == j {
-                if let Some((n, _)) = LEX.roles.longest(a, k) {
+                if let Some((n, _)) = a.longest(k, Lex::Role) {
                     k += n;
                     prev_cap = true;
                     continue;
                 }
-            } else if LEX.roles.longest(a, k).is_some() {
+            } else if a.longest(k, Lex::Role).is_some() {
                 break;
             }
             let single = ue == k + 1;
@@ -726,12 +720,12 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             if single
                 && !a.toks[k - 1].upper
                 && (w.len() <= 4 || !w.is_ascii())
-                && LEX.places.longest(a, k - 1).is_none()
+                && a.longest(k - 1, Lex::Place).is_none()
                 && a.is_word(k)
                 && a.sp(k)
                 && !a.is_cap(k)
                 && !is_stop(a.key(k))
-                && LEX.name_words.longest(a, k).is_none()
+                && a.longest(k, Lex::NameWord).is_none()
                 && territory_kw(a, k).is_none()
             {
                 k += 1;
@@ -745,14 +739,14 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             }
             // A continent ends the name: "Liên đoàn bóng đá châu Á".
             if k > j {
-                if let Some((n, _)) = LEX.places.longest(a, k) {
+                if let Some((n, _)) = a.longest(k, Lex::Place) {
                     if a.is_cap(k + n - 1) {
                         k += n;
                         break;
                     }
                 }
             }
-            if let Some((n, tag)) = LEX.name_words.longest(a, k) {
+            if let Some((n, tag)) = a.longest(k, Lex::NameWord) {
                 // A verb-like word right after a capitalised one (or first)
                 // ends the name; a "not first" word cannot start it.
                 if tag == 1 && (prev_cap || k == j) {
@@ -762,15 +756,15 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 prev_cap = false;
                 continue;
             }
-            if a.key(k) == "va2" && k > j {
+            if a.key(k) == "va1" && k > j {
                 let n = k + 1;
                 if a.sp(n)
-                    && (a.is_cap(n) || LEX.name_words.longest(a, n).is_some())
-                    && (LEX.name_words.longest(a, n).is_some() || !starts_org_or_role(a, n))
+                    && (a.is_cap(n) || a.longest(n, Lex::NameWord).is_some())
+                    && (a.longest(n, Lex::NameWord).is_some() || !starts_org_or_role(a, n))
                     && !looks_person(a, n)
-                    && !(a.key(n) == "nha2" && a.key(n + 1) == "nươc1")
+                    && !(a.key(n) == "nha1" && a.key(n + 1) == "nươc2")
                     // "Bệnh viện A và Bệnh viện B": a new head, a new body.
-                    && LEX.heads.longest(a, n).is_none()
+                    && a.longest(n, Lex::Head).is_none()
                 {
                     // After "và" a verb-like word is a coordinated part of
                     // the name ("Trung tâm Nghiên cứu và phát triển").
@@ -798,9 +792,9 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             // "trường THPT Cầu Giấy - Hà Nội": a province after a dash, ending
             // the name, locates the body; not in paired names ("Ngân hàng Sài
             // Gòn - Hà Nội", "Bệnh viện Việt Nam - Thụy Điển Uông Bí").
-            if let Some((n, PLACE_PROVINCE)) = LEX.places.longest(a, k + 1) {
+            if let Some((n, PLACE_PROVINCE)) = a.longest(k + 1, Lex::Place) {
                 let paired =
-                    (j..k).any(|s| LEX.places.longest(a, s).is_some_and(|(m, _)| s + m == k));
+                    (j..k).any(|s| a.longest(s, Lex::Place).is_some_and(|(m, _)| s + m == k));
                 let ends = !(a.is_cap(k + 1 + n) && a.sp(k + 1 + n));
                 if ends && !paired {
                     break;
@@ -813,8 +807,8 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             && t.text.len() <= 3
             && j > 0
             && (k == j
-                && (a.key(j - 1).ends_with("oan2") || matches!(a.key(j - 1), "khu" | "viên6"))
-                || k > j && j > 1 && a.key(j - 1) == "viên6" && a.key(j - 2) == "bênh6")
+                && (a.key(j - 1).ends_with("oan1") || matches!(a.key(j - 1), "khu" | "viên5"))
+                || k > j && j > 1 && a.key(j - 1) == "viên5" && a.key(j - 2) == "bênh5")
         {
             // "Quân đoàn 2", "Quân khu 7", "Bệnh viện 108", "Bệnh viện quân
             // y 175", "Bệnh viện Trung ương Quân đội 108".
@@ -829,7 +823,7 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         break;
     }
     // Never end on "và" ("phòng Quản lý thi và | kiểm định").
-    while k > j && a.key(k - 1) == "va2" {
+    while k > j && a.key(k - 1) == "va1" {
         k -= 1;
     }
     k
@@ -841,124 +835,124 @@ fn is_stop(k: &str) -> bool {
         k,
         "đa4"
             | "se4"
-            | "đươc6"
-            | "la2"
-            | "co1"
+            | "đươc5"
+            | "la1"
+            | "co2"
             | "cua3"
-            | "va2"
+            | "va1"
             | "cho"
-            | "vơi1"
-            | "tai6"
+            | "vơi2"
+            | "tai5"
             | "trong"
-            | "vê2"
-            | "tư2"
-            | "đên1"
+            | "vê1"
+            | "tư1"
+            | "đên2"
             | "theo"
-            | "nay2"
-            | "đo1"
-            | "cac1"
+            | "nay1"
+            | "đo2"
+            | "cac2"
             | "nhưng4"
-            | "vưa2"
+            | "vưa1"
             | "đang"
             | "cung4"
             | "không"
             | "phai3"
-            | "thi2"
-            | "ma2"
-            | "bi6"
+            | "thi1"
+            | "ma1"
+            | "bi5"
             | "do"
             | "nên"
             | "khi"
             | "đê3"
             | "ra"
-            | "vao2"
+            | "vao1"
             | "lên"
-            | "xuông1"
+            | "xuông2"
             | "ơ3"
-            | "con2"
-            | "rôi2"
-            | "lai6"
+            | "con1"
+            | "rôi1"
+            | "lai5"
             | "chi3"
-            | "mơi1"
-            | "nhiêu2"
-            | "it1"
+            | "mơi2"
+            | "nhiêu1"
+            | "it2"
             | "ban"
             | "yêu"
             | "công"
             | "thông"
-            | "phôi1"
-            | "tiêp1"
+            | "phôi2"
+            | "tiêp2"
             | "triên3"
             | "kiêm3"
-            | "đê2"
-            | "quyêt1"
+            | "đê1"
+            | "quyêt2"
             | "xư3"
-            | "ky1"
-            | "hop6"
-            | "lam2"
-            | "nhân6"
+            | "ky2"
+            | "hop5"
+            | "lam1"
+            | "nhân5"
             | "trao"
             | "gưi3"
-            | "lưa6"
-            | "phat1"
+            | "lưa5"
+            | "phat2"
             | "tô3"
-            | "đanh1"
+            | "đanh2"
             | "khăng3"
-            | "nhân1"
-            | "bao1"
+            | "nhân2"
+            | "bao2"
             | "canh3"
             | "tuyên"
             | "đưa"
-            | "thưc6"
-            | "hương1"
+            | "thưc5"
+            | "hương2"
             | "giao"
-            | "đat6"
+            | "đat5"
             | "tăng"
             | "giam3"
-            | "vân64"
-            | "cân2"
-            | "hiên6"
+            | "vân54"
+            | "cân1"
+            | "hiên5"
             | "sau"
-            | "trươc1"
-            | "tiên1"
+            | "trươc2"
+            | "tiên2"
             | "thu"
             | "mơ3"
             | "tham"
             | "chu3"
-            | "chiu6"
-            | "dư6"
-            | "gôm2"
+            | "chiu5"
+            | "dư5"
+            | "gôm1"
             | "như"
-            | "nhăm2"
-            | "đê1"
+            | "nhăm1"
+            | "đê2"
             | "năm"
-            | "nga2y"
-            | "ngay2"
-            | "thang1"
-            | "quy1"
-            | "sô1"
-            | "mot6"
-            | "môt6"
+            | "nga1y"
+            | "ngay1"
+            | "thang2"
+            | "quy2"
+            | "sô2"
+            | "mot5"
+            | "môt5"
             | "hai"
             | "ba"
-            | "bôn1"
+            | "bôn2"
             | "nam"
-            | "sau1"
+            | "sau2"
             | "bay3"
-            | "tam1"
-            | "chin1"
-            | "mươi2"
+            | "tam2"
+            | "chin2"
+            | "mươi1"
             | "trăm"
-            | "nghin2"
-            | "triêu6"
+            | "nghin1"
+            | "triêu5"
             | "ty3"
             | "vâ4n"
             | "vân4"
             | "luôn"
-            | "thương2"
-            | "rât1"
+            | "thương1"
+            | "rât2"
             | "hơn"
-            | "nhât1"
+            | "nhât2"
             | "qua"
             | "đi"
             | "đên"
@@ -969,10 +963,10 @@ fn is_stop(k: &str) -> bool {
 /// head ("Ban", "Bộ", "Sở" …): a known name word, an abbreviation, an office
 /// word or an organisation, not any capitalised word ("Ban Mê").
 fn strong_first(a: &Analysis, j: usize) -> bool {
-    LEX.name_words.longest(a, j).is_some()
+    a.longest(j, Lex::NameWord).is_some()
         || (a.toks.get(j).is_some_and(|t| t.upper) && a.text(j).chars().count() >= 2)
         || a.unit_end(j) > j + 1
-        || LEX.roles.longest(a, j).is_some()
-        || LEX.heads.longest(a, j).is_some()
-        || LEX.bodies.longest(a, j).is_some()
+        || a.longest(j, Lex::Role).is_some()
+        || a.longest(j, Lex::Head).is_some()
+        || a.longest(j, Lex::Body).is_some()
 }

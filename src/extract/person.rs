@@ -9,7 +9,7 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::lex::{btv_editor, foreign_word, person_len, Analysis, LEX};
+use super::lex::{btv_editor, foreign_word, person_len, Analysis, Lex, PLACE_COUNTRY};
 use super::{Entity, EntityKind, Value};
 use crate::token::TokenKind;
 
@@ -19,31 +19,31 @@ fn is_honorific(a: &Analysis, i: usize) -> bool {
     match k {
         // Capitalised mid-sentence they are parts of names ("Bà Rịa", "Bà
         // Triệu"), not address words.
-        "ông" | "ba2" | "cu6" => {
+        "ông" | "ba1" | "cu5" => {
             !a.is_cap(i)
                 || i == 0
                 || matches!(a.text(i - 1), "." | "\"" | "“" | ":" | "(" | "-" | "–")
                 || a.tokens[i].newline_before
         }
-        "anh" | "chi6" => !a.is_cap(i),
-        "chi1" => i > 0 && a.key(i - 1) == "đông2",
+        "anh" | "chi5" => !a.is_cap(i),
+        "chi2" => i > 0 && a.key(i - 1) == "đông1",
         "ts" | "ths" | "gs" | "pgs" | "bs" | "ks" | "tskh" | "hlv" => a.toks[i].upper,
         "btv" => btv_editor(a, i),
         "si4" => {
             i > 0
                 && matches!(
                     a.key(i - 1),
-                    "tiên1" | "thac6" | "bac1" | "nghê6" | "ca" | "nhac6" | "hoa6" | "vo4"
+                    "tiên2" | "thac5" | "bac2" | "nghê5" | "ca" | "nhac5" | "hoa5" | "vo4"
                 )
         }
-        "thơ" | "văn" | "bao1" => i > 0 && a.key(i - 1) == "nha2",
-        "sư" => i > 0 && matches!(a.key(i - 1), "luât6" | "ky4"),
-        "can" | "cao1" => i > 0 && a.key(i - 1) == "bi6",
-        "tương1" | "ta1" | "ta" => {
+        "thơ" | "văn" | "bao2" => i > 0 && a.key(i - 1) == "nha1",
+        "sư" => i > 0 && matches!(a.key(i - 1), "luât5" | "ky4"),
+        "can" | "cao2" => i > 0 && a.key(i - 1) == "bi5",
+        "tương2" | "ta2" | "ta" => {
             i > 0
                 && matches!(
                     a.key(i - 1),
-                    "đai6" | "thương6" | "trung" | "thiêu1" | "đai5"
+                    "đai5" | "thương5" | "trung" | "thiêu2" | "đai9"
                 )
         }
         _ => false,
@@ -59,45 +59,45 @@ fn is_place_context(a: &Analysis, i: usize) -> bool {
     let pp = if i > 1 { a.key(i - 2) } else { "" };
     // A house number: "số 12 Nguyễn Chí Thanh", "Tầng 6, 68 Nguyễn Cơ Thạch".
     if a.tokens[i - 1].kind == TokenKind::Number
-        && (pp == "sô1"
+        && (pp == "sô2"
             || a.text(i - 1).bytes().all(|b| b.is_ascii_digit())
                 && (i < 2 || matches!(a.text(i - 2), "," | ":" | ";" | "(")))
     {
         return true;
     }
-    (p == "trương2" && pp == "quang3")
+    (p == "trương1" && pp == "quang3")
         || matches!(
             p,
-            "tp" | "đương2"
+            "tp" | "đương1"
                 | "ngo4"
-                | "ngach1"
+                | "ngach2"
                 | "hem3"
-                | "kiêt6"
-                | "phô1"
+                | "kiêt5"
+                | "phô2"
                 | "tinh3"
-                | "huyên6"
-                | "phương2"
-                | "quân6"
-                | "lô6"
-                | "câu2"
+                | "huyên5"
+                | "phương1"
+                | "quân5"
+                | "lô5"
+                | "câu1"
                 | "sông"
-                | "nui1"
-                | "lang2"
+                | "nui2"
+                | "lang1"
                 | "thôn"
                 | "ban3"
-                | "âp1"
-                | "xom1"
-                | "chơ6"
-                | "trân1"
+                | "âp2"
+                | "xom2"
+                | "chơ5"
+                | "trân2"
                 | "xa4"
         )
         || (p == "." && pp == "tp")
-        || (p == "dich6" && pp == "chiên1")
+        || (p == "dich5" && pp == "chiên2")
         || (p == "tương3" && pp == "tư")
-        || (p == "cach1" && pp == "phong")
-        || (p == "phô1" && pp == "thanh2")
-        || (p == "san3" && pp == "công6")
-        || (p == "minh" && pp == "chi1")
+        || (p == "cach2" && pp == "phong")
+        || (p == "phô2" && pp == "thanh1")
+        || (p == "san3" && pp == "công5")
+        || (p == "minh" && pp == "chi2")
         || (matches!(p, "tư" | "ba") && pp == "nga4")
 }
 
@@ -108,12 +108,12 @@ fn name_run(a: &Analysis, i: usize, max: usize) -> usize {
     let mut n = 0;
     while n < max && j < a.len() && a.is_word(j) && a.is_cap(j) && (j == i || a.sp(j)) {
         if j > i {
-            if let Some((m, _)) = LEX.roles.longest(a, j) {
+            if let Some((m, _)) = a.longest(j, Lex::Role) {
                 if m >= 2 {
                     break;
                 }
             }
-            if let Some((m, _)) = LEX.heads.longest(a, j) {
+            if let Some((m, _)) = a.longest(j, Lex::Head) {
                 // "Nguyễn Văn A Bộ đội Biên phòng" ends before the head, but
                 // a head ending the run is a name ("Vũ Hải Quân").
                 let all_cap = (j..j + m).all(|k| a.is_cap(k));
@@ -121,7 +121,7 @@ fn name_run(a: &Analysis, i: usize, max: usize) -> usize {
                     break;
                 }
             }
-            if a.key(j) == "pho1" || a.key(j) == "ngươi2" && n >= 2 {
+            if a.key(j) == "pho2" || a.key(j) == "ngươi1" && n >= 2 {
                 break;
             }
         }
@@ -172,11 +172,11 @@ pub(crate) fn find<'a>(
         let after_hon = i > 0 && a.sp(i) && is_honorific(a, i - 1);
         let after_title =
             i > 0 && a.sp(i) && title_ends.binary_search(&a.tokens[i - 1].span.end).is_ok();
-        let bac = i > 0 && a.key(i - 1) == "bac1" && a.is_cap(i - 1) && a.sp(i);
-        let family = LEX.family.longest(a, i).is_some();
+        let bac = i > 0 && a.key(i - 1) == "bac2" && a.is_cap(i - 1) && a.sp(i);
+        let family = a.longest(i, Lex::Family).is_some();
         if i > 0 && !a.is_cap(i - 1) {
             // The capitalised half of a place: "châu Âu Hans Kluge".
-            if let Some((n, _)) = LEX.places.longest(a, i - 1) {
+            if let Some((n, _)) = a.longest(i - 1, Lex::Place) {
                 if n >= 2 {
                     i += n - 1;
                     continue;
@@ -185,13 +185,11 @@ pub(crate) fn find<'a>(
         }
         let mut end = 0;
         if family || after_hon || after_title || bac {
-            if LEX
-                .heads
-                .longest(a, i)
+            if a.longest(i, Lex::Head)
                 .is_some_and(|(n, _)| n >= 2 || after_title && !family)
-                || LEX.roles.longest(a, i).is_some()
-                || LEX.bodies.longest(a, i).is_some()
-                || a.key(i) == "ngươi2"
+                || a.longest(i, Lex::Role).is_some()
+                || a.longest(i, Lex::Body).is_some()
+                || a.key(i) == "ngươi1"
             {
                 i += 1;
                 continue;
@@ -202,7 +200,7 @@ pub(crate) fn find<'a>(
                 continue;
             }
             let e = name_run(a, i, max);
-            if let Some((n, _)) = LEX.places.longest(a, i) {
+            if let Some((n, _)) = a.longest(i, Lex::Place) {
                 if i + n < e {
                     // "tỉnh Hà Nam Lê Thị Thủy": the place first.
                     i += n;
@@ -213,9 +211,8 @@ pub(crate) fn find<'a>(
             // country after a title is a body, not a person.
             if after_title && !family && !after_hon {
                 let country_end = (i + 1..e).any(|k| {
-                    LEX.places
-                        .longest(a, k)
-                        .is_some_and(|(n, t)| t == super::lex::PLACE_COUNTRY && k + n == e)
+                    a.longest(k, Lex::Place)
+                        .is_some_and(|(n, t)| t == PLACE_COUNTRY && k + n == e)
                 });
                 if country_end {
                     i = e.max(i + 1);
@@ -223,7 +220,7 @@ pub(crate) fn find<'a>(
                 }
             }
             let words = count_words(a, i, e);
-            let known_place = LEX.places.longest(a, i).is_some_and(|(n, _)| i + n >= e)
+            let known_place = a.longest(i, Lex::Place).is_some_and(|(n, _)| i + n >= e)
                 && !(after_title && family && words >= 3);
             // Capitals tell nothing in a headline: a family name is needed.
             let ok = if caps && !family {
@@ -523,9 +520,9 @@ fn foreign_name(a: &Analysis, i: usize) -> Option<usize> {
             && !a.caps_line(k)
             && foreign_word(a.text(k))
             && !stop_word(a.text(k))
-            && LEX.bodies.longest(a, k).is_none()
-            && LEX.heads.longest(a, k).is_none()
-            && LEX.places.longest(a, k).is_none()
+            && a.longest(k, Lex::Body).is_none()
+            && a.longest(k, Lex::Head).is_none()
+            && a.longest(k, Lex::Place).is_none()
     };
     if !word(i) || i > 0 && a.is_cap(i - 1) && a.is_word(i - 1) && a.text(i - 1).is_ascii() {
         return None;
@@ -547,7 +544,7 @@ fn foreign_name(a: &Analysis, i: usize) -> Option<usize> {
                 && e + 1 < a.len()
                 && a.is_word(e + 1)
                 && !a.is_cap(e + 1)
-                && LEX.roles.longest(a, e + 1).is_some());
+                && a.longest(e + 1, Lex::Role).is_some());
     (before || after).then_some(e)
 }
 

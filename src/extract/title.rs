@@ -17,7 +17,8 @@
 
 use super::lex::{
     foreign_word, is_roman_or_number, looks_person, person_len, span, starts_org_or_role,
-    territory_kw, Analysis, LEX, PLACE_COUNTRY, ROLE_COMP, ROLE_ORG, ROLE_PERSON, ROLE_PLAIN,
+    territory_kw, Analysis, Lex, LexSet, PLACE_COUNTRY, ROLE_COMP, ROLE_ORG, ROLE_PERSON,
+    ROLE_PLAIN,
 };
 use super::organization::{
     club_at, english_body_at, is_generic_after, is_generic_before, law_end, parse_org, place,
@@ -25,6 +26,19 @@ use super::organization::{
 };
 use super::{Entity, EntityKind, TitleValue, Value};
 use crate::token::TokenKind;
+
+/// Lexicons whose phrases may start a TITLE or an ORGANIZATION, or a name
+/// that blocks one: the driver skips other tokens at once.
+const GATE: LexSet = LexSet::of(&[
+    Lex::Role,
+    Lex::Qualifier,
+    Lex::Head,
+    Lex::Body,
+    Lex::NameWord,
+    Lex::Place,
+    Lex::Domain,
+    Lex::Family,
+]);
 
 /// Finds TITLE and ORGANIZATION entities.
 pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
@@ -35,7 +49,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
         // Titles of laws and ordinances: bodies and offices inside are not
         // annotated ("Luật Tổ chức Chính phủ").
         if a.is_word(i)
-            && (a.key(i) == "luât6" || (a.key(i) == "phap1" && a.key(i + 1) == "lênh6"))
+            && (a.key(i) == "luât5" || (a.key(i) == "phap2" && a.key(i + 1) == "lênh5"))
             && a.is_cap(i)
         {
             law_until = law_end(a, i);
@@ -48,7 +62,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
             }
         }
         if !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum)
-            || !a.in_lexicon(i) && !matches!(a.key(i), "pho1" | "quyên2")
+            || !a.starts_any(i, GATE) && !matches!(a.key(i), "pho2" | "quyên1")
         {
             // Nothing can start here (most tokens).
             i += 1;
@@ -58,7 +72,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
             i += 1;
             continue;
         }
-        if looks_person(a, i) && !LEX.bodies.longest(a, i).is_some_and(|(n, _)| n >= 3) {
+        if looks_person(a, i) && !a.longest(i, Lex::Body).is_some_and(|(n, _)| n >= 3) {
             // A person's name: no organisation starts inside it ("Nguyễn
             // Trường Sơn"), unless it is a known body ("Hoàng Anh Gia Lai").
             i += 3;
@@ -92,7 +106,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
 /// Qualifiers after an office word ("Thường trực", "thứ nhất").
 fn qualifiers(a: &Analysis, mut j: usize) -> usize {
     for _ in 0..2 {
-        match LEX.qualifiers.longest(a, j) {
+        match a.longest(j, Lex::Qualifier) {
             Some((n, _)) if a.sp(j) => {
                 // "Thường trực Chính phủ" after a role is a qualifier too.
                 j += n;
@@ -113,41 +127,39 @@ fn parse_title<'a>(
 ) -> Option<usize> {
     let mut j = i;
     // "Quyền" (acting); not "chính quyền", "thẩm quyền", "ủy quyền".
-    if a.key(j) == "quyên2"
+    if a.key(j) == "quyên1"
         && (a.is_cap(j) || a.is_cap(j + 1))
         && a.sp(j + 1)
-        && !(j > 0 && matches!(a.key(j - 1), "chinh1" | "thâm3" | "uy3" | "trao" | "nhân"))
+        && !(j > 0 && matches!(a.key(j - 1), "chinh2" | "thâm3" | "uy3" | "trao" | "nhân"))
     {
         j += 1;
     }
     let mut pho = false;
-    if a.key(j) == "pho1" && a.sp(j + 1) {
+    if a.key(j) == "pho2" && a.sp(j + 1) {
         pho = true;
         j += 1;
     }
     let role_start = j;
     let mut tag = None;
     let mut role_end = j;
-    if let Some((n, t)) = LEX.roles.longest(a, j) {
+    if let Some((n, t)) = a.longest(j, Lex::Role) {
         tag = Some(t);
         role_end = j + n;
-    } else if a.key(j) == "thương2"
-        && a.key(j + 1) == "trưc6"
+    } else if a.key(j) == "thương1"
+        && a.key(j + 1) == "trưc5"
         && a.is_cap(j)
         && a.key(j + 2) == "ban"
-        && a.key(j + 3) == "bi1"
+        && a.key(j + 3) == "bi2"
     {
         tag = Some(0);
         role_end = j + 2;
-    } else if pho && LEX.heads.longest(a, j).is_some() {
+    } else if pho && a.longest(j, Lex::Head).is_some() {
         tag = Some(ROLE_ORG);
         role_end = j;
     }
     let tag = tag?;
     if role_end > role_start
-        && LEX
-            .heads
-            .longest(a, role_start)
+        && a.longest(role_start, Lex::Head)
             .is_some_and(|(n, _)| role_start + n > role_end)
     {
         // "Đại sứ quán" is a body, not "Đại sứ".
@@ -157,9 +169,9 @@ fn parse_title<'a>(
     if i == role_start && i > 0 {
         let p = a.key(i - 1);
         let pp = if i > 1 { a.key(i - 2) } else { "" };
-        if p == "đoan2"
-            || (pp == "hôi6" && matches!(p, "nghi6" | "đông2"))
-            || (pp == "đai6" && p == "hôi6")
+        if p == "đoan1"
+            || (pp == "hôi5" && matches!(p, "nghi5" | "đông1"))
+            || (pp == "đai5" && p == "hôi5")
         {
             return None;
         }
@@ -173,10 +185,10 @@ fn parse_title<'a>(
             && a.is_cap(k)
             && !a.caps_line(k)
             && !a.toks[k].upper
-            && LEX.roles.longest(a, k).is_none()
-            && LEX.heads.longest(a, k).is_none()
-            && LEX.bodies.longest(a, k).is_none()
-            && (LEX.places.longest(a, k).is_none() || person_len(a, k) >= 2);
+            && a.longest(k, Lex::Role).is_none()
+            && a.longest(k, Lex::Head).is_none()
+            && a.longest(k, Lex::Body).is_none()
+            && (a.longest(k, Lex::Place).is_none() || person_len(a, k) >= 2);
         if !named || pho || role_start > i {
             return None;
         }
@@ -186,13 +198,13 @@ fn parse_title<'a>(
     let mut org: Option<Org> = None;
     if tag == ROLE_ORG {
         // "Trưởng Ban …", "Chánh Văn phòng …", "Phó Ban chỉ đạo …".
-        if tag == ROLE_ORG && role_end > role_start && LEX.heads.longest(a, role_end).is_none() {
+        if tag == ROLE_ORG && role_end > role_start && a.longest(role_end, Lex::Head).is_none() {
             return None;
         }
         // "Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương": a bare head
         // with a qualifier, then the organisation.
-        if let Some((n, _)) = LEX.heads.longest(a, role_end) {
-            if LEX.qualifiers.longest(a, role_end + n).is_some() {
+        if let Some((n, _)) = a.longest(role_end, Lex::Head) {
+            if a.longest(role_end + n, Lex::Qualifier).is_some() {
                 end = qualifiers(a, role_end + n);
                 if let Some(o2) = parse_org(a, end, false, 0) {
                     if o2.valid {
@@ -238,10 +250,10 @@ fn parse_title<'a>(
                     }
                 } else if a.is_cap(end) && !a.caps_line(end) {
                     // A bare capitalised head: "Quyền Giám đốc Học viện".
-                    if let Some((n, _)) = LEX.heads.longest(a, end) {
+                    if let Some((n, _)) = a.longest(end, Lex::Head) {
                         if o.end == end + n
-                            && !matches!(a.key(o.end), "nhiêu2" | "cac1")
-                            && LEX.name_words.longest(a, o.end).is_none()
+                            && !matches!(a.key(o.end), "nhiêu1" | "cac2")
+                            && a.longest(o.end, Lex::NameWord).is_none()
                         {
                             end = o.end;
                             comp = true;
@@ -278,23 +290,23 @@ fn parse_title<'a>(
                     comp = true;
                 }
             }
-            if !comp && a.key(end) == "nươc1" && a.is_word(end) && !a.is_cap(end) {
+            if !comp && a.key(end) == "nươc2" && a.is_word(end) && !a.is_cap(end) {
                 end += 1;
                 comp = true;
             }
             if !comp {
-                if let Some((n, _)) = LEX.domains.longest(a, end) {
+                if let Some((n, _)) = a.longest(end, Lex::Domain) {
                     if a.is_cap(end) {
                         end += n;
                         comp = true;
                     }
                 }
-                if let Some((n, PLACE_COUNTRY)) = LEX.places.longest(a, end) {
+                if let Some((n, PLACE_COUNTRY)) = a.longest(end, Lex::Place) {
                     if a.is_cap(end) && a.sp(end) {
                         end += n;
                         comp = true;
-                        if a.key(end) == "tai6" {
-                            if let Some((m, PLACE_COUNTRY)) = LEX.places.longest(a, end + 1) {
+                        if a.key(end) == "tai5" {
+                            if let Some((m, PLACE_COUNTRY)) = a.longest(end + 1, Lex::Place) {
                                 end += 1 + m;
                             }
                         }
@@ -314,7 +326,7 @@ fn parse_title<'a>(
         if !cap && !comp && !after_lam(a, i) && !apposed {
             return None;
         }
-        if a.key(end) == "khoa1" && is_roman_or_number(a, end + 1) {
+        if a.key(end) == "khoa2" && is_roman_or_number(a, end + 1) {
             end += 2;
         }
     }
@@ -333,8 +345,8 @@ fn emit_title<'a>(
     out: &mut Vec<Entity<'a>>,
 ) -> usize {
     let former = i > 0
-        && (matches!(a.key(i - 1), "nguyên" | "cưu6")
-            || i > 1 && a.key(i - 1) == "la2" && a.key(i - 2) == "nguyên");
+        && (matches!(a.key(i - 1), "nguyên" | "cưu5")
+            || i > 1 && a.key(i - 1) == "la1" && a.key(i - 2) == "nguyên");
     let r = span(a, i, end);
     let role_r = span(a, i, role_end.max(i + 1));
     let organization = org.as_ref().map(|o| {
@@ -373,11 +385,11 @@ fn after_name(a: &Analysis, i: usize) -> bool {
         && a.is_word(s - 1)
         && a.is_cap(s - 1)
         && !a.caps_line(s - 1)
-        && !matches!(a.key(s - 1), "ông" | "ba2")
+        && !matches!(a.key(s - 1), "ông" | "ba1")
     {
         s -= 1;
     }
-    let honorific = s > 0 && matches!(a.key(s - 1), "ông" | "ba2");
+    let honorific = s > 0 && matches!(a.key(s - 1), "ông" | "ba1");
     if end - s < 2 || s > 0 && a.is_cap(s - 1) && !honorific {
         return false;
     }
@@ -390,10 +402,10 @@ fn after_name(a: &Analysis, i: usize) -> bool {
 /// trưởng" (a name of two or more capitalised words before "là").
 fn after_lam(a: &Analysis, i: usize) -> bool {
     i > 0
-        && (matches!(a.key(i - 1), "lam2" | "chưc1")
-            || i > 1 && a.key(i - 1) == "vu6" && a.key(i - 2) == "chưc1"
+        && (matches!(a.key(i - 1), "lam1" | "chưc2")
+            || i > 1 && a.key(i - 1) == "vu5" && a.key(i - 2) == "chưc2"
             || i > 2
-                && a.key(i - 1) == "la2"
+                && a.key(i - 1) == "la1"
                 && a.is_word(i - 2)
                 && a.is_cap(i - 2)
                 && a.is_word(i - 3)

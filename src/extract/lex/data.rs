@@ -1,0 +1,394 @@
+//! The lexicon files of `data/extract/`: their line format, their tags, and
+//! the check that turns a malformed line into an error naming its file and
+//! line.
+//!
+//! One format for every file:
+//!
+//! ```text
+//! # a comment (only at the start of a line)
+//! phrase
+//! phrase|tag
+//! phrase|tag,tag
+//! phrase|tag|value
+//! ```
+//!
+//! The phrase is matched on the lookup keys of its tokens (case, tone
+//! placement and NFC/NFD do not matter). Each tag puts the phrase in one
+//! lexicon with a class; a line without tags takes the file's default tag
+//! (files without a default need a tag on every line). The value, where a
+//! file allows one, is what the recognizer reports for the phrase ("thứ
+//! 2|weekday|thứ hai"); without it the phrase as written is reported.
+//!
+//! A line is an error when its phrase is empty, a tag is unknown or empty,
+//! it has more than three fields, it gives a value in a file that takes
+//! none, or the same phrase is listed twice in one lexicon.
+
+use crate::token::TokenKind;
+use crate::{Error, ErrorKind, Result};
+
+/// A lexicon: one named list of phrases that the grammars refer to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub(crate) enum Lex {
+    /// Office words ("Chủ tịch", "Bí thư"); classes [`ROLE_PLAIN`] …
+    Role,
+    /// Qualifiers after an office word ("Thường trực").
+    Qualifier,
+    /// Organisation heads ("Sở", "UBND"); classes [`HEAD_BARE`] …
+    Head,
+    /// Unique bodies ("Quốc hội").
+    Body,
+    /// Words of the names of bodies ("y tế"); classes 0, [`NAME_VERB`],
+    /// [`NAME_NOT_FIRST`].
+    NameWord,
+    /// Provinces, cities and countries; classes [`PLACE_PROVINCE`],
+    /// [`PLACE_COUNTRY`].
+    Place,
+    /// Portfolios after an office word ("Tài chính").
+    Domain,
+    /// Vietnamese family names.
+    Family,
+}
+
+impl Lex {
+    /// Number of lexicons.
+    pub const COUNT: usize = Lex::Family as usize + 1;
+}
+
+/// Role classes: an ordinary office word.
+pub(crate) const ROLE_PLAIN: u8 = 0;
+/// An office word that needs a following organisation head ("Trưởng Ban").
+pub(crate) const ROLE_ORG: u8 = 1;
+/// An office word that always needs a complement ("đại biểu Quốc hội").
+pub(crate) const ROLE_COMP: u8 = 2;
+/// An office word that is a TITLE only right before a person's name ("HLV
+/// Park Hang Seo"); alone it is an occupation.
+pub(crate) const ROLE_PERSON: u8 = 3;
+
+/// Head classes: an ORGANIZATION on its own when capitalised.
+pub(crate) const HEAD_BARE: u8 = 0;
+/// A head that needs a territorial tail.
+pub(crate) const HEAD_TAIL: u8 = 1;
+/// A head that needs a name.
+pub(crate) const HEAD_NAME: u8 = 2;
+
+/// Name-word class: verb-like, continues a name only inside a lowercase run.
+pub(crate) const NAME_VERB: u8 = 1;
+/// Name-word class: never starts a name.
+pub(crate) const NAME_NOT_FIRST: u8 = 2;
+
+/// Place classes: a province or city.
+pub(crate) const PLACE_PROVINCE: u8 = 0;
+/// A country.
+pub(crate) const PLACE_COUNTRY: u8 = 1;
+
+/// A set of lexicons.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct LexSet(u128);
+
+const _: () = assert!(Lex::COUNT <= 128);
+
+impl LexSet {
+    /// No lexicon.
+    pub const EMPTY: LexSet = LexSet(0);
+    /// The set of the given lexicons.
+    pub const fn of(lexicons: &[Lex]) -> LexSet {
+        let mut bits = 0u128;
+        let mut k = 0;
+        while k < lexicons.len() {
+            bits |= 1u128 << lexicons[k] as u8;
+            k += 1;
+        }
+        LexSet(bits)
+    }
+
+    /// Whether `l` is in the set.
+    #[inline]
+    pub fn has(self, l: Lex) -> bool {
+        self.0 & (1u128 << l as u8) != 0
+    }
+
+    /// Whether the sets share a lexicon.
+    #[inline]
+    pub fn meets(self, other: LexSet) -> bool {
+        self.0 & other.0 != 0
+    }
+
+    /// Adds `l`.
+    #[inline]
+    pub fn insert(&mut self, l: Lex) {
+        self.0 |= 1u128 << l as u8;
+    }
+
+    /// The union.
+    #[inline]
+    pub fn union(self, other: LexSet) -> LexSet {
+        LexSet(self.0 | other.0)
+    }
+}
+
+/// One tag of a file: the name written after `|`, and the lexicon and class
+/// it puts the phrase in. The name `""` is the default of lines without a
+/// tag.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Tag {
+    /// As written in the file.
+    pub name: &'static str,
+    /// The lexicon.
+    pub lex: Lex,
+    /// The class inside the lexicon.
+    pub class: u8,
+}
+
+const fn tag(name: &'static str, lex: Lex, class: u8) -> Tag {
+    Tag { name, lex, class }
+}
+
+/// One lexicon file: its name, its text and its tags.
+#[derive(Debug)]
+pub(crate) struct FileSpec {
+    /// File name under `data/extract/`.
+    pub name: &'static str,
+    /// The embedded text.
+    pub text: &'static str,
+    /// The tags a line may carry.
+    pub tags: &'static [Tag],
+    /// Whether a line may give a value (third field).
+    pub values: bool,
+}
+
+impl FileSpec {
+    fn tag(&self, name: &str) -> Option<&Tag> {
+        self.tags.iter().find(|t| t.name == name)
+    }
+}
+
+macro_rules! file {
+    ($name:literal, $tags:expr, $values:expr) => {
+        FileSpec {
+            name: $name,
+            text: include_str!(concat!("../../../data/extract/", $name)),
+            tags: $tags,
+            values: $values,
+        }
+    };
+}
+
+/// Every embedded lexicon file.
+pub(crate) static FILES: &[FileSpec] = &[
+    file!(
+        "roles.txt",
+        &[
+            tag("", Lex::Role, ROLE_PLAIN),
+            tag("org", Lex::Role, ROLE_ORG),
+            tag("comp", Lex::Role, ROLE_COMP),
+            tag("person", Lex::Role, ROLE_PERSON),
+        ],
+        false
+    ),
+    file!("qualifiers.txt", &[tag("", Lex::Qualifier, 0)], false),
+    file!(
+        "org_heads.txt",
+        &[
+            tag("bare", Lex::Head, HEAD_BARE),
+            tag("tail", Lex::Head, HEAD_TAIL),
+            tag("name", Lex::Head, HEAD_NAME),
+        ],
+        false
+    ),
+    file!("bodies.txt", &[tag("", Lex::Body, 0)], false),
+    file!(
+        "name_words.txt",
+        &[
+            tag("", Lex::NameWord, 0),
+            tag("v", Lex::NameWord, NAME_VERB),
+            tag("f", Lex::NameWord, NAME_NOT_FIRST),
+        ],
+        false
+    ),
+    file!(
+        "places.txt",
+        &[
+            tag("", Lex::Place, PLACE_PROVINCE),
+            tag("c", Lex::Place, PLACE_COUNTRY),
+        ],
+        false
+    ),
+    file!("domains.txt", &[tag("", Lex::Domain, 0)], false),
+    file!("family_names.txt", &[tag("", Lex::Family, 0)], false),
+];
+
+/// One parsed line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Line<'s> {
+    /// 1-based line number.
+    pub line: usize,
+    /// The phrase, trimmed.
+    pub phrase: &'s str,
+    /// Lexicon and class of each tag.
+    pub tags: Vec<(Lex, u8)>,
+    /// The value, if given.
+    pub value: Option<&'s str>,
+}
+
+/// The error for line `line` of `file`.
+pub(crate) fn bad_line(file: &str, line: usize, msg: impl std::fmt::Display) -> Error {
+    Error::new(ErrorKind::BadData { line }, format!("{file}:{line}: {msg}"))
+}
+
+/// Parses `text` as a file in the format of `spec` (named `file` in
+/// errors). Duplicates are found when the phrases are compiled
+/// ([`super::matcher`]), where their keys are known.
+pub(crate) fn parse<'s>(file: &str, text: &'s str, spec: &FileSpec) -> Result<Vec<Line<'s>>> {
+    let mut out = Vec::new();
+    for (n, raw) in text.lines().enumerate() {
+        let line = n + 1;
+        let l = raw.trim();
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        let mut fields = l.split('|');
+        let phrase = fields.next().unwrap_or("").trim();
+        let tags = fields.next();
+        let value = fields.next().map(str::trim);
+        if fields.next().is_some() {
+            return Err(bad_line(
+                file,
+                line,
+                "more than three fields (phrase|tags|value)",
+            ));
+        }
+        if phrase.is_empty() {
+            return Err(bad_line(file, line, "empty phrase"));
+        }
+        if !crate::token::tokenize(phrase)
+            .next()
+            .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Alnum))
+        {
+            return Err(bad_line(
+                file,
+                line,
+                format!("{phrase:?} does not start with a word"),
+            ));
+        }
+        let mut parsed = Vec::new();
+        match tags {
+            None => match spec.tag("") {
+                Some(t) => parsed.push((t.lex, t.class)),
+                None => {
+                    return Err(bad_line(
+                        file,
+                        line,
+                        format!("a tag is needed: {}", known(spec)),
+                    ))
+                }
+            },
+            Some(tags) => {
+                for name in tags.split(',').map(str::trim) {
+                    let t = spec.tag(name).filter(|_| !name.is_empty()).ok_or_else(|| {
+                        bad_line(file, line, format!("unknown tag {name:?}: {}", known(spec)))
+                    })?;
+                    if parsed.iter().any(|&(l, _)| l == t.lex) {
+                        return Err(bad_line(
+                            file,
+                            line,
+                            format!("two tags of one lexicon in {tags:?}"),
+                        ));
+                    }
+                    parsed.push((t.lex, t.class));
+                }
+            }
+        }
+        if let Some(v) = value {
+            if !spec.values {
+                return Err(bad_line(file, line, "this file takes no value field"));
+            }
+            if v.is_empty() {
+                return Err(bad_line(file, line, "empty value"));
+            }
+        }
+        out.push(Line {
+            line,
+            phrase,
+            tags: parsed,
+            value,
+        });
+    }
+    Ok(out)
+}
+
+/// "known tags: a, b, c" for error messages.
+fn known(spec: &FileSpec) -> String {
+    let names: Vec<&str> = spec
+        .tags
+        .iter()
+        .map(|t| if t.name.is_empty() { "(none)" } else { t.name })
+        .collect();
+    format!("known tags: {}", names.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec() -> &'static FileSpec {
+        FILES.iter().find(|f| f.name == "roles.txt").unwrap()
+    }
+
+    #[test]
+    fn lines_tags_and_comments() {
+        let got = parse(
+            "t",
+            "# comment\n\n chủ tịch \nTrưởng|org\nđại biểu|comp\n",
+            spec(),
+        )
+        .unwrap();
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0].phrase, "chủ tịch");
+        assert_eq!(got[0].line, 3);
+        assert_eq!(got[0].tags, vec![(Lex::Role, ROLE_PLAIN)]);
+        assert_eq!(got[1].tags, vec![(Lex::Role, ROLE_ORG)]);
+        assert_eq!(got[2].line, 5);
+    }
+
+    #[test]
+    fn malformed_lines_are_errors_with_file_and_line() {
+        for (text, line, what) in [
+            ("chủ tịch\nbí thư|boss\n", 2, "unknown tag"),
+            ("|org\n", 1, "empty phrase"),
+            ("  |  \n", 1, "empty phrase"),
+            ("a\nb\nbí thư|org|x|y\n", 3, "more than three fields"),
+            ("bí thư|\n", 1, "unknown tag"),
+            ("bí thư|org,\n", 1, "unknown tag"),
+            ("bí thư|org|Bí thư\n", 1, "no value"),
+            ("bí thư|org,comp\n", 1, "two tags of one lexicon"),
+            ("...|org\n", 1, "does not start with a word"),
+            ("12 bí thư|org\n", 1, "does not start with a word"),
+        ] {
+            let e = parse("roles.txt", text, spec()).unwrap_err();
+            let msg = e.to_string();
+            assert!(
+                msg.contains(&format!("roles.txt:{line}:")),
+                "{text:?}: {msg}"
+            );
+            assert!(msg.contains(what), "{text:?}: {msg}");
+            assert_eq!(e.kind(), &ErrorKind::BadData { line }, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_file_without_default_needs_tags() {
+        let heads = FILES.iter().find(|f| f.name == "org_heads.txt").unwrap();
+        let e = parse("org_heads.txt", "Sở\n", heads).unwrap_err();
+        assert!(e.to_string().contains("a tag is needed"), "{e}");
+    }
+
+    #[test]
+    fn every_embedded_file_parses() {
+        for f in FILES {
+            if let Err(e) = parse(f.name, f.text, f) {
+                panic!("{e}");
+            }
+        }
+    }
+}
