@@ -481,14 +481,15 @@ impl Extractor {
     /// Like [`Extractor::extract`], over tokens already produced by
     /// [`crate::token::tokenize`] for the same `text`.
     pub fn extract_tokens<'a>(&self, text: &'a str, tokens: &[Token<'a>]) -> Extraction<'a> {
+        let keys = lex::TokenKeys::new(tokens, &lex::matcher::BUILTIN);
+        let all = keys.all();
         let mut entities = Vec::new();
-        entities.extend(date::find(text, tokens, self.reference_date));
-        entities.extend(docref::find(text, tokens));
+        entities.extend(date::find(text, &all, self.reference_date));
+        entities.extend(docref::find(text, &all));
         // TITLE/ORGANIZATION first: OFFICIAL needs them (names inside
         // organisation names, names right after a title), and both share one
         // analysis of the tokens. A line break is a hard boundary for names,
         // titles and bodies, so they are found line by line; links too.
-        let keys = lex::TokenKeys::new(tokens, &lex::matcher::BUILTIN);
         let mut line_links: Vec<(SpanKey, SpanKey)> = Vec::new();
         let mut start = 0;
         while start < tokens.len() {

@@ -1,9 +1,9 @@
 //! DATE recognizer.
 //!
-//! One left-to-right pass over the tokens. At each token that can open a date
+//! One left-to-right pass over the a.tokens. At each token that can open a date
 //! (a part-of-day word, a weekday, a unit word `ngày/tháng/năm/quý`, or a
 //! number) a small recursive-descent parser with a bounded lookahead (at most
-//! a dozen tokens) tries the forms of `ENTITIES.md`:
+//! a dozen a.tokens) tries the forms of `ENTITIES.md`:
 //!
 //! * `[POD] [weekday] [ngày] D/M[/Y]`, also with `-` and `.` separators;
 //! * `ngày D tháng M [năm Y]`, `tháng M/Y`, `tháng M năm Y`, `năm Y`;
@@ -38,11 +38,11 @@ mod context;
 mod forms;
 mod numeric;
 
-use super::lex::{is_p, key_of, kw};
+use super::lex::{Analysis, Lex, LexSet, Walk, DAY, MONTH, QUARTER, WEEKDAY_ORDINAL, YEAR};
 use super::{DateValue, Entity, EntityKind, Value, Ymd};
-use crate::token::{Token, TokenKind};
+use crate::token::TokenKind;
 use forms::core;
-use numeric::{int_at, is_year, nam_year, num_at, valid_dm};
+use numeric::{is_year, nam_year, num_at, valid_dm};
 
 /// Days in `month` of `year` (Gregorian).
 pub(crate) fn days_in_month(year: i32, month: u8) -> u8 {
@@ -102,113 +102,37 @@ pub(super) enum Unit {
     Quy,
 }
 
-fn unit_of(k: &str) -> Option<Unit> {
-    match k {
-        "ngày" => Some(Unit::Ngay),
-        "tháng" => Some(Unit::Thang),
-        "năm" => Some(Unit::Nam),
-        "quý" | "quí" => Some(Unit::Quy),
+/// The unit word at `i` ([`Lex::DateUnit`]).
+fn unit_of(a: &Analysis<'_, '_>, i: usize) -> Option<Unit> {
+    match a.word_class(i, Lex::DateUnit)? {
+        DAY => Some(Unit::Ngay),
+        MONTH => Some(Unit::Thang),
+        YEAR => Some(Unit::Nam),
+        QUARTER => Some(Unit::Quy),
         _ => None,
     }
 }
 
-fn pod_at(tokens: &[Token<'_>], i: usize) -> Option<(&'static str, usize)> {
-    let k = kw(tokens, i);
-    let p = match k.as_str() {
-        "sáng" => "sáng",
-        "trưa" => "trưa",
-        "chiều" => "chiều",
-        "tối" => "tối",
-        "đêm" => "đêm",
-        "khuya" => "khuya",
-        "rạng" => {
-            return (kw(tokens, i + 1).as_str() == "sáng"
-                && !tokens.get(i + 1).is_some_and(|t| t.newline_before))
-            .then_some(("rạng sáng", i + 2));
-        }
-        _ => return None,
-    };
-    Some((p, i + 1))
+/// A part of the day at `i` ([`Lex::PartOfDay`]): its reported form and the
+/// index after it.
+fn pod_at(a: &Analysis<'_, '_>, i: usize) -> Option<(&'static str, usize)> {
+    let (end, h) = a.words(i, Lex::PartOfDay, Walk::Line)?;
+    Some((a.static_value(h)?, end))
 }
 
-fn weekday_at(tokens: &[Token<'_>], i: usize) -> Option<(&'static str, usize)> {
-    let k = kw(tokens, i);
-    // "lần thứ 2 (17/3)", "vòng thứ hai": ordinals, not weekdays
-    if i > 0
-        && k.as_str() == "thứ"
-        && matches!(
-            kw(tokens, i - 1).as_str(),
-            "lần"
-                | "kỳ"
-                | "vòng"
-                | "khóa"
-                | "khoá"
-                | "phiên"
-                | "lượt"
-                | "đợt"
-                | "hạng"
-                | "lớp"
-                | "người"
-                | "ngày"
-                | "tuần"
-                | "tháng"
-                | "năm"
-                | "đứng"
-                | "xếp"
-                | "con"
-                | "cháu"
-                | "chiếc"
-                | "bậc"
-                | "cấp"
-                | "hội"
-                | "đại"
-        )
-    {
+/// A weekday at `i` ([`Lex::Weekday`]): its reported form and the index
+/// after it. A weekday written as an ordinal is an ordinal after
+/// [`Lex::OrdinalBefore`] words: "lần thứ 2 (17/3)", "vòng thứ hai".
+fn weekday_at(a: &Analysis<'_, '_>, i: usize) -> Option<(&'static str, usize)> {
+    let (end, h) = a.words(i, Lex::Weekday, Walk::Across)?;
+    if h.class == WEEKDAY_ORDINAL && i > 0 && a.word_is(i - 1, Lex::OrdinalBefore) {
         return None;
     }
-    match k.as_str() {
-        "thứ" => {
-            let w = match kw(tokens, i + 1).as_str() {
-                "hai" => "thứ hai",
-                "ba" => "thứ ba",
-                "tư" => "thứ tư",
-                "năm" => "thứ năm",
-                "sáu" => "thứ sáu",
-                "bảy" | "bẩy" => "thứ bảy",
-                _ => match int_at(tokens, i + 1) {
-                    Some((2, 1)) => "thứ hai",
-                    Some((3, 1)) => "thứ ba",
-                    Some((4, 1)) => "thứ tư",
-                    Some((5, 1)) => "thứ năm",
-                    Some((6, 1)) => "thứ sáu",
-                    Some((7, 1)) => "thứ bảy",
-                    _ => return None,
-                },
-            };
-            Some((w, i + 2))
-        }
-        "chủ" if kw(tokens, i + 1).as_str() == "nhật" => Some(("chủ nhật", i + 2)),
-        _ => None,
-    }
+    Some((a.static_value(h)?, end))
 }
 
-/// Words that can open a DATE (part of day, weekday, unit).
-const STARTERS: &[&[u8]] = &[
-    "sáng".as_bytes(),
-    "trưa".as_bytes(),
-    "chiều".as_bytes(),
-    "tối".as_bytes(),
-    "đêm".as_bytes(),
-    "khuya".as_bytes(),
-    "rạng".as_bytes(),
-    "thứ".as_bytes(),
-    "chủ".as_bytes(),
-    "ngày".as_bytes(),
-    "tháng".as_bytes(),
-    "năm".as_bytes(),
-    "quý".as_bytes(),
-    "quí".as_bytes(),
-];
+/// Lexicons whose words can open a DATE (part of day, weekday, unit).
+const STARTERS: LexSet = LexSet::of(&[Lex::PartOfDay, Lex::Weekday, Lex::DateUnit]);
 
 /// Tries a DATE starting at token `i`. Returns the DATEs with their
 /// part-of-day and weekday, and the index after the last consumed token.
@@ -220,64 +144,31 @@ type Parsed = (
     usize,
 );
 
-fn parse_at(tokens: &[Token<'_>], i: usize) -> Option<Parsed> {
-    let t = &tokens[i];
+fn parse_at(a: &Analysis<'_, '_>, i: usize) -> Option<Parsed> {
+    let t = &a.tokens[i];
     match t.kind {
         TokenKind::Number => {}
-        TokenKind::Word => {
-            let b = t.text.as_bytes()[0];
-            if !(matches!(
-                b | 0x20,
-                b's' | b't' | b'c' | b'k' | b'r' | b'n' | b'q' | b'd'
-            ) || b == 0xC4)
-            {
-                return None;
-            }
-        }
+        TokenKind::Word if a.word_starts(i).meets(STARTERS) => {}
         _ => return None,
-    }
-    if t.kind == TokenKind::Word {
-        // One key per candidate word; most words stop here.
-        if t.text.len() > 16 || t.text.len() < 3 {
-            return None;
-        }
-        // Second letter (ASCII) of the starters, also in decomposed text.
-        let b1 = t.text.as_bytes()[1];
-        if b1.is_ascii_alphabetic()
-            && !matches!(
-                (t.text.as_bytes()[0] | 0x20, b1 | 0x20),
-                (b't', b'r' | b'h' | b'o')
-                    | (b'c' | b'k', b'h')
-                    | (b'n', b'g' | b'a')
-                    | (b'q', b'u')
-                    | (b's' | b'r', b'a')
-            )
-        {
-            return None;
-        }
-        let k = key_of(t.text);
-        if !STARTERS.contains(&k.as_bytes()) {
-            return None;
-        }
     }
     let start = t.span.start;
     let mut j = i;
-    let pod = pod_at(tokens, j).map(|(p, nj)| {
+    let pod = pod_at(a, j).map(|(p, nj)| {
         j = nj;
         p
     });
-    let weekday = weekday_at(tokens, j).map(|(w, nj)| {
+    let weekday = weekday_at(a, j).map(|(w, nj)| {
         j = nj;
         w
     });
     let mut bracket = false;
-    if weekday.is_some() && is_p(tokens, j, "(") {
+    if weekday.is_some() && a.is_punct(j, "(") {
         bracket = true;
         j += 1;
     }
     let mut unit = None;
     if !bracket {
-        if let Some(u) = unit_of(kw(tokens, j).as_str()) {
+        if let Some(u) = unit_of(a, j) {
             if j > i && u != Unit::Ngay {
                 // "Sáng năm 2023" is not a form; only "sáng ngày".
                 return None;
@@ -285,7 +176,7 @@ fn parse_at(tokens: &[Token<'_>], i: usize) -> Option<Parsed> {
             unit = Some(u);
             j += 1;
             // "ngày mùng 2/9", "ngày mồng 1 tháng 5"
-            if u == Unit::Ngay && matches!(kw(tokens, j).as_str(), "mùng" | "mồng") {
+            if u == Unit::Ngay && a.word_is(j, Lex::DayPrefix) {
                 j += 1;
             }
         }
@@ -295,9 +186,9 @@ fn parse_at(tokens: &[Token<'_>], i: usize) -> Option<Parsed> {
     }
     if unit == Some(Unit::Nam) && i > 0 {
         // "những năm 1970": a decade.
-        if kw(tokens, i - 1).as_str() == "những" {
+        if a.word_is(i - 1, Lex::Those) {
             // also "những năm 1960-1970" (a decade range)
-            if let Some(n) = num_at(tokens, j) {
+            if let Some(n) = num_at(a, j) {
                 if is_year(&n.p[0]) && n.p[0].val % 10 == 0 && matches!(n.seps(), [] | [b'-']) {
                     return None;
                 }
@@ -305,10 +196,10 @@ fn parse_at(tokens: &[Token<'_>], i: usize) -> Option<Parsed> {
         }
     }
     let strong = j > i;
-    let mut c = core(tokens, j, unit, start, strong)?;
+    let mut c = core(a, j, unit, start, strong)?;
     // "30/4 năm 2020", "ngày 20-22/9 năm 2023": a year written after.
     if c.dates.len() == 1 && c.dates[0].cal.y.is_none() && c.dates[0].cal.d.is_some() {
-        if let Some((y, next)) = nam_year(tokens, c.next) {
+        if let Some((y, next)) = nam_year(a, c.next) {
             let f = &mut c.dates[0];
             let ok = |cal: &Cal| valid_dm(cal.d.unwrap_or(1), cal.m.unwrap_or(0), Some(y));
             if ok(&f.cal) && f.end_cal.as_ref().map_or(true, ok) {
@@ -316,7 +207,7 @@ fn parse_at(tokens: &[Token<'_>], i: usize) -> Option<Parsed> {
                 if let Some(e) = f.end_cal.as_mut() {
                     e.y = Some(y);
                 }
-                f.end = tokens[next - 1].span.end;
+                f.end = a.tokens[next - 1].span.end;
                 c.next = next;
             }
         }
@@ -325,10 +216,10 @@ fn parse_at(tokens: &[Token<'_>], i: usize) -> Option<Parsed> {
         return None;
     }
     if bracket {
-        if !is_p(tokens, c.next, ")") {
+        if !a.is_punct(c.next, ")") {
             return None;
         }
-        c.dates[0].end = tokens[c.next].span.end;
+        c.dates[0].end = a.tokens[c.next].span.end;
         c.next += 1;
     }
     Some((c.dates, pod, weekday, c.next))
@@ -336,11 +227,11 @@ fn parse_at(tokens: &[Token<'_>], i: usize) -> Option<Parsed> {
 
 /// A date directly attached to a document number, starting with "ngày",
 /// "tháng" or "năm" at token `j`: its ISO value and the index after it.
-pub(crate) fn attached(tokens: &[Token<'_>], j: usize) -> Option<(String, usize)> {
-    if !matches!(kw(tokens, j).as_str(), "ngày" | "tháng" | "năm") {
+pub(crate) fn attached(a: &Analysis<'_, '_>, j: usize) -> Option<(String, usize)> {
+    if !matches!(a.word_class(j, Lex::DateUnit), Some(DAY | MONTH | YEAR)) {
         return None;
     }
-    let (dates, _, _, next) = parse_at(tokens, j)?;
+    let (dates, _, _, next) = parse_at(a, j)?;
     let f = dates.first()?;
     (dates.len() == 1).then(|| (f.cal.iso(), next))
 }
@@ -348,13 +239,13 @@ pub(crate) fn attached(tokens: &[Token<'_>], j: usize) -> Option<(String, usize)
 /// The reference date given by a dateline ("Hà Nội, ngày 28 tháng 11 năm
 /// 2013"): the first full date whose DATE starts with "ngày" right after a
 /// place name and a comma.
-fn dateline<'a>(tokens: &[Token<'a>], found: &[(usize, Found)]) -> Option<Ymd> {
+fn dateline<'a>(a: &Analysis<'_, 'a>, found: &[(usize, Found)]) -> Option<Ymd> {
     for (ti, f) in found {
         let ti = *ti;
-        if ti < 2 || kw(tokens, ti).as_str() != "ngày" || !is_p(tokens, ti - 1, ",") {
+        if ti < 2 || a.word_class(ti, Lex::DateUnit) != Some(DAY) || !a.is_punct(ti - 1, ",") {
             continue;
         }
-        let place = &tokens[ti - 2];
+        let place = &a.tokens[ti - 2];
         if place.kind != TokenKind::Word
             || !place.text.chars().next().is_some_and(|c| c.is_uppercase())
         {
@@ -394,13 +285,13 @@ fn resolve(cal: Cal, r: Ymd) -> Option<String> {
 /// Finds the DATE entities of `text`.
 pub(crate) fn find<'a>(
     text: &'a str,
-    tokens: &[Token<'a>],
+    a: &Analysis<'_, 'a>,
     reference: Option<Ymd>,
 ) -> Vec<Entity<'a>> {
     let mut found: Vec<(usize, Found, Option<&'static str>, Option<&'static str>)> = Vec::new();
     let mut i = 0;
-    while i < tokens.len() {
-        match parse_at(tokens, i) {
+    while i < a.tokens.len() {
+        match parse_at(a, i) {
             Some((dates, pod, weekday, next)) => {
                 for (k, f) in dates.into_iter().enumerate() {
                     let (p, w) = if k == 0 { (pod, weekday) } else { (None, None) };
@@ -417,7 +308,7 @@ pub(crate) fn find<'a>(
             .take(64)
             .map(|(i, f, _, _)| (*i, f.clone()))
             .collect();
-        dateline(tokens, &v)
+        dateline(a, &v)
     });
     found
         .into_iter()
@@ -444,11 +335,13 @@ pub(crate) fn find<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::lex::{matcher::BUILTIN, TokenKeys};
     use crate::token::tokenize;
 
     fn dates(s: &str) -> Vec<(String, String)> {
         let toks: Vec<_> = tokenize(s).collect();
-        find(s, &toks, None)
+        let keys = TokenKeys::new(&toks, &BUILTIN);
+        find(s, &keys.all(), None)
             .into_iter()
             .map(|e| match e.value {
                 Value::Date(v) => (e.text.to_string(), v.iso),
@@ -458,9 +351,13 @@ mod tests {
     }
 
     #[test]
-    fn key_folds_case_and_nfd() {
-        assert_eq!(key_of("NGÀY").as_str(), "ngày");
-        assert_eq!(key_of("nga\u{300}y").as_str(), "ngày");
+    fn words_match_in_any_case_and_in_nfd() {
+        assert_eq!(
+            dates("NGÀY 26/12"),
+            vec![("NGÀY 26/12".into(), "--12-26".into())]
+        );
+        let nfd = "nga\u{300}y 26/12";
+        assert_eq!(dates(nfd), vec![(nfd.into(), "--12-26".into())]);
     }
 
     #[test]

@@ -2,10 +2,10 @@
 //! `20-22/9/2023`, `2017/18`) and the word forms around them (`năm Y`,
 //! `D tháng M [năm Y]`).
 
-use super::super::lex::{is_dash, kw};
+use super::super::lex::{Analysis, Lex, MONTH, YEAR};
 use super::context::unit_after;
 use super::{days_in_month, Cal, Core, Found};
-use crate::token::{Token, TokenKind};
+use crate::token::TokenKind;
 
 /// One run of digits inside a number token.
 #[derive(Clone, Copy, Default, Debug)]
@@ -67,16 +67,16 @@ impl Num {
     }
 }
 
-pub(super) fn num_at(tokens: &[Token<'_>], i: usize) -> Option<Num> {
-    match tokens.get(i) {
+pub(super) fn num_at(a: &Analysis<'_, '_>, i: usize) -> Option<Num> {
+    match a.tokens.get(i) {
         Some(t) if t.kind == TokenKind::Number => Num::parse(t.text),
         _ => None,
     }
 }
 
 /// A single-piece number token's value.
-pub(super) fn int_at(tokens: &[Token<'_>], i: usize) -> Option<(u32, u8)> {
-    let n = num_at(tokens, i)?;
+pub(super) fn int_at(a: &Analysis<'_, '_>, i: usize) -> Option<(u32, u8)> {
+    let n = num_at(a, i)?;
     (n.n == 1).then_some((n.p[0].val, n.p[0].digits))
 }
 
@@ -88,26 +88,26 @@ pub(super) fn valid_dm(d: u32, m: u32, y: Option<u32>) -> bool {
     (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y.unwrap_or(2000) as i32, m as u8) as u32
 }
 
-pub(super) fn tok_start(tokens: &[Token<'_>], i: usize) -> usize {
-    tokens[i].span.start
+pub(super) fn tok_start(a: &Analysis<'_, '_>, i: usize) -> usize {
+    a.tokens[i].span.start
 }
 
-pub(super) fn tok_end(tokens: &[Token<'_>], i: usize) -> usize {
-    tokens[i].span.end
+pub(super) fn tok_end(a: &Analysis<'_, '_>, i: usize) -> usize {
+    a.tokens[i].span.end
 }
 
 /// `D/M[/Y]`, `D-M[-Y]`, `D.M.Y`, the ranges `D1-D2/M[/Y]` and the pairs
 /// `D1/M1-D2/M2[...]` inside one number token `i`. `strong` says a unit or
 /// part-of-day word precedes (allows `D-M` without a year).
 pub(super) fn numeric_dm(
-    tokens: &[Token<'_>],
+    a: &Analysis<'_, '_>,
     i: usize,
     start: usize,
     strong: bool,
 ) -> Option<Core> {
-    let n = num_at(tokens, i)?;
+    let n = num_at(a, i)?;
     let seps = n.seps();
-    let base = tok_start(tokens, i);
+    let base = tok_start(a, i);
     let p = &n.p;
     let single = |cal: Cal, end: usize| Core {
         dates: vec![Found {
@@ -128,11 +128,11 @@ pub(super) fn numeric_dm(
                         m: Some(m),
                         d: Some(d),
                     },
-                    tok_end(tokens, i),
+                    tok_end(a, i),
                 )
             })
         }
-        (3, [a, b]) if a == b && matches!(a, b'/' | b'-' | b'.') => {
+        (3, [s1, s2]) if s1 == s2 && matches!(s1, b'/' | b'-' | b'.') => {
             let (d, m) = (p[0].val, p[1].val);
             (p[0].digits <= 2
                 && p[1].digits <= 2
@@ -145,7 +145,7 @@ pub(super) fn numeric_dm(
                         m: Some(m),
                         d: Some(d),
                     },
-                    tok_end(tokens, i),
+                    tok_end(a, i),
                 )
             })
         }
@@ -160,7 +160,7 @@ pub(super) fn numeric_dm(
                 return None;
             }
             (valid_dm(d1, m, y) && valid_dm(d2, m, y) && d1 < d2).then(|| Core {
-                dates: vec![day_range(start, tok_end(tokens, i), y, m, d1, d2)],
+                dates: vec![day_range(start, tok_end(a, i), y, m, d1, d2)],
                 next: i + 1,
             })
         }
@@ -221,9 +221,9 @@ pub(super) fn day_range(
 }
 
 /// Years `Y1-Y2` inside one number token, or a single year.
-pub(super) fn numeric_years(tokens: &[Token<'_>], i: usize, start: usize) -> Option<Core> {
-    let n = num_at(tokens, i)?;
-    let base = tok_start(tokens, i);
+pub(super) fn numeric_years(a: &Analysis<'_, '_>, i: usize, start: usize) -> Option<Core> {
+    let n = num_at(a, i)?;
+    let base = tok_start(a, i);
     // Two full years in one token ("2020-2025", "2020/2021"): two DATEs.
     let two_years = || Core {
         dates: vec![
@@ -238,7 +238,7 @@ pub(super) fn numeric_years(tokens: &[Token<'_>], i: usize, start: usize) -> Opt
             },
             Found {
                 start: base + n.p[1].start,
-                end: tok_end(tokens, i),
+                end: tok_end(a, i),
                 cal: Cal {
                     y: Some(n.p[1].val),
                     ..Default::default()
@@ -252,7 +252,7 @@ pub(super) fn numeric_years(tokens: &[Token<'_>], i: usize, start: usize) -> Opt
         (1, _) if is_year(&n.p[0]) => Some(Core {
             dates: vec![Found {
                 start,
-                end: tok_end(tokens, i),
+                end: tok_end(a, i),
                 cal: Cal {
                     y: Some(n.p[0].val),
                     ..Default::default()
@@ -272,7 +272,7 @@ pub(super) fn numeric_years(tokens: &[Token<'_>], i: usize, start: usize) -> Opt
             Some(Core {
                 dates: vec![Found {
                     start,
-                    end: tok_end(tokens, i),
+                    end: tok_end(a, i),
                     cal: Cal {
                         y: Some(n.p[0].val),
                         ..Default::default()
@@ -309,19 +309,19 @@ pub(super) fn numeric_years(tokens: &[Token<'_>], i: usize, start: usize) -> Opt
 
 /// After a year DATE ending at token `next`, a spaced `- Y2` adds a second
 /// year DATE ("năm 2021 - 2025").
-pub(super) fn spaced_year_tail(tokens: &[Token<'_>], core: &mut Core) {
+pub(super) fn spaced_year_tail(a: &Analysis<'_, '_>, core: &mut Core) {
     let j = core.next;
-    if core.dates.len() == 1 && is_dash(tokens, j) {
-        if let (Some(first), Some((y2, 4))) = (core.dates[0].cal.y, int_at(tokens, j + 1)) {
+    if core.dates.len() == 1 && a.is_dash(j) {
+        if let (Some(first), Some((y2, 4))) = (core.dates[0].cal.y, int_at(a, j + 1)) {
             if core.dates[0].cal.m.is_none()
                 && y2 > first
                 && y2 - first <= 100
                 && y2 <= 2199
-                && !unit_after(kw(tokens, j + 2).as_str())
+                && !unit_after(a, j + 2)
             {
                 core.dates.push(Found {
-                    start: tok_start(tokens, j + 1),
-                    end: tok_end(tokens, j + 1),
+                    start: tok_start(a, j + 1),
+                    end: tok_end(a, j + 1),
                     cal: Cal {
                         y: Some(y2),
                         ..Default::default()
@@ -335,33 +335,33 @@ pub(super) fn spaced_year_tail(tokens: &[Token<'_>], core: &mut Core) {
 }
 
 /// Year after "năm" at `i` (a single 4-digit number).
-pub(super) fn year_at(tokens: &[Token<'_>], i: usize) -> Option<u32> {
-    match int_at(tokens, i) {
+pub(super) fn year_at(a: &Analysis<'_, '_>, i: usize) -> Option<u32> {
+    match int_at(a, i) {
         Some((y, 4)) if (1000..=2199).contains(&y) => Some(y),
         _ => None,
     }
 }
 
 /// `năm Y` at `i` (i is the "năm" word): returns (year, index after).
-pub(super) fn nam_year(tokens: &[Token<'_>], i: usize) -> Option<(u32, usize)> {
-    if kw(tokens, i).as_str() == "năm" {
-        year_at(tokens, i + 1).map(|y| (y, i + 2))
+pub(super) fn nam_year(a: &Analysis<'_, '_>, i: usize) -> Option<(u32, usize)> {
+    if a.word_class(i, Lex::DateUnit) == Some(YEAR) {
+        year_at(a, i + 1).map(|y| (y, i + 2))
     } else {
         None
     }
 }
 
 /// `D tháng M [năm Y]` starting at the day number `i`.
-pub(super) fn word_dm(tokens: &[Token<'_>], i: usize) -> Option<(u32, Cal, usize)> {
-    let (d, dd) = int_at(tokens, i)?;
-    if dd > 2 || kw(tokens, i + 1).as_str() != "tháng" {
+pub(super) fn word_dm(a: &Analysis<'_, '_>, i: usize) -> Option<(u32, Cal, usize)> {
+    let (d, dd) = int_at(a, i)?;
+    if dd > 2 || a.word_class(i + 1, Lex::DateUnit) != Some(MONTH) {
         return None;
     }
-    let (m, md) = int_at(tokens, i + 2)?;
+    let (m, md) = int_at(a, i + 2)?;
     if md > 2 {
         return None;
     }
-    let (y, next) = match nam_year(tokens, i + 3) {
+    let (y, next) = match nam_year(a, i + 3) {
         Some((y, n)) => (Some(y), n),
         None => (None, i + 3),
     };

@@ -22,7 +22,7 @@
 mod issuer;
 mod symbol;
 
-use super::lex::{is_p, kw, Key};
+use super::lex::{is_p, kw, Analysis, Key};
 use super::{DocRefValue, Entity, EntityKind, Value};
 use crate::token::{Token, TokenKind};
 use issuer::body_at;
@@ -160,7 +160,8 @@ fn quantity_word(k: &Key) -> bool {
 }
 
 /// Finds the DOCREF entities of `text`.
-pub(crate) fn find<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Entity<'a>> {
+pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
+    let tokens = a.tokens;
     let mut out = Vec::new();
     let mut floor = 0usize; // first token index a new span may use
     let mut i = 0;
@@ -169,7 +170,7 @@ pub(crate) fn find<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Entity<'a>> {
             i += 1;
             continue;
         }
-        match one(text, tokens, i, floor) {
+        match one(text, a, i, floor) {
             Some((e, next)) => {
                 out.push(e);
                 floor = next;
@@ -184,10 +185,11 @@ pub(crate) fn find<'a>(text: &'a str, tokens: &[Token<'a>]) -> Vec<Entity<'a>> {
 /// Tries a DOCREF whose number is token `i`.
 fn one<'a>(
     text: &'a str,
-    tokens: &[Token<'a>],
+    a: &Analysis<'_, 'a>,
     i: usize,
     floor: usize,
 ) -> Option<(Entity<'a>, usize)> {
+    let tokens = a.tokens;
     let sym = symbol_at(tokens, i);
     // "số" / "số:" before the number.
     let mut so = None;
@@ -339,7 +341,7 @@ fn one<'a>(
                                 // Directly attached date.
     let mut date = None;
     if matches!(kw(tokens, end_tok).as_str(), "ngày" | "tháng" | "năm") {
-        if let Some((iso, next)) = super::date::attached(tokens, end_tok) {
+        if let Some((iso, next)) = super::date::attached(a, end_tok) {
             date = Some(iso);
             end_tok = next;
         }

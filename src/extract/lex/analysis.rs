@@ -3,6 +3,7 @@
 //! of the whole text or of one line that the recognizers ask their
 //! questions on.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::data::{Lex, LexSet};
@@ -114,6 +115,19 @@ pub(crate) fn line_end(tokens: &[Token<'_>], start: usize) -> usize {
     end
 }
 
+/// How [`Analysis::words`] reads the tokens after the first of a phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Walk {
+    /// Consecutive tokens on one line.
+    Line,
+    /// Consecutive tokens, across line breaks.
+    Across,
+    /// On one line, skipping commas and dashes between words ("Bộ Lao
+    /// động - Thương binh và Xã hội"); a skipped separator may start a
+    /// line.
+    SkipSeparators,
+}
+
 /// Tokens with their keys and capitalisation: the whole text or one line.
 pub(crate) struct Analysis<'t, 'a> {
     pub tokens: &'t [Token<'a>],
@@ -181,6 +195,142 @@ impl<'t, 'a> Analysis<'t, 'a> {
             j += 1;
         }
         best
+    }
+
+    /// The node of the one-token prefix at `i` if `i` is a word (0: none).
+    #[inline]
+    fn first_word(&self, i: usize) -> NodeId {
+        match self.tokens.get(i) {
+            Some(t) if t.kind == TokenKind::Word => self.m.first(self.toks[i].id),
+            _ => 0,
+        }
+    }
+
+    /// What `lex` says about the word at `i` as a phrase of one token (none
+    /// when `i` is not a word token).
+    #[inline]
+    pub fn word_hit(&self, i: usize, lex: Lex) -> Option<Hit> {
+        match self.first_word(i) {
+            0 => None,
+            n => self.m.hit(n, lex),
+        }
+    }
+
+    /// Whether the word at `i` is a one-token phrase of `lex`.
+    #[inline]
+    pub fn word_is(&self, i: usize, lex: Lex) -> bool {
+        self.word_hit(i, lex).is_some()
+    }
+
+    /// The class of the word at `i` in `lex`, if it is a phrase of it.
+    #[inline]
+    pub fn word_class(&self, i: usize, lex: Lex) -> Option<u8> {
+        self.word_hit(i, lex).map(|h| h.class)
+    }
+
+    /// Lexicons with a phrase starting with the word at `i`.
+    #[inline]
+    pub fn word_starts(&self, i: usize) -> LexSet {
+        match self.first_word(i) {
+            0 => LexSet::EMPTY,
+            n => self.m.reach(n),
+        }
+    }
+
+    /// The longest phrase of `lex` read as words from the word at `i` (the
+    /// tokens after the first may be words or numbers, "thứ 2"), the way
+    /// `walk` says: `(exclusive end, hit)`.
+    pub fn words(&self, i: usize, lex: Lex, walk: Walk) -> Option<(usize, Hit)> {
+        let mut node = self.first_word(i);
+        if node == 0 || !self.m.reach(node).has(lex) {
+            return None;
+        }
+        let mut best = None;
+        let (mut j, mut depth) = (i + 1, 1usize);
+        // The last separator skipped: an issuing body of n words may skip
+        // separators only before token i + 2n.
+        let mut last_skip: Option<usize> = None;
+        loop {
+            if let Some(h) = self.m.hit(node, lex) {
+                if last_skip.map_or(true, |p| p < i + 2 * depth) {
+                    best = Some((j, h));
+                }
+            }
+            if !self.m.deeper(node).has(lex) {
+                break;
+            }
+            let mut k = j;
+            if walk == Walk::SkipSeparators {
+                while k < self.len() && (self.is_punct(k, ",") || self.is_dash(k)) {
+                    last_skip = Some(k);
+                    k += 1;
+                }
+            }
+            let Some(t) = self.tokens.get(k) else { break };
+            if !matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                || (walk != Walk::Across && t.newline_before)
+            {
+                break;
+            }
+            node = self.m.step(node, self.toks[k].id);
+            if node == 0 {
+                break;
+            }
+            j = k + 1;
+            depth += 1;
+        }
+        best
+    }
+
+    /// Whether the tokens `s..e` read as words (see [`Analysis::words`],
+    /// without skipping) are exactly a phrase of `lex`.
+    pub fn word_phrase(&self, s: usize, e: usize, lex: Lex, walk: Walk) -> Option<Hit> {
+        if s >= e || e > self.len() {
+            return None;
+        }
+        let mut node = self.first_word(s);
+        for k in s + 1..e {
+            if node == 0 {
+                return None;
+            }
+            let t = &self.tokens[k];
+            if !matches!(t.kind, TokenKind::Word | TokenKind::Number)
+                || (walk != Walk::Across && t.newline_before)
+            {
+                return None;
+            }
+            node = self.m.step(node, self.toks[k].id);
+        }
+        match node {
+            0 => None,
+            n => self.m.hit(n, lex),
+        }
+    }
+
+    /// The value of a phrase of an embedded file (the date words'
+    /// reported forms); `None` for a phrase added at run time, which the
+    /// builder never accepts for those lexicons.
+    pub fn static_value(&self, h: Hit) -> Option<&'static str> {
+        match self.m.value(h) {
+            Cow::Borrowed(s) => Some(s),
+            Cow::Owned(_) => None,
+        }
+    }
+
+    /// Whether token `i` is the punctuation `p`.
+    #[inline]
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && t.text == p)
+    }
+
+    /// Whether token `i` is a dash (`-`, `–`, `—`).
+    #[inline]
+    pub fn is_dash(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.text, "-" | "–" | "—"))
     }
 
     /// Number of tokens.

@@ -48,12 +48,74 @@ pub(crate) enum Lex {
     Domain,
     /// Vietnamese family names.
     Family,
+
+    // Function words (words.txt).
+    /// "và".
+    And,
+    /// "từ".
+    From,
+    /// "những".
+    Those,
+
+    // The DATE grammar (date_words.txt).
+    /// Unit words: classes [`DAY`], [`MONTH`], [`YEAR`], [`QUARTER`].
+    DateUnit,
+    /// Parts of the day; the value is reported.
+    PartOfDay,
+    /// Weekdays; the value is reported.
+    Weekday,
+    /// Words after which "thứ N" is an ordinal.
+    OrdinalBefore,
+    /// "mùng", "mồng".
+    DayPrefix,
+    /// Range connectors ("đến", "tới").
+    RangeTo,
+    /// Before a bare number: a quantity, score or address.
+    QuantityBefore,
+    /// Place nouns among [`Lex::QuantityBefore`].
+    PlaceNoun,
+    /// Capitalised place nouns before a bare D/M.
+    NamedPlace,
+    /// "cao điểm".
+    Peak,
+    /// After a bare number: a unit or counted noun.
+    QuantityAfter,
+    /// Phrases starting with a quantity word that are no count.
+    NotQuantity,
+    /// After "năm": the year is given ("năm nay").
+    YearRelative,
+    /// Time cues before a bare D/M.
+    CueBefore,
+    /// Time cues after a bare D/M.
+    CueAfter,
+    /// Strong time cues before a bare D/M.
+    TimeBefore,
+    /// Holiday words before a dotted D.M.
+    Holiday,
+    /// Prepositions before a bare M/YYYY.
+    MonthPrep,
+    /// Quantity words before a bare year range.
+    RangeQuantity,
+    /// Decade words before a round year.
+    Decade,
 }
 
 impl Lex {
     /// Number of lexicons.
-    pub const COUNT: usize = Lex::Family as usize + 1;
+    pub const COUNT: usize = Lex::Decade as usize + 1;
 }
+
+/// Unit class: "ngày".
+pub(crate) const DAY: u8 = 0;
+/// Unit class: "tháng".
+pub(crate) const MONTH: u8 = 1;
+/// Unit class: "năm".
+pub(crate) const YEAR: u8 = 2;
+/// Unit class: "quý".
+pub(crate) const QUARTER: u8 = 3;
+
+/// Weekday class: written as an ordinal ("thứ hai", "thứ 2").
+pub(crate) const WEEKDAY_ORDINAL: u8 = 1;
 
 /// Role classes: an ordinary office word.
 pub(crate) const ROLE_PLAIN: u8 = 0;
@@ -216,6 +278,45 @@ pub(crate) static FILES: &[FileSpec] = &[
     ),
     file!("domains.txt", &[tag("", Lex::Domain, 0)], false),
     file!("family_names.txt", &[tag("", Lex::Family, 0)], false),
+    file!(
+        "words.txt",
+        &[
+            tag("and", Lex::And, 0),
+            tag("from", Lex::From, 0),
+            tag("those", Lex::Those, 0),
+        ],
+        false
+    ),
+    file!(
+        "date_words.txt",
+        &[
+            tag("day", Lex::DateUnit, DAY),
+            tag("month", Lex::DateUnit, MONTH),
+            tag("year", Lex::DateUnit, YEAR),
+            tag("quarter", Lex::DateUnit, QUARTER),
+            tag("pod", Lex::PartOfDay, 0),
+            tag("weekday", Lex::Weekday, 0),
+            tag("weekday_n", Lex::Weekday, WEEKDAY_ORDINAL),
+            tag("ordinal_before", Lex::OrdinalBefore, 0),
+            tag("day_prefix", Lex::DayPrefix, 0),
+            tag("range_to", Lex::RangeTo, 0),
+            tag("quantity_before", Lex::QuantityBefore, 0),
+            tag("place_noun", Lex::PlaceNoun, 0),
+            tag("named_place", Lex::NamedPlace, 0),
+            tag("peak", Lex::Peak, 0),
+            tag("quantity_after", Lex::QuantityAfter, 0),
+            tag("not_quantity", Lex::NotQuantity, 0),
+            tag("year_relative", Lex::YearRelative, 0),
+            tag("cue_before", Lex::CueBefore, 0),
+            tag("cue_after", Lex::CueAfter, 0),
+            tag("time_before", Lex::TimeBefore, 0),
+            tag("holiday", Lex::Holiday, 0),
+            tag("month_prep", Lex::MonthPrep, 0),
+            tag("range_quantity", Lex::RangeQuantity, 0),
+            tag("decade", Lex::Decade, 0),
+        ],
+        true
+    ),
 ];
 
 /// One parsed line.

@@ -13,10 +13,10 @@ mod analysis;
 pub(crate) mod data;
 pub(crate) mod matcher;
 
-pub(crate) use analysis::{line_end, Analysis, TokenKeys};
+pub(crate) use analysis::{line_end, Analysis, TokenKeys, Walk};
 pub(crate) use data::{
-    Lex, LexSet, HEAD_BARE, HEAD_NAME, HEAD_TAIL, PLACE_COUNTRY, PLACE_PROVINCE, ROLE_COMP,
-    ROLE_ORG, ROLE_PERSON, ROLE_PLAIN,
+    Lex, LexSet, DAY, HEAD_BARE, HEAD_NAME, HEAD_TAIL, MONTH, PLACE_COUNTRY, PLACE_PROVINCE,
+    QUARTER, ROLE_COMP, ROLE_ORG, ROLE_PERSON, ROLE_PLAIN, WEEKDAY_ORDINAL, YEAR,
 };
 
 use crate::token::{Token, TokenKind};
@@ -71,11 +71,6 @@ impl Key {
         buf: [0; 32],
         len: 0,
     };
-
-    /// The key's bytes.
-    pub(crate) fn as_bytes(&self) -> &[u8] {
-        &self.buf[..self.len as usize]
-    }
 
     /// The key as a string slice.
     pub(crate) fn as_str(&self) -> &str {
