@@ -22,111 +22,43 @@
 mod issuer;
 mod symbol;
 
-use super::lex::{is_p, kw, Analysis, Key};
+use super::lex::matcher::Hit;
+use super::lex::{
+    Analysis, Lex, Walk, DAY, DOC_CONSTITUTION, DOC_JOINT, DOC_LAW, DOC_LETTER, MONTH, YEAR,
+};
 use super::{DocRefValue, Entity, EntityKind, Value};
 use crate::token::{Token, TokenKind};
 use issuer::body_at;
 use symbol::{issuerish, symbol_at, Symbol, INVENTORY};
 
-/// Document type words, as lowercase word sequences, with the kind to report.
-pub(super) const TYPES: &[(&[&str], &str)] = &[
-    (&["văn", "bản", "hợp", "nhất"], "Văn bản hợp nhất"),
-    (&["nghị", "quyết", "liên", "tịch"], "Nghị quyết liên tịch"),
-    (&["thông", "tư", "liên", "tịch"], "Thông tư liên tịch"),
-    (&["nghị", "quyết"], "Nghị quyết"),
-    (&["nghị", "định"], "Nghị định"),
-    (&["quyết", "định"], "Quyết định"),
-    (&["chỉ", "thị"], "Chỉ thị"),
-    (&["kết", "luận"], "Kết luận"),
-    (&["quy", "định"], "Quy định"),
-    (&["qui", "định"], "Quy định"),
-    (&["hướng", "dẫn"], "Hướng dẫn"),
-    (&["thông", "tư"], "Thông tư"),
-    (&["bộ", "luật"], "Bộ luật"),
-    (&["luật"], "Luật"),
-    (&["pháp", "lệnh"], "Pháp lệnh"),
-    (&["sắc", "lệnh"], "Sắc lệnh"),
-    (&["sắc", "luật"], "Sắc luật"),
-    (&["lệnh"], "Lệnh"),
-    (&["công", "văn"], "Công văn"),
-    (&["văn", "bản"], "Văn bản"),
-    (&["công", "điện"], "Công điện"),
-    (&["thông", "báo"], "Thông báo"),
-    (&["thông", "tri"], "Thông tri"),
-    (&["thông", "cáo"], "Thông cáo"),
-    (&["kế", "hoạch"], "Kế hoạch"),
-    (&["chương", "trình"], "Chương trình"),
-    (&["đề", "án"], "Đề án"),
-    (&["dự", "án"], "Dự án"),
-    (&["báo", "cáo"], "Báo cáo"),
-    (&["tờ", "trình"], "Tờ trình"),
-    (&["quy", "chế"], "Quy chế"),
-    (&["qui", "chế"], "Quy chế"),
-    (&["điều", "lệ"], "Điều lệ"),
-    (&["hợp", "đồng"], "Hợp đồng"),
-    (&["biên", "bản"], "Biên bản"),
-    (&["giấy", "mời"], "Giấy mời"),
-    (&["phương", "án"], "Phương án"),
-    (&["bản", "án"], "Bản án"),
-    (&["án", "lệ"], "Án lệ"),
-    (&["hiến", "pháp"], "Hiến pháp"),
-];
-
-/// The last words of the [`TYPES`] entries: a cheap first test.
-const TYPE_LAST: &[&str] = &[
-    "nhất", "tịch", "quyết", "định", "thị", "luận", "dẫn", "tư", "luật", "lệnh", "văn", "bản",
-    "điện", "báo", "tri", "cáo", "hoạch", "trình", "án", "chế", "lệ", "đồng", "mời", "pháp",
-];
-
-/// Kinds that are laws: a bare year-like number after them is a year
-/// ("Luật Đất đai 2013", "Hiến pháp 1946"), not a document number.
-fn law_like(kind: &str) -> bool {
-    matches!(kind, "Luật" | "Bộ luật" | "Pháp lệnh" | "Hiến pháp")
+/// Whether a document type's class is law-like: a bare year-like number
+/// after it is a year ("Luật Đất đai 2013", "Hiến pháp 1946"), not a
+/// document number.
+fn law_like(class: u8) -> bool {
+    matches!(class, DOC_LAW | DOC_CONSTITUTION)
 }
 
-/// A type word ending right before token `end` (exclusive): (start index,
-/// kind, capitalised?).
-fn type_ending_at(tokens: &[Token<'_>], end: usize) -> Option<(usize, &'static str, bool)> {
-    // Keys of the (at most four) words before `end`, last first.
-    let last = kw(tokens, end.wrapping_sub(1));
-    if !TYPE_LAST.contains(&last.as_str()) {
+/// A document type ([`Lex::DocType`]) ending right before token `end`
+/// (exclusive), the one starting earliest: (start index, its hit,
+/// capitalised?).
+fn type_ending_at(a: &Analysis<'_, '_>, end: usize) -> Option<TypeHit> {
+    if end == 0 || !a.word_ends(end - 1, Lex::DocType) {
         return None;
     }
-    let keys: [Key; 4] = std::array::from_fn(|k| {
-        if k == 0 {
-            last
-        } else if end > k {
-            kw(tokens, end - 1 - k)
-        } else {
-            Key::default()
-        }
-    });
-    let mut best: Option<(usize, &'static str)> = None;
-    for (words, kind) in TYPES {
-        let n = words.len();
-        if end < n {
-            continue;
-        }
-        let s = end - n;
-        if (0..n).all(|k| keys[n - 1 - k].as_str() == words[k])
-            && (1..n).all(|k| !tokens[s + k].newline_before)
-            && best.map_or(true, |(bs, _)| s < bs)
-        {
-            best = Some((s, kind));
-        }
-    }
-    best.map(|(s, kind)| {
-        let cap = tokens[s]
+    let longest = a.matcher().max_len(Lex::DocType);
+    (end.saturating_sub(longest)..end).find_map(|s| {
+        let h = a.word_phrase(s, end, Lex::DocType, Walk::Line)?;
+        let cap = a.tokens[s]
             .text
             .chars()
             .next()
             .is_some_and(|c| c.is_uppercase());
-        (s, kind, cap)
+        Some((s, h, cap))
     })
 }
 
-/// A type word found before the number: (start, kind, capitalised).
-type TypeHit = (usize, &'static str, bool);
+/// A type word found before the number: (start, its hit, capitalised).
+type TypeHit = (usize, Hit, bool);
 
 trait LowerTypeHit {
     fn is_none_or_lower(&self) -> bool;
@@ -137,26 +69,6 @@ impl LowerTypeHit for Option<TypeHit> {
     fn is_none_or_lower(&self) -> bool {
         self.map_or(true, |t| !t.2)
     }
-}
-
-/// Words after a bare number that make it a quantity ("Kế hoạch 5 năm").
-fn quantity_word(k: &Key) -> bool {
-    matches!(
-        k.as_str(),
-        "năm"
-            | "tháng"
-            | "ngày"
-            | "người"
-            | "tỷ"
-            | "triệu"
-            | "nghìn"
-            | "đồng"
-            | "điều"
-            | "lần"
-            | "khoản"
-            | "điểm"
-            | "%"
-    )
 }
 
 /// Finds the DOCREF entities of `text`.
@@ -190,16 +102,16 @@ fn one<'a>(
     floor: usize,
 ) -> Option<(Entity<'a>, usize)> {
     let tokens = a.tokens;
-    let sym = symbol_at(tokens, i);
+    let sym = symbol_at(a, i);
     // "số" / "số:" before the number.
     let mut so = None;
-    if i > floor && kw(tokens, i - 1).as_str() == "số" {
+    if i > floor && a.word_is(i - 1, Lex::NumberWord) {
         so = Some(i - 1);
-    } else if i >= 2 + floor && is_p(tokens, i - 1, ":") && kw(tokens, i - 2).as_str() == "số" {
+    } else if i >= 2 + floor && a.is_punct(i - 1, ":") && a.word_is(i - 2, Lex::NumberWord) {
         so = Some(i - 2);
     }
     let before = so.unwrap_or(i);
-    let mut ty = type_ending_at(tokens, before).filter(|t| t.0 >= floor);
+    let mut ty = type_ending_at(a, before).filter(|t| t.0 >= floor);
     let mut name: Option<(usize, usize)> = None;
     let direct = ty;
     if so.is_some() && direct.is_none_or_lower() {
@@ -215,10 +127,10 @@ fn one<'a>(
         let mut found = None;
         let mut e = before;
         while e > lo {
-            if stop(&tokens[e - 1]) || kw(tokens, e - 1).as_str() == "số" {
+            if stop(&tokens[e - 1]) || a.word_is(e - 1, Lex::NumberWord) {
                 break;
             }
-            if let Some((s, kind, true)) = type_ending_at(tokens, e) {
+            if let Some((s, kind, true)) = type_ending_at(a, e) {
                 if s >= lo {
                     found = Some((s, kind, e));
                     break;
@@ -226,7 +138,7 @@ fn one<'a>(
             }
             e -= 1;
         }
-        if direct.is_some() && !found.is_some_and(|f| law_like(f.1)) {
+        if direct.is_some() && !found.is_some_and(|f| law_like(f.1.class)) {
             found = None;
         }
         if let Some((s, kind, te)) = found {
@@ -237,8 +149,10 @@ fn one<'a>(
                 if stop(&tokens[q - 1]) {
                     break;
                 }
-                if kw(tokens, q).as_str() == "sửa" && kw(tokens, q + 1).as_str() == "đổi" {
-                    if let Some((s2, k2, true)) = type_ending_at(tokens, q) {
+                if a.word_phrase(q, q + 2, Lex::Amending, Walk::Across)
+                    .is_some()
+                {
+                    if let Some((s2, k2, true)) = type_ending_at(a, q) {
                         if s2 >= lo {
                             best = (s2, k2, q);
                         }
@@ -266,7 +180,7 @@ fn one<'a>(
                         && (n.len() <= 3 || t.text.as_bytes()[n.len()] == b'/')
                         && y.bytes().all(|c| c.is_ascii_digit())
                         && (1945..=2100).contains(&y.parse::<u32>().unwrap_or(0))
-                        && !law_like(kind) =>
+                        && !law_like(kind.class) =>
                 {
                     (n, Some(y.to_string()))
                 }
@@ -283,15 +197,15 @@ fn one<'a>(
                 // "Phương án 1", "Kế hoạch 2": one digit is a label
                 // Lowercase correspondence words are common in news without
                 // "số": "văn bản 425 nói trên", "công văn 1234".
-                let lower_ok = matches!(kind, "Văn bản" | "Công văn" | "Công điện");
+                let lower_ok = kind.class == DOC_LETTER;
                 if !(cap || lower_ok) || name.is_some() || num.len() < 2 {
                     return None;
                 }
-                if law_like(kind) || kind == "Hiến pháp" {
+                if law_like(kind.class) {
                     return None;
                 }
                 if tokens.get(i + 1).is_some_and(|n| {
-                    quantity_word(&kw(tokens, i + 1))
+                    a.word_is(i + 1, Lex::DocQuantity)
                         || matches!(
                             n.kind,
                             TokenKind::Number | TokenKind::Alnum | TokenKind::Symbol
@@ -317,7 +231,7 @@ fn one<'a>(
             )
         }
     };
-    if ty.is_some_and(|t| t.1 == "Hiến pháp") && bare {
+    if ty.is_some_and(|t| t.1.class == DOC_CONSTITUTION) && bare {
         return None;
     }
     if ty.is_none() && so.is_none() && !bare {
@@ -340,29 +254,29 @@ fn one<'a>(
     let mut end_tok = sym.next; // exclusive
                                 // Directly attached date.
     let mut date = None;
-    if matches!(kw(tokens, end_tok).as_str(), "ngày" | "tháng" | "năm") {
+    if matches!(
+        a.word_class(end_tok, Lex::DateUnit),
+        Some(DAY | MONTH | YEAR)
+    ) {
         if let Some((iso, next)) = super::date::attached(a, end_tok) {
             date = Some(iso);
             end_tok = next;
         }
     }
     let mut body = None;
-    if kw(tokens, end_tok).as_str() == "của"
-        && !tokens.get(end_tok).is_some_and(|t| t.newline_before)
-    {
-        if let Some(mut next) = body_at(tokens, end_tok + 1) {
+    if a.word_is(end_tok, Lex::Of) && !tokens.get(end_tok).is_some_and(|t| t.newline_before) {
+        if let Some(mut next) = body_at(a, end_tok + 1) {
             // Joint documents name every issuer: "Thông tư liên tịch số
             // 01/2015/TTLT-BTP-BNV … của Bộ Tư pháp và Bộ Nội vụ".
             let joint = sym.issuer.as_deref().is_some_and(|s| s.contains('-'))
-                || ty.is_some_and(|t| t.1.ends_with("liên tịch"));
+                || ty.is_some_and(|t| t.1.class == DOC_JOINT);
             let mut extra = 0;
             while joint && extra < 4 {
-                let conn = kw(tokens, next);
-                let sep = is_p(tokens, next, ",") || conn.as_str() == "và";
+                let sep = a.is_punct(next, ",") || a.word_is(next, Lex::And);
                 if !sep || tokens.get(next).is_some_and(|t| t.newline_before) {
                     break;
                 }
-                match body_at(tokens, next + 1) {
+                match body_at(a, next + 1) {
                     Some(n2) => next = n2,
                     None => break,
                 }
@@ -376,7 +290,7 @@ fn one<'a>(
     let span = tokens[start_tok].span.start..tokens[end_tok - 1].span.end;
     let name = name.map(|(a, b)| text[tokens[a].span.start..tokens[b - 1].span.end].to_string());
     let value = DocRefValue {
-        kind: ty.map(|t| t.1.to_string()),
+        kind: ty.map(|t| a.value(t.1).to_string()),
         number: sym.number,
         year: sym.year,
         code: sym.code,

@@ -6,46 +6,84 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use super::super::lex::{is_dash, is_p};
+use super::super::lex::{bad_line, parse, Analysis, Lex, CODES};
 use crate::token::{Token, TokenKind};
+use crate::Result;
 
 pub(super) static CODES_TSV: &str = include_str!("../../../data/docref_codes.tsv");
 
-/// Type codes and issuer codes of the inventory.
+/// Type codes and issuer codes of the inventory, compared exactly as
+/// written.
 pub(super) struct Inventory {
     pub(super) codes: FxHashSet<&'static str>,
     pub(super) issuers: FxHashSet<&'static str>,
+    /// Issuers that may carry a term number ("QH14", "QH/15", "QH 11").
+    pub(super) terms: FxHashSet<&'static str>,
 }
 
-pub(super) static INVENTORY: LazyLock<Inventory> = LazyLock::new(|| {
-    let mut codes = FxHashSet::default();
-    let mut issuers = FxHashSet::default();
-    for line in CODES_TSV.lines().skip(1) {
-        let mut f = line.split('\t');
-        let (Some(code), _, Some(kind)) = (f.next(), f.next(), f.next()) else {
-            continue;
+/// Reads `data/docref_codes.tsv` (`code`, `full_name`, `kind`, `source`;
+/// kinds `type:…`, `issuer:…` or `signing-authority`; codes written
+/// `(none)` or ending in `.` are not symbol pieces) and
+/// `data/extract/docref_codes_extra.txt`.
+fn load(tsv: &'static str, extra: &'static str) -> Result<Inventory> {
+    const FILE: &str = "docref_codes.tsv";
+    let mut inv = Inventory {
+        codes: FxHashSet::default(),
+        issuers: FxHashSet::default(),
+        terms: FxHashSet::default(),
+    };
+    let mut lines = tsv.lines();
+    if lines.next() != Some("code\tfull_name\tkind\tsource") {
+        return Err(bad_line(
+            FILE,
+            1,
+            "expected the header code, full_name, kind, source",
+        ));
+    }
+    for (n, line) in lines.enumerate() {
+        let f: Vec<&str> = line.split('\t').collect();
+        let [code, _, kind, _] = f[..] else {
+            return Err(bad_line(
+                FILE,
+                n + 2,
+                format!("{} fields, expected 4", f.len()),
+            ));
         };
-        if code.starts_with('(') || code.ends_with('.') {
-            continue;
+        if code.is_empty() {
+            return Err(bad_line(FILE, n + 2, "empty code"));
         }
-        if kind.starts_with("type:") {
-            codes.insert(code);
+        let set = if kind.starts_with("type:") {
+            &mut inv.codes
         } else if kind.starts_with("issuer:") {
-            issuers.insert(code);
+            &mut inv.issuers
+        } else if kind == "signing-authority" {
+            continue;
+        } else {
+            return Err(bad_line(FILE, n + 2, format!("unknown kind {kind:?}")));
+        };
+        if !(code.starts_with('(') || code.ends_with('.')) {
+            set.insert(code);
         }
     }
-    // Codes of older numbering used in the laws of the 1980s–2000s:
-    // Pháp lệnh (PL), Lệnh của Chủ tịch Hội đồng Nhà nước (LCT), Sắc lệnh (SL);
-    // and văn bản hợp nhất (VBHN).
-    for c in ["PL", "LCT", "SL", "L", "NQLT", "TTLT", "VBHN"] {
-        codes.insert(c);
+    for l in parse(CODES.name, extra, &CODES)? {
+        for &(lex, _) in &l.tags {
+            match lex {
+                Lex::CodeType => inv.codes.insert(l.phrase),
+                Lex::CodeIssuer => inv.issuers.insert(l.phrase),
+                _ => inv.terms.insert(l.phrase),
+            };
+        }
     }
-    // Văn phòng Quốc hội, Hội đồng Nhà nước, Hội đồng Bộ trưởng (older acts).
-    for c in ["VPQH", "HĐNN", "HĐBT"] {
-        issuers.insert(c);
-    }
-    Inventory { codes, issuers }
-});
+    Ok(inv)
+}
+
+/// The inventory; a file that does not load is a build bug (a unit test
+/// loads both), and the panic names it.
+pub(super) static INVENTORY: LazyLock<Inventory> =
+    LazyLock::new(|| match load(CODES_TSV, CODES.text) {
+        Ok(inv) => inv,
+        Err(e) => panic!("vntext: an embedded document code file is malformed: {e}"),
+    });
 
 /// Whether `s` looks like an issuer code: in the inventory, or a known
 /// issuer followed by a term number (`QH14`, `UBTVQH12`, `HĐNN8`).
@@ -55,7 +93,7 @@ pub(super) fn issuerish(s: &str) -> bool {
         return true;
     }
     let stem = s.trim_end_matches(|c: char| c.is_ascii_digit());
-    stem.len() < s.len() && (inv.issuers.contains(stem) || stem == "HĐNN" || stem == "HĐBT")
+    stem.len() < s.len() && inv.issuers.contains(stem)
 }
 
 /// Whether token `i` can be a piece of a document symbol: letters (and
@@ -86,7 +124,8 @@ pub(super) struct Symbol {
 }
 
 /// Reads `number[/year][sep PART]*` starting at number token `i`.
-pub(super) fn symbol_at(tokens: &[Token<'_>], i: usize) -> Option<Symbol> {
+pub(super) fn symbol_at(a: &Analysis<'_, '_>, i: usize) -> Option<Symbol> {
+    let tokens = a.tokens;
     let t = &tokens[i];
     let b = t.text.as_bytes();
     let mut sym = Symbol::default();
@@ -111,7 +150,7 @@ pub(super) fn symbol_at(tokens: &[Token<'_>], i: usize) -> Option<Symbol> {
     sym.year = year.map(str::to_string);
     let mut j = i + 1;
     // Spaced year: "02 / 1998 / CT - TTg".
-    if sym.year.is_none() && is_p(tokens, j, "/") && is_p(tokens, j + 2, "/") {
+    if sym.year.is_none() && a.is_punct(j, "/") && a.is_punct(j + 2, "/") {
         if let Some(y) = tokens.get(j + 1).filter(|y| {
             y.kind == TokenKind::Number
                 && y.text.len() == 4
@@ -127,9 +166,9 @@ pub(super) fn symbol_at(tokens: &[Token<'_>], i: usize) -> Option<Symbol> {
     let mut parts: Vec<(u8, String, bool)> = Vec::new(); // (separator, text, spaced)
     let inv = &*INVENTORY;
     while parts.len() < 5 {
-        let sep = if is_p(tokens, j, "/") {
+        let sep = if a.is_punct(j, "/") {
             b'/'
-        } else if is_dash(tokens, j) {
+        } else if a.is_dash(j) {
             b'-'
         } else {
             break;
@@ -177,9 +216,9 @@ pub(super) fn symbol_at(tokens: &[Token<'_>], i: usize) -> Option<Symbol> {
             j += 2;
         }
         // "QH/15", "QH 11": the term number of an issuer.
-        let stem_ok = matches!(p.text, "QH" | "UBTVQH" | "HĐNN" | "HĐBT");
+        let stem_ok = inv.terms.contains(p.text);
         if stem_ok {
-            let (k, glue) = if is_p(tokens, j, "/") {
+            let (k, glue) = if a.is_punct(j, "/") {
                 (j + 1, true)
             } else {
                 (j, false)
@@ -269,4 +308,48 @@ pub(super) fn join(parts: &[(u8, String, bool)]) -> String {
         s.push_str(&p.1);
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_code_files_load() {
+        let inv = load(CODES_TSV, CODES.text).unwrap();
+        assert!(inv.codes.contains("NQ") && inv.codes.contains("PL"));
+        assert!(inv.issuers.contains("TW") && inv.issuers.contains("HĐBT"));
+        assert!(inv.terms.contains("QH") && !inv.codes.contains("KT."));
+    }
+
+    #[test]
+    fn a_malformed_code_line_is_an_error() {
+        let head = "code\tfull_name\tkind\tsource\n";
+        for (tsv, what) in [
+            ("NQ\tNghị quyết\ttype:party\n", "header"),
+            (
+                "code\tfull_name\tkind\tsource\nNQ\tNghị quyết\n",
+                "docref_codes.tsv:2: 2 fields",
+            ),
+            (
+                "code\tfull_name\tkind\tsource\nNQ\tx\tcode\ty\n",
+                "docref_codes.tsv:2: unknown kind",
+            ),
+        ] {
+            let e = load(Box::leak(tsv.to_string().into_boxed_str()), CODES.text)
+                .err()
+                .unwrap();
+            assert!(e.to_string().contains(what), "{e}");
+        }
+        let e = load(
+            Box::leak(format!("{head}NQ\tx\ttype:party\ty\n").into_boxed_str()),
+            "PL|code\nQH|terms\n",
+        )
+        .err()
+        .unwrap();
+        assert!(
+            e.to_string().starts_with("docref_codes_extra.txt:2:"),
+            "{e}"
+        );
+    }
 }

@@ -317,6 +317,41 @@ impl<'t, 'a> Analysis<'t, 'a> {
         }
     }
 
+    /// Whether the word at `i` is the last token of some phrase of `lex`.
+    #[inline]
+    pub fn word_ends(&self, i: usize, lex: Lex) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+            && self.m.last(self.toks[i].id).has(lex)
+    }
+
+    /// Whether the words `s..e` (see [`Analysis::words`], across lines) are
+    /// the first tokens of some phrase of `lex`, or all of it.
+    pub fn word_prefix(&self, s: usize, e: usize, lex: Lex) -> bool {
+        if s >= e || e > self.len() {
+            return false;
+        }
+        let mut node = self.first_word(s);
+        for k in s + 1..e {
+            if node == 0 || !matches!(self.tokens[k].kind, TokenKind::Word | TokenKind::Number) {
+                return false;
+            }
+            node = self.m.step(node, self.toks[k].id);
+        }
+        node != 0 && self.m.reach(node).has(lex)
+    }
+
+    /// The value of a phrase: what its line gives, or the phrase as written.
+    pub fn value(&self, h: Hit) -> &'t str {
+        self.m.value(h)
+    }
+
+    /// The matcher.
+    pub fn matcher(&self) -> &'t Matcher {
+        self.m
+    }
+
     /// Whether token `i` is the punctuation `p`.
     #[inline]
     pub fn is_punct(&self, i: usize, p: &str) -> bool {

@@ -98,11 +98,56 @@ pub(crate) enum Lex {
     RangeQuantity,
     /// Decade words before a round year.
     Decade,
+
+    // The DOCREF grammar (doc_types.txt, docref_words.txt).
+    /// "của".
+    Of,
+    /// "số".
+    NumberWord,
+    /// "khóa".
+    Term,
+    /// "tại".
+    At,
+    /// Document types; the value is the reported kind; classes
+    /// [`DOC_PLAIN`] …
+    DocType,
+    /// "sửa đổi".
+    Amending,
+    /// After a bare number: a quantity.
+    DocQuantity,
+    /// Known issuing bodies; class [`COMMITTEE`] for Party committees.
+    IssuerBody,
+    /// Offices heading an issuing body.
+    IssuerOffice,
+    /// Ministries after "Bộ"/"Sở".
+    Ministry,
+    /// Local bodies followed by a level and a place.
+    LocalHead,
+    /// Heads followed by a proper name; classes [`HEAD_MINISTRY`] …
+    NamedHead,
+    /// Heads whose name may start in lowercase.
+    Council,
+    /// "chỉ đạo" after "Ban".
+    Steering,
+    /// The word ending a steering committee's campaign name.
+    Campaign,
+    /// Levels after a local body; classes [`LEVEL`] …
+    Level,
+    /// Lowercase words that never continue a body's name.
+    IssuerStop,
+    /// Verb pairs that follow a body.
+    IssuerVerb,
+    /// Exact document type codes (docref_codes_extra.txt).
+    CodeType,
+    /// Exact issuer codes.
+    CodeIssuer,
+    /// Exact issuer codes that may carry a term number.
+    CodeTerm,
 }
 
 impl Lex {
     /// Number of lexicons.
-    pub const COUNT: usize = Lex::Decade as usize + 1;
+    pub const COUNT: usize = Lex::CodeTerm as usize + 1;
 }
 
 /// Unit class: "ngày".
@@ -116,6 +161,38 @@ pub(crate) const QUARTER: u8 = 3;
 
 /// Weekday class: written as an ordinal ("thứ hai", "thứ 2").
 pub(crate) const WEEKDAY_ORDINAL: u8 = 1;
+
+/// Document type class: an ordinary type.
+pub(crate) const DOC_PLAIN: u8 = 0;
+/// A law-like type ("Luật"): a bare year after it is a year.
+pub(crate) const DOC_LAW: u8 = 1;
+/// "Hiến pháp": law-like, and never with a bare number.
+pub(crate) const DOC_CONSTITUTION: u8 = 2;
+/// Correspondence ("Công văn"): a reference even in lowercase.
+pub(crate) const DOC_LETTER: u8 = 3;
+/// A joint type ("Thông tư liên tịch").
+pub(crate) const DOC_JOINT: u8 = 4;
+
+/// Issuing body class: a Party committee ("Tỉnh ủy").
+pub(crate) const COMMITTEE: u8 = 1;
+
+/// Named head class: an ordinary head.
+pub(crate) const HEAD_PLAIN: u8 = 0;
+/// "Bộ": a ministry follows.
+pub(crate) const HEAD_MINISTRY: u8 = 1;
+/// "Sở": a ministry, a level and a place follow.
+pub(crate) const HEAD_DEPT: u8 = 2;
+/// "Ban": may be a steering committee.
+pub(crate) const HEAD_BOARD: u8 = 3;
+
+/// Level class: a level word ("tỉnh", "thành phố").
+pub(crate) const LEVEL: u8 = 0;
+/// An abbreviated level that may be glued to a "." ("TP.").
+pub(crate) const LEVEL_ABBR: u8 = 1;
+/// "thành", "thị" alone: the body ends.
+pub(crate) const LEVEL_STOP: u8 = 2;
+/// "cấp cao".
+pub(crate) const HIGH_COURT: u8 = 3;
 
 /// Role classes: an ordinary office word.
 pub(crate) const ROLE_PLAIN: u8 = 0;
@@ -284,6 +361,10 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("and", Lex::And, 0),
             tag("from", Lex::From, 0),
             tag("those", Lex::Those, 0),
+            tag("of", Lex::Of, 0),
+            tag("number", Lex::NumberWord, 0),
+            tag("term", Lex::Term, 0),
+            tag("at", Lex::At, 0),
         ],
         false
     ),
@@ -317,7 +398,57 @@ pub(crate) static FILES: &[FileSpec] = &[
         ],
         true
     ),
+    file!(
+        "doc_types.txt",
+        &[
+            tag("", Lex::DocType, DOC_PLAIN),
+            tag("type", Lex::DocType, DOC_PLAIN),
+            tag("law", Lex::DocType, DOC_LAW),
+            tag("constitution", Lex::DocType, DOC_CONSTITUTION),
+            tag("letter", Lex::DocType, DOC_LETTER),
+            tag("joint", Lex::DocType, DOC_JOINT),
+        ],
+        true
+    ),
+    file!(
+        "docref_words.txt",
+        &[
+            tag("body", Lex::IssuerBody, 0),
+            tag("committee", Lex::IssuerBody, COMMITTEE),
+            tag("office", Lex::IssuerOffice, 0),
+            tag("ministry", Lex::Ministry, 0),
+            tag("local_head", Lex::LocalHead, 0),
+            tag("head", Lex::NamedHead, HEAD_PLAIN),
+            tag("head_ministry", Lex::NamedHead, HEAD_MINISTRY),
+            tag("head_dept", Lex::NamedHead, HEAD_DEPT),
+            tag("head_board", Lex::NamedHead, HEAD_BOARD),
+            tag("council", Lex::Council, 0),
+            tag("steering", Lex::Steering, 0),
+            tag("campaign", Lex::Campaign, 0),
+            tag("level", Lex::Level, LEVEL),
+            tag("level_abbr", Lex::Level, LEVEL_ABBR),
+            tag("level_stop", Lex::Level, LEVEL_STOP),
+            tag("high_court", Lex::Level, HIGH_COURT),
+            tag("stop", Lex::IssuerStop, 0),
+            tag("verb", Lex::IssuerVerb, 0),
+            tag("quantity", Lex::DocQuantity, 0),
+            tag("amending", Lex::Amending, 0),
+        ],
+        false
+    ),
 ];
+
+/// Document codes compared exactly as written, not through the matcher
+/// (see the file's header).
+pub(crate) static CODES: FileSpec = file!(
+    "docref_codes_extra.txt",
+    &[
+        tag("code", Lex::CodeType, 0),
+        tag("issuer", Lex::CodeIssuer, 0),
+        tag("term", Lex::CodeTerm, 0),
+    ],
+    false
+);
 
 /// One parsed line.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -486,7 +617,7 @@ mod tests {
 
     #[test]
     fn every_embedded_file_parses() {
-        for f in FILES {
+        for f in FILES.iter().chain([&CODES]) {
             if let Err(e) = parse(f.name, f.text, f) {
                 panic!("{e}");
             }

@@ -66,7 +66,7 @@ pub(crate) struct Matcher {
     /// Per key id: lexicons with a phrase whose last key it is.
     last: Vec<LexSet>,
     /// Per lexicon: number of tokens of its longest phrase.
-    max_len: [u8; Lex::COUNT],
+    max_len: Vec<u8>,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -96,7 +96,7 @@ pub(crate) struct MatcherBuilder {
     hits: Vec<Vec<(Hit, Origin)>>,
     values: Vec<Cow<'static, str>>,
     last: Vec<LexSet>,
-    max_len: [u8; Lex::COUNT],
+    max_len: Vec<u8>,
 }
 
 impl MatcherBuilder {
@@ -105,6 +105,7 @@ impl MatcherBuilder {
         MatcherBuilder {
             children: vec![FxHashMap::default()],
             hits: vec![Vec::new()],
+            max_len: vec![0; Lex::COUNT],
             ..Default::default()
         }
     }

@@ -14,12 +14,9 @@ pub(crate) mod data;
 pub(crate) mod matcher;
 
 pub(crate) use analysis::{line_end, Analysis, TokenKeys, Walk};
-pub(crate) use data::{
-    Lex, LexSet, DAY, HEAD_BARE, HEAD_NAME, HEAD_TAIL, MONTH, PLACE_COUNTRY, PLACE_PROVINCE,
-    QUARTER, ROLE_COMP, ROLE_ORG, ROLE_PERSON, ROLE_PLAIN, WEEKDAY_ORDINAL, YEAR,
-};
+pub(crate) use data::*;
 
-use crate::token::{Token, TokenKind};
+use crate::token::TokenKind;
 
 /// Whether `w` is an ASCII word that cannot be a Vietnamese syllable written
 /// without diacritics ("Linde", "Garten", "Kluge"; not "Minh", "Long", "Hoa"):
@@ -53,126 +50,6 @@ pub(crate) fn foreign_word(w: &str) -> bool {
         &rest[vowels..],
         "" | "c" | "ch" | "m" | "n" | "ng" | "nh" | "p" | "t"
     )
-}
-
-// ------------------------------------------------------------------
-// Token helpers of the DATE and DOCREF recognizers, which work on the
-// tokens of the whole text.
-
-/// A lowercase, NFC-composed copy of a short word, kept on the stack.
-#[derive(Clone, Copy, Default)]
-pub(crate) struct Key {
-    buf: [u8; 32],
-    len: u8,
-}
-
-impl Key {
-    const EMPTY: Key = Key {
-        buf: [0; 32],
-        len: 0,
-    };
-
-    /// The key as a string slice.
-    pub(crate) fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or("")
-    }
-
-    fn push(&mut self, c: char) -> bool {
-        let n = c.len_utf8();
-        if self.len as usize + n > self.buf.len() {
-            return false;
-        }
-        c.encode_utf8(&mut self.buf[self.len as usize..]);
-        self.len += n as u8;
-        true
-    }
-}
-
-/// Lowercase of the letters of the Vietnamese alphabet without a table
-/// lookup; `None` for other characters.
-#[inline]
-fn fast_lower(c: char) -> Option<char> {
-    let u = c as u32;
-    let l = match u {
-        0x41..=0x5A => u + 0x20,
-        0..=0x7F => u,
-        0xC0..=0xDE if u != 0xD7 => u + 0x20,
-        0xDF..=0xFF => u,
-        // Latin Extended-A pairs (Ă ă, Đ đ, Ĩ ĩ, Ũ ũ): even upper, odd lower.
-        0x100..=0x137 => u | 1,
-        0x1A0 | 0x1AF => u + 1,
-        0x1A1 | 0x1B0 => u,
-        // Latin Extended Additional (Ạ ạ … Ỹ ỹ): even upper, odd lower.
-        0x1EA0..=0x1EF9 => u | 1,
-        _ => return None,
-    };
-    char::from_u32(l)
-}
-
-/// Builds the matching key of a word: lowercase, NFC, invisible characters
-/// dropped. Words longer than the buffer get an empty key (no keyword is that
-/// long).
-pub(crate) fn key_of(s: &str) -> Key {
-    let mut k = Key::EMPTY;
-    if s.len() > 32 {
-        return k;
-    }
-    // Precomposed Vietnamese letters are U+00C0–U+01B0 (lead bytes C3–C6)
-    // and U+1EA0–U+1EF9 (E1 BA/BB); anything else non-ASCII may be a
-    // combining mark or an invisible character and takes the slow path.
-    let b = s.as_bytes();
-    let decomposed = b.iter().enumerate().any(|(i, &c)| {
-        c >= 0x80
-            && !matches!(c, 0x80..=0xBF | 0xC3..=0xC6)
-            && !(c == 0xE1 && matches!(b.get(i + 1), Some(0xBA | 0xBB)))
-    });
-    if decomposed {
-        use unicode_normalization::UnicodeNormalization;
-        for c in s.chars().filter(|&c| !crate::token::is_invisible(c)).nfc() {
-            for l in c.to_lowercase() {
-                if !k.push(l) {
-                    return Key::EMPTY;
-                }
-            }
-        }
-    } else {
-        for c in s.chars() {
-            if let Some(l) = fast_lower(c) {
-                if !k.push(l) {
-                    return Key::EMPTY;
-                }
-            } else {
-                for l in c.to_lowercase() {
-                    if !k.push(l) {
-                        return Key::EMPTY;
-                    }
-                }
-            }
-        }
-    }
-    k
-}
-
-/// The key of token `i` when it is a word; empty otherwise (or out of range).
-pub(crate) fn kw(tokens: &[Token<'_>], i: usize) -> Key {
-    match tokens.get(i) {
-        Some(t) if t.kind == TokenKind::Word => key_of(t.text),
-        _ => Key::EMPTY,
-    }
-}
-
-/// Whether token `i` is the punctuation `p`.
-pub(crate) fn is_p(tokens: &[Token<'_>], i: usize, p: &str) -> bool {
-    tokens
-        .get(i)
-        .is_some_and(|t| t.kind == TokenKind::Punct && t.text == p)
-}
-
-/// Whether token `i` is a dash (`-`, `–`, `—`).
-pub(crate) fn is_dash(tokens: &[Token<'_>], i: usize) -> bool {
-    tokens
-        .get(i)
-        .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.text, "-" | "–" | "—"))
 }
 
 // ------------------------------------------------------------------
