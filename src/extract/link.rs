@@ -5,20 +5,16 @@
 //! (with the titles chained before them by commas); coordinated names share
 //! a title reached through a predicate ("các ông X và Y được bầu làm …").
 
-use super::lex::{is_roman_or_number, Analysis};
+use super::lex::{is_roman_or_number, Analysis, Lex, ADDRESS};
 use super::{Entity, EntityKind};
 use crate::token::TokenKind;
 
-/// Words that may stand between a name and its title(s).
+/// Words that may stand between a name and its title(s)
+/// ([`Lex::Connector`]), numbers and Roman numerals ("khóa XII").
 fn is_connector(a: &Analysis, i: usize) -> bool {
-    match a.key(i) {
-        "nguyên" | "cưu5" | "la1" | "luc2" | "đo2" | "hiên5" | "va1" | "đông1" | "thơi1"
-        | "kiêm" | "giư4" | "chưc2" | "vu5" | "lam1" | "bô3" | "nhiêm5" | "trơ3" | "thanh1"
-        | "đăc2" | "cư3" | "khoa2" | "nay" | "tuôi3" | "đang" | "bâu1" | "phân" | "công"
-        | "ky1" => true,
-        "đươc5" => matches!(a.key(i + 1), "bô3" | "bâu1" | "phân" | "cư3" | "giao"),
-        _ => a.tokens[i].kind == TokenKind::Number || is_roman_or_number(a, i),
-    }
+    a.longest(i, Lex::Connector).is_some()
+        || a.tokens[i].kind == TokenKind::Number
+        || is_roman_or_number(a, i)
 }
 
 /// Links officials to the titles predicated of them; `entities` is sorted.
@@ -75,9 +71,7 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
                     };
                     let p = &entities[pn];
                     let ps = tok_at(p.span.start);
-                    let signing = ps >= 2
-                        && a.text(ps - 1) == "."
-                        && matches!(a.key(ps - 2), "kt" | "tm" | "tl" | "tuq");
+                    let signing = ps >= 2 && a.text(ps - 1) == "." && a.is(ps - 2, Lex::Signing);
                     if !signing && !linked_title[pn] {
                         links.push((o, pn));
                         linked_title[pn] = true;
@@ -140,7 +134,7 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
                 continue;
             }
             if (a.is_word(k) || a.tokens[k].kind == TokenKind::Number) && is_connector(a, k) {
-                verb |= a.is_word(k) && a.key(k) != "va1";
+                verb |= a.is_word(k) && !a.is(k, Lex::And);
                 k += 1;
                 continue;
             }
@@ -174,8 +168,9 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
             );
             let joined = cs > pe
                 && cs - pe <= 2
-                && (pe..cs).all(|k| matches!(a.key(k), "va1" | "ông" | "ba1"))
-                && a.key(pe) == "va1";
+                && (pe..cs)
+                    .all(|k| a.is(k, Lex::And) || a.class(k, Lex::Honorific) == Some(ADDRESS))
+                && a.is(pe, Lex::And);
             let has_link = had_link[prev];
             if !joined || has_link {
                 break;

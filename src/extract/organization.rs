@@ -14,8 +14,9 @@
 
 use super::lex::{
     btv_editor, foreign_word, is_roman_or_number, looks_person, person_len, span,
-    starts_org_or_role, territory_kw, Analysis, Lex, HEAD_BARE, HEAD_NAME, HEAD_TAIL,
-    PLACE_COUNTRY, PLACE_PROVINCE,
+    starts_org_or_role, territory_kw, Analysis, Lex, CLUB_ABBR, EDITOR, HEAD_BARE, HEAD_NAME,
+    HEAD_TAIL, NAME_VERB, NOT_HEAD_ANY_CASE, NUMBERED_INNER, PLACE_COUNTRY, PLACE_PROVINCE,
+    QUANT_EACH, QUANT_THOSE, REGION, SUPREME,
 };
 use super::{Entity, EntityKind, Value};
 use crate::token::TokenKind;
@@ -56,29 +57,6 @@ fn english_word(a: &Analysis, k: usize) -> bool {
 /// "Muangthong United", "Manchester City" (two to four capitalised Latin-script
 /// words with a club word first or last). Returns the end.
 pub(super) fn club_at(a: &Analysis, i: usize) -> Option<usize> {
-    const FIRST: &[&str] = &[
-        "real",
-        "atletico",
-        "inter",
-        "ac",
-        "fc",
-        "as",
-        "borussia",
-        "bayern",
-        "sporting",
-        "olympique",
-        "dynamo",
-        "athletic",
-    ];
-    const LAST: &[&str] = &[
-        "united",
-        "city",
-        "fc",
-        "hotspur",
-        "albion",
-        "wanderers",
-        "rovers",
-    ];
     let w = |k: usize| english_word(a, k);
     if !w(i) || i > 0 && w(i - 1) && a.sp(i) {
         return None;
@@ -87,59 +65,44 @@ pub(super) fn club_at(a: &Analysis, i: usize) -> Option<usize> {
     while e < i + 4 && a.sp(e) && w(e) {
         e += 1;
     }
-    let is = |k: usize, list: &[&str]| {
-        let t = a.text(k);
-        t.len() <= 9 && list.iter().any(|x| t.eq_ignore_ascii_case(x))
-    };
-    let first = is(i, FIRST) && !a.toks[i].upper || matches!(a.text(i), "AC" | "FC" | "AS");
+    // "AC Milan" in capitals, "Real Madrid" not: "REAL" is a word of a
+    // headline.
+    let first = a
+        .class(i, Lex::ClubFirst)
+        .is_some_and(|c| !a.toks[i].upper || c == CLUB_ABBR);
     // Housing estates, car models and films named "... City".
-    const NOT_CLUB: &[&str] = &[
-        "smart", "royal", "paradise", "honda", "golden", "sun", "star", "ocean", "green", "rip",
-        "sky", "park", "times", "sin", "vatican",
-    ];
-    if (i..e).any(|k| is(k, NOT_CLUB)) {
+    if (i..e).any(|k| a.is(k, Lex::NotClub)) {
         return None;
     }
-    (e >= i + 2 && (first || is(e - 1, LAST))).then_some(e)
+    (e >= i + 2 && (first || a.is(e - 1, Lex::ClubLast))).then_some(e)
+}
+
+/// Whether `t` ends with a [`Lex::CompanySuffix`] (as written or
+/// capitalised: "Eximbank", "VPBank") without being it.
+fn company_suffix(a: &Analysis, t: &str) -> bool {
+    a.matcher().phrases(Lex::CompanySuffix).any(|s| {
+        let Some(tail) = t.len().checked_sub(s.len()).and_then(|p| t.get(p..)) else {
+            return false;
+        };
+        let capitalised = {
+            let mut c = s.chars();
+            let mut d = tail.chars();
+            c.next()
+                .zip(d.next())
+                .is_some_and(|(x, y)| x.to_ascii_uppercase() == y)
+                && c.as_str() == d.as_str()
+        };
+        (tail == s || capitalised) && !t.eq_ignore_ascii_case(s)
+    })
 }
 
 /// A body named in English ("Tax Foundation", "Trump Organization") or a
 /// bank named in one word ("Eximbank", "VPBank"). Returns the end.
 pub(super) fn english_body_at(a: &Analysis, i: usize) -> Option<usize> {
     let t = a.text(i);
-    if a.is_word(i)
-        && !a.caps_line(i)
-        && t.len() >= 6
-        && t.is_ascii()
-        && (t.ends_with("bank") || t.ends_with("Bank"))
-        && !t.eq_ignore_ascii_case("bank")
-    {
+    if a.is_word(i) && !a.caps_line(i) && t.len() >= 6 && t.is_ascii() && company_suffix(a, t) {
         return Some(i + 1);
     }
-    const LAST: &[&str] = &[
-        "organization",
-        "organisation",
-        "foundation",
-        "institute",
-        "corporation",
-        "corp",
-        "inc",
-        "ltd",
-        "association",
-        "agency",
-        "holdings",
-        "company",
-        "partners",
-        "airlines",
-        "airways",
-        "motors",
-        "electronics",
-        "pharmaceuticals",
-        "technologies",
-        "systems",
-        "university",
-        "college",
-    ];
     let w = |k: usize| english_word(a, k);
     // A Vietnamese word capitalised only because it starts the sentence
     // ("Theo Brookfield Foundation").
@@ -164,36 +127,15 @@ pub(super) fn english_body_at(a: &Analysis, i: usize) -> Option<usize> {
         // "CLB Bamboo Airways Vĩnh Phúc": part of a longer name.
         return None;
     }
-    let last = a.text(e - 1);
-    (e >= i + 2 && last.len() <= 15 && LAST.iter().any(|x| last.eq_ignore_ascii_case(x)))
-        .then_some(e)
+    (e >= i + 2 && a.is(e - 1, Lex::CompanyLast)).then_some(e)
 }
 
 /// End of the title of a law starting at `i` (exclusive token index).
 pub(super) fn law_end(a: &Analysis, i: usize) -> usize {
     let mut j = i + 1;
     while j < a.len() && j < i + 12 {
-        let k = a.key(j);
-        let comma_on = k == "," && a.is_word(j + 1) && !a.is_cap(j + 1);
-        if !a.is_word(j) && !comma_on
-            || matches!(
-                k,
-                "sô2"
-                    | "năm"
-                    | "đươc5"
-                    | "cua3"
-                    | "nay1"
-                    | "do"
-                    | "đa4"
-                    | "thay"
-                    | "ngay1"
-                    | "quy"
-                    | "va1"
-                    | "se4"
-                    | "co2"
-                    | "la1"
-            )
-        {
+        let comma_on = a.text(j) == "," && a.is_word(j + 1) && !a.is_cap(j + 1);
+        if !a.is_word(j) && !comma_on || a.is(j, Lex::LawEnd) {
             break;
         }
         j += 1;
@@ -224,7 +166,7 @@ pub(super) fn push_org<'a>(
             && a.is_cap(k)
     };
     // A company's short name: "Công ty CP Sữa Việt Nam (Vinamilk)".
-    let company = matches!(a.key(s), "công" | "tâp5" | "tông3" | "ngân" | "cty");
+    let company = a.is(s, Lex::CompanyHead);
     let ue = a.unit_end(e + 1);
     let short = |k: usize| {
         company
@@ -257,35 +199,16 @@ pub(super) fn is_generic_before(a: &Analysis, i: usize) -> bool {
     if a.tokens[i - 1].kind == TokenKind::Number {
         return true;
     }
-    matches!(
-        a.key(i - 1),
-        "cac2" | "nhưng4" | "nhiêu1" | "môi4" | "tưng1"
-    )
+    a.is(i - 1, Lex::Quantifier)
 }
 
 /// "Phòng Tài chính nhiều huyện", "Sở Y tế các địa phương", "UBND các cấp",
 /// "Liên đoàn bóng đá của mỗi quốc gia"; not "nhiều năm", "của các Ban".
 pub(super) fn is_generic_after(a: &Analysis, e: usize) -> bool {
-    let class_noun = |k: usize| {
-        territory_kw(a, k).is_some()
-            || matches!(
-                a.key(k),
-                "đia5"
-                    | "đơn"
-                    | "nơi"
-                    | "cơ"
-                    | "vung1"
-                    | "miên1"
-                    | "nươc2"
-                    | "khu"
-                    | "câp2"
-                    | "quôc2"
-                    | "nganh1"
-            )
-    };
-    let quant = |k: usize| matches!(a.key(k), "nhiêu1" | "cac2" | "môi4" | "tưng1");
-    quant(e) && a.key(e) != "môi4" && class_noun(e + 1)
-        || a.key(e) == "cua3" && quant(e + 1) && class_noun(e + 2)
+    let class_noun = |k: usize| territory_kw(a, k).is_some() || a.is(k, Lex::ClassNoun);
+    let quant = |k: usize| a.class(k, Lex::Quantifier).filter(|&c| c != QUANT_THOSE);
+    quant(e).is_some_and(|c| c != QUANT_EACH) && class_noun(e + 1)
+        || a.is(e, Lex::Of) && quant(e + 1).is_some() && class_noun(e + 2)
 }
 
 /// A place name at `i`: a known place, or up to two capitalised words that do
@@ -374,32 +297,20 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
                 }
             }
         }
-        match a.key(j) {
-            "khoa2" if is_roman_or_number(a, j + 1) => {
-                j += 2;
-                took = true;
-                break;
-            }
-            "tôi2" if a.key(j + 1) == "cao" => {
-                j += 2;
-                took = true;
-            }
-            "khu" if a.key(j + 1) == "vưc5" && is_roman_or_number(a, j + 2) => {
-                j += 3;
-                took = true;
-            }
+        // "khóa XII", "tối cao", "khu vực 2".
+        if a.is(j, Lex::Term) && is_roman_or_number(a, j + 1) {
+            j += 2;
+            took = true;
+            break;
+        }
+        match a.longest(j, Lex::OrgTail) {
+            Some((n, SUPREME)) => j += n,
+            Some((n, REGION)) if is_roman_or_number(a, j + n) => j += n + 1,
             _ => break,
         }
+        took = true;
     }
     (j, took)
-}
-
-/// Lowercase heads that still start an organisation when a name follows.
-fn lower_head_ok(k: &str) -> bool {
-    matches!(
-        k,
-        "ban" | "chi" | "trương1" | "đang3" | "công" | "sơ3" | "tâp5" | "ngân" | "bênh5" | "hiêp5"
-    )
 }
 
 /// Parses an organisation starting at `i`. `lenient`: a lowercase head and a
@@ -422,27 +333,18 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
     if a.longest(i, Lex::Place).is_some_and(|(n, _)| n >= 2) {
         return None;
     }
-    if i > 0 && matches!(a.key(i - 1), "đương1" | "phô2") {
+    if i > 0 && a.is(i - 1, Lex::Street) {
         // Street names: "đường Trường Chinh".
         return None;
     }
     let body = a.longest(i, Lex::Body);
     let head = a.longest(i, Lex::Head);
-    if i > 0
-        && !a.is_cap(i)
-        && (a.key(i) == "sơ3" && matches!(a.key(i - 1), "tru5" | "cơ")
-            || a.key(i) == "trương1"
-                && matches!(
-                    a.key(i - 1),
-                    "thi5" | "môi" | "chiên2" | "quang3" | "hiên5" | "lâp5" | "nông" | "thương"
-                ))
-    {
-        // "trụ sở UBND", "thị trường KH&CN": not the heads "Sở", "Trường".
-        return None;
-    }
-    if i > 0 && a.key(i) == "ban" && a.key(i - 1) == "uy3" {
-        // The "ban" of "Ủy ban".
-        return None;
+    if let Some(h) = a.seq(i.wrapping_sub(1), i + 1, Lex::NotHead) {
+        // "trụ sở UBND", "thị trường KH&CN": not the heads "Sở", "Trường";
+        // the "ban" of "Ủy ban".
+        if h.class == NOT_HEAD_ANY_CASE || !a.is_cap(i) {
+            return None;
+        }
     }
     if body.is_none() && head.is_none() {
         return None;
@@ -474,44 +376,27 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
                 || a.toks[j].upper && a.text(j).len() >= 3 && a.text(j).is_ascii())
     };
     if let Some((n, class)) = head {
-        let head_key = a.key(i);
-        if head_key == "btv" && btv_editor(a, i) {
+        if a.class(i, Lex::Honorific) == Some(EDITOR) && btv_editor(a, i) {
             return best;
         }
         // "Tổ chức Đảng", "tổ chức Công đoàn": organisations of a kind.
         // A known body wins over "Tổ chức" + name ("Tổ chức Y tế Thế giới
         // WHO" is the body and its abbreviation).
-        let kind_of = head_key == "tô3"
+        let kind_head = a.is(i, Lex::KindHead);
+        let kind_of = kind_head
             && (a.caps_line(i)
                 || best.is_some()
                 || a.longest(i + n, Lex::Head).is_some()
                 || a.longest(i + n, Lex::Body).is_some()
-                || a.key(i + n) == "công" && a.key(i + n + 1) == "đoan1");
-        let lower_ok = lower_head_ok(head_key) || head_key == "tô3" && foreign_next(i + n);
+                || a.seq(i + n, i + n + 2, Lex::KindName).is_some());
+        let lower_ok = a.is(i, Lex::LowerHead) || kind_head && foreign_next(i + n);
         if !kind_of && (cap || lenient || lower_ok) {
             let j = i + n;
             // Heads whose name may start in lowercase ("Hội truyền nhiễm",
             // "Ban Quản lý dự án", "Công ty cổ phần Xi măng").
-            let lower_first = matches!(head_key, "hôi5" | "liên" | "cuc5" | "viên5" | "bcđ")
-                || (n > 1
-                    && class == HEAD_NAME
-                    && matches!(
-                        head_key,
-                        "ban"
-                            | "hôi5"
-                            | "liên"
-                            | "tông3"
-                            | "công"
-                            | "hơp5"
-                            | "ngân"
-                            | "bênh5"
-                            | "hiêp5"
-                    ));
-            let short = n == 1
-                && matches!(
-                    head_key,
-                    "ban" | "bô5" | "sơ3" | "vu5" | "cuc5" | "đoan1" | "phong1" | "trương1"
-                );
+            let lower_first = a.is(i, Lex::LowerFirst)
+                || (n > 1 && class == HEAD_NAME && a.is(i, Lex::LowerFirstLong));
+            let short = n == 1 && a.is(i, Lex::ShortHead);
             let mut e = if short && !strong_first(a, j) {
                 j
             } else {
@@ -533,7 +418,7 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
                 }
             }
             // "Uỷ ban Pháp luật của Quốc hội".
-            if !sub && named && a.key(e) == "cua3" && matches!(head_key, "uy3" | "ban") {
+            if !sub && named && a.is(e, Lex::Of) && a.is(i, Lex::OfHead) {
                 if let Some(o) = parse_org(a, e + 1, false, depth + 1) {
                     if o.valid && a.longest(e + 1, Lex::Body).is_some() {
                         inner.push((o.start, o.end));
@@ -543,7 +428,7 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
                 }
             }
             // "Đại sứ quán Việt Nam tại Ấn Độ".
-            if n >= 3 && a.key(i + n - 1) == "quan2" && a.key(e) == "tai5" && e > j {
+            if n >= 3 && a.is(i + n - 1, Lex::Embassy) && a.is(e, Lex::At) && e > j {
                 if let Some((m, PLACE_COUNTRY)) = a.longest(e + 1, Lex::Place) {
                     if a.is_cap(e + 1) {
                         e += 1 + m;
@@ -552,7 +437,7 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
                 }
             }
             let generic_place = matches!(class, HEAD_BARE | HEAD_TAIL) && n >= 2 && !sub
-                || matches!(head_key, "tinh3" | "thanh1" | "huyên5" | "quân5" | "thi5");
+                || a.is(i, Lex::TerritoryHead);
             let (e2, took) = if sub {
                 (e, false)
             } else {
@@ -578,7 +463,7 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
                 && (cap || named || sub || took)
                 && (cap || lenient || took || sub || (j..e).any(|k| a.is_cap(k)));
             // "Tòa án Việt Nam", "Tòa án nước ngoài": the courts of a country.
-            let country_courts = head_key == "toa1"
+            let country_courts = a.is(i, Lex::Court)
                 && a.longest(j, Lex::Place)
                     .is_some_and(|(m, t)| t == PLACE_COUNTRY && j + m == e);
             let org = Org {
@@ -684,15 +569,10 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             }
             // A person's name ends the name, except in school names
             // ("Trường ĐH Tôn Đức Thắng", "THPT Nguyễn Du").
-            let school = k > 0
-                && (matches!(
-                    a.key(k - 1),
-                    "th" | "thcs" | "thpt" | "đh" | "cđ" | "mn" | "ptth"
-                ) || matches!(a.key(k - 1), "hoc5" | "thông" | "non")
-                    && k > 1
-                    && matches!(a.key(k - 2), "đai5" | "tiêu3" | "trung" | "phô3" | "mâm1")
-                    || k > 1 && a.key(k - 1) == "sơ3" && a.key(k - 2) == "cơ");
-            if territory_kw(a, k).is_some() || (looks_person(a, k) && !school) || a.key(k) == "pho2"
+            let school = a.ends_at(k, Lex::School).is_some();
+            if territory_kw(a, k).is_some()
+                || (looks_person(a, k) && !school)
+                || a.is(k, Lex::Deputy)
             {
                 break;
             }
@@ -724,7 +604,7 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 && a.is_word(k)
                 && a.sp(k)
                 && !a.is_cap(k)
-                && !is_stop(a.key(k))
+                && !a.is(k, Lex::NameStop)
                 && a.longest(k, Lex::NameWord).is_none()
                 && territory_kw(a, k).is_none()
             {
@@ -734,7 +614,7 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             continue;
         }
         if t.kind == TokenKind::Word {
-            if k == j && !lower_first && !(a.key(k) == "cơ" && a.key(k + 1) == "quan") {
+            if k == j && !lower_first && a.seq(k, k + 2, Lex::LowerName).is_none() {
                 break;
             }
             // A continent ends the name: "Liên đoàn bóng đá châu Á".
@@ -749,20 +629,20 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             if let Some((n, tag)) = a.longest(k, Lex::NameWord) {
                 // A verb-like word right after a capitalised one (or first)
                 // ends the name; a "not first" word cannot start it.
-                if tag == 1 && (prev_cap || k == j) {
+                if tag == NAME_VERB && (prev_cap || k == j) {
                     break;
                 }
                 k += n;
                 prev_cap = false;
                 continue;
             }
-            if a.key(k) == "va1" && k > j {
+            if a.is(k, Lex::And) && k > j {
                 let n = k + 1;
                 if a.sp(n)
                     && (a.is_cap(n) || a.longest(n, Lex::NameWord).is_some())
                     && (a.longest(n, Lex::NameWord).is_some() || !starts_org_or_role(a, n))
                     && !looks_person(a, n)
-                    && !(a.key(n) == "nha1" && a.key(n + 1) == "nươc2")
+                    && a.seq(n, n + 2, Lex::State).is_none()
                     // "Bệnh viện A và Bệnh viện B": a new head, a new body.
                     && a.longest(n, Lex::Head).is_none()
                 {
@@ -806,9 +686,11 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         if t.kind == TokenKind::Number
             && t.text.len() <= 3
             && j > 0
-            && (k == j
-                && (a.key(j - 1).ends_with("oan1") || matches!(a.key(j - 1), "khu" | "viên5"))
-                || k > j && j > 1 && a.key(j - 1) == "viên5" && a.key(j - 2) == "bênh5")
+            && (k == j && a.class(j - 1, Lex::Numbered) == Some(0)
+                || k > j
+                    && j > 1
+                    && a.seq(j - 2, j, Lex::Numbered)
+                        .is_some_and(|h| h.class == NUMBERED_INNER))
         {
             // "Quân đoàn 2", "Quân khu 7", "Bệnh viện 108", "Bệnh viện quân
             // y 175", "Bệnh viện Trung ương Quân đội 108".
@@ -823,140 +705,10 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         break;
     }
     // Never end on "và" ("phòng Quản lý thi và | kiểm định").
-    while k > j && a.key(k - 1) == "va1" {
+    while k > j && a.is(k - 1, Lex::And) {
         k -= 1;
     }
     k
-}
-
-/// Function words and common verbs that never continue a body's name.
-fn is_stop(k: &str) -> bool {
-    matches!(
-        k,
-        "đa4"
-            | "se4"
-            | "đươc5"
-            | "la1"
-            | "co2"
-            | "cua3"
-            | "va1"
-            | "cho"
-            | "vơi2"
-            | "tai5"
-            | "trong"
-            | "vê1"
-            | "tư1"
-            | "đên2"
-            | "theo"
-            | "nay1"
-            | "đo2"
-            | "cac2"
-            | "nhưng4"
-            | "vưa1"
-            | "đang"
-            | "cung4"
-            | "không"
-            | "phai3"
-            | "thi1"
-            | "ma1"
-            | "bi5"
-            | "do"
-            | "nên"
-            | "khi"
-            | "đê3"
-            | "ra"
-            | "vao1"
-            | "lên"
-            | "xuông2"
-            | "ơ3"
-            | "con1"
-            | "rôi1"
-            | "lai5"
-            | "chi3"
-            | "mơi2"
-            | "nhiêu1"
-            | "it2"
-            | "ban"
-            | "yêu"
-            | "công"
-            | "thông"
-            | "phôi2"
-            | "tiêp2"
-            | "triên3"
-            | "kiêm3"
-            | "đê1"
-            | "quyêt2"
-            | "xư3"
-            | "ky2"
-            | "hop5"
-            | "lam1"
-            | "nhân5"
-            | "trao"
-            | "gưi3"
-            | "lưa5"
-            | "phat2"
-            | "tô3"
-            | "đanh2"
-            | "khăng3"
-            | "nhân2"
-            | "bao2"
-            | "canh3"
-            | "tuyên"
-            | "đưa"
-            | "thưc5"
-            | "hương2"
-            | "giao"
-            | "đat5"
-            | "tăng"
-            | "giam3"
-            | "vân54"
-            | "cân1"
-            | "hiên5"
-            | "sau"
-            | "trươc2"
-            | "tiên2"
-            | "thu"
-            | "mơ3"
-            | "tham"
-            | "chu3"
-            | "chiu5"
-            | "dư5"
-            | "gôm1"
-            | "như"
-            | "nhăm1"
-            | "đê2"
-            | "năm"
-            | "nga1y"
-            | "ngay1"
-            | "thang2"
-            | "quy2"
-            | "sô2"
-            | "mot5"
-            | "môt5"
-            | "hai"
-            | "ba"
-            | "bôn2"
-            | "nam"
-            | "sau2"
-            | "bay3"
-            | "tam2"
-            | "chin2"
-            | "mươi1"
-            | "trăm"
-            | "nghin1"
-            | "triêu5"
-            | "ty3"
-            | "vâ4n"
-            | "vân4"
-            | "luôn"
-            | "thương1"
-            | "rât2"
-            | "hơn"
-            | "nhât2"
-            | "qua"
-            | "đi"
-            | "đên"
-    )
 }
 
 /// Whether the first name word after a head at `j` is acceptable for a short

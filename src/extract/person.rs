@@ -9,96 +9,49 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::lex::{btv_editor, foreign_word, person_len, Analysis, Lex, PLACE_COUNTRY};
+use super::lex::{
+    btv_editor, foreign_word, person_len, Analysis, Lex, ADDRESS, ADDRESS_OTHER, DEGREE, EDITOR,
+    HONORIFIC, KIN, PLACE_COUNTRY,
+};
 use super::{Entity, EntityKind, Value};
 use crate::token::TokenKind;
 
-/// Address words and degrees after which a capitalised run is a name.
+/// Whether token `i` ends an address word, degree or honorific
+/// ([`Lex::Honorific`]) after which a capitalised run is a name.
 fn is_honorific(a: &Analysis, i: usize) -> bool {
-    let k = a.key(i);
-    match k {
+    match a.class(i, Lex::Honorific) {
         // Capitalised mid-sentence they are parts of names ("Bà Rịa", "Bà
         // Triệu"), not address words.
-        "ông" | "ba1" | "cu5" => {
+        Some(ADDRESS | ADDRESS_OTHER) => {
             !a.is_cap(i)
                 || i == 0
                 || matches!(a.text(i - 1), "." | "\"" | "“" | ":" | "(" | "-" | "–")
                 || a.tokens[i].newline_before
         }
-        "anh" | "chi5" => !a.is_cap(i),
-        "chi2" => i > 0 && a.key(i - 1) == "đông1",
-        "ts" | "ths" | "gs" | "pgs" | "bs" | "ks" | "tskh" | "hlv" => a.toks[i].upper,
-        "btv" => btv_editor(a, i),
-        "si4" => {
-            i > 0
-                && matches!(
-                    a.key(i - 1),
-                    "tiên2" | "thac5" | "bac2" | "nghê5" | "ca" | "nhac5" | "hoa5" | "vo4"
-                )
-        }
-        "thơ" | "văn" | "bao2" => i > 0 && a.key(i - 1) == "nha1",
-        "sư" => i > 0 && matches!(a.key(i - 1), "luât5" | "ky4"),
-        "can" | "cao2" => i > 0 && a.key(i - 1) == "bi5",
-        "tương2" | "ta2" | "ta" => {
-            i > 0
-                && matches!(
-                    a.key(i - 1),
-                    "đai5" | "thương5" | "trung" | "thiêu2" | "đai9"
-                )
-        }
-        _ => false,
+        Some(KIN) => !a.is_cap(i),
+        Some(DEGREE) => a.toks[i].upper,
+        Some(EDITOR) => btv_editor(a, i),
+        _ => a
+            .ends_at(i + 1, Lex::Honorific)
+            .is_some_and(|(s, h)| s < i && h.class == HONORIFIC),
     }
 }
 
-/// Words before a capitalised run that make it a place, street or doctrine.
+/// Words before a capitalised run that make it a place, street or doctrine
+/// ([`Lex::PlaceBefore`]), and house numbers.
 fn is_place_context(a: &Analysis, i: usize) -> bool {
     if i == 0 {
         return false;
     }
-    let p = a.key(i - 1);
-    let pp = if i > 1 { a.key(i - 2) } else { "" };
     // A house number: "số 12 Nguyễn Chí Thanh", "Tầng 6, 68 Nguyễn Cơ Thạch".
     if a.tokens[i - 1].kind == TokenKind::Number
-        && (pp == "sô2"
+        && (i > 1 && a.is(i - 2, Lex::NumberWord)
             || a.text(i - 1).bytes().all(|b| b.is_ascii_digit())
                 && (i < 2 || matches!(a.text(i - 2), "," | ":" | ";" | "(")))
     {
         return true;
     }
-    (p == "trương1" && pp == "quang3")
-        || matches!(
-            p,
-            "tp" | "đương1"
-                | "ngo4"
-                | "ngach2"
-                | "hem3"
-                | "kiêt5"
-                | "phô2"
-                | "tinh3"
-                | "huyên5"
-                | "phương1"
-                | "quân5"
-                | "lô5"
-                | "câu1"
-                | "sông"
-                | "nui2"
-                | "lang1"
-                | "thôn"
-                | "ban3"
-                | "âp2"
-                | "xom2"
-                | "chơ5"
-                | "trân2"
-                | "xa4"
-        )
-        || (p == "." && pp == "tp")
-        || (p == "dich5" && pp == "chiên2")
-        || (p == "tương3" && pp == "tư")
-        || (p == "cach2" && pp == "phong")
-        || (p == "phô2" && pp == "thanh1")
-        || (p == "san3" && pp == "công5")
-        || (p == "minh" && pp == "chi2")
-        || (matches!(p, "tư" | "ba") && pp == "nga4")
+    a.ends_at(i, Lex::PlaceBefore).is_some()
 }
 
 /// End of a capitalised name run from `i` (at most `max` words). Stops
@@ -121,7 +74,7 @@ fn name_run(a: &Analysis, i: usize, max: usize) -> usize {
                     break;
                 }
             }
-            if a.key(j) == "pho2" || a.key(j) == "ngươi1" && n >= 2 {
+            if a.is(j, Lex::Deputy) || a.is(j, Lex::PersonNoun) && n >= 2 {
                 break;
             }
         }
@@ -172,7 +125,7 @@ pub(crate) fn find<'a>(
         let after_hon = i > 0 && a.sp(i) && is_honorific(a, i - 1);
         let after_title =
             i > 0 && a.sp(i) && title_ends.binary_search(&a.tokens[i - 1].span.end).is_ok();
-        let bac = i > 0 && a.key(i - 1) == "bac2" && a.is_cap(i - 1) && a.sp(i);
+        let bac = i > 0 && a.is(i - 1, Lex::Uncle) && a.is_cap(i - 1) && a.sp(i);
         let family = a.longest(i, Lex::Family).is_some();
         if i > 0 && !a.is_cap(i - 1) {
             // The capitalised half of a place: "châu Âu Hans Kluge".
@@ -189,7 +142,7 @@ pub(crate) fn find<'a>(
                 .is_some_and(|(n, _)| n >= 2 || after_title && !family)
                 || a.longest(i, Lex::Role).is_some()
                 || a.longest(i, Lex::Body).is_some()
-                || a.key(i) == "ngươi1"
+                || a.is(i, Lex::PersonNoun)
             {
                 i += 1;
                 continue;
@@ -245,12 +198,7 @@ pub(crate) fn find<'a>(
             }
         } else if let Some(e) = foreign_name(a, i) {
             end = e;
-        } else if i > 1
-            && a.text(i - 1) == "/"
-            && !a.key(i - 2).is_empty()
-            && i > 2
-            && a.key(i - 3) == "anh3"
-        {
+        } else if i > 1 && a.text(i - 1) == "/" && i > 2 && a.is(i - 3, Lex::Photo) {
             // Photo credit "Ảnh VGP/Đình Nam".
             let e = name_run(a, i, 3);
             if count_words(a, i, e) >= 2 {
@@ -283,231 +231,6 @@ pub(crate) fn find<'a>(
     out
 }
 
-/// English words of organisation, product and event names ("Tax
-/// Foundation", "Real Madrid", "Champions League"), lowercase.
-const FOREIGN_STOP: &[&str] = &[
-    "academy",
-    "air",
-    "airlines",
-    "airways",
-    "alliance",
-    "american",
-    "assessment",
-    "association",
-    "athletic",
-    "atletico",
-    "awards",
-    "bangkok",
-    "bank",
-    "bay",
-    "bayern",
-    "beach",
-    "borussia",
-    "bridge",
-    "brothers",
-    "capital",
-    "center",
-    "central",
-    "centre",
-    "champions",
-    "championship",
-    "channel",
-    "city",
-    "club",
-    "college",
-    "committee",
-    "company",
-    "complex",
-    "corp",
-    "corporation",
-    "council",
-    "cup",
-    "daily",
-    "delhi",
-    "digital",
-    "dynamo",
-    "east",
-    "economics",
-    "edition",
-    "electronics",
-    "energy",
-    "english",
-    "entertainment",
-    "european",
-    "exchange",
-    "express",
-    "festival",
-    "film",
-    "films",
-    "foundation",
-    "fund",
-    "game",
-    "games",
-    "global",
-    "group",
-    "holdings",
-    "hospital",
-    "hotel",
-    "house",
-    "index",
-    "institute",
-    "insurance",
-    "inter",
-    "international",
-    "island",
-    "journal",
-    "kingdom",
-    "league",
-    "madrid",
-    "magazine",
-    "mall",
-    "market",
-    "media",
-    "milan",
-    "motor",
-    "motors",
-    "music",
-    "national",
-    "network",
-    "new",
-    "news",
-    "north",
-    "olympique",
-    "online",
-    "open",
-    "organisation",
-    "organization",
-    "pacific",
-    "partners",
-    "party",
-    "plaza",
-    "post",
-    "pradesh",
-    "premier",
-    "press",
-    "real",
-    "records",
-    "republic",
-    "resort",
-    "review",
-    "royal",
-    "school",
-    "securities",
-    "series",
-    "show",
-    "smart",
-    "software",
-    "south",
-    "sport",
-    "sporting",
-    "sports",
-    "square",
-    "stadium",
-    "star",
-    "state",
-    "states",
-    "station",
-    "street",
-    "studio",
-    "studios",
-    "super",
-    "systems",
-    "team",
-    "tech",
-    "technology",
-    "times",
-    "tour",
-    "tower",
-    "trust",
-    "union",
-    "united",
-    "university",
-    "west",
-    "world",
-    "york",
-];
-
-/// Words before a foreign run that make it a name ("người mẫu Veronika
-/// Troshina") and words before it that make it a thing ("hãng Pfizer").
-const FOREIGN_PERSON_BEFORE: &[&str] = &[
-    "mẫu", "thủ", "sĩ", "viên", "phú", "báo", "vợ", "chồng", "trai", "gái", "tên", "tác",
-];
-const FOREIGN_THING_BEFORE: &[&str] = &[
-    "hãng",
-    "ty",
-    "đoàn",
-    "chức",
-    "giải",
-    "đội",
-    "clb",
-    "chí",
-    "trang",
-    "kênh",
-    "đài",
-    "sân",
-    "nhà",
-    "án",
-    "hiệu",
-    "dụng",
-    "mạng",
-    "phim",
-    "khúc",
-    "album",
-    "trình",
-    "xin",
-    "vaccine",
-    "tàu",
-    "bay",
-    "xe",
-    "dòng",
-    "quỹ",
-    "hàng",
-    "trường",
-    "học",
-    "viện",
-    "tin",
-    "sản",
-    "phẩm",
-    "game",
-    "giày",
-    "thuyền",
-    "bang",
-    "thành",
-    "phố",
-    "đảo",
-    "núi",
-    "sông",
-];
-/// Words after a foreign run that make it a person ("Hans Kluge cảnh báo").
-const FOREIGN_PERSON_AFTER: &[&str] = &[
-    "cho", "nói", "khẳng", "chia", "cảnh", "nhấn", "tuyên", "đã", "từng", "viết", "kể", "giải",
-    "thừa", "phát", "trả", "bày", "bình", "nhận", "sinh", "qua", "cũng", "vừa",
-];
-
-/// Whether the ASCII word `t` is in [`FOREIGN_STOP`] (sorted), any case.
-fn stop_word(t: &str) -> bool {
-    let mut buf = [0u8; 16];
-    if t.len() > buf.len() {
-        return false;
-    }
-    for (d, b) in buf.iter_mut().zip(t.bytes()) {
-        *d = b.to_ascii_lowercase();
-    }
-    let low = &buf[..t.len()];
-    FOREIGN_STOP
-        .binary_search_by(|w| w.as_bytes().cmp(low))
-        .is_ok()
-}
-
-fn lower_is(a: &Analysis, k: usize, list: &[&str]) -> bool {
-    let t = a.text(k);
-    // Vietnamese capitals and small letters have the same UTF-8 length.
-    t.len() <= 16
-        && list
-            .iter()
-            .any(|w| w.len() == t.len() && t.chars().flat_map(char::to_lowercase).eq(w.chars()))
-}
-
 /// A foreign person's name without title or address word: two or three
 /// capitalised words that cannot be Vietnamese syllables, none of them a
 /// word of organisation names, with a person cue before or after ("người
@@ -519,7 +242,7 @@ fn foreign_name(a: &Analysis, i: usize) -> Option<usize> {
             && !a.toks[k].upper
             && !a.caps_line(k)
             && foreign_word(a.text(k))
-            && !stop_word(a.text(k))
+            && !a.is(k, Lex::ForeignStop)
             && a.longest(k, Lex::Body).is_none()
             && a.longest(k, Lex::Head).is_none()
             && a.longest(k, Lex::Place).is_none()
@@ -534,12 +257,12 @@ fn foreign_name(a: &Analysis, i: usize) -> Option<usize> {
     if e < i + 2 || a.is_cap(e) && a.sp(e) && a.is_word(e) {
         return None;
     }
-    if i > 0 && lower_is(a, i - 1, FOREIGN_THING_BEFORE) {
+    if i > 0 && a.is(i - 1, Lex::ForeignThingBefore) {
         return None;
     }
-    let before = i > 0 && lower_is(a, i - 1, FOREIGN_PERSON_BEFORE);
+    let before = i > 0 && a.is(i - 1, Lex::ForeignPersonBefore);
     let after = e < a.len()
-        && (lower_is(a, e, FOREIGN_PERSON_AFTER)
+        && (a.is(e, Lex::ForeignPersonAfter)
             || a.text(e) == ","
                 && e + 1 < a.len()
                 && a.is_word(e + 1)
@@ -552,15 +275,4 @@ fn count_words(a: &Analysis, s: usize, e: usize) -> usize {
     (s..e)
         .filter(|&k| a.is_word(k) && (k == s || a.sp(k)))
         .count()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn stop_list_is_sorted_lowercase() {
-        let l = super::FOREIGN_STOP;
-        assert!(l.windows(2).all(|w| w[0] < w[1]));
-        assert!(l.iter().all(|w| w.bytes().all(|b| b.is_ascii_lowercase())));
-        assert!(super::stop_word("Foundation") && !super::stop_word("Kluge"));
-    }
 }

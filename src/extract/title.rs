@@ -17,8 +17,8 @@
 
 use super::lex::{
     foreign_word, is_roman_or_number, looks_person, person_len, span, starts_org_or_role,
-    territory_kw, Analysis, Lex, LexSet, PLACE_COUNTRY, ROLE_COMP, ROLE_ORG, ROLE_PERSON,
-    ROLE_PLAIN,
+    territory_kw, Analysis, Lex, LexSet, ADDRESS, PLACE_COUNTRY, QUANT_MANY, ROLE_COMP, ROLE_ORG,
+    ROLE_PERSON, ROLE_PLAIN,
 };
 use super::organization::{
     club_at, english_body_at, is_generic_after, is_generic_before, law_end, parse_org, place,
@@ -38,6 +38,8 @@ const GATE: LexSet = LexSet::of(&[
     Lex::Place,
     Lex::Domain,
     Lex::Family,
+    Lex::Deputy,
+    Lex::Acting,
 ]);
 
 /// Finds TITLE and ORGANIZATION entities.
@@ -48,10 +50,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
     while i < a.len() {
         // Titles of laws and ordinances: bodies and offices inside are not
         // annotated ("Luật Tổ chức Chính phủ").
-        if a.is_word(i)
-            && (a.key(i) == "luât5" || (a.key(i) == "phap2" && a.key(i + 1) == "lênh5"))
-            && a.is_cap(i)
-        {
+        if a.is_word(i) && a.longest(i, Lex::LawTitle).is_some() && a.is_cap(i) {
             law_until = law_end(a, i);
         }
         if a.toks[i].cap && i >= law_until {
@@ -61,8 +60,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
                 continue;
             }
         }
-        if !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum)
-            || !a.starts_any(i, GATE) && !matches!(a.key(i), "pho2" | "quyên1")
+        if !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum) || !a.starts_any(i, GATE)
         {
             // Nothing can start here (most tokens).
             i += 1;
@@ -127,15 +125,15 @@ fn parse_title<'a>(
 ) -> Option<usize> {
     let mut j = i;
     // "Quyền" (acting); not "chính quyền", "thẩm quyền", "ủy quyền".
-    if a.key(j) == "quyên1"
+    if a.is(j, Lex::Acting)
         && (a.is_cap(j) || a.is_cap(j + 1))
         && a.sp(j + 1)
-        && !(j > 0 && matches!(a.key(j - 1), "chinh2" | "thâm3" | "uy3" | "trao" | "nhân"))
+        && !(j > 0 && a.seq(j - 1, j + 1, Lex::NotActing).is_some())
     {
         j += 1;
     }
     let mut pho = false;
-    if a.key(j) == "pho2" && a.sp(j + 1) {
+    if a.is(j, Lex::Deputy) && a.sp(j + 1) {
         pho = true;
         j += 1;
     }
@@ -145,14 +143,13 @@ fn parse_title<'a>(
     if let Some((n, t)) = a.longest(j, Lex::Role) {
         tag = Some(t);
         role_end = j + n;
-    } else if a.key(j) == "thương1"
-        && a.key(j + 1) == "trưc5"
-        && a.is_cap(j)
-        && a.key(j + 2) == "ban"
-        && a.key(j + 3) == "bi2"
+    } else if let Some((n, _)) = a
+        .longest(j, Lex::Standing)
+        .filter(|&(n, _)| a.is_cap(j) && a.longest(j + n, Lex::Secretariat).is_some())
     {
-        tag = Some(0);
-        role_end = j + 2;
+        // "Thường trực Ban Bí thư".
+        tag = Some(ROLE_PLAIN);
+        role_end = j + n;
     } else if pho && a.longest(j, Lex::Head).is_some() {
         tag = Some(ROLE_ORG);
         role_end = j;
@@ -166,15 +163,8 @@ fn parse_title<'a>(
         return None;
     }
     // Office words inside event or body names.
-    if i == role_start && i > 0 {
-        let p = a.key(i - 1);
-        let pp = if i > 1 { a.key(i - 2) } else { "" };
-        if p == "đoan1"
-            || (pp == "hôi5" && matches!(p, "nghi5" | "đông1"))
-            || (pp == "đai5" && p == "hôi5")
-        {
-            return None;
-        }
+    if i == role_start && i > 0 && a.ends_at(i, Lex::EventBefore).is_some() {
+        return None;
     }
     let cap = a.is_cap(i) || a.caps_line(i) || a.is_cap(role_start);
     if tag == ROLE_PERSON {
@@ -252,7 +242,7 @@ fn parse_title<'a>(
                     // A bare capitalised head: "Quyền Giám đốc Học viện".
                     if let Some((n, _)) = a.longest(end, Lex::Head) {
                         if o.end == end + n
-                            && !matches!(a.key(o.end), "nhiêu1" | "cac2")
+                            && a.class(o.end, Lex::Quantifier) != Some(QUANT_MANY)
                             && a.longest(o.end, Lex::NameWord).is_none()
                         {
                             end = o.end;
@@ -290,7 +280,7 @@ fn parse_title<'a>(
                     comp = true;
                 }
             }
-            if !comp && a.key(end) == "nươc2" && a.is_word(end) && !a.is_cap(end) {
+            if !comp && a.is(end, Lex::CountryWord) && a.is_word(end) && !a.is_cap(end) {
                 end += 1;
                 comp = true;
             }
@@ -305,7 +295,7 @@ fn parse_title<'a>(
                     if a.is_cap(end) && a.sp(end) {
                         end += n;
                         comp = true;
-                        if a.key(end) == "tai5" {
+                        if a.is(end, Lex::At) {
                             if let Some((m, PLACE_COUNTRY)) = a.longest(end + 1, Lex::Place) {
                                 end += 1 + m;
                             }
@@ -321,12 +311,12 @@ fn parse_title<'a>(
         // follow: "Elon Musk, giám đốc điều hành của Tesla".
         let closed = end >= a.len()
             || matches!(a.text(end), "," | "." | ";" | ")" | "-" | "–")
-            || a.key(end) == "cua3";
+            || a.is(end, Lex::Of);
         let apposed = tag == ROLE_PLAIN && closed && after_name(a, i);
         if !cap && !comp && !after_lam(a, i) && !apposed {
             return None;
         }
-        if a.key(end) == "khoa2" && is_roman_or_number(a, end + 1) {
+        if a.is(end, Lex::Term) && is_roman_or_number(a, end + 1) {
             end += 2;
         }
     }
@@ -344,9 +334,7 @@ fn emit_title<'a>(
     org: Option<Org>,
     out: &mut Vec<Entity<'a>>,
 ) -> usize {
-    let former = i > 0
-        && (matches!(a.key(i - 1), "nguyên" | "cưu5")
-            || i > 1 && a.key(i - 1) == "la1" && a.key(i - 2) == "nguyên");
+    let former = a.ends_at(i, Lex::Former).is_some();
     let r = span(a, i, end);
     let role_r = span(a, i, role_end.max(i + 1));
     let organization = org.as_ref().map(|o| {
@@ -385,11 +373,11 @@ fn after_name(a: &Analysis, i: usize) -> bool {
         && a.is_word(s - 1)
         && a.is_cap(s - 1)
         && !a.caps_line(s - 1)
-        && !matches!(a.key(s - 1), "ông" | "ba1")
+        && a.class(s - 1, Lex::Honorific) != Some(ADDRESS)
     {
         s -= 1;
     }
-    let honorific = s > 0 && matches!(a.key(s - 1), "ông" | "ba1");
+    let honorific = s > 0 && a.class(s - 1, Lex::Honorific) == Some(ADDRESS);
     if end - s < 2 || s > 0 && a.is_cap(s - 1) && !honorific {
         return false;
     }
@@ -398,14 +386,14 @@ fn after_name(a: &Analysis, i: usize) -> bool {
     (family || foreign || honorific) && !(s..end).any(|k| starts_org_or_role(a, k))
 }
 
-/// "làm trưởng đoàn", "giữ chức giám đốc", "ông Nguyễn Văn A là hiệu
-/// trưởng" (a name of two or more capitalised words before "là").
+/// "làm trưởng đoàn", "giữ chức giám đốc" ([`Lex::Appointed`]), "ông
+/// Nguyễn Văn A là hiệu trưởng" (a name of two or more capitalised words
+/// before "là").
 fn after_lam(a: &Analysis, i: usize) -> bool {
     i > 0
-        && (matches!(a.key(i - 1), "lam1" | "chưc2")
-            || i > 1 && a.key(i - 1) == "vu5" && a.key(i - 2) == "chưc2"
+        && (a.ends_at(i, Lex::Appointed).is_some()
             || i > 2
-                && a.key(i - 1) == "la1"
+                && a.is(i - 1, Lex::Is)
                 && a.is_word(i - 2)
                 && a.is_cap(i - 2)
                 && a.is_word(i - 3)

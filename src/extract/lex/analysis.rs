@@ -15,8 +15,6 @@ use crate::token::{Token, TokenKind};
 pub(crate) struct Tok {
     /// Key id in the matcher.
     id: KeyId,
-    /// Range of the key in [`TokenKeys::keys`].
-    key: Range<u32>,
     /// First letter uppercase (words and alphanumerics only).
     pub cap: bool,
     /// Every letter uppercase (words and alphanumerics only).
@@ -32,20 +30,18 @@ pub(crate) struct Tok {
 pub(crate) struct TokenKeys<'t, 'a> {
     tokens: &'t [Token<'a>],
     toks: Vec<Tok>,
-    keys: String,
     m: &'t Matcher,
 }
 
 impl<'t, 'a> TokenKeys<'t, 'a> {
     /// Keys `tokens` against `m`.
     pub fn new(tokens: &'t [Token<'a>], m: &'t Matcher) -> Self {
-        let mut keys = String::with_capacity(tokens.iter().map(|t| t.text.len() + 1).sum());
+        let mut key = String::new();
         let mut toks = Vec::with_capacity(tokens.len());
         for t in tokens {
-            let s = keys.len();
-            let case = crate::key::push_key(t.text, &mut keys);
-            let e = keys.len();
-            let id = m.id(&keys[s..e]);
+            key.clear();
+            let case = crate::key::push_key(t.text, &mut key);
+            let id = m.id(&key);
             let (cap, upper) = if matches!(t.kind, TokenKind::Word | TokenKind::Alnum) {
                 (case.first_upper, case.first_upper && !case.any_lower)
             } else {
@@ -53,7 +49,6 @@ impl<'t, 'a> TokenKeys<'t, 'a> {
             };
             toks.push(Tok {
                 id,
-                key: s as u32..e as u32,
                 cap,
                 upper,
                 sp: t.space_before,
@@ -80,12 +75,7 @@ impl<'t, 'a> TokenKeys<'t, 'a> {
             }
             start = end;
         }
-        TokenKeys {
-            tokens,
-            toks,
-            keys,
-            m,
-        }
+        TokenKeys { tokens, toks, m }
     }
 
     /// The whole text.
@@ -100,7 +90,6 @@ impl<'t, 'a> TokenKeys<'t, 'a> {
         Analysis {
             tokens: &self.tokens[r.clone()],
             toks: &self.toks[r],
-            keys: &self.keys,
             m: self.m,
         }
     }
@@ -132,7 +121,6 @@ pub(crate) enum Walk {
 pub(crate) struct Analysis<'t, 'a> {
     pub tokens: &'t [Token<'a>],
     pub toks: &'t [Tok],
-    keys: &'t str,
     m: &'t Matcher,
 }
 
@@ -347,6 +335,51 @@ impl<'t, 'a> Analysis<'t, 'a> {
         self.m.value(h)
     }
 
+    /// What `lex` says about token `i` (of any kind) as a phrase of one
+    /// token.
+    #[inline]
+    pub fn hit(&self, i: usize, lex: Lex) -> Option<Hit> {
+        let id = self.toks.get(i)?.id;
+        match self.m.first(id) {
+            0 => None,
+            n => self.m.hit(n, lex),
+        }
+    }
+
+    /// Whether token `i` (of any kind) is a one-token phrase of `lex`.
+    #[inline]
+    pub fn is(&self, i: usize, lex: Lex) -> bool {
+        self.hit(i, lex).is_some()
+    }
+
+    /// The class of token `i` in `lex`, if it is a one-token phrase of it.
+    #[inline]
+    pub fn class(&self, i: usize, lex: Lex) -> Option<u8> {
+        self.hit(i, lex).map(|h| h.class)
+    }
+
+    /// What `lex` says about the tokens `s..e` (of any kind) as one phrase.
+    pub fn seq(&self, s: usize, e: usize, lex: Lex) -> Option<Hit> {
+        if s >= e || e > self.len() {
+            return None;
+        }
+        let mut node = 0;
+        for k in s..e {
+            node = self.m.step(node, self.toks[k].id);
+            if node == 0 {
+                return None;
+            }
+        }
+        self.m.hit(node, lex)
+    }
+
+    /// A phrase of `lex` ending right before token `e` (its tokens of any
+    /// kind), the shortest one: `(start, hit)`.
+    pub fn ends_at(&self, e: usize, lex: Lex) -> Option<(usize, Hit)> {
+        let e = e.min(self.len());
+        (1..=self.m.max_len(lex).min(e)).find_map(|n| Some((e - n, self.seq(e - n, e, lex)?)))
+    }
+
     /// The matcher.
     pub fn matcher(&self) -> &'t Matcher {
         self.m
@@ -372,14 +405,6 @@ impl<'t, 'a> Analysis<'t, 'a> {
     #[inline]
     pub fn len(&self) -> usize {
         self.toks.len()
-    }
-
-    /// Key of token `i` ("" out of range).
-    pub fn key(&self, i: usize) -> &str {
-        match self.toks.get(i) {
-            Some(t) => &self.keys[t.key.start as usize..t.key.end as usize],
-            None => "",
-        }
     }
 
     /// Whether token `i` is a word.

@@ -143,11 +143,122 @@ pub(crate) enum Lex {
     CodeIssuer,
     /// Exact issuer codes that may carry a term number.
     CodeTerm,
+
+    // The ORGANIZATION grammar (org_words.txt, foreign_words.txt).
+    /// Starts the title of a law.
+    LawTitle,
+    /// Ends the title of a law.
+    LawEnd,
+    /// First word of a company's head.
+    CompanyHead,
+    /// Quantifiers making a class mention; classes [`QUANT_EACH`] …
+    Quantifier,
+    /// Class nouns after a quantifier.
+    ClassNoun,
+    /// Territorial keywords; class [`TERRITORY_ABBR`] for "TP".
+    Territory,
+    /// Tails after a body; classes [`SUPREME`], [`REGION`].
+    OrgTail,
+    /// First words of heads that start a body in lowercase.
+    LowerHead,
+    /// Before a capitalised name: a street.
+    Street,
+    /// Compounds whose second word looks like a head; class
+    /// [`NOT_HEAD_ANY_CASE`].
+    NotHead,
+    /// First word of a head naming a kind ("Tổ chức").
+    KindHead,
+    /// Names that make a head a kind ("Công đoàn").
+    KindName,
+    /// First words of heads whose name may start in lowercase.
+    LowerFirst,
+    /// The same for longer heads that need a name.
+    LowerFirstLong,
+    /// First words of one-word heads needing a strong name.
+    ShortHead,
+    /// First words of heads followed by a territory.
+    TerritoryHead,
+    /// First words of heads whose body may follow "của".
+    OfHead,
+    /// First word of the head of courts.
+    Court,
+    /// Last word of an embassy's head.
+    Embassy,
+    /// Heads followed by a number; class [`NUMBERED_INNER`].
+    Numbered,
+    /// School words before a namesake.
+    School,
+    /// Lowercase words that may start a name.
+    LowerName,
+    /// "nhà nước".
+    State,
+    /// Words that never continue a body's name.
+    NameStop,
+    /// "phó".
+    Deputy,
+    /// Middle names ("Văn", "Thị").
+    MiddleName,
+    /// After it a name is a namesake ("Cộng sản").
+    NamesakeAfter,
+    /// First words of football clubs; class [`CLUB_ABBR`].
+    ClubFirst,
+    /// Last words of football clubs.
+    ClubLast,
+    /// Words of names that are no club.
+    NotClub,
+    /// Last words of bodies named in English.
+    CompanyLast,
+    /// Ends of one-word bank names.
+    CompanySuffix,
+    /// English words of organisation, product and event names.
+    ForeignStop,
+
+    // The TITLE grammar (title_words.txt).
+    /// "Quyền".
+    Acting,
+    /// Compounds that are no acting office.
+    NotActing,
+    /// "Thường trực" before the secretariat.
+    Standing,
+    /// "Ban Bí thư".
+    Secretariat,
+    /// Before an office word: an event's or body's name.
+    EventBefore,
+    /// Before a title: a former office.
+    Former,
+    /// "nước" as a complement.
+    CountryWord,
+    /// Before a lowercase office: it is held.
+    Appointed,
+    /// "là".
+    Is,
+
+    // The OFFICIAL grammar and linking (person_words.txt).
+    /// Address words, degrees and honorifics; classes [`ADDRESS`] …
+    Honorific,
+    /// Before a capitalised run: a street, place or doctrine.
+    PlaceBefore,
+    /// "người".
+    PersonNoun,
+    /// "Bác".
+    Uncle,
+    /// "Ảnh".
+    Photo,
+    /// Before a foreign name: a person.
+    ForeignPersonBefore,
+    /// Before a foreign name: a thing.
+    ForeignThingBefore,
+    /// After a foreign name: a person.
+    ForeignPersonAfter,
+    /// Between a name and its titles.
+    Connector,
+    /// Signing marks ("KT.").
+    Signing,
 }
 
 impl Lex {
     /// Number of lexicons.
-    pub const COUNT: usize = Lex::CodeTerm as usize + 1;
+    pub const COUNT: usize = Lex::Signing as usize + 1;
 }
 
 /// Unit class: "ngày".
@@ -184,6 +295,45 @@ pub(crate) const HEAD_MINISTRY: u8 = 1;
 pub(crate) const HEAD_DEPT: u8 = 2;
 /// "Ban": may be a steering committee.
 pub(crate) const HEAD_BOARD: u8 = 3;
+
+/// Quantifier class: "các", "nhiều".
+pub(crate) const QUANT_MANY: u8 = 0;
+/// "mỗi".
+pub(crate) const QUANT_EACH: u8 = 1;
+/// "từng".
+pub(crate) const QUANT_EVERY: u8 = 2;
+/// "những": only before a head.
+pub(crate) const QUANT_THOSE: u8 = 3;
+
+/// Territory class: abbreviated, may be glued to a "." ("TP.").
+pub(crate) const TERRITORY_ABBR: u8 = 1;
+
+/// Tail class: "tối cao".
+pub(crate) const SUPREME: u8 = 0;
+/// "khu vực" + a number.
+pub(crate) const REGION: u8 = 1;
+
+/// Not-a-head class: in any case ("Ủy ban"), not only in lowercase.
+pub(crate) const NOT_HEAD_ANY_CASE: u8 = 1;
+
+/// Numbered-head class: a head that keeps a number after its name.
+pub(crate) const NUMBERED_INNER: u8 = 1;
+
+/// Club class: also written in capitals ("AC").
+pub(crate) const CLUB_ABBR: u8 = 1;
+
+/// Honorific class: "ông", "bà".
+pub(crate) const ADDRESS: u8 = 0;
+/// "cụ": the rule of [`ADDRESS`], not in apposition rules.
+pub(crate) const ADDRESS_OTHER: u8 = 1;
+/// "anh", "chị": only in lowercase.
+pub(crate) const KIN: u8 = 2;
+/// Degrees, written in capitals.
+pub(crate) const DEGREE: u8 = 3;
+/// "BTV".
+pub(crate) const EDITOR: u8 = 4;
+/// Phrases of two words or more.
+pub(crate) const HONORIFIC: u8 = 5;
 
 /// Level class: a level word ("tỉnh", "thành phố").
 pub(crate) const LEVEL: u8 = 0;
@@ -433,6 +583,95 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("verb", Lex::IssuerVerb, 0),
             tag("quantity", Lex::DocQuantity, 0),
             tag("amending", Lex::Amending, 0),
+        ],
+        false
+    ),
+    file!(
+        "org_words.txt",
+        &[
+            tag("law_title", Lex::LawTitle, 0),
+            tag("law_end", Lex::LawEnd, 0),
+            tag("company", Lex::CompanyHead, 0),
+            tag("quantifier", Lex::Quantifier, QUANT_MANY),
+            tag("quantifier_each", Lex::Quantifier, QUANT_EACH),
+            tag("quantifier_every", Lex::Quantifier, QUANT_EVERY),
+            tag("quantifier_those", Lex::Quantifier, QUANT_THOSE),
+            tag("class_noun", Lex::ClassNoun, 0),
+            tag("territory", Lex::Territory, 0),
+            tag("territory_abbr", Lex::Territory, TERRITORY_ABBR),
+            tag("supreme", Lex::OrgTail, SUPREME),
+            tag("region", Lex::OrgTail, REGION),
+            tag("lower_head", Lex::LowerHead, 0),
+            tag("street", Lex::Street, 0),
+            tag("not_head_lower", Lex::NotHead, 0),
+            tag("not_head", Lex::NotHead, NOT_HEAD_ANY_CASE),
+            tag("kind_head", Lex::KindHead, 0),
+            tag("kind_name", Lex::KindName, 0),
+            tag("lower_first", Lex::LowerFirst, 0),
+            tag("lower_first_long", Lex::LowerFirstLong, 0),
+            tag("short_head", Lex::ShortHead, 0),
+            tag("territory_head", Lex::TerritoryHead, 0),
+            tag("of_head", Lex::OfHead, 0),
+            tag("court", Lex::Court, 0),
+            tag("embassy", Lex::Embassy, 0),
+            tag("numbered", Lex::Numbered, 0),
+            tag("numbered_inner", Lex::Numbered, NUMBERED_INNER),
+            tag("school", Lex::School, 0),
+            tag("lower_name", Lex::LowerName, 0),
+            tag("state", Lex::State, 0),
+            tag("name_stop", Lex::NameStop, 0),
+            tag("deputy", Lex::Deputy, 0),
+            tag("middle_name", Lex::MiddleName, 0),
+            tag("namesake_after", Lex::NamesakeAfter, 0),
+        ],
+        false
+    ),
+    file!(
+        "foreign_words.txt",
+        &[
+            tag("club_first", Lex::ClubFirst, 0),
+            tag("club_first_abbr", Lex::ClubFirst, CLUB_ABBR),
+            tag("club_last", Lex::ClubLast, 0),
+            tag("not_club", Lex::NotClub, 0),
+            tag("company_last", Lex::CompanyLast, 0),
+            tag("company_suffix", Lex::CompanySuffix, 0),
+            tag("foreign_stop", Lex::ForeignStop, 0),
+        ],
+        false
+    ),
+    file!(
+        "title_words.txt",
+        &[
+            tag("acting", Lex::Acting, 0),
+            tag("not_acting", Lex::NotActing, 0),
+            tag("standing", Lex::Standing, 0),
+            tag("secretariat", Lex::Secretariat, 0),
+            tag("event_before", Lex::EventBefore, 0),
+            tag("former", Lex::Former, 0),
+            tag("country_word", Lex::CountryWord, 0),
+            tag("appointed", Lex::Appointed, 0),
+            tag("is", Lex::Is, 0),
+        ],
+        false
+    ),
+    file!(
+        "person_words.txt",
+        &[
+            tag("address", Lex::Honorific, ADDRESS),
+            tag("address_other", Lex::Honorific, ADDRESS_OTHER),
+            tag("kin", Lex::Honorific, KIN),
+            tag("degree", Lex::Honorific, DEGREE),
+            tag("editor", Lex::Honorific, EDITOR),
+            tag("honorific", Lex::Honorific, HONORIFIC),
+            tag("place_before", Lex::PlaceBefore, 0),
+            tag("person_noun", Lex::PersonNoun, 0),
+            tag("uncle", Lex::Uncle, 0),
+            tag("photo", Lex::Photo, 0),
+            tag("foreign_person_before", Lex::ForeignPersonBefore, 0),
+            tag("foreign_thing_before", Lex::ForeignThingBefore, 0),
+            tag("foreign_person_after", Lex::ForeignPersonAfter, 0),
+            tag("connector", Lex::Connector, 0),
+            tag("signing", Lex::Signing, 0),
         ],
         false
     ),

@@ -67,6 +67,8 @@ pub(crate) struct Matcher {
     last: Vec<LexSet>,
     /// Per lexicon: number of tokens of its longest phrase.
     max_len: Vec<u8>,
+    /// Per lexicon: the values of its phrases.
+    by_lex: Vec<Vec<u32>>,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -223,6 +225,10 @@ impl MatcherBuilder {
         for (&id, &c) in &self.children[0] {
             first[id as usize] = c;
         }
+        let mut by_lex = vec![Vec::new(); Lex::COUNT];
+        for h in &hits {
+            by_lex[h.lex as usize].push(h.value);
+        }
         let mut edges = FxHashMap::default();
         for (k, ch) in self.children.iter().enumerate().skip(1) {
             for (&id, &c) in ch {
@@ -238,6 +244,7 @@ impl MatcherBuilder {
             values: self.values,
             last: self.last,
             max_len: self.max_len,
+            by_lex,
         }
     }
 }
@@ -326,6 +333,14 @@ impl Matcher {
     #[inline]
     pub fn last(&self, id: KeyId) -> LexSet {
         self.last.get(id as usize).copied().unwrap_or_default()
+    }
+
+    /// The values of the phrases of `lex` (each phrase as written, unless
+    /// its line gives a value), for the few lexicons matched inside words.
+    pub fn phrases(&self, lex: Lex) -> impl Iterator<Item = &str> {
+        self.by_lex[lex as usize]
+            .iter()
+            .map(|&v| &*self.values[v as usize])
     }
 
     /// Number of tokens of the longest phrase of `lex`.

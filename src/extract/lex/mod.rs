@@ -55,6 +55,7 @@ pub(crate) fn foreign_word(w: &str) -> bool {
 // ------------------------------------------------------------------
 // Predicates shared by the TITLE, ORGANIZATION and OFFICIAL recognizers.
 
+/// The byte range of tokens `s..e`.
 pub(crate) fn span(a: &Analysis, s: usize, e: usize) -> std::ops::Range<usize> {
     a.tokens[s].span.start..a.tokens[e - 1].span.end
 }
@@ -81,6 +82,7 @@ pub(crate) fn person_len(a: &Analysis, i: usize) -> usize {
     }
 }
 
+/// Whether token `i` is a number or a Roman numeral ("khóa XII").
 pub(crate) fn is_roman_or_number(a: &Analysis, i: usize) -> bool {
     match a.tokens.get(i) {
         Some(t) if t.kind == TokenKind::Number => true,
@@ -94,29 +96,24 @@ pub(crate) fn is_roman_or_number(a: &Analysis, i: usize) -> bool {
     }
 }
 
-/// Territory keywords: "tỉnh", "thành phố", "TP", "huyện" … Returns their
-/// token length.
+/// Territory keywords ([`Lex::Territory`]): "tỉnh", "thành phố", "TP" (and
+/// "TP." glued), "huyện" … Returns their token length.
 pub(crate) fn territory_kw(a: &Analysis, i: usize) -> Option<usize> {
-    match a.key(i) {
-        "tinh3" | "huyên5" | "quân5" | "xa4" | "phương1" | "ban3" | "thôn" | "tp" | "tx" => {
-            if a.text(i + 1) == "." && !a.sp(i + 1) && a.key(i) == "tp" {
-                Some(2)
-            } else {
-                Some(1)
-            }
-        }
-        "thanh1" if a.key(i + 1) == "phô2" => Some(2),
-        "thi5" if matches!(a.key(i + 1), "xa4" | "trân2") => Some(2),
-        _ => None,
+    let (n, class) = a.longest(i, Lex::Territory)?;
+    if class == TERRITORY_ABBR && a.text(i + 1) == "." && !a.sp(i + 1) {
+        return Some(2);
     }
+    Some(n)
 }
 
+/// Whether an organisation head or body, an office, a territory keyword or
+/// "Phó" starts at `i`.
 pub(crate) fn starts_org_or_role(a: &Analysis, i: usize) -> bool {
     a.longest(i, Lex::Head).is_some()
         || a.longest(i, Lex::Body).is_some()
         || a.longest(i, Lex::Role).is_some()
         || territory_kw(a, i).is_some()
-        || a.key(i) == "pho2"
+        || a.is(i, Lex::Deputy)
 }
 
 /// "BTV Quang Minh": a TV editor (biên tập viên) before a name, not the
@@ -142,11 +139,11 @@ pub(crate) fn looks_person(a: &Analysis, i: usize) -> bool {
     // A family name, or any capitalised word before the middle names "Văn",
     // "Thị" ("Ma Thị Thúy").
     if a.longest(i, Lex::Family).is_none()
-        && !(matches!(a.key(i + 1), "văn" | "thi5") && a.is_cap(i + 1) && a.sp(i + 1))
+        && !(a.is(i + 1, Lex::MiddleName) && a.is_cap(i + 1) && a.sp(i + 1))
     {
         return false;
     }
-    if i > 0 && a.key(i - 1) == "san3" {
+    if i > 0 && a.is(i - 1, Lex::NamesakeAfter) {
         return false;
     }
     let mut n = 1;
