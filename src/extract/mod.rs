@@ -27,9 +27,11 @@
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use crate::token::{tokenize, Token};
 
+mod builder;
 mod date;
 mod docref;
 mod lex;
@@ -37,6 +39,8 @@ mod link;
 mod organization;
 mod person;
 mod title;
+
+pub use builder::{ExtractorBuilder, Lexicon};
 
 /// The type of an [`Entity`].
 ///
@@ -434,15 +438,36 @@ fn sort_entities(entities: &mut [Entity<'_>]) {
 /// let date = out.entities.iter().find(|e| e.kind == EntityKind::Date).unwrap();
 /// assert_eq!(date.text, "Sáng 26/12");
 /// ```
+///
+/// Vocabulary can be added through [`Extractor::builder`].
 #[derive(Clone, Debug, Default)]
 pub struct Extractor {
     reference_date: Option<Ymd>,
+    /// The lexicons with the user's additions; `None`: the built-in ones.
+    matcher: Option<Arc<lex::matcher::Matcher>>,
 }
 
 impl Extractor {
-    /// An extractor with no reference date.
+    /// An extractor with the built-in lexicons and no reference date.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A builder for an extractor with user lexicons (extra titles,
+    /// organisations, names, document types) and a reference date.
+    ///
+    /// ```
+    /// use vntext::extract::{EntityKind, Extractor};
+    /// let text = "Đặc sứ Nguyễn Văn An đến Hà Nội.";
+    /// assert_eq!(Extractor::new().extract(text).entities[0].kind, EntityKind::Official);
+    /// let ex = Extractor::builder().title("Đặc sứ").build()?;
+    /// let out = ex.extract(text);
+    /// assert_eq!(out.entities[0].kind, EntityKind::Title);
+    /// assert_eq!(out.entities[0].text, "Đặc sứ");
+    /// # Ok::<(), vntext::Error>(())
+    /// ```
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
     }
 
     /// Sets the date used to resolve year-less dates ("Sáng 26/12") into a
@@ -481,7 +506,8 @@ impl Extractor {
     /// Like [`Extractor::extract`], over tokens already produced by
     /// [`crate::token::tokenize`] for the same `text`.
     pub fn extract_tokens<'a>(&self, text: &'a str, tokens: &[Token<'a>]) -> Extraction<'a> {
-        let keys = lex::TokenKeys::new(tokens, &lex::matcher::BUILTIN);
+        let matcher = self.matcher.as_deref().unwrap_or(&lex::matcher::BUILTIN);
+        let keys = lex::TokenKeys::new(tokens, matcher);
         let all = keys.all();
         let mut entities = Vec::new();
         entities.extend(date::find(text, &all, self.reference_date));

@@ -4,7 +4,8 @@
 //! name ("Nguyễn Thị Thu Thủy"), follows an address word ("ông", "bà",
 //! "đồng chí", degrees such as "TS"), or directly follows a TITLE ("Tổng
 //! thống Nga Vladimir Putin"). Names inside organisation, street, place and
-//! doctrine names are left out.
+//! doctrine names are left out. Names the user listed
+//! ([`crate::extract::Lexicon::Persons`]) are names wherever they appear.
 //! Links from officials to titles are made by [`super::link`].
 
 use unicode_normalization::UnicodeNormalization;
@@ -137,7 +138,10 @@ pub(crate) fn find<'a>(
             }
         }
         let mut end = 0;
-        if family || after_hon || after_title || bac {
+        if let Some((n, _)) = a.longest(i, Lex::KnownPerson) {
+            // A name the user listed.
+            end = i + n;
+        } else if family || after_hon || after_title || bac {
             if a.longest(i, Lex::Head)
                 .is_some_and(|(n, _)| n >= 2 || after_title && !family)
                 || a.longest(i, Lex::Role).is_some()

@@ -254,11 +254,13 @@ pub(crate) enum Lex {
     Connector,
     /// Signing marks ("KT.").
     Signing,
+    /// Whole names of persons (users' additions).
+    KnownPerson,
 }
 
 impl Lex {
     /// Number of lexicons.
-    pub const COUNT: usize = Lex::Signing as usize + 1;
+    pub const COUNT: usize = Lex::KnownPerson as usize + 1;
 }
 
 /// Unit class: "ngày".
@@ -505,6 +507,7 @@ pub(crate) static FILES: &[FileSpec] = &[
     ),
     file!("domains.txt", &[tag("", Lex::Domain, 0)], false),
     file!("family_names.txt", &[tag("", Lex::Family, 0)], false),
+    file!("persons.txt", &[tag("", Lex::KnownPerson, 0)], false),
     file!(
         "words.txt",
         &[
