@@ -15,6 +15,15 @@ use crate::token::{Token, TokenKind};
 pub(crate) struct Tok {
     /// Key id in the matcher.
     id: KeyId,
+    /// The matcher node of the key as a phrase's first token (0: none).
+    node: NodeId,
+    /// The token is a word.
+    word: bool,
+    /// The token is a word or alphanumeric.
+    alpha: bool,
+    /// Lexicons with a phrase starting at this token, when it is a word
+    /// or alphanumeric.
+    reach: LexSet,
     /// First letter uppercase (words and alphanumerics only).
     pub cap: bool,
     /// Every letter uppercase (words and alphanumerics only).
@@ -42,13 +51,23 @@ impl<'t, 'a> TokenKeys<'t, 'a> {
             key.clear();
             let case = crate::key::push_key(t.text, &mut key);
             let id = m.id(&key);
-            let (cap, upper) = if matches!(t.kind, TokenKind::Word | TokenKind::Alnum) {
+            let alpha = matches!(t.kind, TokenKind::Word | TokenKind::Alnum);
+            let (cap, upper) = if alpha {
                 (case.first_upper, case.first_upper && !case.any_lower)
             } else {
                 (false, false)
             };
+            let node = m.first(id);
             toks.push(Tok {
                 id,
+                node,
+                reach: if alpha && node != 0 {
+                    m.reach(node)
+                } else {
+                    LexSet::EMPTY
+                },
+                word: t.kind == TokenKind::Word,
+                alpha,
                 cap,
                 upper,
                 sp: t.space_before,
@@ -129,10 +148,8 @@ impl<'t, 'a> Analysis<'t, 'a> {
     /// alphanumeric token (0: none).
     #[inline]
     fn first(&self, i: usize) -> NodeId {
-        match self.tokens.get(i) {
-            Some(t) if matches!(t.kind, TokenKind::Word | TokenKind::Alnum) => {
-                self.m.first(self.toks[i].id)
-            }
+        match self.toks.get(i) {
+            Some(t) if t.alpha => t.node,
             _ => 0,
         }
     }
@@ -141,10 +158,7 @@ impl<'t, 'a> Analysis<'t, 'a> {
     /// alphanumeric token).
     #[inline]
     pub fn starts(&self, i: usize) -> LexSet {
-        match self.first(i) {
-            0 => LexSet::EMPTY,
-            n => self.m.reach(n),
-        }
+        self.toks.get(i).map_or(LexSet::EMPTY, |t| t.reach)
     }
 
     /// Whether some lexicon of `set` has a phrase starting at token `i`.
@@ -162,11 +176,18 @@ impl<'t, 'a> Analysis<'t, 'a> {
     }
 
     /// Like [`Analysis::longest`], with the whole [`Hit`].
+    #[inline]
     pub fn longest_hit(&self, i: usize, lex: Lex) -> Option<(usize, Hit)> {
-        let mut node = self.first(i);
-        if node == 0 || !self.m.reach(node).has(lex) {
+        if !self.starts(i).has(lex) {
             return None;
         }
+        self.walk(i, lex)
+    }
+
+    /// [`Analysis::longest_hit`] once a phrase of `lex` is known to start
+    /// at `i`.
+    fn walk(&self, i: usize, lex: Lex) -> Option<(usize, Hit)> {
+        let mut node = self.first(i);
         let mut best = None;
         let mut j = i + 1;
         loop {
@@ -188,8 +209,8 @@ impl<'t, 'a> Analysis<'t, 'a> {
     /// The node of the one-token prefix at `i` if `i` is a word (0: none).
     #[inline]
     fn first_word(&self, i: usize) -> NodeId {
-        match self.tokens.get(i) {
-            Some(t) if t.kind == TokenKind::Word => self.m.first(self.toks[i].id),
+        match self.toks.get(i) {
+            Some(t) if t.word => t.node,
             _ => 0,
         }
     }
@@ -339,8 +360,7 @@ impl<'t, 'a> Analysis<'t, 'a> {
     /// token.
     #[inline]
     pub fn hit(&self, i: usize, lex: Lex) -> Option<Hit> {
-        let id = self.toks.get(i)?.id;
-        match self.m.first(id) {
+        match self.toks.get(i)?.node {
             0 => None,
             n => self.m.hit(n, lex),
         }
@@ -410,17 +430,14 @@ impl<'t, 'a> Analysis<'t, 'a> {
     /// Whether token `i` is a word.
     #[inline]
     pub fn is_word(&self, i: usize) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Word)
+        self.toks.get(i).is_some_and(|t| t.word)
     }
 
     /// Whether token `i` is a capitalised word (or alnum/abbreviation).
     #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| {
-            matches!(t.kind, TokenKind::Word | TokenKind::Alnum) && self.toks[i].cap
-        })
+        // `cap` is set for words and alphanumerics only.
+        self.toks.get(i).is_some_and(|t| t.cap)
     }
 
     /// Whether token `i` is preceded by whitespace.
