@@ -17,12 +17,16 @@
 //! | `organization.rs` | ORGANIZATION: the grammar of organisation names |
 //! | `person.rs` | OFFICIAL |
 //! | `link.rs` | links from officials to titles |
-//! | `lex/` | shared: token keys and capitalisation, lexicons, predicates used by several recognizers |
+//! | `lex/` | shared: the lexicon files and their checked format (`data.rs`), the one matcher they compile into (`matcher.rs`), the tokens of a text keyed once (`analysis.rs`), predicates used by several recognizers (`mod.rs`) |
+//! | `builder.rs` | [`ExtractorBuilder`]: user lexicons |
 //!
-//! Recognizers do not import each other's helpers: what several need lives
-//! in `lex`. Two grammars build on another recognizer's entry point: a
-//! DOCREF takes the date attached to it (`date::attached`) and a TITLE
-//! takes an organisation as its complement (`organization::parse_org`).
+//! The grammars are Rust; their words are data: every vocabulary item lives
+//! in `data/extract/*.txt` and the grammars name lexicons
+//! (`a.word_is(i, Lex::CueBefore)`), never words. Recognizers do not
+//! import each other's helpers: what several need lives in `lex`. Two
+//! grammars build on another recognizer's entry point: a DOCREF takes the
+//! date attached to it (`date::attached`) and a TITLE takes an organisation
+//! as its complement (`organization::parse_org`).
 
 use std::fmt;
 use std::ops::Range;

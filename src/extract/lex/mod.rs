@@ -8,6 +8,26 @@
 //! so "Ủy"/"Uỷ", "Hòa"/"Hoà", NFC and NFD spellings share a key while "Bộ"
 //! and "bố" stay apart. The original capitalisation is kept beside the key
 //! for the capitalisation rules.
+//!
+//! # The API the grammars use
+//!
+//! A [`Lex`] names one lexicon (a tag of a data file); a phrase of it has a
+//! class (`ROLE_ORG`, `DAY`, …) and a value. [`TokenKeys::new`] keys the
+//! tokens of a text once against a [`matcher::Matcher`]; [`Analysis`] is a
+//! view of the whole text (DATE, DOCREF) or of one line (TITLE,
+//! ORGANIZATION, OFFICIAL, links) and answers, on key ids:
+//!
+//! | question | method |
+//! |---|---|
+//! | which lexicons have a phrase starting at token `i` | `starts(i)`, `starts_any(i, set)`, `word_starts(i)` |
+//! | the longest phrase of `L` at `i` (first token a word or alphanumeric, then any token) | `longest(i, L)` → `(len, class)`, `longest_hit` |
+//! | is token `i` (any kind) a one-token phrase of `L`, its class | `is(i, L)`, `class(i, L)`, `hit(i, L)` |
+//! | are tokens `s..e` exactly a phrase of `L`; a phrase of `L` ending before `e` | `seq(s, e, L)`, `ends_at(e, L)` |
+//! | the same for word tokens only (DATE, DOCREF) | `word_is`, `word_class`, `word_hit`, `words(i, L, Walk)` → `(end, hit)`, `word_phrase(s, e, L, Walk)`, `word_prefix`, `word_ends` |
+//! | the reported form of a phrase | `value(hit)`, `static_value(hit)` |
+//!
+//! [`Walk`] says how multi-token phrases are read: on one line, across
+//! lines, or skipping commas and dashes between words (issuing bodies).
 
 mod analysis;
 pub(crate) mod data;
