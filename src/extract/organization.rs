@@ -326,7 +326,7 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
     }
     let cap = a.is_cap(i) || a.caps_line(i);
     if (person_len(a, i) >= 3 || looks_person(a, i))
-        && !a.longest(i, Lex::Body).is_some_and(|(n, _)| n >= 3)
+        && a.longest(i, Lex::Body).is_none_or(|(n, _)| n < 3)
     {
         return None;
     }

@@ -70,7 +70,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
             i += 1;
             continue;
         }
-        if looks_person(a, i) && !a.longest(i, Lex::Body).is_some_and(|(n, _)| n >= 3) {
+        if looks_person(a, i) && a.longest(i, Lex::Body).is_none_or(|(n, _)| n < 3) {
             // A person's name: no organisation starts inside it ("Nguyễn
             // Trường Sơn"), unless it is a known body ("Hoàng Anh Gia Lai").
             i += 3;

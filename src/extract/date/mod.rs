@@ -202,7 +202,7 @@ fn parse_at(a: &Analysis<'_, '_>, i: usize) -> Option<Parsed> {
         if let Some((y, next)) = nam_year(a, c.next) {
             let f = &mut c.dates[0];
             let ok = |cal: &Cal| valid_dm(cal.d.unwrap_or(1), cal.m.unwrap_or(0), Some(y));
-            if ok(&f.cal) && f.end_cal.as_ref().map_or(true, ok) {
+            if ok(&f.cal) && f.end_cal.as_ref().is_none_or(ok) {
                 f.cal.y = Some(y);
                 if let Some(e) = f.end_cal.as_mut() {
                     e.y = Some(y);

@@ -67,7 +67,7 @@ trait LowerTypeHit {
 impl LowerTypeHit for Option<TypeHit> {
     /// No type word, or a lowercase one.
     fn is_none_or_lower(&self) -> bool {
-        self.map_or(true, |t| !t.2)
+        self.is_none_or(|t| !t.2)
     }
 }
 

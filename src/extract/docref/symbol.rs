@@ -228,7 +228,7 @@ pub(super) fn symbol_at(a: &Analysis<'_, '_>, i: usize) -> Option<Symbol> {
                     && n.text.len() <= 2
                     && n.text.bytes().all(|c| c.is_ascii_digit())
                     && (glue || n.space_before)
-                    && !tokens.get(k + 1).is_some_and(|x| x.text == "/")
+                    && tokens.get(k + 1).is_none_or(|x| x.text != "/")
                 {
                     text.push_str(n.text);
                     j = k + 1;

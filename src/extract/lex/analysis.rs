@@ -261,7 +261,7 @@ impl<'t, 'a> Analysis<'t, 'a> {
         let mut last_skip: Option<usize> = None;
         loop {
             if let Some(h) = self.m.hit(node, lex) {
-                if last_skip.map_or(true, |p| p < i + 2 * depth) {
+                if last_skip.is_none_or(|p| p < i + 2 * depth) {
                     best = Some((j, h));
                 }
             }
