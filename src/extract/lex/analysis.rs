@@ -270,7 +270,9 @@ impl<'t, 'a> Analysis<'t, 'a> {
             }
             let mut k = j;
             if walk == Walk::SkipSeparators {
-                while k < self.len() && (self.is_punct(k, ",") || self.is_dash(k)) {
+                // Past `i + 2 * longest` no phrase could accept the skip.
+                let bound = (i + 2 * self.m.max_len(lex)).min(self.len());
+                while k < bound && (self.is_punct(k, ",") || self.is_dash(k)) {
                     last_skip = Some(k);
                     k += 1;
                 }
