@@ -6,18 +6,45 @@
 //! [`Entity::span`] is a byte range of the caller's input. Spans of different
 //! types may nest (the DATE inside a DOCREF), spans of one type never overlap.
 //! The conventions are those of the project's `ENTITIES.md`.
+//!
+//! # Layout
+//!
+//! | module | finds |
+//! |---|---|
+//! | `date/` | DATE: prefixes and entry (`mod.rs`), the forms after each unit word (`forms.rs`), numbers (`numeric.rs`), context rules for bare numbers (`context.rs`) |
+//! | `docref/` | DOCREF: type word and entry (`mod.rs`), the symbol after the number (`symbol.rs`), the issuing body after "của" (`issuer.rs`) |
+//! | `title.rs` | TITLE, and the line driver of TITLE and ORGANIZATION |
+//! | `organization.rs` | ORGANIZATION: the grammar of organisation names |
+//! | `person.rs` | OFFICIAL |
+//! | `link.rs` | links from officials to titles |
+//! | `lex/` | shared: the lexicon files and their checked format (`data.rs`), the one matcher they compile into (`matcher.rs`), the tokens of a text keyed once (`analysis.rs`), predicates used by several recognizers (`mod.rs`) |
+//! | `builder.rs` | [`ExtractorBuilder`]: user lexicons |
+//!
+//! The grammars are Rust; their words are data: every vocabulary item lives
+//! in `data/extract/*.txt` and the grammars name lexicons
+//! (`a.word_is(i, Lex::CueBefore)`), never words. Recognizers do not
+//! import each other's helpers: what several need lives in `lex`. Two
+//! grammars build on another recognizer's entry point: a DOCREF takes the
+//! date attached to it (`date::attached`) and a TITLE takes an organisation
+//! as its complement (`organization::parse_org`).
 
 use std::fmt;
 use std::ops::Range;
 use std::str::FromStr;
+use std::sync::Arc;
 
 use crate::token::{tokenize, Token};
 
-pub(crate) mod date;
-pub(crate) mod docref;
-pub(crate) mod lex;
-pub(crate) mod person;
-pub(crate) mod title;
+mod builder;
+mod date;
+mod docref;
+mod lex;
+mod link;
+mod organization;
+mod person;
+mod title;
+
+pub use builder::{ExtractorBuilder, Lexicon};
 
 /// The type of an [`Entity`].
 ///
@@ -415,15 +442,36 @@ fn sort_entities(entities: &mut [Entity<'_>]) {
 /// let date = out.entities.iter().find(|e| e.kind == EntityKind::Date).unwrap();
 /// assert_eq!(date.text, "Sáng 26/12");
 /// ```
+///
+/// Vocabulary can be added through [`Extractor::builder`].
 #[derive(Clone, Debug, Default)]
 pub struct Extractor {
     reference_date: Option<Ymd>,
+    /// The lexicons with the user's additions; `None`: the built-in ones.
+    matcher: Option<Arc<lex::matcher::Matcher>>,
 }
 
 impl Extractor {
-    /// An extractor with no reference date.
+    /// An extractor with the built-in lexicons and no reference date.
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A builder for an extractor with user lexicons (extra titles,
+    /// organisations, names, document types) and a reference date.
+    ///
+    /// ```
+    /// use vntext::extract::{EntityKind, Extractor};
+    /// let text = "Đặc sứ Nguyễn Văn An đến Hà Nội.";
+    /// assert_eq!(Extractor::new().extract(text).entities[0].kind, EntityKind::Official);
+    /// let ex = Extractor::builder().title("Đặc sứ").build()?;
+    /// let out = ex.extract(text);
+    /// assert_eq!(out.entities[0].kind, EntityKind::Title);
+    /// assert_eq!(out.entities[0].text, "Đặc sứ");
+    /// # Ok::<(), vntext::Error>(())
+    /// ```
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
     }
 
     /// Sets the date used to resolve year-less dates ("Sáng 26/12") into a
@@ -462,9 +510,12 @@ impl Extractor {
     /// Like [`Extractor::extract`], over tokens already produced by
     /// [`crate::token::tokenize`] for the same `text`.
     pub fn extract_tokens<'a>(&self, text: &'a str, tokens: &[Token<'a>]) -> Extraction<'a> {
+        let matcher = self.matcher.as_deref().unwrap_or(&lex::matcher::BUILTIN);
+        let keys = lex::TokenKeys::new(tokens, matcher);
+        let all = keys.all();
         let mut entities = Vec::new();
-        entities.extend(date::find(text, tokens, self.reference_date));
-        entities.extend(docref::find(text, tokens));
+        entities.extend(date::find(text, &all, self.reference_date));
+        entities.extend(docref::find(text, &all));
         // TITLE/ORGANIZATION first: OFFICIAL needs them (names inside
         // organisation names, names right after a title), and both share one
         // analysis of the tokens. A line break is a hard boundary for names,
@@ -472,18 +523,15 @@ impl Extractor {
         let mut line_links: Vec<(SpanKey, SpanKey)> = Vec::new();
         let mut start = 0;
         while start < tokens.len() {
-            let mut end = start + 1;
-            while end < tokens.len() && !tokens[end].newline_before {
-                end += 1;
-            }
-            let analysis = lex::Analysis::new(&tokens[start..end]);
+            let end = lex::line_end(tokens, start);
+            let analysis = keys.view(start..end);
             let titles = title::find(text, &analysis);
             let people = person::find(text, &analysis, &titles);
             let mut line: Vec<Entity<'a>> = titles;
             line.extend(people);
             sort_entities(&mut line);
             let key = |e: &Entity<'_>| (e.kind, e.span.start, e.span.end);
-            for (o, t) in person::link(&analysis, &line) {
+            for (o, t) in link::link(&analysis, &line) {
                 line_links.push((key(&line[o]), key(&line[t])));
             }
             entities.extend(line);

@@ -1,108 +1,58 @@
-//! OFFICIAL recognizer and official→title linking.
+//! OFFICIAL recognizer.
 //!
 //! A name is a run of capitalised words that starts with a Vietnamese family
 //! name ("Nguyễn Thị Thu Thủy"), follows an address word ("ông", "bà",
 //! "đồng chí", degrees such as "TS"), or directly follows a TITLE ("Tổng
 //! thống Nga Vladimir Putin"). Names inside organisation, street, place and
-//! doctrine names are left out.
-//!
-//! Links follow the conventions: titles in apposition after the name (each
-//! title of a chain, also after "nguyên là", "giữ chức", "làm" …) and titles
-//! directly before the name (with the titles chained before them by commas).
+//! doctrine names are left out. Names the user listed
+//! ([`crate::extract::Lexicon::Persons`]) are names wherever they appear.
+//! Links from officials to titles are made by [`super::link`].
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::lex::{foreign_word, Analysis, LEX};
-use super::title::person_len;
+use super::lex::{
+    btv_editor, foreign_word, person_len, Analysis, Lex, ADDRESS, ADDRESS_OTHER, DEGREE, EDITOR,
+    HONORIFIC, KIN, PLACE_COUNTRY,
+};
 use super::{Entity, EntityKind, Value};
 use crate::token::TokenKind;
 
-/// Address words and degrees after which a capitalised run is a name.
+/// Whether token `i` ends an address word, degree or honorific
+/// ([`Lex::Honorific`]) after which a capitalised run is a name.
 fn is_honorific(a: &Analysis, i: usize) -> bool {
-    let k = a.key(i);
-    match k {
+    match a.class(i, Lex::Honorific) {
         // Capitalised mid-sentence they are parts of names ("Bà Rịa", "Bà
         // Triệu"), not address words.
-        "ông" | "ba2" | "cu6" => {
+        Some(ADDRESS | ADDRESS_OTHER) => {
             !a.is_cap(i)
                 || i == 0
                 || matches!(a.text(i - 1), "." | "\"" | "“" | ":" | "(" | "-" | "–")
                 || a.tokens[i].newline_before
         }
-        "anh" | "chi6" => !a.is_cap(i),
-        "chi1" => i > 0 && a.key(i - 1) == "đông2",
-        "ts" | "ths" | "gs" | "pgs" | "bs" | "ks" | "tskh" | "hlv" => a.toks[i].upper,
-        "btv" => super::title::btv_editor(a, i),
-        "si4" => {
-            i > 0
-                && matches!(
-                    a.key(i - 1),
-                    "tiên1" | "thac6" | "bac1" | "nghê6" | "ca" | "nhac6" | "hoa6" | "vo4"
-                )
-        }
-        "thơ" | "văn" | "bao1" => i > 0 && a.key(i - 1) == "nha2",
-        "sư" => i > 0 && matches!(a.key(i - 1), "luât6" | "ky4"),
-        "can" | "cao1" => i > 0 && a.key(i - 1) == "bi6",
-        "tương1" | "ta1" | "ta" => {
-            i > 0
-                && matches!(
-                    a.key(i - 1),
-                    "đai6" | "thương6" | "trung" | "thiêu1" | "đai5"
-                )
-        }
-        _ => false,
+        Some(KIN) => !a.is_cap(i),
+        Some(DEGREE) => a.toks[i].upper,
+        Some(EDITOR) => btv_editor(a, i),
+        _ => a
+            .ends_at(i + 1, Lex::Honorific)
+            .is_some_and(|(s, h)| s < i && h.class == HONORIFIC),
     }
 }
 
-/// Words before a capitalised run that make it a place, street or doctrine.
+/// Words before a capitalised run that make it a place, street or doctrine
+/// ([`Lex::PlaceBefore`]), and house numbers.
 fn is_place_context(a: &Analysis, i: usize) -> bool {
     if i == 0 {
         return false;
     }
-    let p = a.key(i - 1);
-    let pp = if i > 1 { a.key(i - 2) } else { "" };
     // A house number: "số 12 Nguyễn Chí Thanh", "Tầng 6, 68 Nguyễn Cơ Thạch".
     if a.tokens[i - 1].kind == TokenKind::Number
-        && (pp == "sô1"
+        && (i > 1 && a.is(i - 2, Lex::NumberWord)
             || a.text(i - 1).bytes().all(|b| b.is_ascii_digit())
                 && (i < 2 || matches!(a.text(i - 2), "," | ":" | ";" | "(")))
     {
         return true;
     }
-    (p == "trương2" && pp == "quang3")
-        || matches!(
-            p,
-            "tp" | "đương2"
-                | "ngo4"
-                | "ngach1"
-                | "hem3"
-                | "kiêt6"
-                | "phô1"
-                | "tinh3"
-                | "huyên6"
-                | "phương2"
-                | "quân6"
-                | "lô6"
-                | "câu2"
-                | "sông"
-                | "nui1"
-                | "lang2"
-                | "thôn"
-                | "ban3"
-                | "âp1"
-                | "xom1"
-                | "chơ6"
-                | "trân1"
-                | "xa4"
-        )
-        || (p == "." && pp == "tp")
-        || (p == "dich6" && pp == "chiên1")
-        || (p == "tương3" && pp == "tư")
-        || (p == "cach1" && pp == "phong")
-        || (p == "phô1" && pp == "thanh2")
-        || (p == "san3" && pp == "công6")
-        || (p == "minh" && pp == "chi1")
-        || (matches!(p, "tư" | "ba") && pp == "nga4")
+    a.ends_at(i, Lex::PlaceBefore).is_some()
 }
 
 /// End of a capitalised name run from `i` (at most `max` words). Stops
@@ -112,12 +62,12 @@ fn name_run(a: &Analysis, i: usize, max: usize) -> usize {
     let mut n = 0;
     while n < max && j < a.len() && a.is_word(j) && a.is_cap(j) && (j == i || a.sp(j)) {
         if j > i {
-            if let Some((m, _)) = LEX.roles.longest(a, j) {
+            if let Some((m, _)) = a.longest(j, Lex::Role) {
                 if m >= 2 {
                     break;
                 }
             }
-            if let Some((m, _)) = LEX.heads.longest(a, j) {
+            if let Some((m, _)) = a.longest(j, Lex::Head) {
                 // "Nguyễn Văn A Bộ đội Biên phòng" ends before the head, but
                 // a head ending the run is a name ("Vũ Hải Quân").
                 let all_cap = (j..j + m).all(|k| a.is_cap(k));
@@ -125,7 +75,7 @@ fn name_run(a: &Analysis, i: usize, max: usize) -> usize {
                     break;
                 }
             }
-            if a.key(j) == "pho1" || a.key(j) == "ngươi2" && n >= 2 {
+            if a.is(j, Lex::Deputy) || a.is(j, Lex::PersonNoun) && n >= 2 {
                 break;
             }
         }
@@ -176,11 +126,11 @@ pub(crate) fn find<'a>(
         let after_hon = i > 0 && a.sp(i) && is_honorific(a, i - 1);
         let after_title =
             i > 0 && a.sp(i) && title_ends.binary_search(&a.tokens[i - 1].span.end).is_ok();
-        let bac = i > 0 && a.key(i - 1) == "bac1" && a.is_cap(i - 1) && a.sp(i);
-        let family = LEX.family.longest(a, i).is_some();
+        let bac = i > 0 && a.is(i - 1, Lex::Uncle) && a.is_cap(i - 1) && a.sp(i);
+        let family = a.longest(i, Lex::Family).is_some();
         if i > 0 && !a.is_cap(i - 1) {
             // The capitalised half of a place: "châu Âu Hans Kluge".
-            if let Some((n, _)) = LEX.places.longest(a, i - 1) {
+            if let Some((n, _)) = a.longest(i - 1, Lex::Place) {
                 if n >= 2 {
                     i += n - 1;
                     continue;
@@ -188,14 +138,15 @@ pub(crate) fn find<'a>(
             }
         }
         let mut end = 0;
-        if family || after_hon || after_title || bac {
-            if LEX
-                .heads
-                .longest(a, i)
+        if let Some((n, _)) = a.longest(i, Lex::KnownPerson) {
+            // A name the user listed.
+            end = i + n;
+        } else if family || after_hon || after_title || bac {
+            if a.longest(i, Lex::Head)
                 .is_some_and(|(n, _)| n >= 2 || after_title && !family)
-                || LEX.roles.longest(a, i).is_some()
-                || LEX.bodies.longest(a, i).is_some()
-                || a.key(i) == "ngươi2"
+                || a.longest(i, Lex::Role).is_some()
+                || a.longest(i, Lex::Body).is_some()
+                || a.is(i, Lex::PersonNoun)
             {
                 i += 1;
                 continue;
@@ -206,7 +157,7 @@ pub(crate) fn find<'a>(
                 continue;
             }
             let e = name_run(a, i, max);
-            if let Some((n, _)) = LEX.places.longest(a, i) {
+            if let Some((n, _)) = a.longest(i, Lex::Place) {
                 if i + n < e {
                     // "tỉnh Hà Nam Lê Thị Thủy": the place first.
                     i += n;
@@ -217,9 +168,8 @@ pub(crate) fn find<'a>(
             // country after a title is a body, not a person.
             if after_title && !family && !after_hon {
                 let country_end = (i + 1..e).any(|k| {
-                    LEX.places
-                        .longest(a, k)
-                        .is_some_and(|(n, t)| t == super::lex::PLACE_COUNTRY && k + n == e)
+                    a.longest(k, Lex::Place)
+                        .is_some_and(|(n, t)| t == PLACE_COUNTRY && k + n == e)
                 });
                 if country_end {
                     i = e.max(i + 1);
@@ -227,7 +177,7 @@ pub(crate) fn find<'a>(
                 }
             }
             let words = count_words(a, i, e);
-            let known_place = LEX.places.longest(a, i).is_some_and(|(n, _)| i + n >= e)
+            let known_place = a.longest(i, Lex::Place).is_some_and(|(n, _)| i + n >= e)
                 && !(after_title && family && words >= 3);
             // Capitals tell nothing in a headline: a family name is needed.
             let ok = if caps && !family {
@@ -252,12 +202,7 @@ pub(crate) fn find<'a>(
             }
         } else if let Some(e) = foreign_name(a, i) {
             end = e;
-        } else if i > 1
-            && a.text(i - 1) == "/"
-            && !a.key(i - 2).is_empty()
-            && i > 2
-            && a.key(i - 3) == "anh3"
-        {
+        } else if i > 1 && a.text(i - 1) == "/" && i > 2 && a.is(i - 3, Lex::Photo) {
             // Photo credit "Ảnh VGP/Đình Nam".
             let e = name_run(a, i, 3);
             if count_words(a, i, e) >= 2 {
@@ -290,231 +235,6 @@ pub(crate) fn find<'a>(
     out
 }
 
-/// English words of organisation, product and event names ("Tax
-/// Foundation", "Real Madrid", "Champions League"), lowercase.
-const FOREIGN_STOP: &[&str] = &[
-    "academy",
-    "air",
-    "airlines",
-    "airways",
-    "alliance",
-    "american",
-    "assessment",
-    "association",
-    "athletic",
-    "atletico",
-    "awards",
-    "bangkok",
-    "bank",
-    "bay",
-    "bayern",
-    "beach",
-    "borussia",
-    "bridge",
-    "brothers",
-    "capital",
-    "center",
-    "central",
-    "centre",
-    "champions",
-    "championship",
-    "channel",
-    "city",
-    "club",
-    "college",
-    "committee",
-    "company",
-    "complex",
-    "corp",
-    "corporation",
-    "council",
-    "cup",
-    "daily",
-    "delhi",
-    "digital",
-    "dynamo",
-    "east",
-    "economics",
-    "edition",
-    "electronics",
-    "energy",
-    "english",
-    "entertainment",
-    "european",
-    "exchange",
-    "express",
-    "festival",
-    "film",
-    "films",
-    "foundation",
-    "fund",
-    "game",
-    "games",
-    "global",
-    "group",
-    "holdings",
-    "hospital",
-    "hotel",
-    "house",
-    "index",
-    "institute",
-    "insurance",
-    "inter",
-    "international",
-    "island",
-    "journal",
-    "kingdom",
-    "league",
-    "madrid",
-    "magazine",
-    "mall",
-    "market",
-    "media",
-    "milan",
-    "motor",
-    "motors",
-    "music",
-    "national",
-    "network",
-    "new",
-    "news",
-    "north",
-    "olympique",
-    "online",
-    "open",
-    "organisation",
-    "organization",
-    "pacific",
-    "partners",
-    "party",
-    "plaza",
-    "post",
-    "pradesh",
-    "premier",
-    "press",
-    "real",
-    "records",
-    "republic",
-    "resort",
-    "review",
-    "royal",
-    "school",
-    "securities",
-    "series",
-    "show",
-    "smart",
-    "software",
-    "south",
-    "sport",
-    "sporting",
-    "sports",
-    "square",
-    "stadium",
-    "star",
-    "state",
-    "states",
-    "station",
-    "street",
-    "studio",
-    "studios",
-    "super",
-    "systems",
-    "team",
-    "tech",
-    "technology",
-    "times",
-    "tour",
-    "tower",
-    "trust",
-    "union",
-    "united",
-    "university",
-    "west",
-    "world",
-    "york",
-];
-
-/// Words before a foreign run that make it a name ("người mẫu Veronika
-/// Troshina") and words before it that make it a thing ("hãng Pfizer").
-const FOREIGN_PERSON_BEFORE: &[&str] = &[
-    "mẫu", "thủ", "sĩ", "viên", "phú", "báo", "vợ", "chồng", "trai", "gái", "tên", "tác",
-];
-const FOREIGN_THING_BEFORE: &[&str] = &[
-    "hãng",
-    "ty",
-    "đoàn",
-    "chức",
-    "giải",
-    "đội",
-    "clb",
-    "chí",
-    "trang",
-    "kênh",
-    "đài",
-    "sân",
-    "nhà",
-    "án",
-    "hiệu",
-    "dụng",
-    "mạng",
-    "phim",
-    "khúc",
-    "album",
-    "trình",
-    "xin",
-    "vaccine",
-    "tàu",
-    "bay",
-    "xe",
-    "dòng",
-    "quỹ",
-    "hàng",
-    "trường",
-    "học",
-    "viện",
-    "tin",
-    "sản",
-    "phẩm",
-    "game",
-    "giày",
-    "thuyền",
-    "bang",
-    "thành",
-    "phố",
-    "đảo",
-    "núi",
-    "sông",
-];
-/// Words after a foreign run that make it a person ("Hans Kluge cảnh báo").
-const FOREIGN_PERSON_AFTER: &[&str] = &[
-    "cho", "nói", "khẳng", "chia", "cảnh", "nhấn", "tuyên", "đã", "từng", "viết", "kể", "giải",
-    "thừa", "phát", "trả", "bày", "bình", "nhận", "sinh", "qua", "cũng", "vừa",
-];
-
-/// Whether the ASCII word `t` is in [`FOREIGN_STOP`] (sorted), any case.
-fn stop_word(t: &str) -> bool {
-    let mut buf = [0u8; 16];
-    if t.len() > buf.len() {
-        return false;
-    }
-    for (d, b) in buf.iter_mut().zip(t.bytes()) {
-        *d = b.to_ascii_lowercase();
-    }
-    let low = &buf[..t.len()];
-    FOREIGN_STOP
-        .binary_search_by(|w| w.as_bytes().cmp(low))
-        .is_ok()
-}
-
-fn lower_is(a: &Analysis, k: usize, list: &[&str]) -> bool {
-    let t = a.text(k);
-    // Vietnamese capitals and small letters have the same UTF-8 length.
-    t.len() <= 16
-        && list
-            .iter()
-            .any(|w| w.len() == t.len() && t.chars().flat_map(char::to_lowercase).eq(w.chars()))
-}
-
 /// A foreign person's name without title or address word: two or three
 /// capitalised words that cannot be Vietnamese syllables, none of them a
 /// word of organisation names, with a person cue before or after ("người
@@ -526,10 +246,10 @@ fn foreign_name(a: &Analysis, i: usize) -> Option<usize> {
             && !a.toks[k].upper
             && !a.caps_line(k)
             && foreign_word(a.text(k))
-            && !stop_word(a.text(k))
-            && LEX.bodies.longest(a, k).is_none()
-            && LEX.heads.longest(a, k).is_none()
-            && LEX.places.longest(a, k).is_none()
+            && !a.is(k, Lex::ForeignStop)
+            && a.longest(k, Lex::Body).is_none()
+            && a.longest(k, Lex::Head).is_none()
+            && a.longest(k, Lex::Place).is_none()
     };
     if !word(i) || i > 0 && a.is_cap(i - 1) && a.is_word(i - 1) && a.text(i - 1).is_ascii() {
         return None;
@@ -541,17 +261,17 @@ fn foreign_name(a: &Analysis, i: usize) -> Option<usize> {
     if e < i + 2 || a.is_cap(e) && a.sp(e) && a.is_word(e) {
         return None;
     }
-    if i > 0 && lower_is(a, i - 1, FOREIGN_THING_BEFORE) {
+    if i > 0 && a.is(i - 1, Lex::ForeignThingBefore) {
         return None;
     }
-    let before = i > 0 && lower_is(a, i - 1, FOREIGN_PERSON_BEFORE);
+    let before = i > 0 && a.is(i - 1, Lex::ForeignPersonBefore);
     let after = e < a.len()
-        && (lower_is(a, e, FOREIGN_PERSON_AFTER)
+        && (a.is(e, Lex::ForeignPersonAfter)
             || a.text(e) == ","
                 && e + 1 < a.len()
                 && a.is_word(e + 1)
                 && !a.is_cap(e + 1)
-                && LEX.roles.longest(a, e + 1).is_some());
+                && a.longest(e + 1, Lex::Role).is_some());
     (before || after).then_some(e)
 }
 
@@ -559,195 +279,4 @@ fn count_words(a: &Analysis, s: usize, e: usize) -> usize {
     (s..e)
         .filter(|&k| a.is_word(k) && (k == s || a.sp(k)))
         .count()
-}
-
-/// Words that may stand between a name and its title(s).
-fn is_connector(a: &Analysis, i: usize) -> bool {
-    match a.key(i) {
-        "nguyên" | "cưu6" | "la2" | "luc1" | "đo1" | "hiên6" | "va2" | "đông2" | "thơi2"
-        | "kiêm" | "giư4" | "chưc1" | "vu6" | "lam2" | "bô3" | "nhiêm6" | "trơ3" | "thanh2"
-        | "đăc1" | "cư3" | "khoa1" | "nay" | "tuôi3" | "đang" | "bâu2" | "phân" | "công"
-        | "ky2" => true,
-        "đươc6" => matches!(a.key(i + 1), "bô3" | "bâu2" | "phân" | "cư3" | "giao"),
-        _ => a.tokens[i].kind == TokenKind::Number || super::title::is_roman_or_number(a, i),
-    }
-}
-
-/// Links officials to the titles predicated of them; `entities` is sorted.
-pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)> {
-    let mut links = Vec::new();
-    if a.len() == 0 {
-        return links;
-    }
-    let tok_at = |byte: usize| -> usize { a.tokens.partition_point(|t| t.span.start < byte) };
-    let tok_end = |byte: usize| -> usize { a.tokens.partition_point(|t| t.span.end <= byte) };
-    // Entities starting at a token index.
-    let mut title_at: rustc_hash::FxHashMap<usize, usize> = Default::default();
-    let mut off_at: rustc_hash::FxHashMap<usize, usize> = Default::default();
-    for (n, e) in entities.iter().enumerate() {
-        let t = tok_at(e.span.start);
-        match e.kind {
-            EntityKind::Title => {
-                title_at.entry(t).or_insert(n);
-            }
-            EntityKind::Official => {
-                off_at.insert(t, n);
-            }
-            _ => {}
-        }
-    }
-    if off_at.is_empty() {
-        return links;
-    }
-    let mut title_by_end: rustc_hash::FxHashMap<usize, usize> = Default::default();
-    for (n, e) in entities.iter().enumerate() {
-        if e.kind == EntityKind::Title {
-            title_by_end.insert(tok_end(e.span.end), n);
-        }
-    }
-    let mut linked_title = vec![false; entities.len()];
-    // Title directly before a name, with titles chained before it by commas.
-    for (n, e) in entities.iter().enumerate() {
-        if e.kind != EntityKind::Title {
-            continue;
-        }
-        let te = tok_end(e.span.end);
-        if let Some(&o) = off_at.get(&te) {
-            if a.sp(te) {
-                links.push((o, n));
-                linked_title[n] = true;
-                // Backwards: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ X".
-                let mut cur = tok_at(e.span.start);
-                for _ in 0..4 {
-                    if cur < 2 || a.text(cur - 1) != "," {
-                        break;
-                    }
-                    let Some(&pn) = title_by_end.get(&(cur - 1)) else {
-                        break;
-                    };
-                    let p = &entities[pn];
-                    let ps = tok_at(p.span.start);
-                    let signing = ps >= 2
-                        && a.text(ps - 1) == "."
-                        && matches!(a.key(ps - 2), "kt" | "tm" | "tl" | "tuq");
-                    if !signing && !linked_title[pn] {
-                        links.push((o, pn));
-                        linked_title[pn] = true;
-                    }
-                    cur = ps;
-                }
-            }
-        }
-    }
-    // Apposition after the name. `predicated`: links reached through a
-    // predicate word ("được bầu làm"), which coordinated names share.
-    let mut predicated: Vec<(usize, usize)> = Vec::new();
-    for (n, e) in entities.iter().enumerate() {
-        if e.kind != EntityKind::Official {
-            continue;
-        }
-        let mut k = tok_end(e.span.end);
-        let limit = (k + 60).min(a.len());
-        let mut verb = false;
-        while k < limit {
-            if let Some(&t) = title_at.get(&k) {
-                let te = tok_end(entities[t].span.end);
-                if linked_title[t] {
-                    // Predicated of the next name; the chain ends.
-                    break;
-                }
-                if verb {
-                    predicated.push((n, t));
-                }
-                links.push((n, t));
-                linked_title[t] = true;
-                k = te;
-                continue;
-            }
-            if off_at.contains_key(&k) {
-                break;
-            }
-            let tx = a.text(k);
-            if matches!(tx, "," | "-" | "–" | "—" | ":") {
-                k += 1;
-                continue;
-            }
-            if tx == "(" && title_at.contains_key(&(k + 1)) {
-                k += 1;
-                continue;
-            }
-            if tx == ")" {
-                k += 1;
-                continue;
-            }
-            if tx == "(" {
-                let mut j = k + 1;
-                while j < limit && j < k + 12 && a.text(j) != ")" {
-                    j += 1;
-                }
-                if a.text(j) != ")" {
-                    break;
-                }
-                k = j + 1;
-                continue;
-            }
-            if (a.is_word(k) || a.tokens[k].kind == TokenKind::Number) && is_connector(a, k) {
-                verb |= a.is_word(k) && a.key(k) != "va2";
-                k += 1;
-                continue;
-            }
-            break;
-        }
-    }
-    // Coordinated names share a predicated title: "các ông X và Y được bầu
-    // làm Phó Chủ tịch" links both X and Y.
-    // Officials that already have a link before this pass (one bit each,
-    // so the pass stays linear).
-    let mut had_link = vec![false; entities.len()];
-    for &(o, _) in &links {
-        had_link[o] = true;
-    }
-    for &(n, t) in &predicated {
-        let mut cur = n;
-        for _ in 0..4 {
-            // The names are adjacent: look back a few entities only.
-            let Some(back) = entities[..cur]
-                .iter()
-                .rev()
-                .take(3)
-                .position(|e| e.kind == EntityKind::Official)
-            else {
-                break;
-            };
-            let prev = cur - 1 - back;
-            let (pe, cs) = (
-                tok_end(entities[prev].span.end),
-                tok_at(entities[cur].span.start),
-            );
-            let joined = cs > pe
-                && cs - pe <= 2
-                && (pe..cs).all(|k| matches!(a.key(k), "va2" | "ông" | "ba2"))
-                && a.key(pe) == "va2";
-            let has_link = had_link[prev];
-            if !joined || has_link {
-                break;
-            }
-            links.push((prev, t));
-            cur = prev;
-        }
-    }
-    links.sort_unstable();
-    links.dedup();
-    links
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn stop_list_is_sorted_lowercase() {
-        let l = super::FOREIGN_STOP;
-        assert!(l.windows(2).all(|w| w[0] < w[1]));
-        assert!(l.iter().all(|w| w.bytes().all(|b| b.is_ascii_lowercase())));
-        assert!(super::stop_word("Foundation") && !super::stop_word("Kluge"));
-    }
 }

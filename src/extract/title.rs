@@ -1,4 +1,4 @@
-//! TITLE and ORGANIZATION recognizer.
+//! TITLE recognizer (and the line driver of TITLE and ORGANIZATION).
 //!
 //! A small grammar over tokens, not a list of whole titles:
 //!
@@ -16,37 +16,31 @@
 //! matter; capitalisation decides where names start and stop.
 
 use super::lex::{
-    foreign_word, Analysis, HEAD_BARE, HEAD_NAME, HEAD_TAIL, LEX, PLACE_COUNTRY, PLACE_PROVINCE,
-    ROLE_COMP, ROLE_ORG, ROLE_PERSON, ROLE_PLAIN,
+    foreign_word, is_roman_or_number, looks_person, person_len, span, starts_org_or_role,
+    territory_kw, Analysis, Lex, LexSet, ADDRESS, PLACE_COUNTRY, QUANT_MANY, ROLE_COMP, ROLE_ORG,
+    ROLE_PERSON, ROLE_PLAIN,
+};
+use super::organization::{
+    club_at, english_body_at, is_generic_after, is_generic_before, law_end, parse_org, place,
+    push_org, Org,
 };
 use super::{Entity, EntityKind, TitleValue, Value};
 use crate::token::TokenKind;
 
-/// Upper bound on tokens looked at inside one organisation name.
-const MAX_NAME: usize = 16;
-
-/// A parsed organisation phrase.
-#[derive(Debug, Clone)]
-struct Org {
-    start: usize,
-    end: usize,
-    /// Whether it names a specific body (an ORGANIZATION).
-    valid: bool,
-    /// Valid organisations nested inside (reported when the outer one is not).
-    inner: Vec<(usize, usize)>,
-}
-
-impl Org {
-    /// A specific body spanning units `start..end`, with nothing nested.
-    fn body(start: usize, end: usize) -> Org {
-        Org {
-            start,
-            end,
-            valid: true,
-            inner: vec![],
-        }
-    }
-}
+/// Lexicons whose phrases may start a TITLE or an ORGANIZATION, or a name
+/// that blocks one: the driver skips other tokens at once.
+const GATE: LexSet = LexSet::of(&[
+    Lex::Role,
+    Lex::Qualifier,
+    Lex::Head,
+    Lex::Body,
+    Lex::NameWord,
+    Lex::Place,
+    Lex::Domain,
+    Lex::Family,
+    Lex::Deputy,
+    Lex::Acting,
+]);
 
 /// Finds TITLE and ORGANIZATION entities.
 pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
@@ -56,10 +50,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
     while i < a.len() {
         // Titles of laws and ordinances: bodies and offices inside are not
         // annotated ("Luật Tổ chức Chính phủ").
-        if a.is_word(i)
-            && (a.key(i) == "luât6" || (a.key(i) == "phap1" && a.key(i + 1) == "lênh6"))
-            && a.is_cap(i)
-        {
+        if a.is_word(i) && a.longest(i, Lex::LawTitle).is_some() && a.is_cap(i) {
             law_until = law_end(a, i);
         }
         if a.toks[i].cap && i >= law_until {
@@ -69,8 +60,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
                 continue;
             }
         }
-        if !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum)
-            || !a.in_lexicon(i) && !matches!(a.key(i), "pho1" | "quyên2")
+        if !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum) || !a.starts_any(i, GATE)
         {
             // Nothing can start here (most tokens).
             i += 1;
@@ -80,7 +70,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
             i += 1;
             continue;
         }
-        if looks_person(a, i) && LEX.bodies.longest(a, i).is_none_or(|(n, _)| n < 3) {
+        if looks_person(a, i) && a.longest(i, Lex::Body).is_none_or(|(n, _)| n < 3) {
             // A person's name: no organisation starts inside it ("Nguyễn
             // Trường Sơn"), unless it is a known body ("Hoàng Anh Gia Lai").
             i += 3;
@@ -111,1042 +101,10 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
     out
 }
 
-/// A football club named in the European way: "Real Madrid", "AC Milan",
-/// "Muangthong United", "Manchester City" (two to four capitalised Latin-script
-/// words with a club word first or last). Returns the end.
-/// A capitalised ASCII word of two letters or more, not in an all-capitals
-/// line: what the words of an English-style club or company name look like.
-fn english_word(a: &Analysis, k: usize) -> bool {
-    a.is_word(k) && a.is_cap(k) && !a.caps_line(k) && a.text(k).is_ascii() && a.text(k).len() >= 2
-}
-
-fn club_at(a: &Analysis, i: usize) -> Option<usize> {
-    const FIRST: &[&str] = &[
-        "real",
-        "atletico",
-        "inter",
-        "ac",
-        "fc",
-        "as",
-        "borussia",
-        "bayern",
-        "sporting",
-        "olympique",
-        "dynamo",
-        "athletic",
-    ];
-    const LAST: &[&str] = &[
-        "united",
-        "city",
-        "fc",
-        "hotspur",
-        "albion",
-        "wanderers",
-        "rovers",
-    ];
-    let w = |k: usize| english_word(a, k);
-    if !w(i) || i > 0 && w(i - 1) && a.sp(i) {
-        return None;
-    }
-    let mut e = i + 1;
-    while e < i + 4 && a.sp(e) && w(e) {
-        e += 1;
-    }
-    let is = |k: usize, list: &[&str]| {
-        let t = a.text(k);
-        t.len() <= 9 && list.iter().any(|x| t.eq_ignore_ascii_case(x))
-    };
-    let first = is(i, FIRST) && !a.toks[i].upper || matches!(a.text(i), "AC" | "FC" | "AS");
-    // Housing estates, car models and films named "... City".
-    const NOT_CLUB: &[&str] = &[
-        "smart", "royal", "paradise", "honda", "golden", "sun", "star", "ocean", "green", "rip",
-        "sky", "park", "times", "sin", "vatican",
-    ];
-    if (i..e).any(|k| is(k, NOT_CLUB)) {
-        return None;
-    }
-    (e >= i + 2 && (first || is(e - 1, LAST))).then_some(e)
-}
-
-/// A body named in English ("Tax Foundation", "Trump Organization") or a
-/// bank named in one word ("Eximbank", "VPBank"). Returns the end.
-fn english_body_at(a: &Analysis, i: usize) -> Option<usize> {
-    let t = a.text(i);
-    if a.is_word(i)
-        && !a.caps_line(i)
-        && t.len() >= 6
-        && t.is_ascii()
-        && (t.ends_with("bank") || t.ends_with("Bank"))
-        && !t.eq_ignore_ascii_case("bank")
-    {
-        return Some(i + 1);
-    }
-    const LAST: &[&str] = &[
-        "organization",
-        "organisation",
-        "foundation",
-        "institute",
-        "corporation",
-        "corp",
-        "inc",
-        "ltd",
-        "association",
-        "agency",
-        "holdings",
-        "company",
-        "partners",
-        "airlines",
-        "airways",
-        "motors",
-        "electronics",
-        "pharmaceuticals",
-        "technologies",
-        "systems",
-        "university",
-        "college",
-    ];
-    let w = |k: usize| english_word(a, k);
-    // A Vietnamese word capitalised only because it starts the sentence
-    // ("Theo Brookfield Foundation").
-    let initial = |k: usize| {
-        (k == 0
-            || a.tokens[k].newline_before
-            || matches!(
-                a.text(k - 1),
-                "." | "!" | "?" | ":" | "\"" | "“" | "(" | "-" | "–"
-            ))
-            && !foreign_word(a.text(k))
-            && !a.toks[k].upper
-    };
-    if !w(i) || initial(i) || i > 0 && w(i - 1) && a.sp(i) && !initial(i - 1) {
-        return None;
-    }
-    let mut e = i + 1;
-    while e < i + 5 && a.sp(e) && w(e) {
-        e += 1;
-    }
-    if LEX.heads.longest(a, i).is_some() || a.is_cap(e) && a.sp(e) {
-        // "CLB Bamboo Airways Vĩnh Phúc": part of a longer name.
-        return None;
-    }
-    let last = a.text(e - 1);
-    (e >= i + 2 && last.len() <= 15 && LAST.iter().any(|x| last.eq_ignore_ascii_case(x)))
-        .then_some(e)
-}
-
-/// End of the title of a law starting at `i` (exclusive token index).
-fn law_end(a: &Analysis, i: usize) -> usize {
-    let mut j = i + 1;
-    while j < a.len() && j < i + 12 {
-        let k = a.key(j);
-        let comma_on = k == "," && a.is_word(j + 1) && !a.is_cap(j + 1);
-        if !a.is_word(j) && !comma_on
-            || matches!(
-                k,
-                "sô1"
-                    | "năm"
-                    | "đươc6"
-                    | "cua3"
-                    | "nay2"
-                    | "do"
-                    | "đa4"
-                    | "thay"
-                    | "ngay2"
-                    | "quy"
-                    | "va2"
-                    | "se4"
-                    | "co1"
-                    | "la2"
-            )
-        {
-            break;
-        }
-        j += 1;
-    }
-    j
-}
-
-fn span(a: &Analysis, s: usize, e: usize) -> std::ops::Range<usize> {
-    a.tokens[s].span.start..a.tokens[e - 1].span.end
-}
-
-fn push_org<'a>(
-    text: &'a str,
-    a: &Analysis<'_, 'a>,
-    s: usize,
-    e: usize,
-    out: &mut Vec<Entity<'a>>,
-) {
-    let r = span(a, s, e);
-    out.push(Entity {
-        kind: EntityKind::Organization,
-        text: &text[r.clone()],
-        span: r,
-        value: Value::Empty,
-    });
-    // An abbreviation in brackets right after: "Quỹ Tiền tệ quốc tế (IMF)".
-    let abbr = |k: usize| {
-        let t = a.text(k);
-        t.chars().count() >= 2
-            && t.chars().count() <= 8
-            && t.chars().filter(|c| c.is_uppercase()).count() >= 2
-            && a.is_cap(k)
-    };
-    // A company's short name: "Công ty CP Sữa Việt Nam (Vinamilk)".
-    let company = matches!(a.key(s), "công" | "tâp6" | "tông3" | "ngân" | "cty");
-    let ue = a.unit_end(e + 1);
-    let short = |k: usize| {
-        company
-            && ue == k + 1
-            && a.is_cap(k)
-            && a.text(k).is_ascii()
-            && (3..=16).contains(&a.text(k).len())
-    };
-    if a.text(e) == "("
-        && a.text(ue) == ")"
-        && (abbr(e + 1) || short(e + 1))
-        && territory_kw(a, e + 1).is_none()
-        && LEX.places.longest(a, e + 1).is_none()
-    {
-        let r = span(a, e + 1, ue);
-        out.push(Entity {
-            kind: EntityKind::Organization,
-            text: &text[r.clone()],
-            span: r,
-            value: Value::Empty,
-        });
-    }
-}
-
-/// "các Sở", "45/63 Sở Y tế", "mỗi Chính phủ": class mentions.
-fn is_generic_before(a: &Analysis, i: usize) -> bool {
-    if i == 0 {
-        return false;
-    }
-    if a.tokens[i - 1].kind == TokenKind::Number {
-        return true;
-    }
-    matches!(
-        a.key(i - 1),
-        "cac1" | "nhưng4" | "nhiêu2" | "môi4" | "tưng2"
-    )
-}
-
-/// "Phòng Tài chính nhiều huyện", "Sở Y tế các địa phương", "UBND các cấp",
-/// "Liên đoàn bóng đá của mỗi quốc gia"; not "nhiều năm", "của các Ban".
-fn is_generic_after(a: &Analysis, e: usize) -> bool {
-    let class_noun = |k: usize| {
-        territory_kw(a, k).is_some()
-            || matches!(
-                a.key(k),
-                "đia6"
-                    | "đơn"
-                    | "nơi"
-                    | "cơ"
-                    | "vung2"
-                    | "miên2"
-                    | "nươc1"
-                    | "khu"
-                    | "câp1"
-                    | "quôc1"
-                    | "nganh2"
-            )
-    };
-    let quant = |k: usize| matches!(a.key(k), "nhiêu2" | "cac1" | "môi4" | "tưng2");
-    quant(e) && a.key(e) != "môi4" && class_noun(e + 1)
-        || a.key(e) == "cua3" && quant(e + 1) && class_noun(e + 2)
-}
-
-/// Number of capitalised words of a person's name starting at `i` (family
-/// name first), 0 when it does not look like one or is a known place.
-pub(crate) fn person_len(a: &Analysis, i: usize) -> usize {
-    if !a.is_cap(i) || !a.is_word(i) || LEX.family.longest(a, i).is_none() {
-        return 0;
-    }
-    let mut n = 1;
-    while n < 4 && a.is_word(i + n) && a.is_cap(i + n) && a.sp(i + n) {
-        n += 1;
-    }
-    if let Some((p, _)) = LEX.places.longest(a, i) {
-        if p >= n {
-            return 0;
-        }
-    }
-    if n >= 2 {
-        n
-    } else {
-        0
-    }
-}
-
-pub(crate) fn is_roman_or_number(a: &Analysis, i: usize) -> bool {
-    match a.tokens.get(i) {
-        Some(t) if t.kind == TokenKind::Number => true,
-        Some(t) if t.kind == TokenKind::Word => {
-            t.text.len() <= 6
-                && t.text
-                    .bytes()
-                    .all(|b| matches!(b, b'I' | b'V' | b'X' | b'L'))
-        }
-        _ => false,
-    }
-}
-
-/// Territory keywords: "tỉnh", "thành phố", "TP", "huyện" … Returns their
-/// token length.
-fn territory_kw(a: &Analysis, i: usize) -> Option<usize> {
-    match a.key(i) {
-        "tinh3" | "huyên6" | "quân6" | "xa4" | "phương2" | "ban3" | "thôn" | "tp" | "tx" => {
-            if a.text(i + 1) == "." && !a.sp(i + 1) && a.key(i) == "tp" {
-                Some(2)
-            } else {
-                Some(1)
-            }
-        }
-        "thanh2" if a.key(i + 1) == "phô1" => Some(2),
-        "thi6" if matches!(a.key(i + 1), "xa4" | "trân1") => Some(2),
-        _ => None,
-    }
-}
-
-/// A place name at `i`: a known place, or up to two capitalised words that do
-/// not start a person's name or an organisation. Returns the end.
-fn place(a: &Analysis, i: usize, generic: bool) -> Option<usize> {
-    let known = LEX.places.longest(a, i).map(|(n, _)| i + n);
-    if !generic || a.caps_line(i) || !a.sp(i) {
-        return known;
-    }
-    if a.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number) {
-        // "quận 1", "phường 5".
-        return Some(i + 1);
-    }
-    if !a.is_cap(i) || looks_person(a, i) || starts_org_or_role(a, i) {
-        return known;
-    }
-    let mut j = a.unit_end(i);
-    for _ in 0..2 {
-        if a.is_cap(j)
-            && a.sp(j)
-            && a.is_word(j)
-            && !starts_org_or_role(a, j)
-            && !looks_person(a, j)
-        {
-            j = a.unit_end(j);
-        } else {
-            break;
-        }
-    }
-    if a.tokens
-        .get(j)
-        .is_some_and(|t| t.kind == TokenKind::Number && t.text.len() <= 2)
-        && a.sp(j)
-    {
-        j += 1;
-    }
-    Some(known.map_or(j, |k| k.max(j)))
-}
-
-fn starts_org_or_role(a: &Analysis, i: usize) -> bool {
-    LEX.heads.longest(a, i).is_some()
-        || LEX.bodies.longest(a, i).is_some()
-        || LEX.roles.longest(a, i).is_some()
-        || territory_kw(a, i).is_some()
-        || a.key(i) == "pho1"
-}
-
-/// Territorial and term tails after an organisation. Returns the new end
-/// and whether any tail was taken.
-fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
-    let mut took = false;
-    let mut kw_done = false;
-    for _ in 0..4 {
-        if !a.sp(j) {
-            break;
-        }
-        if !kw_done {
-            if let Some((n, _)) = LEX
-                .places
-                .longest(a, j)
-                .filter(|&(n, _)| n >= 3 && !looks_person(a, j))
-            {
-                // "TP.HCM" before the keyword "TP".
-                j += n;
-                took = true;
-                kw_done = true;
-                continue;
-            }
-            if let Some(n) = territory_kw(a, j) {
-                // "UBND các tỉnh" is not here: a keyword must follow directly.
-                let k = j + n;
-                j = place(a, k, true).unwrap_or(k);
-                took = true;
-                kw_done = true;
-                continue;
-            }
-            if let Some((n, tag)) = LEX.places.longest(a, j).filter(|_| !looks_person(a, j)) {
-                if tag != PLACE_COUNTRY || !took {
-                    j += n;
-                    took = true;
-                    kw_done = true;
-                    continue;
-                }
-            }
-            // Not after a country: "Hải quân Indonesia | Yudo Margono".
-            let after_country = j > 0
-                && LEX
-                    .places
-                    .longest(a, j - 1)
-                    .is_some_and(|(_, t)| t == PLACE_COUNTRY);
-            if generic_place && !after_country {
-                if let Some(e) = place(a, j, true) {
-                    j = e;
-                    took = true;
-                    kw_done = true;
-                    continue;
-                }
-            }
-        }
-        match a.key(j) {
-            "khoa1" if is_roman_or_number(a, j + 1) => {
-                j += 2;
-                took = true;
-                break;
-            }
-            "tôi1" if a.key(j + 1) == "cao" => {
-                j += 2;
-                took = true;
-            }
-            "khu" if a.key(j + 1) == "vưc6" && is_roman_or_number(a, j + 2) => {
-                j += 3;
-                took = true;
-            }
-            _ => break,
-        }
-    }
-    (j, took)
-}
-
-/// Lowercase heads that still start an organisation when a name follows.
-fn lower_head_ok(k: &str) -> bool {
-    matches!(
-        k,
-        "ban" | "chi" | "trương2" | "đang3" | "công" | "sơ3" | "tâp6" | "ngân" | "bênh6" | "hiêp6"
-    )
-}
-
-/// Parses an organisation starting at `i`. `lenient`: a lowercase head and a
-/// bare head are accepted as a phrase (after "Trưởng", "Chánh").
-fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
-    if depth > 3
-        || !a
-            .tokens
-            .get(i)
-            .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Alnum))
-    {
-        return None;
-    }
-    let cap = a.is_cap(i) || a.caps_line(i);
-    if (person_len(a, i) >= 3 || looks_person(a, i))
-        && LEX.bodies.longest(a, i).is_none_or(|(n, _)| n < 3)
-    {
-        return None;
-    }
-    if LEX.places.longest(a, i).is_some_and(|(n, _)| n >= 2) {
-        return None;
-    }
-    if i > 0 && matches!(a.key(i - 1), "đương2" | "phô1") {
-        // Street names: "đường Trường Chinh".
-        return None;
-    }
-    let body = LEX.bodies.longest(a, i);
-    let head = LEX.heads.longest(a, i);
-    if i > 0
-        && !a.is_cap(i)
-        && (a.key(i) == "sơ3" && matches!(a.key(i - 1), "tru6" | "cơ")
-            || a.key(i) == "trương2"
-                && matches!(
-                    a.key(i - 1),
-                    "thi6" | "môi" | "chiên1" | "quang3" | "hiên6" | "lâp6" | "nông" | "thương"
-                ))
-    {
-        // "trụ sở UBND", "thị trường KH&CN": not the heads "Sở", "Trường".
-        return None;
-    }
-    if i > 0 && a.key(i) == "ban" && a.key(i - 1) == "uy3" {
-        // The "ban" of "Ủy ban".
-        return None;
-    }
-    if body.is_none() && head.is_none() {
-        return None;
-    }
-    // A unique body.
-    let mut best: Option<Org> = None;
-    if let Some((n, _)) = body {
-        if cap {
-            let mut j = i + n;
-            let mut named = false;
-            if !a.caps_line(i) && a.is_cap(j) && LEX.name_words.longest(a, j).is_some() {
-                let e = name(a, j, false);
-                named = e > j;
-                j = e;
-            }
-            let (e, _) = tail(a, j, false);
-            let _ = named;
-            best = Some(Org::body(i, e));
-        }
-    }
-    // "tổ chức DAI Global", "công ty Linde": a lowercase head before a
-    // foreign name or an acronym.
-    let foreign_next = |j: usize| {
-        a.sp(j)
-            && a.is_cap(j)
-            && !a.caps_line(j)
-            && LEX.places.longest(a, j).is_none()
-            && (foreign_word(a.text(j))
-                || a.toks[j].upper && a.text(j).len() >= 3 && a.text(j).is_ascii())
-    };
-    if let Some((n, class)) = head {
-        let head_key = a.key(i);
-        if head_key == "btv" && btv_editor(a, i) {
-            return best;
-        }
-        // "Tổ chức Đảng", "tổ chức Công đoàn": organisations of a kind.
-        // A known body wins over "Tổ chức" + name ("Tổ chức Y tế Thế giới
-        // WHO" is the body and its abbreviation).
-        let kind_of = head_key == "tô3"
-            && (a.caps_line(i)
-                || best.is_some()
-                || LEX.heads.longest(a, i + n).is_some()
-                || LEX.bodies.longest(a, i + n).is_some()
-                || a.key(i + n) == "công" && a.key(i + n + 1) == "đoan2");
-        let lower_ok = lower_head_ok(head_key) || head_key == "tô3" && foreign_next(i + n);
-        if !kind_of && (cap || lenient || lower_ok) {
-            let j = i + n;
-            // Heads whose name may start in lowercase ("Hội truyền nhiễm",
-            // "Ban Quản lý dự án", "Công ty cổ phần Xi măng").
-            let lower_first = matches!(head_key, "hôi6" | "liên" | "cuc6" | "viên6" | "bcđ")
-                || (n > 1
-                    && class == HEAD_NAME
-                    && matches!(
-                        head_key,
-                        "ban"
-                            | "hôi6"
-                            | "liên"
-                            | "tông3"
-                            | "công"
-                            | "hơp6"
-                            | "ngân"
-                            | "bênh6"
-                            | "hiêp6"
-                    ));
-            let short = n == 1
-                && matches!(
-                    head_key,
-                    "ban" | "bô6" | "sơ3" | "vu6" | "cuc6" | "đoan2" | "phong2" | "trương2"
-                );
-            let mut e = if short && !strong_first(a, j) {
-                j
-            } else {
-                name(a, j, lower_first)
-            };
-            let named = e > j;
-            let mut inner = Vec::new();
-            // An organisation of an organisation: "Ban Tuyên giáo Tỉnh ủy".
-            let mut sub = false;
-            if a.sp(e) {
-                if let Some(o) = parse_org(a, e, false, depth + 1) {
-                    if o.valid {
-                        inner.push((o.start, o.end));
-                        e = o.end;
-                        sub = true;
-                    } else {
-                        inner.extend(o.inner);
-                    }
-                }
-            }
-            // "Uỷ ban Pháp luật của Quốc hội".
-            if !sub && named && a.key(e) == "cua3" && matches!(head_key, "uy3" | "ban") {
-                if let Some(o) = parse_org(a, e + 1, false, depth + 1) {
-                    if o.valid && LEX.bodies.longest(a, e + 1).is_some() {
-                        inner.push((o.start, o.end));
-                        e = o.end;
-                        sub = true;
-                    }
-                }
-            }
-            // "Đại sứ quán Việt Nam tại Ấn Độ".
-            if n >= 3 && a.key(i + n - 1) == "quan1" && a.key(e) == "tai6" && e > j {
-                if let Some((m, PLACE_COUNTRY)) = LEX.places.longest(a, e + 1) {
-                    if a.is_cap(e + 1) {
-                        e += 1 + m;
-                        sub = true;
-                    }
-                }
-            }
-            let generic_place = matches!(class, HEAD_BARE | HEAD_TAIL) && n >= 2 && !sub
-                || matches!(head_key, "tinh3" | "thanh2" | "huyên6" | "quân6" | "thi6");
-            let (e2, took) = if sub {
-                (e, false)
-            } else {
-                tail(a, e, generic_place)
-            };
-            e = e2;
-            let valid = (cap || named || took || sub)
-                && (cap
-                    || lenient
-                    || e - j >= 2
-                    || took
-                    || sub
-                    || e == j + 1 && foreign_next(j) && !a.toks[j].upper)
-                && match class {
-                    HEAD_BARE => cap || took,
-                    HEAD_TAIL => took || named || sub,
-                    HEAD_NAME => named || sub,
-                    _ => false,
-                };
-            // A lowercase head needs a capitalised name or a place: "công
-            // ty Luật TNHH X", not the class "công ty cổ phần".
-            let valid = valid
-                && (cap || named || sub || took)
-                && (cap || lenient || took || sub || (j..e).any(|k| a.is_cap(k)));
-            // "Tòa án Việt Nam", "Tòa án nước ngoài": the courts of a country.
-            let country_courts = head_key == "toa2"
-                && LEX
-                    .places
-                    .longest(a, j)
-                    .is_some_and(|(m, t)| t == PLACE_COUNTRY && j + m == e);
-            let org = Org {
-                start: i,
-                end: e,
-                valid: valid && !country_courts,
-                inner,
-            };
-            let better = match &best {
-                None => true,
-                Some(b) => org.end > b.end && (org.valid || !b.valid),
-            };
-            if better {
-                best = Some(org);
-            }
-        }
-    }
-    best
-}
-
-/// "BTV Quang Minh": a TV editor (biên tập viên) before a name, not the
-/// standing committee ("BTV Tỉnh ủy", "BTV Huyện ủy Nam Đàn").
-pub(crate) fn btv_editor(a: &Analysis, i: usize) -> bool {
-    a.toks[i].upper
-        && a.sp(i + 1)
-        && a.is_word(i + 1)
-        && a.is_cap(i + 1)
-        && !a.toks[i + 1].upper
-        && !a.caps_line(i + 1)
-        && !starts_org_or_role(a, i + 1)
-        && LEX.places.longest(a, i + 1).is_none()
-}
-
-/// Whether a person's name (family name and two or more capitalised words)
-/// starts at `i`, known places included ("Hồ Chí Minh" after "Chủ tịch"),
-/// except after "Cộng sản" ("Đoàn Thanh niên Cộng sản Hồ Chí Minh").
-fn looks_person(a: &Analysis, i: usize) -> bool {
-    if !a.is_cap(i) || !a.is_word(i) || a.caps_line(i) {
-        return false;
-    }
-    // A family name, or any capitalised word before the middle names "Văn",
-    // "Thị" ("Ma Thị Thúy").
-    if LEX.family.longest(a, i).is_none()
-        && !(matches!(a.key(i + 1), "văn" | "thi6") && a.is_cap(i + 1) && a.sp(i + 1))
-    {
-        return false;
-    }
-    if i > 0 && a.key(i - 1) == "san3" {
-        return false;
-    }
-    let mut n = 1;
-    while n < 3 && a.is_word(i + n) && a.is_cap(i + n) && a.sp(i + n) {
-        n += 1;
-    }
-    n >= 3
-}
-
-/// Name words after an organisation head, from `j`. Returns the end.
-fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
-    let mut k = j;
-    let limit = (j + MAX_NAME).min(a.len());
-    // Whether the last word taken was capitalised.
-    let mut prev_cap = false;
-    while k < limit {
-        if !a.sp(k) {
-            break;
-        }
-        let t = &a.tokens[k];
-        if a.caps_line(k) {
-            // Capitals tell nothing: only known words, not verb-like ones.
-            if let Some((n, tag)) = LEX.name_words.longest(a, k) {
-                if tag == 1 {
-                    break;
-                }
-                k += n;
-                continue;
-            }
-            if let Some((n, _)) = LEX.places.longest(a, k) {
-                if LEX.heads.longest(a, k).is_none() {
-                    k += n;
-                    continue;
-                }
-            }
-            break;
-        }
-        let is_cap = a.is_cap(k);
-        if is_cap {
-            // Glued abbreviations ("HĐND-UBND", "GD&ĐT", "T&T").
-            let ue = a.unit_end(k);
-            if ue > k + 1 {
-                k = ue;
-                prev_cap = true;
-                continue;
-            }
-            // A known place ("Thành ủy Hải Phòng"); a country ends the name
-            // ("Bộ Ngoại giao Mỹ | Ned Price").
-            if let Some((n, tag)) = LEX.places.longest(a, k) {
-                // "Trường ĐH Tôn Đức Thắng": a country word followed by a
-                // Vietnamese capitalised syllable is inside a name.
-                let inside_name = a.is_cap(k + n)
-                    && a.is_word(k + n)
-                    && a.sp(k + n)
-                    && !a.text(k + n).is_ascii()
-                    && !starts_org_or_role(a, k + n)
-                    && !looks_person(a, k + n);
-                // "Hải quân Indonesia | Yudo Margono": a foreign name after it.
-                let foreign_next = a.is_cap(k + n) && a.sp(k + n) && a.text(k + n).is_ascii();
-                if tag == PLACE_COUNTRY && (k > j && !inside_name || foreign_next) {
-                    k += n;
-                    break;
-                }
-                if n > 1 {
-                    k += n;
-                    prev_cap = true;
-                    continue;
-                }
-            }
-            // A name word that is a known compound ("Công an", "Phòng chống").
-            if let Some((n, _)) = LEX.name_words.longest(a, k) {
-                if n > 1 || LEX.heads.longest(a, k).is_none() && LEX.bodies.longest(a, k).is_none()
-                {
-                    k += n;
-                    prev_cap = true;
-                    continue;
-                }
-            }
-            if LEX.heads.longest(a, k).is_some() || LEX.bodies.longest(a, k).is_some() {
-                // An office word as the first name word: "Hội đồng Bộ trưởng".
-                if k == j {
-                    if let Some((n, _)) = LEX.roles.longest(a, k) {
-                        if LEX.bodies.longest(a, k).is_none()
-                            && LEX.heads.longest(a, k).map_or(0, |h| h.0) < n
-                        {
-                            k += n;
-                            prev_cap = true;
-                            continue;
-                        }
-                    }
-                }
-                break;
-            }
-            // A person's name ends the name, except in school names
-            // ("Trường ĐH Tôn Đức Thắng", "THPT Nguyễn Du").
-            let school = k > 0
-                && (matches!(
-                    a.key(k - 1),
-                    "th" | "thcs" | "thpt" | "đh" | "cđ" | "mn" | "ptth"
-                ) || matches!(a.key(k - 1), "hoc6" | "thông" | "non")
-                    && k > 1
-                    && matches!(a.key(k - 2), "đai6" | "tiêu3" | "trung" | "phô3" | "mâm2")
-                    || k > 1 && a.key(k - 1) == "sơ3" && a.key(k - 2) == "cơ");
-            if territory_kw(a, k).is_some() || (looks_person(a, k) && !school) || a.key(k) == "pho1"
-            {
-                break;
-            }
-            if school && looks_person(a, k) {
-                // The school's namesake, whole: "THCS Lê Đức Thọ".
-                k += person_len(a, k).max(1);
-                break;
-            }
-            if k == j {
-                if let Some((n, _)) = LEX.roles.longest(a, k) {
-                    k += n;
-                    prev_cap = true;
-                    continue;
-                }
-            } else if LEX.roles.longest(a, k).is_some() {
-                break;
-            }
-            let single = ue == k + 1;
-            k = ue;
-            prev_cap = true;
-            // An unknown Vietnamese-looking syllable usually begins a
-            // two-syllable word: take its lowercase second half ("Viện
-            // Nghiên cứu", "Cục Quản lý Khám chữa bệnh").
-            let w = a.text(k - 1);
-            if single
-                && !a.toks[k - 1].upper
-                && (w.len() <= 4 || !w.is_ascii())
-                && LEX.places.longest(a, k - 1).is_none()
-                && a.is_word(k)
-                && a.sp(k)
-                && !a.is_cap(k)
-                && !is_stop(a.key(k))
-                && LEX.name_words.longest(a, k).is_none()
-                && territory_kw(a, k).is_none()
-            {
-                k += 1;
-                prev_cap = false;
-            }
-            continue;
-        }
-        if t.kind == TokenKind::Word {
-            if k == j && !lower_first && !(a.key(k) == "cơ" && a.key(k + 1) == "quan") {
-                break;
-            }
-            // A continent ends the name: "Liên đoàn bóng đá châu Á".
-            if k > j {
-                if let Some((n, _)) = LEX.places.longest(a, k) {
-                    if a.is_cap(k + n - 1) {
-                        k += n;
-                        break;
-                    }
-                }
-            }
-            if let Some((n, tag)) = LEX.name_words.longest(a, k) {
-                // A verb-like word right after a capitalised one (or first)
-                // ends the name; a "not first" word cannot start it.
-                if tag == 1 && (prev_cap || k == j) {
-                    break;
-                }
-                k += n;
-                prev_cap = false;
-                continue;
-            }
-            if a.key(k) == "va2" && k > j {
-                let n = k + 1;
-                if a.sp(n)
-                    && (a.is_cap(n) || LEX.name_words.longest(a, n).is_some())
-                    && (LEX.name_words.longest(a, n).is_some() || !starts_org_or_role(a, n))
-                    && !looks_person(a, n)
-                    && !(a.key(n) == "nha2" && a.key(n + 1) == "nươc1")
-                    // "Bệnh viện A và Bệnh viện B": a new head, a new body.
-                    && LEX.heads.longest(a, n).is_none()
-                {
-                    // After "và" a verb-like word is a coordinated part of
-                    // the name ("Trung tâm Nghiên cứu và phát triển").
-                    k = n;
-                    prev_cap = false;
-                    continue;
-                }
-            }
-            break;
-        }
-        if t.text == "&" && k > j && a.is_cap(k + 1) && a.sp(k + 1) && !a.caps_line(k + 1) {
-            // "Bộ Giáo dục & Đào tạo".
-            k += 1;
-            continue;
-        }
-        if matches!(t.text, "-" | "–")
-            && k > j
-            && a.is_cap(k + 1)
-            && a.sp(k + 1)
-            && !a.caps_line(k + 1)
-        {
-            if starts_org_or_role(a, k + 1) || person_len(a, k + 1) >= 2 {
-                break;
-            }
-            // "trường THPT Cầu Giấy - Hà Nội": a province after a dash, ending
-            // the name, locates the body; not in paired names ("Ngân hàng Sài
-            // Gòn - Hà Nội", "Bệnh viện Việt Nam - Thụy Điển Uông Bí").
-            if let Some((n, PLACE_PROVINCE)) = LEX.places.longest(a, k + 1) {
-                let paired =
-                    (j..k).any(|s| LEX.places.longest(a, s).is_some_and(|(m, _)| s + m == k));
-                let ends = !(a.is_cap(k + 1 + n) && a.sp(k + 1 + n));
-                if ends && !paired {
-                    break;
-                }
-            }
-            k += 1;
-            continue;
-        }
-        if t.kind == TokenKind::Number
-            && t.text.len() <= 3
-            && j > 0
-            && (k == j
-                && (a.key(j - 1).ends_with("oan2") || matches!(a.key(j - 1), "khu" | "viên6"))
-                || k > j && j > 1 && a.key(j - 1) == "viên6" && a.key(j - 2) == "bênh6")
-        {
-            // "Quân đoàn 2", "Quân khu 7", "Bệnh viện 108", "Bệnh viện quân
-            // y 175", "Bệnh viện Trung ương Quân đội 108".
-            k += 1;
-            break;
-        }
-        if t.kind == TokenKind::Alnum && a.is_cap(k) {
-            k = a.unit_end(k);
-            prev_cap = true;
-            continue;
-        }
-        break;
-    }
-    // Never end on "và" ("phòng Quản lý thi và | kiểm định").
-    while k > j && a.key(k - 1) == "va2" {
-        k -= 1;
-    }
-    k
-}
-
-/// Function words and common verbs that never continue a body's name.
-fn is_stop(k: &str) -> bool {
-    matches!(
-        k,
-        "đa4"
-            | "se4"
-            | "đươc6"
-            | "la2"
-            | "co1"
-            | "cua3"
-            | "va2"
-            | "cho"
-            | "vơi1"
-            | "tai6"
-            | "trong"
-            | "vê2"
-            | "tư2"
-            | "đên1"
-            | "theo"
-            | "nay2"
-            | "đo1"
-            | "cac1"
-            | "nhưng4"
-            | "vưa2"
-            | "đang"
-            | "cung4"
-            | "không"
-            | "phai3"
-            | "thi2"
-            | "ma2"
-            | "bi6"
-            | "do"
-            | "nên"
-            | "khi"
-            | "đê3"
-            | "ra"
-            | "vao2"
-            | "lên"
-            | "xuông1"
-            | "ơ3"
-            | "con2"
-            | "rôi2"
-            | "lai6"
-            | "chi3"
-            | "mơi1"
-            | "nhiêu2"
-            | "it1"
-            | "ban"
-            | "yêu"
-            | "công"
-            | "thông"
-            | "phôi1"
-            | "tiêp1"
-            | "triên3"
-            | "kiêm3"
-            | "đê2"
-            | "quyêt1"
-            | "xư3"
-            | "ky1"
-            | "hop6"
-            | "lam2"
-            | "nhân6"
-            | "trao"
-            | "gưi3"
-            | "lưa6"
-            | "phat1"
-            | "tô3"
-            | "đanh1"
-            | "khăng3"
-            | "nhân1"
-            | "bao1"
-            | "canh3"
-            | "tuyên"
-            | "đưa"
-            | "thưc6"
-            | "hương1"
-            | "giao"
-            | "đat6"
-            | "tăng"
-            | "giam3"
-            | "vân64"
-            | "cân2"
-            | "hiên6"
-            | "sau"
-            | "trươc1"
-            | "tiên1"
-            | "thu"
-            | "mơ3"
-            | "tham"
-            | "chu3"
-            | "chiu6"
-            | "dư6"
-            | "gôm2"
-            | "như"
-            | "nhăm2"
-            | "đê1"
-            | "năm"
-            | "nga2y"
-            | "ngay2"
-            | "thang1"
-            | "quy1"
-            | "sô1"
-            | "mot6"
-            | "môt6"
-            | "hai"
-            | "ba"
-            | "bôn1"
-            | "nam"
-            | "sau1"
-            | "bay3"
-            | "tam1"
-            | "chin1"
-            | "mươi2"
-            | "trăm"
-            | "nghin2"
-            | "triêu6"
-            | "ty3"
-            | "vâ4n"
-            | "vân4"
-            | "luôn"
-            | "thương2"
-            | "rât1"
-            | "hơn"
-            | "nhât1"
-            | "qua"
-            | "đi"
-            | "đên"
-    )
-}
-
-/// Whether the first name word after a head at `j` is acceptable for a short
-/// head ("Ban", "Bộ", "Sở" …): a known name word, an abbreviation, an office
-/// word or an organisation, not any capitalised word ("Ban Mê").
-fn strong_first(a: &Analysis, j: usize) -> bool {
-    LEX.name_words.longest(a, j).is_some()
-        || (a.toks.get(j).is_some_and(|t| t.upper) && a.text(j).chars().count() >= 2)
-        || a.unit_end(j) > j + 1
-        || LEX.roles.longest(a, j).is_some()
-        || LEX.heads.longest(a, j).is_some()
-        || LEX.bodies.longest(a, j).is_some()
-}
-
 /// Qualifiers after an office word ("Thường trực", "thứ nhất").
 fn qualifiers(a: &Analysis, mut j: usize) -> usize {
     for _ in 0..2 {
-        match LEX.qualifiers.longest(a, j) {
+        match a.longest(j, Lex::Qualifier) {
             Some((n, _)) if a.sp(j) => {
                 // "Thường trực Chính phủ" after a role is a qualifier too.
                 j += n;
@@ -1167,56 +125,46 @@ fn parse_title<'a>(
 ) -> Option<usize> {
     let mut j = i;
     // "Quyền" (acting); not "chính quyền", "thẩm quyền", "ủy quyền".
-    if a.key(j) == "quyên2"
+    if a.is(j, Lex::Acting)
         && (a.is_cap(j) || a.is_cap(j + 1))
         && a.sp(j + 1)
-        && !(j > 0 && matches!(a.key(j - 1), "chinh1" | "thâm3" | "uy3" | "trao" | "nhân"))
+        && !(j > 0 && a.seq(j - 1, j + 1, Lex::NotActing).is_some())
     {
         j += 1;
     }
     let mut pho = false;
-    if a.key(j) == "pho1" && a.sp(j + 1) {
+    if a.is(j, Lex::Deputy) && a.sp(j + 1) {
         pho = true;
         j += 1;
     }
     let role_start = j;
     let mut tag = None;
     let mut role_end = j;
-    if let Some((n, t)) = LEX.roles.longest(a, j) {
+    if let Some((n, t)) = a.longest(j, Lex::Role) {
         tag = Some(t);
         role_end = j + n;
-    } else if a.key(j) == "thương2"
-        && a.key(j + 1) == "trưc6"
-        && a.is_cap(j)
-        && a.key(j + 2) == "ban"
-        && a.key(j + 3) == "bi1"
+    } else if let Some((n, _)) = a
+        .longest(j, Lex::Standing)
+        .filter(|&(n, _)| a.is_cap(j) && a.longest(j + n, Lex::Secretariat).is_some())
     {
-        tag = Some(0);
-        role_end = j + 2;
-    } else if pho && LEX.heads.longest(a, j).is_some() {
+        // "Thường trực Ban Bí thư".
+        tag = Some(ROLE_PLAIN);
+        role_end = j + n;
+    } else if pho && a.longest(j, Lex::Head).is_some() {
         tag = Some(ROLE_ORG);
         role_end = j;
     }
     let tag = tag?;
     if role_end > role_start
-        && LEX
-            .heads
-            .longest(a, role_start)
+        && a.longest(role_start, Lex::Head)
             .is_some_and(|(n, _)| role_start + n > role_end)
     {
         // "Đại sứ quán" is a body, not "Đại sứ".
         return None;
     }
     // Office words inside event or body names.
-    if i == role_start && i > 0 {
-        let p = a.key(i - 1);
-        let pp = if i > 1 { a.key(i - 2) } else { "" };
-        if p == "đoan2"
-            || (pp == "hôi6" && matches!(p, "nghi6" | "đông2"))
-            || (pp == "đai6" && p == "hôi6")
-        {
-            return None;
-        }
+    if i == role_start && i > 0 && a.ends_at(i, Lex::EventBefore).is_some() {
+        return None;
     }
     let cap = a.is_cap(i) || a.caps_line(i) || a.is_cap(role_start);
     if tag == ROLE_PERSON {
@@ -1227,10 +175,10 @@ fn parse_title<'a>(
             && a.is_cap(k)
             && !a.caps_line(k)
             && !a.toks[k].upper
-            && LEX.roles.longest(a, k).is_none()
-            && LEX.heads.longest(a, k).is_none()
-            && LEX.bodies.longest(a, k).is_none()
-            && (LEX.places.longest(a, k).is_none() || person_len(a, k) >= 2);
+            && a.longest(k, Lex::Role).is_none()
+            && a.longest(k, Lex::Head).is_none()
+            && a.longest(k, Lex::Body).is_none()
+            && (a.longest(k, Lex::Place).is_none() || person_len(a, k) >= 2);
         if !named || pho || role_start > i {
             return None;
         }
@@ -1240,13 +188,13 @@ fn parse_title<'a>(
     let mut org: Option<Org> = None;
     if tag == ROLE_ORG {
         // "Trưởng Ban …", "Chánh Văn phòng …", "Phó Ban chỉ đạo …".
-        if tag == ROLE_ORG && role_end > role_start && LEX.heads.longest(a, role_end).is_none() {
+        if tag == ROLE_ORG && role_end > role_start && a.longest(role_end, Lex::Head).is_none() {
             return None;
         }
         // "Phó Trưởng Ban Thường trực Ban Tổ chức Trung ương": a bare head
         // with a qualifier, then the organisation.
-        if let Some((n, _)) = LEX.heads.longest(a, role_end) {
-            if LEX.qualifiers.longest(a, role_end + n).is_some() {
+        if let Some((n, _)) = a.longest(role_end, Lex::Head) {
+            if a.longest(role_end + n, Lex::Qualifier).is_some() {
                 end = qualifiers(a, role_end + n);
                 if let Some(o2) = parse_org(a, end, false, 0) {
                     if o2.valid {
@@ -1292,10 +240,10 @@ fn parse_title<'a>(
                     }
                 } else if a.is_cap(end) && !a.caps_line(end) {
                     // A bare capitalised head: "Quyền Giám đốc Học viện".
-                    if let Some((n, _)) = LEX.heads.longest(a, end) {
+                    if let Some((n, _)) = a.longest(end, Lex::Head) {
                         if o.end == end + n
-                            && !matches!(a.key(o.end), "nhiêu2" | "cac1")
-                            && LEX.name_words.longest(a, o.end).is_none()
+                            && a.class(o.end, Lex::Quantifier) != Some(QUANT_MANY)
+                            && a.longest(o.end, Lex::NameWord).is_none()
                         {
                             end = o.end;
                             comp = true;
@@ -1332,23 +280,23 @@ fn parse_title<'a>(
                     comp = true;
                 }
             }
-            if !comp && a.key(end) == "nươc1" && a.is_word(end) && !a.is_cap(end) {
+            if !comp && a.is(end, Lex::CountryWord) && a.is_word(end) && !a.is_cap(end) {
                 end += 1;
                 comp = true;
             }
             if !comp {
-                if let Some((n, _)) = LEX.domains.longest(a, end) {
+                if let Some((n, _)) = a.longest(end, Lex::Domain) {
                     if a.is_cap(end) {
                         end += n;
                         comp = true;
                     }
                 }
-                if let Some((n, PLACE_COUNTRY)) = LEX.places.longest(a, end) {
+                if let Some((n, PLACE_COUNTRY)) = a.longest(end, Lex::Place) {
                     if a.is_cap(end) && a.sp(end) {
                         end += n;
                         comp = true;
-                        if a.key(end) == "tai6" {
-                            if let Some((m, PLACE_COUNTRY)) = LEX.places.longest(a, end + 1) {
+                        if a.is(end, Lex::At) {
+                            if let Some((m, PLACE_COUNTRY)) = a.longest(end + 1, Lex::Place) {
                                 end += 1 + m;
                             }
                         }
@@ -1363,12 +311,12 @@ fn parse_title<'a>(
         // follow: "Elon Musk, giám đốc điều hành của Tesla".
         let closed = end >= a.len()
             || matches!(a.text(end), "," | "." | ";" | ")" | "-" | "–")
-            || a.key(end) == "cua3";
+            || a.is(end, Lex::Of);
         let apposed = tag == ROLE_PLAIN && closed && after_name(a, i);
         if !cap && !comp && !after_lam(a, i) && !apposed {
             return None;
         }
-        if a.key(end) == "khoa1" && is_roman_or_number(a, end + 1) {
+        if a.is(end, Lex::Term) && is_roman_or_number(a, end + 1) {
             end += 2;
         }
     }
@@ -1386,9 +334,7 @@ fn emit_title<'a>(
     org: Option<Org>,
     out: &mut Vec<Entity<'a>>,
 ) -> usize {
-    let former = i > 0
-        && (matches!(a.key(i - 1), "nguyên" | "cưu6")
-            || i > 1 && a.key(i - 1) == "la2" && a.key(i - 2) == "nguyên");
+    let former = a.ends_at(i, Lex::Former).is_some();
     let r = span(a, i, end);
     let role_r = span(a, i, role_end.max(i + 1));
     let organization = org.as_ref().map(|o| {
@@ -1427,11 +373,11 @@ fn after_name(a: &Analysis, i: usize) -> bool {
         && a.is_word(s - 1)
         && a.is_cap(s - 1)
         && !a.caps_line(s - 1)
-        && !matches!(a.key(s - 1), "ông" | "ba2")
+        && a.class(s - 1, Lex::Honorific) != Some(ADDRESS)
     {
         s -= 1;
     }
-    let honorific = s > 0 && matches!(a.key(s - 1), "ông" | "ba2");
+    let honorific = s > 0 && a.class(s - 1, Lex::Honorific) == Some(ADDRESS);
     if end - s < 2 || s > 0 && a.is_cap(s - 1) && !honorific {
         return false;
     }
@@ -1440,14 +386,14 @@ fn after_name(a: &Analysis, i: usize) -> bool {
     (family || foreign || honorific) && !(s..end).any(|k| starts_org_or_role(a, k))
 }
 
-/// "làm trưởng đoàn", "giữ chức giám đốc", "ông Nguyễn Văn A là hiệu
-/// trưởng" (a name of two or more capitalised words before "là").
+/// "làm trưởng đoàn", "giữ chức giám đốc" ([`Lex::Appointed`]), "ông
+/// Nguyễn Văn A là hiệu trưởng" (a name of two or more capitalised words
+/// before "là").
 fn after_lam(a: &Analysis, i: usize) -> bool {
     i > 0
-        && (matches!(a.key(i - 1), "lam2" | "chưc1")
-            || i > 1 && a.key(i - 1) == "vu6" && a.key(i - 2) == "chưc1"
+        && (a.ends_at(i, Lex::Appointed).is_some()
             || i > 2
-                && a.key(i - 1) == "la2"
+                && a.is(i - 1, Lex::Is)
                 && a.is_word(i - 2)
                 && a.is_cap(i - 2)
                 && a.is_word(i - 3)

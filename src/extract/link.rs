@@ -1,0 +1,185 @@
+//! Links from officials to their titles.
+//!
+//! Titles in apposition after the name (each title of a chain, also after
+//! "nguyên là", "giữ chức", "làm" …) and titles directly before the name
+//! (with the titles chained before them by commas); coordinated names share
+//! a title reached through a predicate ("các ông X và Y được bầu làm …").
+
+use super::lex::{is_roman_or_number, Analysis, Lex, ADDRESS};
+use super::{Entity, EntityKind};
+use crate::token::TokenKind;
+
+/// Words that may stand between a name and its title(s)
+/// ([`Lex::Connector`]), numbers and Roman numerals ("khóa XII").
+fn is_connector(a: &Analysis, i: usize) -> bool {
+    a.longest(i, Lex::Connector).is_some()
+        || a.tokens[i].kind == TokenKind::Number
+        || is_roman_or_number(a, i)
+}
+
+/// Links officials to the titles predicated of them; `entities` is sorted.
+pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)> {
+    let mut links = Vec::new();
+    if a.len() == 0 {
+        return links;
+    }
+    let tok_at = |byte: usize| -> usize { a.tokens.partition_point(|t| t.span.start < byte) };
+    let tok_end = |byte: usize| -> usize { a.tokens.partition_point(|t| t.span.end <= byte) };
+    // Entities starting at a token index.
+    let mut title_at: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    let mut off_at: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    for (n, e) in entities.iter().enumerate() {
+        let t = tok_at(e.span.start);
+        match e.kind {
+            EntityKind::Title => {
+                title_at.entry(t).or_insert(n);
+            }
+            EntityKind::Official => {
+                off_at.insert(t, n);
+            }
+            _ => {}
+        }
+    }
+    if off_at.is_empty() {
+        return links;
+    }
+    let mut title_by_end: rustc_hash::FxHashMap<usize, usize> = Default::default();
+    for (n, e) in entities.iter().enumerate() {
+        if e.kind == EntityKind::Title {
+            title_by_end.insert(tok_end(e.span.end), n);
+        }
+    }
+    let mut linked_title = vec![false; entities.len()];
+    // Title directly before a name, with titles chained before it by commas.
+    for (n, e) in entities.iter().enumerate() {
+        if e.kind != EntityKind::Title {
+            continue;
+        }
+        let te = tok_end(e.span.end);
+        if let Some(&o) = off_at.get(&te) {
+            if a.sp(te) {
+                links.push((o, n));
+                linked_title[n] = true;
+                // Backwards: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ X".
+                let mut cur = tok_at(e.span.start);
+                for _ in 0..4 {
+                    if cur < 2 || a.text(cur - 1) != "," {
+                        break;
+                    }
+                    let Some(&pn) = title_by_end.get(&(cur - 1)) else {
+                        break;
+                    };
+                    let p = &entities[pn];
+                    let ps = tok_at(p.span.start);
+                    let signing = ps >= 2 && a.text(ps - 1) == "." && a.is(ps - 2, Lex::Signing);
+                    if !signing && !linked_title[pn] {
+                        links.push((o, pn));
+                        linked_title[pn] = true;
+                    }
+                    cur = ps;
+                }
+            }
+        }
+    }
+    // Apposition after the name. `predicated`: links reached through a
+    // predicate word ("được bầu làm"), which coordinated names share.
+    let mut predicated: Vec<(usize, usize)> = Vec::new();
+    for (n, e) in entities.iter().enumerate() {
+        if e.kind != EntityKind::Official {
+            continue;
+        }
+        let mut k = tok_end(e.span.end);
+        let limit = (k + 60).min(a.len());
+        let mut verb = false;
+        while k < limit {
+            if let Some(&t) = title_at.get(&k) {
+                let te = tok_end(entities[t].span.end);
+                if linked_title[t] {
+                    // Predicated of the next name; the chain ends.
+                    break;
+                }
+                if verb {
+                    predicated.push((n, t));
+                }
+                links.push((n, t));
+                linked_title[t] = true;
+                k = te;
+                continue;
+            }
+            if off_at.contains_key(&k) {
+                break;
+            }
+            let tx = a.text(k);
+            if matches!(tx, "," | "-" | "–" | "—" | ":") {
+                k += 1;
+                continue;
+            }
+            if tx == "(" && title_at.contains_key(&(k + 1)) {
+                k += 1;
+                continue;
+            }
+            if tx == ")" {
+                k += 1;
+                continue;
+            }
+            if tx == "(" {
+                let mut j = k + 1;
+                while j < limit && j < k + 12 && a.text(j) != ")" {
+                    j += 1;
+                }
+                if a.text(j) != ")" {
+                    break;
+                }
+                k = j + 1;
+                continue;
+            }
+            if (a.is_word(k) || a.tokens[k].kind == TokenKind::Number) && is_connector(a, k) {
+                verb |= a.is_word(k) && !a.is(k, Lex::And);
+                k += 1;
+                continue;
+            }
+            break;
+        }
+    }
+    // Coordinated names share a predicated title: "các ông X và Y được bầu
+    // làm Phó Chủ tịch" links both X and Y.
+    // Officials that already have a link before this pass (one bit each,
+    // so the pass stays linear).
+    let mut had_link = vec![false; entities.len()];
+    for &(o, _) in &links {
+        had_link[o] = true;
+    }
+    for &(n, t) in &predicated {
+        let mut cur = n;
+        for _ in 0..4 {
+            // The names are adjacent: look back a few entities only.
+            let Some(back) = entities[..cur]
+                .iter()
+                .rev()
+                .take(3)
+                .position(|e| e.kind == EntityKind::Official)
+            else {
+                break;
+            };
+            let prev = cur - 1 - back;
+            let (pe, cs) = (
+                tok_end(entities[prev].span.end),
+                tok_at(entities[cur].span.start),
+            );
+            let joined = cs > pe
+                && cs - pe <= 2
+                && (pe..cs)
+                    .all(|k| a.is(k, Lex::And) || a.class(k, Lex::Honorific) == Some(ADDRESS))
+                && a.is(pe, Lex::And);
+            let has_link = had_link[prev];
+            if !joined || has_link {
+                break;
+            }
+            links.push((prev, t));
+            cur = prev;
+        }
+    }
+    links.sort_unstable();
+    links.dedup();
+    links
+}

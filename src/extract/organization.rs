@@ -1,0 +1,724 @@
+//! ORGANIZATION recognizer: the grammar of organisation names.
+//!
+//! ```text
+//! ORG   = (unique body | ORG-HEAD NAME* [ORG]) TAIL*
+//! TAIL  = territory keyword [place] | known place | "khóa N" | "tối cao"
+//! ```
+//!
+//! Also bodies named in English ("Tax Foundation", "Real Madrid") and the
+//! titles of laws, inside which bodies are not annotated. The TITLE
+//! recognizer ([`super::title`]) drives this grammar: an organisation is the
+//! complement of a title, and organisations are found where no title starts.
+//! Organisations nested in an organisation are not reported (same-type spans
+//! never overlap); capitalisation decides where names start and stop.
+
+use super::lex::{
+    btv_editor, foreign_word, is_roman_or_number, looks_person, person_len, span,
+    starts_org_or_role, territory_kw, Analysis, Lex, CLUB_ABBR, EDITOR, HEAD_BARE, HEAD_NAME,
+    HEAD_TAIL, NAME_VERB, NOT_HEAD_ANY_CASE, NUMBERED_INNER, PLACE_COUNTRY, PLACE_PROVINCE,
+    QUANT_EACH, QUANT_THOSE, REGION, SUPREME,
+};
+use super::{Entity, EntityKind, Value};
+use crate::token::TokenKind;
+
+/// Upper bound on tokens looked at inside one organisation name.
+const MAX_NAME: usize = 16;
+
+/// A parsed organisation phrase.
+#[derive(Debug, Clone)]
+pub(super) struct Org {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    /// Whether it names a specific body (an ORGANIZATION).
+    pub(super) valid: bool,
+    /// Valid organisations nested inside (reported when the outer one is not).
+    pub(super) inner: Vec<(usize, usize)>,
+}
+
+impl Org {
+    /// A specific body spanning units `start..end`, with nothing nested.
+    pub(super) fn body(start: usize, end: usize) -> Org {
+        Org {
+            start,
+            end,
+            valid: true,
+            inner: vec![],
+        }
+    }
+}
+
+/// A capitalised ASCII word of two letters or more, not in an all-capitals
+/// line: what the words of an English-style club or company name look like.
+fn english_word(a: &Analysis, k: usize) -> bool {
+    a.is_word(k) && a.is_cap(k) && !a.caps_line(k) && a.text(k).is_ascii() && a.text(k).len() >= 2
+}
+
+/// A football club named in the European way: "Real Madrid", "AC Milan",
+/// "Muangthong United", "Manchester City" (two to four capitalised Latin-script
+/// words with a club word first or last). Returns the end.
+pub(super) fn club_at(a: &Analysis, i: usize) -> Option<usize> {
+    let w = |k: usize| english_word(a, k);
+    if !w(i) || i > 0 && w(i - 1) && a.sp(i) {
+        return None;
+    }
+    let mut e = i + 1;
+    while e < i + 4 && a.sp(e) && w(e) {
+        e += 1;
+    }
+    // "AC Milan" in capitals, "Real Madrid" not: "REAL" is a word of a
+    // headline.
+    let first = a
+        .class(i, Lex::ClubFirst)
+        .is_some_and(|c| !a.toks[i].upper || c == CLUB_ABBR);
+    // Housing estates, car models and films named "... City".
+    if (i..e).any(|k| a.is(k, Lex::NotClub)) {
+        return None;
+    }
+    (e >= i + 2 && (first || a.is(e - 1, Lex::ClubLast))).then_some(e)
+}
+
+/// Whether `t` ends with a [`Lex::CompanySuffix`] (as written or
+/// capitalised: "Eximbank", "VPBank") without being it.
+fn company_suffix(a: &Analysis, t: &str) -> bool {
+    a.matcher().phrases(Lex::CompanySuffix).any(|s| {
+        let Some(tail) = t.len().checked_sub(s.len()).and_then(|p| t.get(p..)) else {
+            return false;
+        };
+        let capitalised = {
+            let mut c = s.chars();
+            let mut d = tail.chars();
+            c.next()
+                .zip(d.next())
+                .is_some_and(|(x, y)| x.to_ascii_uppercase() == y)
+                && c.as_str() == d.as_str()
+        };
+        (tail == s || capitalised) && !t.eq_ignore_ascii_case(s)
+    })
+}
+
+/// A body named in English ("Tax Foundation", "Trump Organization") or a
+/// bank named in one word ("Eximbank", "VPBank"). Returns the end.
+pub(super) fn english_body_at(a: &Analysis, i: usize) -> Option<usize> {
+    let t = a.text(i);
+    if a.is_word(i) && !a.caps_line(i) && t.len() >= 6 && t.is_ascii() && company_suffix(a, t) {
+        return Some(i + 1);
+    }
+    let w = |k: usize| english_word(a, k);
+    // A Vietnamese word capitalised only because it starts the sentence
+    // ("Theo Brookfield Foundation").
+    let initial = |k: usize| {
+        (k == 0
+            || a.tokens[k].newline_before
+            || matches!(
+                a.text(k - 1),
+                "." | "!" | "?" | ":" | "\"" | "“" | "(" | "-" | "–"
+            ))
+            && !foreign_word(a.text(k))
+            && !a.toks[k].upper
+    };
+    if !w(i) || initial(i) || i > 0 && w(i - 1) && a.sp(i) && !initial(i - 1) {
+        return None;
+    }
+    let mut e = i + 1;
+    while e < i + 5 && a.sp(e) && w(e) {
+        e += 1;
+    }
+    if a.longest(i, Lex::Head).is_some() || a.is_cap(e) && a.sp(e) {
+        // "CLB Bamboo Airways Vĩnh Phúc": part of a longer name.
+        return None;
+    }
+    (e >= i + 2 && a.is(e - 1, Lex::CompanyLast)).then_some(e)
+}
+
+/// End of the title of a law starting at `i` (exclusive token index).
+pub(super) fn law_end(a: &Analysis, i: usize) -> usize {
+    let mut j = i + 1;
+    while j < a.len() && j < i + 12 {
+        let comma_on = a.text(j) == "," && a.is_word(j + 1) && !a.is_cap(j + 1);
+        if !a.is_word(j) && !comma_on || a.is(j, Lex::LawEnd) {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+pub(super) fn push_org<'a>(
+    text: &'a str,
+    a: &Analysis<'_, 'a>,
+    s: usize,
+    e: usize,
+    out: &mut Vec<Entity<'a>>,
+) {
+    let r = span(a, s, e);
+    out.push(Entity {
+        kind: EntityKind::Organization,
+        text: &text[r.clone()],
+        span: r,
+        value: Value::Empty,
+    });
+    // An abbreviation in brackets right after: "Quỹ Tiền tệ quốc tế (IMF)".
+    let abbr = |k: usize| {
+        let t = a.text(k);
+        t.chars().count() >= 2
+            && t.chars().count() <= 8
+            && t.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && a.is_cap(k)
+    };
+    // A company's short name: "Công ty CP Sữa Việt Nam (Vinamilk)".
+    let company = a.is(s, Lex::CompanyHead);
+    let ue = a.unit_end(e + 1);
+    let short = |k: usize| {
+        company
+            && ue == k + 1
+            && a.is_cap(k)
+            && a.text(k).is_ascii()
+            && (3..=16).contains(&a.text(k).len())
+    };
+    if a.text(e) == "("
+        && a.text(ue) == ")"
+        && (abbr(e + 1) || short(e + 1))
+        && territory_kw(a, e + 1).is_none()
+        && a.longest(e + 1, Lex::Place).is_none()
+    {
+        let r = span(a, e + 1, ue);
+        out.push(Entity {
+            kind: EntityKind::Organization,
+            text: &text[r.clone()],
+            span: r,
+            value: Value::Empty,
+        });
+    }
+}
+
+/// "các Sở", "45/63 Sở Y tế", "mỗi Chính phủ": class mentions.
+pub(super) fn is_generic_before(a: &Analysis, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    if a.tokens[i - 1].kind == TokenKind::Number {
+        return true;
+    }
+    a.is(i - 1, Lex::Quantifier)
+}
+
+/// "Phòng Tài chính nhiều huyện", "Sở Y tế các địa phương", "UBND các cấp",
+/// "Liên đoàn bóng đá của mỗi quốc gia"; not "nhiều năm", "của các Ban".
+pub(super) fn is_generic_after(a: &Analysis, e: usize) -> bool {
+    let class_noun = |k: usize| territory_kw(a, k).is_some() || a.is(k, Lex::ClassNoun);
+    let quant = |k: usize| a.class(k, Lex::Quantifier).filter(|&c| c != QUANT_THOSE);
+    quant(e).is_some_and(|c| c != QUANT_EACH) && class_noun(e + 1)
+        || a.is(e, Lex::Of) && quant(e + 1).is_some() && class_noun(e + 2)
+}
+
+/// A place name at `i`: a known place, or up to two capitalised words that do
+/// not start a person's name or an organisation. Returns the end.
+pub(super) fn place(a: &Analysis, i: usize, generic: bool) -> Option<usize> {
+    let known = a.longest(i, Lex::Place).map(|(n, _)| i + n);
+    if !generic || a.caps_line(i) || !a.sp(i) {
+        return known;
+    }
+    if a.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number) {
+        // "quận 1", "phường 5".
+        return Some(i + 1);
+    }
+    if !a.is_cap(i) || looks_person(a, i) || starts_org_or_role(a, i) {
+        return known;
+    }
+    let mut j = a.unit_end(i);
+    for _ in 0..2 {
+        if a.is_cap(j)
+            && a.sp(j)
+            && a.is_word(j)
+            && !starts_org_or_role(a, j)
+            && !looks_person(a, j)
+        {
+            j = a.unit_end(j);
+        } else {
+            break;
+        }
+    }
+    if a.tokens
+        .get(j)
+        .is_some_and(|t| t.kind == TokenKind::Number && t.text.len() <= 2)
+        && a.sp(j)
+    {
+        j += 1;
+    }
+    Some(known.map_or(j, |k| k.max(j)))
+}
+
+/// Territorial and term tails after an organisation. Returns the new end
+/// and whether any tail was taken.
+fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
+    let mut took = false;
+    let mut kw_done = false;
+    for _ in 0..4 {
+        if !a.sp(j) {
+            break;
+        }
+        if !kw_done {
+            if let Some((n, _)) = a
+                .longest(j, Lex::Place)
+                .filter(|&(n, _)| n >= 3 && !looks_person(a, j))
+            {
+                // "TP.HCM" before the keyword "TP".
+                j += n;
+                took = true;
+                kw_done = true;
+                continue;
+            }
+            if let Some(n) = territory_kw(a, j) {
+                // "UBND các tỉnh" is not here: a keyword must follow directly.
+                let k = j + n;
+                j = place(a, k, true).unwrap_or(k);
+                took = true;
+                kw_done = true;
+                continue;
+            }
+            if let Some((n, tag)) = a.longest(j, Lex::Place).filter(|_| !looks_person(a, j)) {
+                if tag != PLACE_COUNTRY || !took {
+                    j += n;
+                    took = true;
+                    kw_done = true;
+                    continue;
+                }
+            }
+            // Not after a country: "Hải quân Indonesia | Yudo Margono".
+            let after_country = j > 0
+                && a.longest(j - 1, Lex::Place)
+                    .is_some_and(|(_, t)| t == PLACE_COUNTRY);
+            if generic_place && !after_country {
+                if let Some(e) = place(a, j, true) {
+                    j = e;
+                    took = true;
+                    kw_done = true;
+                    continue;
+                }
+            }
+        }
+        // "khóa XII", "tối cao", "khu vực 2".
+        if a.is(j, Lex::Term) && is_roman_or_number(a, j + 1) {
+            j += 2;
+            took = true;
+            break;
+        }
+        match a.longest(j, Lex::OrgTail) {
+            Some((n, SUPREME)) => j += n,
+            Some((n, REGION)) if is_roman_or_number(a, j + n) => j += n + 1,
+            _ => break,
+        }
+        took = true;
+    }
+    (j, took)
+}
+
+/// Parses an organisation starting at `i`. `lenient`: a lowercase head and a
+/// bare head are accepted as a phrase (after "Trưởng", "Chánh").
+pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Option<Org> {
+    if depth > 3
+        || !a
+            .tokens
+            .get(i)
+            .is_some_and(|t| matches!(t.kind, TokenKind::Word | TokenKind::Alnum))
+    {
+        return None;
+    }
+    let cap = a.is_cap(i) || a.caps_line(i);
+    if (person_len(a, i) >= 3 || looks_person(a, i))
+        && a.longest(i, Lex::Body).is_none_or(|(n, _)| n < 3)
+    {
+        return None;
+    }
+    if a.longest(i, Lex::Place).is_some_and(|(n, _)| n >= 2) {
+        return None;
+    }
+    if i > 0 && a.is(i - 1, Lex::Street) {
+        // Street names: "đường Trường Chinh".
+        return None;
+    }
+    let body = a.longest(i, Lex::Body);
+    let head = a.longest(i, Lex::Head);
+    if let Some(h) = a.seq(i.wrapping_sub(1), i + 1, Lex::NotHead) {
+        // "trụ sở UBND", "thị trường KH&CN": not the heads "Sở", "Trường";
+        // the "ban" of "Ủy ban".
+        if h.class == NOT_HEAD_ANY_CASE || !a.is_cap(i) {
+            return None;
+        }
+    }
+    if body.is_none() && head.is_none() {
+        return None;
+    }
+    // A unique body.
+    let mut best: Option<Org> = None;
+    if let Some((n, _)) = body {
+        if cap {
+            let mut j = i + n;
+            let mut named = false;
+            if !a.caps_line(i) && a.is_cap(j) && a.longest(j, Lex::NameWord).is_some() {
+                let e = name(a, j, false);
+                named = e > j;
+                j = e;
+            }
+            let (e, _) = tail(a, j, false);
+            let _ = named;
+            best = Some(Org::body(i, e));
+        }
+    }
+    // "tổ chức DAI Global", "công ty Linde": a lowercase head before a
+    // foreign name or an acronym.
+    let foreign_next = |j: usize| {
+        a.sp(j)
+            && a.is_cap(j)
+            && !a.caps_line(j)
+            && a.longest(j, Lex::Place).is_none()
+            && (foreign_word(a.text(j))
+                || a.toks[j].upper && a.text(j).len() >= 3 && a.text(j).is_ascii())
+    };
+    if let Some((n, class)) = head {
+        if a.class(i, Lex::Honorific) == Some(EDITOR) && btv_editor(a, i) {
+            return best;
+        }
+        // "Tổ chức Đảng", "tổ chức Công đoàn": organisations of a kind.
+        // A known body wins over "Tổ chức" + name ("Tổ chức Y tế Thế giới
+        // WHO" is the body and its abbreviation).
+        let kind_head = a.is(i, Lex::KindHead);
+        let kind_of = kind_head
+            && (a.caps_line(i)
+                || best.is_some()
+                || a.longest(i + n, Lex::Head).is_some()
+                || a.longest(i + n, Lex::Body).is_some()
+                || a.seq(i + n, i + n + 2, Lex::KindName).is_some());
+        let lower_ok = a.is(i, Lex::LowerHead) || kind_head && foreign_next(i + n);
+        if !kind_of && (cap || lenient || lower_ok) {
+            let j = i + n;
+            // Heads whose name may start in lowercase ("Hội truyền nhiễm",
+            // "Ban Quản lý dự án", "Công ty cổ phần Xi măng").
+            let lower_first = a.is(i, Lex::LowerFirst)
+                || (n > 1 && class == HEAD_NAME && a.is(i, Lex::LowerFirstLong));
+            let short = n == 1 && a.is(i, Lex::ShortHead);
+            let mut e = if short && !strong_first(a, j) {
+                j
+            } else {
+                name(a, j, lower_first)
+            };
+            let named = e > j;
+            let mut inner = Vec::new();
+            // An organisation of an organisation: "Ban Tuyên giáo Tỉnh ủy".
+            let mut sub = false;
+            if a.sp(e) {
+                if let Some(o) = parse_org(a, e, false, depth + 1) {
+                    if o.valid {
+                        inner.push((o.start, o.end));
+                        e = o.end;
+                        sub = true;
+                    } else {
+                        inner.extend(o.inner);
+                    }
+                }
+            }
+            // "Uỷ ban Pháp luật của Quốc hội".
+            if !sub && named && a.is(e, Lex::Of) && a.is(i, Lex::OfHead) {
+                if let Some(o) = parse_org(a, e + 1, false, depth + 1) {
+                    if o.valid && a.longest(e + 1, Lex::Body).is_some() {
+                        inner.push((o.start, o.end));
+                        e = o.end;
+                        sub = true;
+                    }
+                }
+            }
+            // "Đại sứ quán Việt Nam tại Ấn Độ".
+            if n >= 3 && a.is(i + n - 1, Lex::Embassy) && a.is(e, Lex::At) && e > j {
+                if let Some((m, PLACE_COUNTRY)) = a.longest(e + 1, Lex::Place) {
+                    if a.is_cap(e + 1) {
+                        e += 1 + m;
+                        sub = true;
+                    }
+                }
+            }
+            let generic_place = matches!(class, HEAD_BARE | HEAD_TAIL) && n >= 2 && !sub
+                || a.is(i, Lex::TerritoryHead);
+            let (e2, took) = if sub {
+                (e, false)
+            } else {
+                tail(a, e, generic_place)
+            };
+            e = e2;
+            let valid = (cap || named || took || sub)
+                && (cap
+                    || lenient
+                    || e - j >= 2
+                    || took
+                    || sub
+                    || e == j + 1 && foreign_next(j) && !a.toks[j].upper)
+                && match class {
+                    HEAD_BARE => cap || took,
+                    HEAD_TAIL => took || named || sub,
+                    HEAD_NAME => named || sub,
+                    _ => false,
+                };
+            // A lowercase head needs a capitalised name or a place: "công
+            // ty Luật TNHH X", not the class "công ty cổ phần".
+            let valid = valid
+                && (cap || named || sub || took)
+                && (cap || lenient || took || sub || (j..e).any(|k| a.is_cap(k)));
+            // "Tòa án Việt Nam", "Tòa án nước ngoài": the courts of a country.
+            let country_courts = a.is(i, Lex::Court)
+                && a.longest(j, Lex::Place)
+                    .is_some_and(|(m, t)| t == PLACE_COUNTRY && j + m == e);
+            let org = Org {
+                start: i,
+                end: e,
+                valid: valid && !country_courts,
+                inner,
+            };
+            let better = match &best {
+                None => true,
+                Some(b) => org.end > b.end && (org.valid || !b.valid),
+            };
+            if better {
+                best = Some(org);
+            }
+        }
+    }
+    best
+}
+
+/// Name words after an organisation head, from `j`. Returns the end.
+fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
+    let mut k = j;
+    let limit = (j + MAX_NAME).min(a.len());
+    // Whether the last word taken was capitalised.
+    let mut prev_cap = false;
+    while k < limit {
+        if !a.sp(k) {
+            break;
+        }
+        let t = &a.tokens[k];
+        if a.caps_line(k) {
+            // Capitals tell nothing: only known words, not verb-like ones.
+            if let Some((n, tag)) = a.longest(k, Lex::NameWord) {
+                if tag == 1 {
+                    break;
+                }
+                k += n;
+                continue;
+            }
+            if let Some((n, _)) = a.longest(k, Lex::Place) {
+                if a.longest(k, Lex::Head).is_none() {
+                    k += n;
+                    continue;
+                }
+            }
+            break;
+        }
+        let is_cap = a.is_cap(k);
+        if is_cap {
+            // Glued abbreviations ("HĐND-UBND", "GD&ĐT", "T&T").
+            let ue = a.unit_end(k);
+            if ue > k + 1 {
+                k = ue;
+                prev_cap = true;
+                continue;
+            }
+            // A known place ("Thành ủy Hải Phòng"); a country ends the name
+            // ("Bộ Ngoại giao Mỹ | Ned Price").
+            if let Some((n, tag)) = a.longest(k, Lex::Place) {
+                // "Trường ĐH Tôn Đức Thắng": a country word followed by a
+                // Vietnamese capitalised syllable is inside a name.
+                let inside_name = a.is_cap(k + n)
+                    && a.is_word(k + n)
+                    && a.sp(k + n)
+                    && !a.text(k + n).is_ascii()
+                    && !starts_org_or_role(a, k + n)
+                    && !looks_person(a, k + n);
+                // "Hải quân Indonesia | Yudo Margono": a foreign name after it.
+                let foreign_next = a.is_cap(k + n) && a.sp(k + n) && a.text(k + n).is_ascii();
+                if tag == PLACE_COUNTRY && (k > j && !inside_name || foreign_next) {
+                    k += n;
+                    break;
+                }
+                if n > 1 {
+                    k += n;
+                    prev_cap = true;
+                    continue;
+                }
+            }
+            // A name word that is a known compound ("Công an", "Phòng chống").
+            if let Some((n, _)) = a.longest(k, Lex::NameWord) {
+                if n > 1 || a.longest(k, Lex::Head).is_none() && a.longest(k, Lex::Body).is_none() {
+                    k += n;
+                    prev_cap = true;
+                    continue;
+                }
+            }
+            if a.longest(k, Lex::Head).is_some() || a.longest(k, Lex::Body).is_some() {
+                // An office word as the first name word: "Hội đồng Bộ trưởng".
+                if k == j {
+                    if let Some((n, _)) = a.longest(k, Lex::Role) {
+                        if a.longest(k, Lex::Body).is_none()
+                            && a.longest(k, Lex::Head).map_or(0, |h| h.0) < n
+                        {
+                            k += n;
+                            prev_cap = true;
+                            continue;
+                        }
+                    }
+                }
+                break;
+            }
+            // A person's name ends the name, except in school names
+            // ("Trường ĐH Tôn Đức Thắng", "THPT Nguyễn Du").
+            let school = a.ends_at(k, Lex::School).is_some();
+            if territory_kw(a, k).is_some()
+                || (looks_person(a, k) && !school)
+                || a.is(k, Lex::Deputy)
+            {
+                break;
+            }
+            if school && looks_person(a, k) {
+                // The school's namesake, whole: "THCS Lê Đức Thọ".
+                k += person_len(a, k).max(1);
+                break;
+            }
+            if k == j {
+                if let Some((n, _)) = a.longest(k, Lex::Role) {
+                    k += n;
+                    prev_cap = true;
+                    continue;
+                }
+            } else if a.longest(k, Lex::Role).is_some() {
+                break;
+            }
+            let single = ue == k + 1;
+            k = ue;
+            prev_cap = true;
+            // An unknown Vietnamese-looking syllable usually begins a
+            // two-syllable word: take its lowercase second half ("Viện
+            // Nghiên cứu", "Cục Quản lý Khám chữa bệnh").
+            let w = a.text(k - 1);
+            if single
+                && !a.toks[k - 1].upper
+                && (w.len() <= 4 || !w.is_ascii())
+                && a.longest(k - 1, Lex::Place).is_none()
+                && a.is_word(k)
+                && a.sp(k)
+                && !a.is_cap(k)
+                && !a.is(k, Lex::NameStop)
+                && a.longest(k, Lex::NameWord).is_none()
+                && territory_kw(a, k).is_none()
+            {
+                k += 1;
+                prev_cap = false;
+            }
+            continue;
+        }
+        if t.kind == TokenKind::Word {
+            if k == j && !lower_first && a.seq(k, k + 2, Lex::LowerName).is_none() {
+                break;
+            }
+            // A continent ends the name: "Liên đoàn bóng đá châu Á".
+            if k > j {
+                if let Some((n, _)) = a.longest(k, Lex::Place) {
+                    if a.is_cap(k + n - 1) {
+                        k += n;
+                        break;
+                    }
+                }
+            }
+            if let Some((n, tag)) = a.longest(k, Lex::NameWord) {
+                // A verb-like word right after a capitalised one (or first)
+                // ends the name; a "not first" word cannot start it.
+                if tag == NAME_VERB && (prev_cap || k == j) {
+                    break;
+                }
+                k += n;
+                prev_cap = false;
+                continue;
+            }
+            if a.is(k, Lex::And) && k > j {
+                let n = k + 1;
+                if a.sp(n)
+                    && (a.is_cap(n) || a.longest(n, Lex::NameWord).is_some())
+                    && (a.longest(n, Lex::NameWord).is_some() || !starts_org_or_role(a, n))
+                    && !looks_person(a, n)
+                    && a.seq(n, n + 2, Lex::State).is_none()
+                    // "Bệnh viện A và Bệnh viện B": a new head, a new body.
+                    && a.longest(n, Lex::Head).is_none()
+                {
+                    // After "và" a verb-like word is a coordinated part of
+                    // the name ("Trung tâm Nghiên cứu và phát triển").
+                    k = n;
+                    prev_cap = false;
+                    continue;
+                }
+            }
+            break;
+        }
+        if t.text == "&" && k > j && a.is_cap(k + 1) && a.sp(k + 1) && !a.caps_line(k + 1) {
+            // "Bộ Giáo dục & Đào tạo".
+            k += 1;
+            continue;
+        }
+        if matches!(t.text, "-" | "–")
+            && k > j
+            && a.is_cap(k + 1)
+            && a.sp(k + 1)
+            && !a.caps_line(k + 1)
+        {
+            if starts_org_or_role(a, k + 1) || person_len(a, k + 1) >= 2 {
+                break;
+            }
+            // "trường THPT Cầu Giấy - Hà Nội": a province after a dash, ending
+            // the name, locates the body; not in paired names ("Ngân hàng Sài
+            // Gòn - Hà Nội", "Bệnh viện Việt Nam - Thụy Điển Uông Bí").
+            if let Some((n, PLACE_PROVINCE)) = a.longest(k + 1, Lex::Place) {
+                let paired =
+                    (j..k).any(|s| a.longest(s, Lex::Place).is_some_and(|(m, _)| s + m == k));
+                let ends = !(a.is_cap(k + 1 + n) && a.sp(k + 1 + n));
+                if ends && !paired {
+                    break;
+                }
+            }
+            k += 1;
+            continue;
+        }
+        if t.kind == TokenKind::Number
+            && t.text.len() <= 3
+            && j > 0
+            && (k == j && a.class(j - 1, Lex::Numbered) == Some(0)
+                || k > j
+                    && j > 1
+                    && a.seq(j - 2, j, Lex::Numbered)
+                        .is_some_and(|h| h.class == NUMBERED_INNER))
+        {
+            // "Quân đoàn 2", "Quân khu 7", "Bệnh viện 108", "Bệnh viện quân
+            // y 175", "Bệnh viện Trung ương Quân đội 108".
+            k += 1;
+            break;
+        }
+        if t.kind == TokenKind::Alnum && a.is_cap(k) {
+            k = a.unit_end(k);
+            prev_cap = true;
+            continue;
+        }
+        break;
+    }
+    // Never end on "và" ("phòng Quản lý thi và | kiểm định").
+    while k > j && a.is(k - 1, Lex::And) {
+        k -= 1;
+    }
+    k
+}
+
+/// Whether the first name word after a head at `j` is acceptable for a short
+/// head ("Ban", "Bộ", "Sở" …): a known name word, an abbreviation, an office
+/// word or an organisation, not any capitalised word ("Ban Mê").
+fn strong_first(a: &Analysis, j: usize) -> bool {
+    a.longest(j, Lex::NameWord).is_some()
+        || (a.toks.get(j).is_some_and(|t| t.upper) && a.text(j).chars().count() >= 2)
+        || a.unit_end(j) > j + 1
+        || a.longest(j, Lex::Role).is_some()
+        || a.longest(j, Lex::Head).is_some()
+        || a.longest(j, Lex::Body).is_some()
+}
