@@ -44,6 +44,7 @@ pub mod chars;
 mod error;
 pub mod extract;
 mod key;
+mod lex;
 pub mod normalize;
 pub mod segment;
 pub mod sentence;

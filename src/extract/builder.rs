@@ -2,9 +2,9 @@
 
 use std::sync::Arc;
 
-use super::lex::data::{FileSpec, FILES};
-use super::lex::matcher::Matcher;
 use super::{Extractor, Ymd};
+use crate::lex::data::{FileSpec, FILES};
+use crate::lex::matcher::Matcher;
 use crate::{Error, ErrorKind, Result};
 
 /// A lexicon that users may extend through [`ExtractorBuilder`]. Each is one

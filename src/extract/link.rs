@@ -5,8 +5,8 @@
 //! (with the titles chained before them by commas); coordinated names share
 //! a title reached through a predicate ("các ông X và Y được bầu làm …").
 
-use super::lex::{is_roman_or_number, Analysis, Lex, ADDRESS};
 use super::{Entity, EntityKind};
+use crate::lex::{is_roman_or_number, Analysis, Lex, ADDRESS};
 use crate::token::TokenKind;
 
 /// Words that may stand between a name and its title(s)

@@ -38,7 +38,6 @@ use crate::token::{tokenize, Token};
 mod builder;
 mod date;
 mod docref;
-mod lex;
 mod link;
 mod organization;
 mod person;
@@ -448,7 +447,7 @@ fn sort_entities(entities: &mut [Entity<'_>]) {
 pub struct Extractor {
     reference_date: Option<Ymd>,
     /// The lexicons with the user's additions; `None`: the built-in ones.
-    matcher: Option<Arc<lex::matcher::Matcher>>,
+    matcher: Option<Arc<crate::lex::matcher::Matcher>>,
 }
 
 impl Extractor {
@@ -510,8 +509,11 @@ impl Extractor {
     /// Like [`Extractor::extract`], over tokens already produced by
     /// [`crate::token::tokenize`] for the same `text`.
     pub fn extract_tokens<'a>(&self, text: &'a str, tokens: &[Token<'a>]) -> Extraction<'a> {
-        let matcher = self.matcher.as_deref().unwrap_or(&lex::matcher::BUILTIN);
-        let keys = lex::TokenKeys::new(tokens, matcher);
+        let matcher = self
+            .matcher
+            .as_deref()
+            .unwrap_or(&crate::lex::matcher::BUILTIN);
+        let keys = crate::lex::TokenKeys::new(tokens, matcher);
         let all = keys.all();
         let mut entities = Vec::new();
         entities.extend(date::find(text, &all, self.reference_date));
@@ -523,7 +525,7 @@ impl Extractor {
         let mut line_links: Vec<(SpanKey, SpanKey)> = Vec::new();
         let mut start = 0;
         while start < tokens.len() {
-            let end = lex::line_end(tokens, start);
+            let end = crate::lex::line_end(tokens, start);
             let analysis = keys.view(start..end);
             let titles = title::find(text, &analysis);
             let people = person::find(text, &analysis, &titles);

@@ -12,13 +12,13 @@
 //! Organisations nested in an organisation are not reported (same-type spans
 //! never overlap); capitalisation decides where names start and stop.
 
-use super::lex::{
+use super::{Entity, EntityKind, Value};
+use crate::lex::{
     btv_editor, foreign_word, is_roman_or_number, looks_person, person_len, span,
     starts_org_or_role, territory_kw, Analysis, Lex, CLUB_ABBR, EDITOR, HEAD_BARE, HEAD_NAME,
     HEAD_TAIL, NAME_VERB, NOT_HEAD_ANY_CASE, NUMBERED_INNER, PLACE_COUNTRY, PLACE_PROVINCE,
     QUANT_EACH, QUANT_THOSE, REGION, SUPREME,
 };
-use super::{Entity, EntityKind, Value};
 use crate::token::TokenKind;
 
 /// Upper bound on tokens looked at inside one organisation name.

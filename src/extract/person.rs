@@ -10,11 +10,11 @@
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::lex::{
+use super::{Entity, EntityKind, Value};
+use crate::lex::{
     btv_editor, foreign_word, person_len, Analysis, Lex, ADDRESS, ADDRESS_OTHER, DEGREE, EDITOR,
     HONORIFIC, KIN, PLACE_COUNTRY,
 };
-use super::{Entity, EntityKind, Value};
 use crate::token::TokenKind;
 
 /// Whether token `i` ends an address word, degree or honorific

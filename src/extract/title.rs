@@ -12,19 +12,19 @@
 //!
 //! Organisations nested in a title are reported too; organisations nested in
 //! an organisation are not (same-type spans never overlap). Words are matched
-//! on [`lex`](super::lex) keys, so tone placement, NFD input and capitals do not
+//! on [`lex`](crate::lex) keys, so tone placement, NFD input and capitals do not
 //! matter; capitalisation decides where names start and stop.
 
-use super::lex::{
-    foreign_word, is_roman_or_number, looks_person, person_len, span, starts_org_or_role,
-    territory_kw, Analysis, Lex, LexSet, ADDRESS, PLACE_COUNTRY, QUANT_MANY, ROLE_COMP, ROLE_ORG,
-    ROLE_PERSON, ROLE_PLAIN,
-};
 use super::organization::{
     club_at, english_body_at, is_generic_after, is_generic_before, law_end, parse_org, place,
     push_org, Org,
 };
 use super::{Entity, EntityKind, TitleValue, Value};
+use crate::lex::{
+    foreign_word, is_roman_or_number, looks_person, person_len, span, starts_org_or_role,
+    territory_kw, Analysis, Lex, LexSet, ADDRESS, PLACE_COUNTRY, QUANT_MANY, ROLE_COMP, ROLE_ORG,
+    ROLE_PERSON, ROLE_PLAIN,
+};
 use crate::token::TokenKind;
 
 /// Lexicons whose phrases may start a TITLE or an ORGANIZATION, or a name

@@ -2,8 +2,8 @@
 //! weekday word before it) is a date and when it is a quantity, a fraction,
 //! an address or part of a document number.
 
-use super::super::lex::{Analysis, Lex, Walk, YEAR};
 use super::numeric::{num_at, year_at};
+use crate::lex::{Analysis, Lex, Walk, YEAR};
 use crate::token::TokenKind;
 
 /// Range connector at `i`: a dash or a [`Lex::RangeTo`] word ("đến").

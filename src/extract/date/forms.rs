@@ -1,7 +1,6 @@
 //! The forms of a DATE after its optional prefixes (part of day, weekday,
 //! unit word): one function per unit word, and the bare forms.
 
-use super::super::lex::{Analysis, Lex, Walk, DAY, MONTH, YEAR};
 use super::context::{
     bad_before_bare, bare_ok, dm_cue, docref_glued, dot_dm_cue, place_noun, range_conn,
     time_word_before, unit_after,
@@ -12,6 +11,7 @@ use super::numeric::{
     tok_end, valid_dm, word_dm, year_at,
 };
 use super::{Cal, Core, Found, Unit};
+use crate::lex::{Analysis, Lex, Walk, DAY, MONTH, YEAR};
 use crate::token::{Token, TokenKind};
 use std::ops::ControlFlow;
 

@@ -38,8 +38,8 @@ mod context;
 mod forms;
 mod numeric;
 
-use super::lex::{Analysis, Lex, LexSet, Walk, DAY, MONTH, QUARTER, WEEKDAY_ORDINAL, YEAR};
 use super::{DateValue, Entity, EntityKind, Value, Ymd};
+use crate::lex::{Analysis, Lex, LexSet, Walk, DAY, MONTH, QUARTER, WEEKDAY_ORDINAL, YEAR};
 use crate::token::TokenKind;
 use forms::core;
 use numeric::{is_year, nam_year, num_at, valid_dm};
@@ -335,7 +335,7 @@ pub(crate) fn find<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::lex::{matcher::BUILTIN, TokenKeys};
+    use crate::lex::{matcher::BUILTIN, TokenKeys};
     use crate::token::tokenize;
 
     fn dates(s: &str) -> Vec<(String, String)> {

@@ -2,9 +2,9 @@
 //! `20-22/9/2023`, `2017/18`) and the word forms around them (`năm Y`,
 //! `D tháng M [năm Y]`).
 
-use super::super::lex::{Analysis, Lex, MONTH, YEAR};
 use super::context::unit_after;
 use super::{days_in_month, Cal, Core, Found};
+use crate::lex::{Analysis, Lex, MONTH, YEAR};
 use crate::token::TokenKind;
 
 /// One run of digits inside a number token.

@@ -3,7 +3,7 @@
 //! body, local bodies with their level and place, and heads followed by a
 //! proper name.
 
-use super::super::lex::{
+use crate::lex::{
     Analysis, Lex, Walk, COMMITTEE, HEAD_BOARD, HEAD_DEPT, HEAD_MINISTRY, HIGH_COURT, LEVEL,
     LEVEL_ABBR, LEVEL_STOP,
 };

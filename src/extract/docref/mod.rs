@@ -22,11 +22,11 @@
 mod issuer;
 mod symbol;
 
-use super::lex::matcher::Hit;
-use super::lex::{
+use super::{DocRefValue, Entity, EntityKind, Value};
+use crate::lex::matcher::Hit;
+use crate::lex::{
     Analysis, Lex, Walk, DAY, DOC_CONSTITUTION, DOC_JOINT, DOC_LAW, DOC_LETTER, MONTH, YEAR,
 };
-use super::{DocRefValue, Entity, EntityKind, Value};
 use crate::token::{Token, TokenKind};
 use issuer::body_at;
 use symbol::{issuerish, symbol_at, Symbol, INVENTORY};

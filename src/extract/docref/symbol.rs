@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use super::super::lex::{bad_line, parse, Analysis, Lex, CODES};
+use crate::lex::{bad_line, parse, Analysis, Lex, CODES};
 use crate::token::{Token, TokenKind};
 use crate::Result;
 

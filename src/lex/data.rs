@@ -458,7 +458,7 @@ macro_rules! file {
     ($name:literal, $tags:expr, $values:expr) => {
         FileSpec {
             name: $name,
-            text: include_str!(concat!("../../../data/extract/", $name)),
+            text: include_str!(concat!("../../data/extract/", $name)),
             tags: $tags,
             values: $values,
         }

@@ -1,3 +1,9 @@
+//! The vocabulary of the text: the lexicon files of `data/extract/` and
+//! their format, compiled into one matcher over token keys. It sits at the
+//! token level, below the stages, so that the entity recognizers and the
+//! segmenter (whose VLSP convention joins names of organisations) read the
+//! same knowledge without importing each other.
+//!
 //! Shared by the recognizers: the lexicon files and their format
 //! ([`data`]), the one matcher they compile into ([`matcher`]), the tokens
 //! of a text keyed once ([`analysis`]), and predicates that several

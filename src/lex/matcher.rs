@@ -361,7 +361,7 @@ pub(crate) static BUILTIN: LazyLock<Matcher> = LazyLock::new(|| match Matcher::w
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::lex::data::{ROLE_COMP, ROLE_PLAIN};
+    use crate::lex::data::{ROLE_COMP, ROLE_PLAIN};
 
     fn roles() -> &'static FileSpec {
         FILES.iter().find(|f| f.name == "roles.txt").unwrap()
