@@ -403,6 +403,19 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Combining marks of the blocks that occur with Latin letters (combining
+/// diacritical marks and their extensions and supplement, marks for
+/// symbols, half marks): what may continue a word after a letter.
+#[inline]
+pub(crate) fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

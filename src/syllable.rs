@@ -26,7 +26,7 @@
 //!
 //! ```
 //! use vntext::syllable::{is_valid, Syllable};
-//! use vntext::normalize::ToneStyle;
+//! use vntext::syllable::ToneStyle;
 //! let s = Syllable::parse("Thuỷ").unwrap();
 //! assert_eq!((s.onset, s.medial, s.nucleus, s.coda), ("th", "u", "y", ""));
 //! assert_eq!(s.render(ToneStyle::Traditional), "Thủy");
@@ -40,7 +40,21 @@ use rustc_hash::FxHashMap;
 use unicode_normalization::char::decompose_canonical;
 
 use crate::chars::{self, Modifier, Tone};
-use crate::normalize::ToneStyle;
+
+/// Where the tone mark goes in `oa`, `oe`, `uy` (the only rhymes on which
+/// the two conventions differ).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum ToneStyle {
+    /// "Kiểu mới": open `oa oe uy` take the mark on the second vowel (hoà,
+    /// khoẻ, thuỷ). The default.
+    #[default]
+    Modern,
+    /// "Kiểu cũ": open `oa oe uy` not after `q` take it on the first (hòa,
+    /// khỏe, thủy).
+    Traditional,
+    /// Leave tone marks where they are (no placement, no repair).
+    Keep,
+}
 
 /// Longest syllable in letters (`nghiêng`).
 pub const MAX_LETTERS: usize = 7;
@@ -571,7 +585,7 @@ impl Syllable {
     ///
     /// ```
     /// use vntext::syllable::Syllable;
-    /// use vntext::normalize::ToneStyle;
+    /// use vntext::syllable::ToneStyle;
     /// let s = Syllable::parse("HOÀ").unwrap();
     /// assert_eq!(s.render(ToneStyle::Traditional), "HÒA");
     /// let s = Syllable::parse("tiêń").unwrap();

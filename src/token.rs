@@ -115,15 +115,7 @@ pub(crate) fn is_invisible(c: char) -> bool {
     )
 }
 
-/// Combining marks (general category Mn in the blocks that occur with Latin).
-pub(crate) fn is_combining_mark(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'
-        | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{20D0}'..='\u{20FF}'
-        | '\u{FE20}'..='\u{FE2F}')
-}
+pub(crate) use crate::chars::is_combining_mark;
 
 /// Whether `c` continues a word: a letter or a combining mark.
 #[inline]

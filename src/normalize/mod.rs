@@ -44,21 +44,9 @@ pub mod legacy;
 mod tone;
 
 pub use crate::syllable::is_syllable;
-
-/// Where the tone mark goes in `oa`, `oe`, `uy` (the only rhymes on which
-/// the two conventions differ).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum ToneStyle {
-    /// "Kiểu mới": open `oa oe uy` take the mark on the second vowel (hoà,
-    /// khoẻ, thuỷ). The default.
-    #[default]
-    Modern,
-    /// "Kiểu cũ": open `oa oe uy` not after `q` take it on the first (hòa,
-    /// khỏe, thủy).
-    Traditional,
-    /// Leave tone marks where they are (no placement, no repair).
-    Keep,
-}
+/// How a syllable is rendered is the syllable's business; re-exported here,
+/// where callers configure a [`Normalizer`].
+pub use crate::syllable::ToneStyle;
 
 /// A configured normalizer. Cheap to copy, `Send + Sync`.
 ///

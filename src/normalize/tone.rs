@@ -27,9 +27,8 @@ use unicode_normalization::char::{canonical_combining_class, decompose_canonical
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::clean::{homoglyph, is_exotic_space, is_invisible};
-use super::ToneStyle;
 use crate::chars::{self, Tone};
-use crate::syllable::Syllable;
+use crate::syllable::{Syllable, ToneStyle};
 
 /// Settings of the pass.
 #[derive(Clone, Copy, Debug)]

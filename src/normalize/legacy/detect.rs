@@ -170,7 +170,7 @@ fn score(text: &str, enc: Encoding) -> Score {
         if !c.is_ascii() {
             s.non_ascii_chars += 1;
         }
-        let letter = c.is_alphabetic() || crate::token::is_combining_mark(c);
+        let letter = c.is_alphabetic() || crate::chars::is_combining_mark(c);
         if letter {
             if word.len() < 64 {
                 word.push(c);
