@@ -26,8 +26,7 @@ use rustc_hash::FxHashMap;
 use unicode_normalization::char::{canonical_combining_class, decompose_canonical};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-use super::clean::{homoglyph, is_exotic_space, is_invisible};
-use crate::chars::{self, Tone};
+use crate::chars::{self, homoglyph, is_eth, is_exotic_space, is_invisible, Tone};
 use crate::syllable::{Syllable, ToneStyle};
 
 /// Settings of the pass.
@@ -77,7 +76,9 @@ pub(crate) const DECOMP: Info = 1 << 12;
 /// A toned vowel whose mark may be misplaced depending on its neighbours:
 /// toned and not one of `ă â ê ô ơ` (a toned `ư` included).
 const NEIGHBOURS: Info = 1 << 16;
-/// Bits 13–15: which unmodified vowel (a e i o u y = 1..6), 0 otherwise.
+/// Bits 13–15: which unmodified vowel, 0 otherwise: 1 + its position among
+/// the unmodified vowels of [`chars::VOWELS`] (a e i o u y; the constants
+/// below, checked by a test).
 const BASE_SHIFT: Info = 13;
 const A: Info = 1;
 const E: Info = 2;
@@ -92,15 +93,11 @@ fn base_of(k: Info) -> Info {
 }
 
 fn base_bits(base: char) -> Info {
-    (match base {
-        'a' => A,
-        'e' => E,
-        'i' => I,
-        'o' => O,
-        'u' => U,
-        'y' => Y,
-        _ => 0,
-    }) << BASE_SHIFT
+    let plain = chars::VOWELS.iter().filter(|v| v.is_ascii());
+    plain
+        .zip(1..)
+        .find(|&(&v, _)| v == base)
+        .map_or(0, |(_, n)| n << BASE_SHIFT)
 }
 /// Not NFC-stable on its own (mark, singleton, may compose with a neighbour).
 pub(crate) const NOT_NFC: Info = UNSAFE;
@@ -139,7 +136,7 @@ fn compute_info(c: char) -> Info {
     }
     if homoglyph(c).is_some() {
         k |= HOMO;
-        if matches!(c, '\u{00D0}' | '\u{00F0}' | '\u{0189}') {
+        if is_eth(c) {
             k |= ETH;
         }
     }
@@ -263,7 +260,7 @@ static TABLES: LazyLock<Tables> = LazyLock::new(|| {
         let b = i as u8;
         if b.is_ascii_alphabetic() {
             *a = RUN;
-            if matches!(b | 0x20, b'a' | b'e' | b'i' | b'o' | b'u' | b'y') {
+            if chars::is_vowel((b | 0x20) as char) {
                 *a |= VOWEL | base_bits((b | 0x20) as char);
             }
         }
@@ -1816,7 +1813,7 @@ fn substitute(run: &str, opt: RunOptions, buf: &mut String) -> bool {
     let mut len = 0;
     for c in run.chars() {
         let sub = match homoglyph(c) {
-            Some(r) if matches!(c, '\u{00D0}' | '\u{00F0}' | '\u{0189}') => opt.eth.then_some(r),
+            Some(r) if is_eth(c) => opt.eth.then_some(r),
             Some(r) => opt.homoglyphs.then_some(r),
             None => None,
         };
@@ -1868,6 +1865,18 @@ fn substitute(run: &str, opt: RunOptions, buf: &mut String) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vowel_codes_follow_the_alphabet() {
+        let codes: Vec<Info> = "aeiouy"
+            .chars()
+            .map(|c| base_bits(c) >> BASE_SHIFT)
+            .collect();
+        assert_eq!(codes, [A, E, I, O, U, Y]);
+        for c in ['ă', 'ê', 'b', 'đ', 'z'] {
+            assert_eq!(base_bits(c), 0, "{c}");
+        }
+    }
 
     fn both(text: &str, style: ToneStyle) -> (Option<String>, Option<String>) {
         let mk = |shortcuts| RunOptions {
