@@ -186,9 +186,10 @@ const CODES: [char; 32] = [
     'l', 'm', 'n', 'p', 'q', 'r', 's', 't', 'v', 'x', 'f', 'j', 'w',
 ];
 
-/// Code 1..=33 of an untoned lower-case letter (`z` is 33), 0 if none.
+/// Code 1..=33 of an untoned lower-case letter (`z` is 33), 0 if none: a
+/// small number for packing letters into keys.
 #[inline]
-pub fn letter_code(base: char) -> u8 {
+pub(crate) fn letter_code(base: char) -> u8 {
     match base {
         'a'..='z' => ASCII_CODES[(base as u8 - b'a') as usize],
         'ă' => 2,

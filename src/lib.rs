@@ -58,11 +58,14 @@ pub mod token;
 mod test_data;
 
 pub use analyze::{Analyzer, Document};
+pub use chars::Tone;
 pub use error::{Error, ErrorKind, Result};
 pub use extract::{Entity, EntityKind, Extraction, Extractor, Ymd};
-pub use normalize::legacy::Encoding;
-pub use normalize::{fold, fold_lower, legacy, normalize, Normalizer, ToneStyle};
+pub use normalize::legacy::{Detection, Encoding};
+pub use normalize::{
+    fold, fold_lower, legacy, normalize, Normalizer, NormalizerBuilder, ToneStyle,
+};
 pub use segment::{segment, Segmenter, Word, WordKind};
 pub use sentence::{sentences, Sentence};
-pub use syllable::{is_syllable, Syllable};
+pub use syllable::{is_syllable, is_valid, Syllable};
 pub use token::{tokenize, Token, TokenKind};

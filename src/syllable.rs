@@ -21,8 +21,6 @@
 //! The JSON form (feature `serde`) of a [`Syllable`] is
 //! `{"onset","medial","nucleus","coda","tone","valid"}`, components as
 //! lower-case strings (`""` when absent), tone as `ngang|huyen|sac|hoi|nga|nang`.
-//! [`analyze`] gives the same object for any token, with `null` components
-//! when it does not parse.
 //!
 //! ```
 //! use vntext::syllable::{is_valid, Syllable};
@@ -57,7 +55,7 @@ pub enum ToneStyle {
 }
 
 /// Longest syllable in letters (`nghiêng`).
-pub const MAX_LETTERS: usize = 7;
+const MAX_LETTERS: usize = 7;
 
 /// One entry of the rhyme inventory.
 #[derive(Clone, Copy, Debug)]
@@ -648,60 +646,6 @@ pub fn is_syllable(text: &str) -> bool {
 /// ```
 pub fn is_valid(text: &str) -> bool {
     Syllable::parse(text).is_some_and(|s| s.valid)
-}
-
-/// What the CLI `syllable` command prints for one token: the components
-/// when the token parses ([`Syllable::parse`]), `None` otherwise, and
-/// validity. Serializes as
-/// `{"text","onset","medial","nucleus","coda","tone","valid"}`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct Analysis<'a> {
-    /// The token as given.
-    pub text: &'a str,
-    /// Onset, `None` when the token does not parse.
-    pub onset: Option<&'static str>,
-    /// Medial glide.
-    pub medial: Option<&'static str>,
-    /// Nucleus.
-    pub nucleus: Option<&'static str>,
-    /// Coda.
-    pub coda: Option<&'static str>,
-    /// Tone.
-    pub tone: Option<Tone>,
-    /// Whether the token is a valid syllable ([`is_valid`]).
-    pub valid: bool,
-}
-
-/// Analyzes one token for the CLI `syllable` command.
-///
-/// ```
-/// let a = vntext::syllable::analyze("hoà");
-/// assert_eq!((a.onset, a.nucleus, a.valid), (Some("h"), Some("a"), true));
-/// let b = vntext::syllable::analyze("Ðà");
-/// assert_eq!((b.onset, b.valid), (None, false));
-/// ```
-pub fn analyze(text: &str) -> Analysis<'_> {
-    match Syllable::parse(text) {
-        Some(s) => Analysis {
-            text,
-            onset: Some(s.onset),
-            medial: Some(s.medial),
-            nucleus: Some(s.nucleus),
-            coda: Some(s.coda),
-            tone: Some(s.tone),
-            valid: s.valid,
-        },
-        None => Analysis {
-            text,
-            onset: None,
-            medial: None,
-            nucleus: None,
-            coda: None,
-            tone: None,
-            valid: false,
-        },
-    }
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@
 //! | `normalize [--tone T] [--no-cleanup]` | `Normalizer::builder().tone(T).cleanup(!no_cleanup).build().normalize(line)` |
 //! | `normalize --fold` | [`fold`]`(line)` alone: folding keeps NBSP, invisible characters and ETH, so no cleanup runs before it |
 //! | `normalize --fold --lower` | [`fold_lower`]`(line)` |
-//! | `syllable` | [`crate::syllable::analyze`]`(token)` serialized with serde |
+//! | `syllable` | [`Syllable::parse`](crate::Syllable::parse)`(token)` serialized with serde, and [`is_valid`](crate::syllable::is_valid) |
 //!
 //! ```
 //! use vntext::normalize::{Normalizer, ToneStyle};
@@ -44,7 +44,6 @@ mod tone;
 
 pub use fold::{fold, fold_lower};
 
-pub use crate::syllable::is_syllable;
 /// How a syllable is rendered is the syllable's business; re-exported here,
 /// where callers configure a [`Normalizer`].
 pub use crate::syllable::ToneStyle;
