@@ -40,6 +40,7 @@ use std::borrow::Cow;
 mod clean;
 mod fold;
 pub mod legacy;
+mod mc_me;
 mod tone;
 
 pub use fold::{fold, fold_lower};
