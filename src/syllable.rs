@@ -2,7 +2,8 @@
 //!
 //! A syllable is *onset* (initial consonant, possibly empty; `gi` and `qu`
 //! count as onsets), *medial* (`o` or `u` glide, possibly empty), *nucleus*
-//! (a vowel or one of the diphthongs `iê ia yê ya uô ua ươ ưa`), *coda*
+//! (a vowel, one of the diphthongs `iê ia yê ya uô ua ươ ưa`, or the long
+//! `oo` of loanwords such as xoong, boong, moóc), *coda*
 //! (`c ch m n ng nh p t`, or the glides `i y o u`, possibly empty) and
 //! *tone*. [`Syllable::parse`] accepts NFC or NFD input in any case;
 //! [`Syllable::render`] writes it back in NFC with the tone mark placed per a
@@ -86,6 +87,7 @@ const RHYMES: &str = "
 |iê|c |iê|m |iê|n |iê|ng |iê|p |iê|t |iê|u
 |yê|m |yê|n |yê|ng |yê|t |yê|u
 |o| |o|c |o|i |o|m |o|n |o|ng |o|p |o|t
+|oo|c |oo|ng
 |ô| |ô|c |ô|i |ô|m |ô|n |ô|ng |ô|p |ô|t
 |ơ| |ơ|i |ơ|m |ơ|n |ơ|p |ơ|t
 |u| |u|c |u|i |u|m |u|n |u|ng |u|p |u|t
@@ -128,8 +130,10 @@ static RHYME_TABLE: LazyLock<FxHashMap<u64, Rhyme>> = LazyLock::new(|| {
         let nucleus = parts.next().unwrap_or("");
         let coda = parts.next().unwrap_or("");
         let mlen = medial.chars().count() as u8;
+        // Diphthongs and the long "oo" (xoong, moóc) take the mark on
+        // their second letter.
         let modern = match nucleus {
-            "iê" | "yê" | "uô" | "ươ" => mlen + 1,
+            "iê" | "yê" | "uô" | "ươ" | "oo" => mlen + 1,
             _ => mlen,
         };
         let mn: String = format!("{medial}{nucleus}");
