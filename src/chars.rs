@@ -1,12 +1,21 @@
-//! The Vietnamese alphabet: letter ⇄ (base letter, modifier, tone).
+//! The Vietnamese alphabet: letter ⇄ (base letter, modifier, tone), and the
+//! character classes the stages share.
 //!
-//! This module is the single source of truth for the letters of the Quốc ngữ
-//! alphabet. Every precomposed Vietnamese letter, in both cases, maps to a
-//! [`Letter`]: its *untoned lower-case letter* (`a ă â b c d đ e ê … y`), its
-//! [`Tone`] and whether it is upper case. The untoned letter in turn splits
-//! into an ASCII base and a [`Modifier`] (breve, circumflex, horn, stroke).
+//! This module holds the letters of the Quốc ngữ alphabet. Every
+//! precomposed Vietnamese letter, in both cases, maps to a [`Letter`]: its
+//! *untoned lower-case letter* (`a ă â b c d đ e ê … y`), its [`Tone`] and
+//! whether it is upper case. The untoned letter in turn splits into an ASCII
+//! base and a [`Modifier`] (breve, circumflex, horn, stroke). The
+//! normalization tables, the legacy-encoding letter handling, the syllable
+//! grammar and the lookup key are built on these functions.
+//!
+//! It also holds the character classes more than one stage needs:
+//! invisible characters ([`is_invisible`]: what the tokenizer keeps inside
+//! a word, the cleanup removes and the key ignores), and, for the crate,
+//! combining marks, exotic spaces and look-alike letters.
 //!
 //! Lookups are constant-time table or `match` lookups and never allocate.
+//! This module imports nothing else from the crate.
 //!
 //! ```
 //! use vntext::chars::{letter, compose, Tone};

@@ -16,6 +16,13 @@
 //! Every function returns `Cow::Borrowed` without allocating when the text is
 //! already in the requested form, which is checked by a byte scan.
 //!
+//! Inside: the one-scan pass of NFC, tone placement and look-alike repair
+//! (`tone/`: character tables, trigger scan, run cache, the pass), the
+//! cleanup of invisible characters and exotic spaces (`clean.rs`), folding
+//! (`fold.rs`, with the generated Mc/Me table `mc_me.rs`) and the legacy
+//! 8-bit encodings ([`legacy`]). Normalization is a branch beside the
+//! pipeline: tokenizing, segmenting and extracting never rewrite the text.
+//!
 //! The command-line contract maps onto this module as follows (one call per
 //! input line):
 //!
