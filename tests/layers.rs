@@ -1,8 +1,9 @@
 //! The module graph of `src/`, read from the source: no module cycles, and
 //! no stage imports a stage above it.
 //!
-//! Every `crate::…`, `super::…` and `self::…` path outside the `#[cfg(test)]`
-//! modules is resolved to the module it names (an item re-exported at the
+//! The library crate is read (`src/` without `src/bin/`, whose programs are
+//! crates of their own). Every `crate::…`, `super::…` and `self::…` path
+//! outside the `#[cfg(test)]` modules is resolved to the module it names (an item re-exported at the
 //! crate root counts as its defining module). A path from a module into one
 //! of its ancestors or descendants stays inside one module tree and is
 //! allowed (a recognizer using `super::Entity`). Any other path is an edge
@@ -41,6 +42,11 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     entries.sort();
     for p in entries {
         if p.is_dir() {
+            if p.file_name().is_some_and(|n| n == "bin")
+                && p.parent().is_some_and(|d| d.ends_with("src"))
+            {
+                continue; // binaries are crates of their own
+            }
             rust_files(&p, out);
         } else if p.extension().is_some_and(|e| e == "rs") {
             out.push(p);
