@@ -25,7 +25,7 @@ const LAYERS: &[&[&str]] = &[
     &["chars"],
     &["key", "syllable"],
     &["normalize", "token"],
-    &["sentence"],
+    &["lex", "sentence"],
     &["extract", "segment"],
     &["analyze"],
 ];
