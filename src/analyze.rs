@@ -109,7 +109,7 @@ impl Analyzer {
     /// segments words and extracts entities from the same tokens.
     pub fn analyze<'a>(&self, text: &'a str) -> Document<'a> {
         let tokens: Vec<Token<'a>> = tokenize(text).collect();
-        let sentence_tokens = split_tokens(text, &tokens);
+        let sentence_tokens = split_tokens(&tokens);
         let sentences = to_sentences(text, &tokens, &sentence_tokens);
         let words = self.segmenter.segment_tokens(text, &tokens);
         let ex = self.extractor.extract_tokens(text, &tokens);

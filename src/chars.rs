@@ -1,12 +1,21 @@
-//! The Vietnamese alphabet: letter ⇄ (base letter, modifier, tone).
+//! The Vietnamese alphabet: letter ⇄ (base letter, modifier, tone), and the
+//! character classes the stages share.
 //!
-//! This module is the single source of truth for the letters of the Quốc ngữ
-//! alphabet. Every precomposed Vietnamese letter, in both cases, maps to a
-//! [`Letter`]: its *untoned lower-case letter* (`a ă â b c d đ e ê … y`), its
-//! [`Tone`] and whether it is upper case. The untoned letter in turn splits
-//! into an ASCII base and a [`Modifier`] (breve, circumflex, horn, stroke).
+//! This module holds the letters of the Quốc ngữ alphabet. Every
+//! precomposed Vietnamese letter, in both cases, maps to a [`Letter`]: its
+//! *untoned lower-case letter* (`a ă â b c d đ e ê … y`), its [`Tone`] and
+//! whether it is upper case. The untoned letter in turn splits into an ASCII
+//! base and a [`Modifier`] (breve, circumflex, horn, stroke). The
+//! normalization tables, the legacy-encoding letter handling, the syllable
+//! grammar and the lookup key are built on these functions.
+//!
+//! It also holds the character classes more than one stage needs:
+//! invisible characters ([`is_invisible`]: what the tokenizer keeps inside
+//! a word, the cleanup removes and the key ignores), and, for the crate,
+//! combining marks, exotic spaces and look-alike letters.
 //!
 //! Lookups are constant-time table or `match` lookups and never allocate.
+//! This module imports nothing else from the crate.
 //!
 //! ```
 //! use vntext::chars::{letter, compose, Tone};
@@ -186,9 +195,10 @@ const CODES: [char; 32] = [
     'l', 'm', 'n', 'p', 'q', 'r', 's', 't', 'v', 'x', 'f', 'j', 'w',
 ];
 
-/// Code 1..=33 of an untoned lower-case letter (`z` is 33), 0 if none.
+/// Code 1..=33 of an untoned lower-case letter (`z` is 33), 0 if none: a
+/// small number for packing letters into keys.
 #[inline]
-pub fn letter_code(base: char) -> u8 {
+pub(crate) fn letter_code(base: char) -> u8 {
     match base {
         'a'..='z' => ASCII_CODES[(base as u8 - b'a') as usize],
         'ă' => 2,
@@ -395,12 +405,106 @@ pub fn join(ascii: char, m: Modifier) -> Option<char> {
 /// changing it: soft hyphen, Mongolian vowel separator, zero-width space,
 /// non-joiner and joiner, word joiner, the invisible operators
 /// U+2061–U+2064 and the byte-order mark (zero-width no-break space).
+///
+/// The one list: the tokenizer keeps them inside a word (or skips them
+/// between tokens), the cleanup removes them and the key ignores them.
 #[inline]
 pub fn is_invisible(c: char) -> bool {
     matches!(
         c,
         '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
     )
+}
+
+/// Space characters other than U+0020 that the cleanup turns into U+0020:
+/// no-break space, ogham space, en/em/thin/hair… spaces (U+2000–U+200A),
+/// narrow no-break space, medium mathematical space, ideographic space.
+/// Tabs and line breaks are not among them.
+#[inline]
+pub(crate) fn is_exotic_space(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
+    )
+}
+
+/// ETH (Ð ð, U+00D0/U+00F0) and the African D (Ɖ, U+0189): drawn like Đ đ
+/// and typed for them.
+#[inline]
+pub(crate) fn is_eth(c: char) -> bool {
+    matches!(c, '\u{00D0}' | '\u{00F0}' | '\u{0189}')
+}
+
+/// The Vietnamese letter a look-alike stands for: ETH and African D
+/// ([`is_eth`]) → Đ đ, and the Cyrillic and Greek letters drawn like a
+/// Latin letter of the alphabet.
+#[inline]
+pub(crate) fn homoglyph(c: char) -> Option<char> {
+    Some(match c {
+        '\u{00D0}' | '\u{0189}' => 'Đ',
+        '\u{00F0}' => 'đ',
+        // Cyrillic
+        'А' => 'A',
+        'В' => 'B',
+        'С' => 'C',
+        'Е' => 'E',
+        'Н' => 'H',
+        'І' => 'I',
+        'К' => 'K',
+        'М' => 'M',
+        'О' => 'O',
+        'Р' => 'P',
+        'Ѕ' => 'S',
+        'Т' => 'T',
+        'Х' => 'X',
+        'У' => 'Y',
+        'а' => 'a',
+        'с' => 'c',
+        'ԁ' => 'd',
+        'е' => 'e',
+        'һ' => 'h',
+        'і' => 'i',
+        'о' => 'o',
+        'р' => 'p',
+        'ѕ' => 's',
+        'у' => 'y',
+        'х' => 'x',
+        // Greek
+        'Α' => 'A',
+        'Β' => 'B',
+        'Ε' => 'E',
+        'Η' => 'H',
+        'Ι' => 'I',
+        'Κ' => 'K',
+        'Μ' => 'M',
+        'Ν' => 'N',
+        'Ο' => 'O',
+        'Ρ' => 'P',
+        'Τ' => 'T',
+        'Υ' => 'Y',
+        'Χ' => 'X',
+        'ο' => 'o',
+        'α' => 'a',
+        'ι' => 'i',
+        'ν' => 'v',
+        'υ' => 'u',
+        'κ' => 'k',
+        'ρ' => 'p',
+        _ => return None,
+    })
+}
+
+/// Combining marks of the blocks that occur with Latin letters (combining
+/// diacritical marks and their extensions and supplement, marks for
+/// symbols, half marks): what may continue a word after a letter.
+#[inline]
+pub(crate) fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
 }
 
 #[cfg(test)]
@@ -449,6 +553,17 @@ mod tests {
         assert_eq!(join('u', Modifier::Horn), Some('ư'));
         assert_eq!(join('i', Modifier::Horn), None);
         assert_eq!(letter_code('z'), 33);
+        // Every look-alike stands for a letter of the alphabet, and none is
+        // one itself.
+        for cp in 0..0x3000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            if let Some(l) = homoglyph(c) {
+                assert!(letter(c).is_none() && letter(l).is_some(), "{c}");
+                assert_eq!(is_eth(c), matches!(l, 'Đ' | 'đ'), "{c}");
+            }
+        }
         for (i, &c) in CODES.iter().enumerate() {
             assert_eq!(letter_code(c) as usize, i + 1, "{c}");
         }

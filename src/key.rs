@@ -17,10 +17,11 @@
 //! they are (digits, `-`, `&`, foreign letters), so a key never merges two
 //! different non-Vietnamese words.
 //!
-//! Everything that compares words — the segmenter's lexicon, the
-//! extractor's lexicons and grammars, date words, legacy-encoding
-//! detection — goes through [`push_key`] or [`Key::of`], so a word written
-//! in a data file and the same word in a text always meet.
+//! Words that are compared — a word of a data file with a word of a text —
+//! go through [`push_key`] or [`Key::of`], so the two always meet.
+//! Legacy-encoding detection compares its frequent syllables this way; the
+//! segmenter's lexicon and the extractor's vocabularies are moving onto it
+//! (they still carry keys of their own).
 
 // The extractor and the segmenter move onto this module one by one; until
 // the last of them has, parts of it are unused in some builds.

@@ -6,7 +6,17 @@
 //! document references — every token, word and entity with its byte span in
 //! the caller's original text.
 //!
-//! Data flows one way: bytes → text → tokens → words → entities.
+//! Data flows one way. Bytes become text ([`legacy::decode`]); the text is
+//! tokenized once ([`tokenize`]), and the tokens feed three stages side by
+//! side: [`sentence`] splitting, word [`segment`](mod@segment)ation and entity
+//! [`extract`]ion, which never import each other ([`Analyzer`] runs all
+//! three over one tokenization). [`normalize`](mod@normalize) is a branch for callers who
+//! want clean text; the pipeline itself never rewrites the input, and every
+//! token, word and entity keeps its byte span in it. Below them all lie the
+//! alphabet ([`chars`]: letters, tones, character classes), the syllable
+//! grammar ([`syllable`]) and the lookup key words are compared by. A test
+//! (`tests/layers.rs`) reads the source and fails on a module cycle or on a
+//! stage that imports one above it.
 //!
 //! # Quick start
 //!
@@ -58,11 +68,14 @@ pub mod token;
 mod test_data;
 
 pub use analyze::{Analyzer, Document};
+pub use chars::Tone;
 pub use error::{Error, ErrorKind, Result};
 pub use extract::{Entity, EntityKind, Extraction, Extractor, Ymd};
-pub use normalize::legacy::Encoding;
-pub use normalize::{fold, fold_lower, legacy, normalize, Normalizer, ToneStyle};
+pub use normalize::legacy::{Detection, Encoding};
+pub use normalize::{
+    fold, fold_lower, legacy, normalize, Normalizer, NormalizerBuilder, ToneStyle,
+};
 pub use segment::{segment, Segmenter, Word, WordKind};
 pub use sentence::{sentences, Sentence};
-pub use syllable::{is_syllable, Syllable};
+pub use syllable::{is_syllable, is_valid, Syllable};
 pub use token::{tokenize, Token, TokenKind};

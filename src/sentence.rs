@@ -73,7 +73,7 @@ pub struct Sentence<'a> {
 /// ```
 pub fn sentences(text: &str) -> Vec<Sentence<'_>> {
     let tokens: Vec<Token<'_>> = tokenize(text).collect();
-    to_sentences(text, &tokens, &split_tokens(text, &tokens))
+    to_sentences(text, &tokens, &split_tokens(&tokens))
 }
 
 /// The [`Sentence`]s of the token ranges returned by [`split_tokens`].
@@ -94,18 +94,18 @@ pub(crate) fn to_sentences<'a>(
         .collect()
 }
 
-/// Splits tokens already produced by [`crate::token::tokenize`] for `text`
-/// into sentences; returns, for each sentence, the range of its token
-/// indices. Ranges are non-empty, in order, and cover every token.
+/// Splits tokens already produced by [`crate::token::tokenize`] into
+/// sentences; returns, for each sentence, the range of its token indices.
+/// Ranges are non-empty, in order, and cover every token.
 ///
 /// ```
 /// use vntext::{sentence::split_tokens, tokenize};
 /// let text = "Điều 5. Phạm vi áp dụng. Tp.HCM tham gia.";
 /// let toks: Vec<_> = tokenize(text).collect();
-/// let ranges = split_tokens(text, &toks);
+/// let ranges = split_tokens(&toks);
 /// assert_eq!(ranges, [0..8, 8..14]);
 /// ```
-pub fn split_tokens(_text: &str, tokens: &[Token<'_>]) -> Vec<Range<usize>> {
+pub fn split_tokens(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;

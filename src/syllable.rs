@@ -2,7 +2,8 @@
 //!
 //! A syllable is *onset* (initial consonant, possibly empty; `gi` and `qu`
 //! count as onsets), *medial* (`o` or `u` glide, possibly empty), *nucleus*
-//! (a vowel or one of the diphthongs `iê ia yê ya uô ua ươ ưa`), *coda*
+//! (a vowel, one of the diphthongs `iê ia yê ya uô ua ươ ưa`, or the long
+//! `oo` of loanwords such as xoong, boong, moóc), *coda*
 //! (`c ch m n ng nh p t`, or the glides `i y o u`, possibly empty) and
 //! *tone*. [`Syllable::parse`] accepts NFC or NFD input in any case;
 //! [`Syllable::render`] writes it back in NFC with the tone mark placed per a
@@ -21,12 +22,10 @@
 //! The JSON form (feature `serde`) of a [`Syllable`] is
 //! `{"onset","medial","nucleus","coda","tone","valid"}`, components as
 //! lower-case strings (`""` when absent), tone as `ngang|huyen|sac|hoi|nga|nang`.
-//! [`analyze`] gives the same object for any token, with `null` components
-//! when it does not parse.
 //!
 //! ```
 //! use vntext::syllable::{is_valid, Syllable};
-//! use vntext::normalize::ToneStyle;
+//! use vntext::syllable::ToneStyle;
 //! let s = Syllable::parse("Thuỷ").unwrap();
 //! assert_eq!((s.onset, s.medial, s.nucleus, s.coda), ("th", "u", "y", ""));
 //! assert_eq!(s.render(ToneStyle::Traditional), "Thủy");
@@ -40,10 +39,24 @@ use rustc_hash::FxHashMap;
 use unicode_normalization::char::decompose_canonical;
 
 use crate::chars::{self, Modifier, Tone};
-use crate::normalize::ToneStyle;
+
+/// Where the tone mark goes in `oa`, `oe`, `uy` (the only rhymes on which
+/// the two conventions differ).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum ToneStyle {
+    /// "Kiểu mới": open `oa oe uy` take the mark on the second vowel (hoà,
+    /// khoẻ, thuỷ). The default.
+    #[default]
+    Modern,
+    /// "Kiểu cũ": open `oa oe uy` not after `q` take it on the first (hòa,
+    /// khỏe, thủy).
+    Traditional,
+    /// Leave tone marks where they are (no placement, no repair).
+    Keep,
+}
 
 /// Longest syllable in letters (`nghiêng`).
-pub const MAX_LETTERS: usize = 7;
+const MAX_LETTERS: usize = 7;
 
 /// One entry of the rhyme inventory.
 #[derive(Clone, Copy, Debug)]
@@ -74,6 +87,7 @@ const RHYMES: &str = "
 |iê|c |iê|m |iê|n |iê|ng |iê|p |iê|t |iê|u
 |yê|m |yê|n |yê|ng |yê|t |yê|u
 |o| |o|c |o|i |o|m |o|n |o|ng |o|p |o|t
+|oo|c |oo|ng
 |ô| |ô|c |ô|i |ô|m |ô|n |ô|ng |ô|p |ô|t
 |ơ| |ơ|i |ơ|m |ơ|n |ơ|p |ơ|t
 |u| |u|c |u|i |u|m |u|n |u|ng |u|p |u|t
@@ -116,8 +130,10 @@ static RHYME_TABLE: LazyLock<FxHashMap<u64, Rhyme>> = LazyLock::new(|| {
         let nucleus = parts.next().unwrap_or("");
         let coda = parts.next().unwrap_or("");
         let mlen = medial.chars().count() as u8;
+        // Diphthongs and the long "oo" (xoong, moóc) take the mark on
+        // their second letter.
         let modern = match nucleus {
-            "iê" | "yê" | "uô" | "ươ" => mlen + 1,
+            "iê" | "yê" | "uô" | "ươ" | "oo" => mlen + 1,
             _ => mlen,
         };
         let mn: String = format!("{medial}{nucleus}");
@@ -571,7 +587,7 @@ impl Syllable {
     ///
     /// ```
     /// use vntext::syllable::Syllable;
-    /// use vntext::normalize::ToneStyle;
+    /// use vntext::syllable::ToneStyle;
     /// let s = Syllable::parse("HOÀ").unwrap();
     /// assert_eq!(s.render(ToneStyle::Traditional), "HÒA");
     /// let s = Syllable::parse("tiêń").unwrap();
@@ -634,60 +650,6 @@ pub fn is_syllable(text: &str) -> bool {
 /// ```
 pub fn is_valid(text: &str) -> bool {
     Syllable::parse(text).is_some_and(|s| s.valid)
-}
-
-/// What the CLI `syllable` command prints for one token: the components
-/// when the token parses ([`Syllable::parse`]), `None` otherwise, and
-/// validity. Serializes as
-/// `{"text","onset","medial","nucleus","coda","tone","valid"}`.
-#[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
-pub struct Analysis<'a> {
-    /// The token as given.
-    pub text: &'a str,
-    /// Onset, `None` when the token does not parse.
-    pub onset: Option<&'static str>,
-    /// Medial glide.
-    pub medial: Option<&'static str>,
-    /// Nucleus.
-    pub nucleus: Option<&'static str>,
-    /// Coda.
-    pub coda: Option<&'static str>,
-    /// Tone.
-    pub tone: Option<Tone>,
-    /// Whether the token is a valid syllable ([`is_valid`]).
-    pub valid: bool,
-}
-
-/// Analyzes one token for the CLI `syllable` command.
-///
-/// ```
-/// let a = vntext::syllable::analyze("hoà");
-/// assert_eq!((a.onset, a.nucleus, a.valid), (Some("h"), Some("a"), true));
-/// let b = vntext::syllable::analyze("Ðà");
-/// assert_eq!((b.onset, b.valid), (None, false));
-/// ```
-pub fn analyze(text: &str) -> Analysis<'_> {
-    match Syllable::parse(text) {
-        Some(s) => Analysis {
-            text,
-            onset: Some(s.onset),
-            medial: Some(s.medial),
-            nucleus: Some(s.nucleus),
-            coda: Some(s.coda),
-            tone: Some(s.tone),
-            valid: s.valid,
-        },
-        None => Analysis {
-            text,
-            onset: None,
-            medial: None,
-            nucleus: None,
-            coda: None,
-            tone: None,
-            valid: false,
-        },
-    }
 }
 
 #[cfg(test)]

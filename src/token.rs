@@ -20,8 +20,10 @@
 //!   one [`TokenKind::Number`] (`1.234,5`, `26/12/2022`, `2020-2025`); digits
 //!   followed directly by letters form an [`TokenKind::Alnum`] (`10h30`, `5G`);
 //! * a run of the same punctuation character (`...`, `!!`) is one
-//!   [`TokenKind::Punct`]; any other character is a one-character
-//!   [`TokenKind::Symbol`].
+//!   [`TokenKind::Punct`]; any other character is a [`TokenKind::Symbol`];
+//!   either takes in what Unicode joins to it in one grapheme cluster, so
+//!   an emoji with its joiners and modifiers (👨‍👩‍👧, 👍🏽), a flag (🇻🇳) or
+//!   a keycap (1️⃣, #️⃣) is one token.
 //!
 //! ```
 //! use vntext::token::{tokenize, TokenKind};
@@ -35,6 +37,8 @@
 //! ```
 
 use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
 
 /// What a [`Token`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -50,7 +54,9 @@ pub enum TokenKind {
     Alnum,
     /// Punctuation; a run of one repeated character (`...`) is one token.
     Punct,
-    /// Any other single character (`%`, `₫`, `+`, emoji).
+    /// Any other character (`%`, `₫`, `+`), with what Unicode joins to it
+    /// in one grapheme cluster: an emoji with its joiners and modifiers, a
+    /// flag, a keycap.
     Symbol,
     /// A web address.
     Url,
@@ -107,23 +113,10 @@ pub struct Tokens<'a> {
     pos: usize,
 }
 
-/// Zero-width and invisible formatting characters that may sit inside a word.
-pub(crate) fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}'
-    )
-}
-
-/// Combining marks (general category Mn in the blocks that occur with Latin).
-pub(crate) fn is_combining_mark(c: char) -> bool {
-    matches!(c,
-        '\u{0300}'..='\u{036F}'
-        | '\u{1AB0}'..='\u{1AFF}'
-        | '\u{1DC0}'..='\u{1DFF}'
-        | '\u{20D0}'..='\u{20FF}'
-        | '\u{FE20}'..='\u{FE2F}')
-}
+// The character classes are the alphabet's ([`crate::chars`]), shared with
+// the cleanup and the key; re-exported for the stages that still name them
+// here.
+pub(crate) use crate::chars::{is_combining_mark, is_invisible};
 
 /// Whether `c` continues a word: a letter or a combining mark.
 #[inline]
@@ -382,6 +375,12 @@ impl<'a> Tokens<'a> {
             }
         };
         if first.is_ascii_digit() {
+            // A digit then U+FE0F or U+20E3: maybe a keycap, one symbol.
+            if matches!(b.get(1..4), Some([0xEF, 0xB8, 0x8F] | [0xE2, 0x83, 0xA3])) {
+                if let Some(n) = Self::keycap_len(rest) {
+                    return (n, TokenKind::Symbol);
+                }
+            }
             if rest.len() > 1 && Self::may_be_email(b) {
                 if let Some(m) = Self::email_len(rest) {
                     return (m, TokenKind::Email);
@@ -401,10 +400,65 @@ impl<'a> Tokens<'a> {
                 .char_indices()
                 .find(|&(_, c)| c != first)
                 .map_or(rest.len(), |(i, _)| i);
-            (n, TokenKind::Punct)
+            (Self::cluster_end(rest, n), TokenKind::Punct)
         } else {
-            (first.len_utf8(), TokenKind::Symbol)
+            (Self::cluster_end(rest, first.len_utf8()), TokenKind::Symbol)
         }
+    }
+
+    /// The length of the keycap (a digit, U+FE0F, U+20E3) at the start of
+    /// `rest`, if one is there.
+    #[cold]
+    #[inline(never)]
+    fn keycap_len(rest: &str) -> Option<usize> {
+        let n = Self::cluster_end(rest, 1);
+        rest[..n].contains('\u{20E3}').then_some(n)
+    }
+
+    /// `n`, or further when the grapheme cluster of the character that ends
+    /// at byte `n` goes on (joiners, emoji modifiers, variation selectors,
+    /// combining marks, the second regional indicator of a flag): the end
+    /// of that cluster, short of any whitespace or ASCII character (a
+    /// cluster only goes on into ASCII after a rare "prepended" mark such as
+    /// U+0600; an ASCII character is kept a token of its own), so ASCII
+    /// after a token costs one comparison.
+    ///
+    /// The commonest case after punctuation, a Latin letter or a dash or
+    /// quote (“Đây), is decided from the bytes: those never continue a
+    /// cluster unless the character before is a "prepended" mark, and
+    /// prepended marks all lie at U+0600 or above, outside U+2000–U+2FFF.
+    #[inline(always)]
+    fn cluster_end(rest: &str, n: usize) -> usize {
+        match rest.as_bytes().get(n) {
+            Some(&x) if x >= 0x80 => Self::cluster_end_non_ascii(rest, n, x),
+            _ => n,
+        }
+    }
+
+    /// [`Tokens::cluster_end`] when the byte at `n` (`x`) is not ASCII.
+    #[inline(never)]
+    fn cluster_end_non_ascii(rest: &str, n: usize, x: u8) -> usize {
+        let b = rest.as_bytes();
+        let mut last = n - 1;
+        while last > 0 && b[last] & 0xC0 == 0x80 {
+            last -= 1;
+        }
+        let lead = b[last];
+        let after_starter = lead < 0xD8 || lead == 0xE2;
+        // U+00C0–U+027F, U+1E00–U+1EFF, U+2010–U+2027.
+        let letter_or_dash = matches!(x, 0xC3..=0xC9)
+            || (x == 0xE1 && matches!(b.get(n + 1), Some(0xB8..=0xBB)))
+            || (x == 0xE2
+                && b.get(n + 1) == Some(&0x80)
+                && matches!(b.get(n + 2), Some(0x90..=0xA7)));
+        if after_starter && letter_or_dash {
+            return n;
+        }
+        let end = last + rest[last..].graphemes(true).next().map_or(0, str::len);
+        let end = rest[n..end]
+            .find(|c: char| c.is_ascii() || c.is_whitespace())
+            .map_or(end, |k| n + k);
+        end.max(n)
     }
 
     /// A word of `n` bytes, or letters and digits mixed when a digit follows.
@@ -511,6 +565,11 @@ mod tests {
                 } else {
                     (n, TokenKind::Word)
                 }
+            } else if first.is_ascii_digit()
+                && reference_cluster_end(rest, 1) > 1
+                && rest[..reference_cluster_end(rest, 1)].contains('\u{20E3}')
+            {
+                (reference_cluster_end(rest, 1), TokenKind::Symbol)
             } else if first.is_ascii_digit() {
                 let n = Tokens::number_len(rest);
                 let seps = rest[..n].bytes().any(|c| !c.is_ascii_digit());
@@ -524,9 +583,12 @@ mod tests {
                     .char_indices()
                     .find(|&(_, c)| c != first)
                     .map_or(rest.len(), |(i, _)| i);
-                (n, TokenKind::Punct)
+                (reference_cluster_end(rest, n), TokenKind::Punct)
             } else {
-                (first.len_utf8(), TokenKind::Symbol)
+                (
+                    reference_cluster_end(rest, first.len_utf8()),
+                    TokenKind::Symbol,
+                )
             };
             let gap = &text[pos..start];
             let end = start + len.max(first.len_utf8());
@@ -539,6 +601,19 @@ mod tests {
                 newline_before: gap.bytes().any(|b| b == b'\n'),
             });
         }
+    }
+
+    /// The end of the grapheme cluster of the character that ends at `n`,
+    /// short of whitespace and ASCII after it (what `cluster_end`
+    /// shortcuts).
+    fn reference_cluster_end(rest: &str, n: usize) -> usize {
+        let last = rest[..n].char_indices().next_back().map_or(0, |(i, _)| i);
+        let g = rest[last..].graphemes(true).next().unwrap_or("");
+        let tail = &g[n - last..];
+        let cut = tail
+            .find(|c: char| c.is_ascii() || c.is_whitespace())
+            .unwrap_or(tail.len());
+        n + cut
     }
 
     /// The word scan as first written, one byte at a time.
@@ -604,6 +679,8 @@ mod tests {
             "ệ", "Đ", "ư", "\u{0301}", "\u{0323}", "ß", "é", "×", "Ω", "中", "😀", "...", "…",
             "“", "”", "(", ")", "nguyen.van@", "so", "mail.gov.vn", "abc", "x@y.z",
             "hoà", "tp.hcm", "10h30", "1.234,5", "a1", "ḿ", "\u{1AB0}", "ǅ",
+            "\u{200D}", "\u{1F469}", "\u{1F1FB}", "\u{FE0F}", "\u{20E3}", "\u{1F3FD}", "#",
+            "\u{0600}", "\u{2764}",
         ];
         let mut seed = 0x2545_f491_4f6c_dd1d_u64;
         let mut next = || {
@@ -698,6 +775,87 @@ mod tests {
         assert_eq!(t[0].text, "Vie\u{0323}\u{0302}t");
         assert_eq!(t[1].text, "Na\u{200B}m");
         assert_eq!(t[2].text, "x");
+    }
+
+    /// The tokenizer and the cleanup agree on what is invisible: each such
+    /// character stays inside a word, is skipped between tokens, and is what
+    /// the cleanup removes from that word.
+    #[test]
+    fn invisible_characters_are_the_cleanup_ones() {
+        let mut n = 0;
+        for cp in 0..0x11_0000u32 {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            let inside = format!("ho{c}a");
+            let one = tokenize(&inside).map(|t| t.text).collect::<Vec<_>>() == [inside.as_str()];
+            let spaced = format!("a {c} b");
+            let between: Vec<_> = tokenize(&spaced).map(|t| t.text).collect();
+            let removed = crate::normalize(&inside) == "hoa";
+            if crate::chars::is_invisible(c) {
+                assert!(one && between == ["a", "b"] && removed, "U+{cp:04X}");
+                n += 1;
+            } else if removed {
+                panic!("U+{cp:04X} removed but not invisible");
+            }
+        }
+        assert_eq!(n, 11);
+    }
+
+    /// Grapheme clusters that are not letters stay whole (written by hand:
+    /// the code points of each emoji sequence, flag and keycap).
+    #[test]
+    fn emoji_flags_and_keycaps_are_one_symbol() {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        let cases: [(&str, &[(&str, TokenKind)]); 7] = [
+            (family, &[(family, TokenKind::Symbol)]),
+            (
+                "Việt Nam \u{1F1FB}\u{1F1F3}\u{1F1FA}\u{1F1F8}!",
+                &[
+                    ("Việt", TokenKind::Word),
+                    ("Nam", TokenKind::Word),
+                    ("\u{1F1FB}\u{1F1F3}", TokenKind::Symbol),
+                    ("\u{1F1FA}\u{1F1F8}", TokenKind::Symbol),
+                    ("!", TokenKind::Punct),
+                ],
+            ),
+            (
+                "1\u{FE0F}\u{20E3} #\u{FE0F}\u{20E3} 12",
+                &[
+                    ("1\u{FE0F}\u{20E3}", TokenKind::Symbol),
+                    ("#\u{FE0F}\u{20E3}", TokenKind::Symbol),
+                    ("12", TokenKind::Number),
+                ],
+            ),
+            (
+                "tốt\u{1F44D}\u{1F3FD}",
+                &[
+                    ("tốt", TokenKind::Word),
+                    ("\u{1F44D}\u{1F3FD}", TokenKind::Symbol),
+                ],
+            ),
+            (
+                "\u{2764}\u{FE0F}",
+                &[("\u{2764}\u{FE0F}", TokenKind::Symbol)],
+            ),
+            (
+                "\u{203C}\u{FE0F}",
+                &[("\u{203C}\u{FE0F}", TokenKind::Punct)],
+            ),
+            // A plain digit, symbol or punctuation is as before.
+            (
+                "5% ₫ …",
+                &[
+                    ("5", TokenKind::Number),
+                    ("%", TokenKind::Symbol),
+                    ("₫", TokenKind::Symbol),
+                    ("…", TokenKind::Punct),
+                ],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(kinds(text), want.to_vec(), "{text:?}");
+        }
     }
 
     #[test]

@@ -69,7 +69,8 @@
 //!   Windows-1252 leaves undefined (0x81 0x8D 0x8F 0x90 0x9D) are always the
 //!   VN1 capitals Ả Ì Ĩ Í Ù. Measured on 200 news documents: ABC-written
 //!   bytes decode exactly in 200/200, glibc-VN1-written bytes in 197/200
-//!   (`cargo test --test legacy tcvn3_news -- --nocapture`).
+//!   (`VNTEXT_DATA=../shared/data cargo test --test legacy -- --ignored
+//!   --nocapture tcvn3_news`).
 //! * **The other VN1 capital slots as VN1** (0x01 Ú, 0x02 Ụ, 0x04 Ừ, 0x05 Ử,
 //!   0x06 Ữ, 0x11 Ứ, 0x12 Ự, 0x13 Ỳ, 0x14 Ỷ, 0x15 Ỹ, 0x16 Ý, 0x17 Ỵ, 0xAF Ằ,
 //!   0xBA Ẳ, 0xBF–0xC5 Ẵ Ắ Ầ Ẩ Ẫ Ấ Ề, 0xCD Ể, 0xD9–0xDB Ễ Ế Ồ, 0xE0 Ổ, 0xF0 Ỗ,
@@ -96,11 +97,12 @@
 //! [`Encoding::Utf8`] unless a legacy reading is clearly more Vietnamese
 //! (short VISCII text can be valid UTF-8 by accident); UTF-8 with a few
 //! broken bytes competes with the legacy readings, each U+FFFD counting
-//! against it. Measured on the unc-news corpus (`cargo test --test legacy
-//! detects_news -- --nocapture`): 1500/1500 document openings and all of
-//! ~9,200 single lines of five or more words are detected right; for
-//! three-word fragments the decoded text is wrong in 0.2% (TCVN3), 0.1%
-//! (VNI), 2.5% (VISCII) and 0.8% (Windows-1258) of cases.
+//! against it. Measured on the unc-news corpus (`VNTEXT_DATA=../shared/data
+//! cargo test --release --test legacy -- --ignored --nocapture detects_news`):
+//! 1500/1500 document openings and all of ~9,200 single lines of five or
+//! more words are detected right; for three-word fragments the decoded text
+//! is wrong in 0.2% (TCVN3, 5/3000), 0.1% (VNI, 3/3000), 2.3% (VISCII,
+//! 69/2949) and 0.6% (Windows-1258, 18/3000) of cases.
 
 use std::fmt;
 use std::str::FromStr;
@@ -110,6 +112,7 @@ use rustc_hash::FxHashMap;
 use unicode_normalization::char::compose;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
+use crate::chars::{self, Letter, Modifier, Tone};
 use crate::{Error, ErrorKind, Result};
 
 mod detect;
@@ -382,13 +385,13 @@ fn decode_legacy(
         } else if encoding == Encoding::Tcvn3 && (0xB0..=0xB4).contains(&b) {
             // VN1's combining tones, when they follow an untoned vowel;
             // otherwise Windows-1252 ° ± ² ³ ´ (see the module docs).
-            let tone =
-                ['\u{0300}', '\u{0309}', '\u{0303}', '\u{0301}', '\u{0323}'][(b - 0xB0) as usize];
+            let tone = VN1_TONES[(b - 0xB0) as usize];
             let composed = out
                 .chars()
                 .next_back()
-                .filter(|p| VN_LETTERS.get(p).is_some_and(|l| l.tone == 0))
-                .and_then(|p| add_mark(p, tone));
+                .and_then(vowel)
+                .filter(|l| l.tone == Tone::Ngang)
+                .and_then(|l| chars::compose(l.base, tone, l.upper));
             match composed {
                 Some(composed) => {
                     out.pop();
@@ -396,7 +399,7 @@ fn decode_legacy(
                 }
                 None => out.push(c),
             }
-        } else if encoding == Encoding::Cp1258 && TONE_MARKS.contains(&c) {
+        } else if encoding == Encoding::Cp1258 && Tone::from_mark(c).is_some() {
             // Compose the tone byte with the letter before it; leave
             // anything unusual to a final NFC pass.
             match out.chars().next_back().and_then(|p| add_mark(p, c)) {
@@ -499,74 +502,70 @@ fn tcvn3_high(bytes: &[u8], i: usize) -> char {
     cp
 }
 
-/// Combining tone marks in our tone order: grave, hook, tilde, acute, dot.
-const TONE_MARKS: [char; 5] = ['\u{0300}', '\u{0309}', '\u{0303}', '\u{0301}', '\u{0323}'];
-const CIRCUMFLEX: char = '\u{0302}';
-const BREVE: char = '\u{0306}';
-const HORN: char = '\u{031B}';
+/// The tones of VN1's combining bytes 0xB0–0xB4.
+const VN1_TONES: [Tone; 5] = [Tone::Huyen, Tone::Hoi, Tone::Nga, Tone::Sac, Tone::Nang];
 
-/// What a VNI mark byte adds to the letter before it.
-#[derive(Clone, Copy)]
-enum VniMark {
-    /// A tone alone (index into [`TONE_MARKS`]).
-    Tone(u8),
-    /// Circumflex, with an optional tone.
-    Circumflex(Option<u8>),
-    /// Breve, with an optional tone.
-    Breve(Option<u8>),
+/// A Vietnamese vowel letter ([`chars::letter`] of a vowel).
+fn vowel(c: char) -> Option<Letter> {
+    chars::letter(c).filter(|l| chars::is_vowel(l.base))
 }
 
-/// Lower-case VNI mark bytes (upper-case ones are 0x20 less).
-const VNI_MARKS: [(u8, VniMark); 17] = [
-    (0xF8, VniMark::Tone(0)),
-    (0xFB, VniMark::Tone(1)),
-    (0xF5, VniMark::Tone(2)),
-    (0xF9, VniMark::Tone(3)),
-    (0xEF, VniMark::Tone(4)),
-    (0xE2, VniMark::Circumflex(None)),
-    (0xE0, VniMark::Circumflex(Some(0))),
-    (0xE5, VniMark::Circumflex(Some(1))),
-    (0xE3, VniMark::Circumflex(Some(2))),
-    (0xE1, VniMark::Circumflex(Some(3))),
-    (0xE4, VniMark::Circumflex(Some(4))),
-    (0xEA, VniMark::Breve(None)),
-    (0xE8, VniMark::Breve(Some(0))),
-    (0xFA, VniMark::Breve(Some(1))),
-    (0xFC, VniMark::Breve(Some(2))),
-    (0xE9, VniMark::Breve(Some(3))),
-    (0xEB, VniMark::Breve(Some(4))),
+/// VNI mark bytes (lower case; the upper-case ones are 0x20 less): the
+/// modifier and the tone each adds to the letter before it.
+const VNI_MARKS: [(u8, Modifier, Tone); 17] = [
+    (0xF8, Modifier::None, Tone::Huyen),
+    (0xFB, Modifier::None, Tone::Hoi),
+    (0xF5, Modifier::None, Tone::Nga),
+    (0xF9, Modifier::None, Tone::Sac),
+    (0xEF, Modifier::None, Tone::Nang),
+    (0xE2, Modifier::Circumflex, Tone::Ngang),
+    (0xE0, Modifier::Circumflex, Tone::Huyen),
+    (0xE5, Modifier::Circumflex, Tone::Hoi),
+    (0xE3, Modifier::Circumflex, Tone::Nga),
+    (0xE1, Modifier::Circumflex, Tone::Sac),
+    (0xE4, Modifier::Circumflex, Tone::Nang),
+    (0xEA, Modifier::Breve, Tone::Ngang),
+    (0xE8, Modifier::Breve, Tone::Huyen),
+    (0xFA, Modifier::Breve, Tone::Hoi),
+    (0xFC, Modifier::Breve, Tone::Nga),
+    (0xE9, Modifier::Breve, Tone::Sac),
+    (0xEB, Modifier::Breve, Tone::Nang),
 ];
 
-/// Lower-case VNI single-byte letters (upper-case ones are 0x20 less).
-const VNI_SINGLES: [(u8, char); 9] = [
-    (0xF1, 'đ'),
-    (0xF4, 'ơ'),
-    (0xF6, 'ư'),
-    (0xEC, 'ì'),
-    (0xE6, 'ỉ'),
-    (0xF3, 'ĩ'),
-    (0xED, 'í'),
-    (0xF2, 'ị'),
-    (0xEE, 'ỵ'),
+/// VNI single-byte letters (lower case; the upper-case ones are 0x20
+/// less): untoned lower-case letter and tone.
+const VNI_SINGLES: [(u8, char, Tone); 9] = [
+    (0xF1, 'đ', Tone::Ngang),
+    (0xF4, 'ơ', Tone::Ngang),
+    (0xF6, 'ư', Tone::Ngang),
+    (0xEC, 'i', Tone::Huyen),
+    (0xE6, 'i', Tone::Hoi),
+    (0xF3, 'i', Tone::Nga),
+    (0xED, 'i', Tone::Sac),
+    (0xF2, 'i', Tone::Nang),
+    (0xEE, 'y', Tone::Nang),
 ];
 
 /// VNI byte tables: the character a byte stands for on its own, and the
 /// mark it applies to a preceding letter.
 struct VniTables {
     single: [char; 256],
-    mark: [Option<VniMark>; 256],
+    mark: [Option<(Modifier, Tone)>; 256],
 }
 
 static VNI: LazyLock<VniTables> = LazyLock::new(|| {
     let mut single = tables::CP1252;
     let mut mark = [None; 256];
-    for &(b, m) in &VNI_MARKS {
-        mark[b as usize] = Some(m);
-        mark[(b - 0x20) as usize] = Some(m);
+    for &(b, m, t) in &VNI_MARKS {
+        mark[b as usize] = Some((m, t));
+        mark[(b - 0x20) as usize] = Some((m, t));
     }
-    for &(b, c) in &VNI_SINGLES {
-        single[b as usize] = c;
-        single[(b - 0x20) as usize] = c.to_uppercase().next().unwrap_or(c);
+    for &(b, base, tone) in &VNI_SINGLES {
+        for (byte, upper) in [(b, false), (b - 0x20, true)] {
+            if let Some(c) = chars::compose(base, tone, upper) {
+                single[byte as usize] = c;
+            }
+        }
     }
     VniTables { single, mark }
 });
@@ -611,60 +610,19 @@ fn decode_vni(bytes: &[u8], strict: bool) -> std::result::Result<String, usize> 
     Ok(out)
 }
 
-/// Applies a VNI mark to `prev` when `prev` can carry it.
-fn apply_vni_mark(prev: char, m: VniMark) -> Option<char> {
-    let with_tone = |c: char, tone: Option<u8>| match tone {
-        None => Some(c),
-        Some(t) => add_mark(c, TONE_MARKS[t as usize]),
+/// Applies a VNI mark (modifier and tone) to `prev` when `prev` can carry
+/// it: a tone alone goes on any untoned vowel, a circumflex or breve (with
+/// or without a tone) on the plain vowel it belongs to.
+fn apply_vni_mark(prev: char, (m, tone): (Modifier, Tone)) -> Option<char> {
+    let l = vowel(prev).filter(|l| l.tone == Tone::Ngang)?;
+    let base = match m {
+        Modifier::None => l.base,
+        _ => match chars::split(l.base) {
+            (ascii, Modifier::None) => chars::join(ascii, m)?,
+            _ => return None,
+        },
     };
-    match m {
-        VniMark::Tone(t) => {
-            if matches!(
-                prev,
-                'a' | 'ă'
-                    | 'â'
-                    | 'e'
-                    | 'ê'
-                    | 'i'
-                    | 'o'
-                    | 'ô'
-                    | 'ơ'
-                    | 'u'
-                    | 'ư'
-                    | 'y'
-                    | 'A'
-                    | 'Ă'
-                    | 'Â'
-                    | 'E'
-                    | 'Ê'
-                    | 'I'
-                    | 'O'
-                    | 'Ô'
-                    | 'Ơ'
-                    | 'U'
-                    | 'Ư'
-                    | 'Y'
-            ) {
-                add_mark(prev, TONE_MARKS[t as usize])
-            } else {
-                None
-            }
-        }
-        VniMark::Circumflex(tone) => {
-            if matches!(prev, 'a' | 'e' | 'o' | 'A' | 'E' | 'O') {
-                with_tone(compose(prev, CIRCUMFLEX)?, tone)
-            } else {
-                None
-            }
-        }
-        VniMark::Breve(tone) => {
-            if matches!(prev, 'a' | 'A') {
-                with_tone(compose(prev, BREVE)?, tone)
-            } else {
-                None
-            }
-        }
-    }
+    chars::compose(base, tone, l.upper)
 }
 
 /// `c` with the combining `mark` added, when that is one precomposed
@@ -701,83 +659,6 @@ fn nfc_string(s: String) -> String {
 }
 
 // ---------------------------------------------------------------------------
-// Vietnamese letters
-
-/// A Vietnamese vowel letter split into parts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) struct VnLetter {
-    /// The ASCII base letter, lower case.
-    pub base: u8,
-    /// 0 none, 1 circumflex, 2 breve, 3 horn.
-    pub modifier: u8,
-    /// 0 level, 1 grave, 2 hook, 3 tilde, 4 acute, 5 dot below.
-    pub tone: u8,
-    /// Whether the letter is a capital.
-    pub upper: bool,
-}
-
-impl VnLetter {
-    /// The letter without its tone (lower case, or upper when `upper`).
-    pub(crate) fn toneless(self) -> char {
-        let base = if self.upper {
-            self.base.to_ascii_uppercase() as char
-        } else {
-            self.base as char
-        };
-        let m = match self.modifier {
-            1 => Some(CIRCUMFLEX),
-            2 => Some(BREVE),
-            3 => Some(HORN),
-            _ => None,
-        };
-        m.and_then(|m| compose(base, m)).unwrap_or(base)
-    }
-}
-
-/// The 12 vowel letters as (base, modifier).
-const VOWELS: [(u8, u8); 12] = [
-    (b'a', 0),
-    (b'a', 1),
-    (b'a', 2),
-    (b'e', 0),
-    (b'e', 1),
-    (b'i', 0),
-    (b'o', 0),
-    (b'o', 1),
-    (b'o', 3),
-    (b'u', 0),
-    (b'u', 3),
-    (b'y', 0),
-];
-
-/// Every Vietnamese vowel letter (both cases, all six tones; 144 letters).
-pub(crate) static VN_LETTERS: LazyLock<FxHashMap<char, VnLetter>> = LazyLock::new(|| {
-    let mut map = FxHashMap::default();
-    for upper in [false, true] {
-        for &(base, modifier) in &VOWELS {
-            for tone in 0..6u8 {
-                let l = VnLetter {
-                    base,
-                    modifier,
-                    tone,
-                    upper,
-                };
-                let c0 = l.toneless();
-                let c = if tone == 0 {
-                    Some(c0)
-                } else {
-                    add_mark(c0, TONE_MARKS[tone as usize - 1])
-                };
-                if let Some(c) = c {
-                    map.insert(c, l);
-                }
-            }
-        }
-    }
-    map
-});
-
-// ---------------------------------------------------------------------------
 // Encoding
 
 fn reverse(table: &[char; 256], keep: impl Fn(u8, char) -> bool) -> FxHashMap<char, u8> {
@@ -794,12 +675,14 @@ fn reverse(table: &[char; 256], keep: impl Fn(u8, char) -> bool) -> FxHashMap<ch
 static REV_VISCII: LazyLock<FxHashMap<char, u8>> =
     LazyLock::new(|| reverse(&tables::VISCII, |_, _| true));
 
+/// Whether `c` is an upper-case vowel with a tone (VN3 has none).
+pub(crate) fn is_toned_capital(c: char) -> bool {
+    vowel(c).is_some_and(|l| l.upper && l.tone != Tone::Ngang)
+}
+
 /// TCVN3 reverse map: pure VN3 — no VN1 toned capitals.
-static REV_TCVN3: LazyLock<FxHashMap<char, u8>> = LazyLock::new(|| {
-    reverse(&tables::TCVN3, |_, c| {
-        !VN_LETTERS.get(&c).is_some_and(|l| l.upper && l.tone != 0)
-    })
-});
+static REV_TCVN3: LazyLock<FxHashMap<char, u8>> =
+    LazyLock::new(|| reverse(&tables::TCVN3, |_, c| !is_toned_capital(c)));
 
 static REV_CP1258: LazyLock<FxHashMap<char, u8>> =
     LazyLock::new(|| reverse(&tables::CP1258, |_, _| true));
@@ -818,16 +701,10 @@ fn encode_tcvn3(c: char, out: &mut Vec<u8>) -> bool {
     if push_single(&REV_TCVN3, c, out) {
         return true;
     }
-    match VN_LETTERS.get(&c) {
+    // A capital vowel VN3 lacks: its lower-case code.
+    match vowel(c) {
         Some(l) if l.upper => {
-            let lower = VnLetter { upper: false, ..*l };
-            let toneless = lower.toneless();
-            let lc = if l.tone == 0 {
-                Some(toneless)
-            } else {
-                add_mark(toneless, TONE_MARKS[l.tone as usize - 1])
-            };
-            lc.is_some_and(|lc| push_single(&REV_TCVN3, lc, out))
+            chars::compose(l.base, l.tone, false).is_some_and(|lc| push_single(&REV_TCVN3, lc, out))
         }
         _ => false,
     }
@@ -837,11 +714,14 @@ fn encode_cp1258(c: char, out: &mut Vec<u8>) -> bool {
     if push_single(&REV_CP1258, c, out) {
         return true;
     }
-    match VN_LETTERS.get(&c) {
-        Some(l) if l.tone != 0 => {
+    // A toned vowel without a byte of its own: base letter + tone byte.
+    match vowel(c) {
+        Some(l) if l.tone != Tone::Ngang => {
+            let base = chars::compose(l.base, Tone::Ngang, l.upper);
+            let mark = l.tone.mark();
             let (Some(&base), Some(&tone)) = (
-                REV_CP1258.get(&l.toneless()),
-                REV_CP1258.get(&TONE_MARKS[l.tone as usize - 1]),
+                base.and_then(|b| REV_CP1258.get(&b)),
+                mark.and_then(|m| REV_CP1258.get(&m)),
             ) else {
                 return false;
             };
@@ -857,11 +737,11 @@ fn encode_cp1258(c: char, out: &mut Vec<u8>) -> bool {
 /// stand for themselves.
 static VNI_USED: LazyLock<[bool; 256]> = LazyLock::new(|| {
     let mut used = [false; 256];
-    for &(b, _) in &VNI_MARKS {
-        used[b as usize] = true;
-        used[(b - 0x20) as usize] = true;
-    }
-    for &(b, _) in &VNI_SINGLES {
+    let bytes = VNI_MARKS
+        .iter()
+        .map(|m| m.0)
+        .chain(VNI_SINGLES.iter().map(|s| s.0));
+    for b in bytes {
         used[b as usize] = true;
         used[(b - 0x20) as usize] = true;
     }
@@ -877,44 +757,49 @@ fn encode_vni(c: char, out: &mut Vec<u8>) -> bool {
         return true;
     }
     let case = |b: u8, upper: bool| if upper { b - 0x20 } else { b };
-    if c == 'đ' || c == 'Đ' {
-        out.push(case(0xF1, c == 'Đ'));
-        return true;
-    }
-    let Some(&l) = VN_LETTERS.get(&c) else {
+    let Some(l) = chars::letter(c) else {
         return push_single(&REV_CP1252, c, out);
     };
-    let base = if l.upper {
-        l.base.to_ascii_uppercase()
-    } else {
-        l.base
-    };
-    // Tone mark bytes in our tone order (grave, hook, tilde, acute, dot).
-    const TONE: [u8; 5] = [0xF8, 0xFB, 0xF5, 0xF9, 0xEF];
-    const CIRC: [u8; 6] = [0xE2, 0xE0, 0xE5, 0xE3, 0xE1, 0xE4];
-    const BRV: [u8; 6] = [0xEA, 0xE8, 0xFA, 0xFC, 0xE9, 0xEB];
-    const I_TONE: [u8; 5] = [0xEC, 0xE6, 0xF3, 0xED, 0xF2];
-    let t = l.tone as usize;
-    match (l.base, l.modifier) {
-        (b'i', _) if t > 0 => out.push(case(I_TONE[t - 1], l.upper)),
-        (b'y', _) if t == 5 => out.push(case(0xEE, l.upper)),
-        (_, 1) => out.extend([base, case(CIRC[t], l.upper)]),
-        (_, 2) => out.extend([base, case(BRV[t], l.upper)]),
-        (b, 3) => {
-            let single = if b == b'o' { 0xF4 } else { 0xF6 };
-            out.push(case(single, l.upper));
-            if t > 0 {
-                out.push(case(TONE[t - 1], l.upper));
-            }
-        }
-        _ => {
-            out.push(base);
-            if t > 0 {
-                out.push(case(TONE[t - 1], l.upper));
-            }
-        }
+    // A single byte (đ ơ ư, toned i, ỵ), else the base letter (or ơ ư)
+    // and the mark byte of the modifier and tone.
+    if let Some(&(b, _, _)) = VNI_SINGLES
+        .iter()
+        .find(|&&(_, base, tone)| (base, tone) == (l.base, l.tone))
+    {
+        out.push(case(b, l.upper));
+        return true;
     }
-    true
+    let (ascii, m) = chars::split(l.base);
+    let (first, m) = match m {
+        Modifier::Horn => {
+            let single = VNI_SINGLES
+                .iter()
+                .find(|s| (s.1, s.2) == (l.base, Tone::Ngang));
+            (
+                single.map_or(ascii as u8, |s| case(s.0, l.upper)),
+                Modifier::None,
+            )
+        }
+        _ => (
+            if l.upper {
+                ascii.to_ascii_uppercase() as u8
+            } else {
+                ascii as u8
+            },
+            m,
+        ),
+    };
+    out.push(first);
+    if (m, l.tone) == (Modifier::None, Tone::Ngang) {
+        return true;
+    }
+    match VNI_MARKS.iter().find(|&&(_, mm, t)| (mm, t) == (m, l.tone)) {
+        Some(&(b, _, _)) => {
+            out.push(case(b, l.upper));
+            true
+        }
+        None => false,
+    }
 }
 
 #[cfg(test)]
@@ -922,11 +807,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn letters_table_has_all_vowels() {
-        assert_eq!(VN_LETTERS.len(), 144);
-        let l = VN_LETTERS[&'Ặ'];
-        assert_eq!((l.base, l.modifier, l.tone, l.upper), (b'a', 2, 5, true));
-        assert_eq!(l.toneless(), 'Ă');
+    fn every_vowel_letter_has_a_vni_spelling() {
+        let mut n = 0;
+        for v in chars::VOWELS {
+            for t in Tone::ALL {
+                for upper in [false, true] {
+                    let c = chars::compose(v, t, upper).unwrap();
+                    let bytes = encode(&c.to_string(), Encoding::Vni).unwrap();
+                    assert_eq!(decode(&bytes, Encoding::Vni).unwrap(), c.to_string());
+                    n += 1;
+                }
+            }
+        }
+        assert_eq!(n, 144);
+        assert_eq!(encode("Ặ", Encoding::Vni).unwrap(), b"A\xcb");
+        assert_eq!(encode("Ợ", Encoding::Vni).unwrap(), b"\xd4\xcf");
     }
 
     #[test]

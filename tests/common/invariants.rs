@@ -11,14 +11,9 @@ use std::ops::Range;
 
 use unicode_normalization::{is_nfc, UnicodeNormalization};
 
-/// Characters the pre-tokenizer skips between tokens besides whitespace
-/// (the same set as `token::is_invisible`, which is crate-private).
-pub fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}'
-    )
-}
+/// Characters the pre-tokenizer skips between tokens besides whitespace:
+/// the alphabet's invisible characters (the same list the cleanup removes).
+pub use vntext::chars::is_invisible;
 
 /// Whether `c` may lie outside every token/word span.
 pub fn is_skippable(c: char) -> bool {

@@ -2,7 +2,7 @@
 //! weekday word before it) is a date and when it is a quantity, a fraction,
 //! an address or part of a document number.
 
-use super::numeric::{num_at, year_at};
+use super::numeric::{num_at, unit_after, year_at};
 use crate::lex::{Analysis, Lex, Walk, YEAR};
 use crate::token::TokenKind;
 
@@ -48,12 +48,6 @@ pub(super) fn place_noun(a: &Analysis<'_, '_>, i: usize) -> bool {
 /// ([`Lex::QuantityBefore`]).
 pub(super) fn bad_before_bare(a: &Analysis<'_, '_>, i: usize) -> bool {
     a.word_is(i, Lex::QuantityBefore)
-}
-
-/// Whether the word at `i`, right after a bare number, makes it a quantity
-/// ([`Lex::QuantityAfter`]).
-pub(super) fn unit_after(a: &Analysis<'_, '_>, i: usize) -> bool {
-    a.word_is(i, Lex::QuantityAfter)
 }
 
 /// Context checks for a bare number date (no unit, part-of-day or weekday

@@ -3,12 +3,12 @@
 
 use super::context::{
     bad_before_bare, bare_ok, dm_cue, docref_glued, dot_dm_cue, place_noun, range_conn,
-    time_word_before, unit_after,
+    time_word_before,
 };
 use super::numeric::Num;
 use super::numeric::{
     day_range, int_at, is_year, nam_year, num_at, numeric_dm, numeric_years, spaced_year_tail,
-    tok_end, valid_dm, word_dm, year_at,
+    tok_end, unit_after, valid_dm, word_dm, year_at,
 };
 use super::{Cal, Core, Found, Unit};
 use crate::lex::{Analysis, Lex, Walk, DAY, MONTH, YEAR};

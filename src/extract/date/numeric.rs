@@ -2,10 +2,15 @@
 //! `20-22/9/2023`, `2017/18`) and the word forms around them (`năm Y`,
 //! `D tháng M [năm Y]`).
 
-use super::context::unit_after;
 use super::{days_in_month, Cal, Core, Found};
 use crate::lex::{Analysis, Lex, MONTH, YEAR};
 use crate::token::TokenKind;
+
+/// Whether the word at `i`, right after a bare number, makes it a quantity
+/// ([`Lex::QuantityAfter`]).
+pub(super) fn unit_after(a: &Analysis<'_, '_>, i: usize) -> bool {
+    a.word_is(i, Lex::QuantityAfter)
+}
 
 /// One run of digits inside a number token.
 #[derive(Clone, Copy, Default, Debug)]

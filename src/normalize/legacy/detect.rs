@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use super::{decode_lossy, Detection, Encoding, VN_LETTERS};
+use super::{decode_lossy, is_toned_capital, Detection, Encoding};
+use crate::key::Key;
 
 /// Bytes of evidence scored per candidate.
 const SAMPLE: usize = 64 * 1024;
@@ -150,13 +151,9 @@ fn score(text: &str, enc: Encoding) -> Score {
                 is_syllable(word)
             };
             if valid {
-                let toned_capital = enc == Encoding::Tcvn3
-                    && word
-                        .chars()
-                        .any(|c| VN_LETTERS.get(&c).is_some_and(|l| l.upper && l.tone != 0));
+                let toned_capital = enc == Encoding::Tcvn3 && word.chars().any(is_toned_capital);
                 s.valid += if toned_capital { 0.5 } else { 1.0 };
-                let lower = word.to_lowercase();
-                if COMMON.contains(lower.as_str()) {
+                if COMMON.contains(&Key::of(word)) {
                     s.common += 1.0;
                 }
             }
@@ -170,7 +167,7 @@ fn score(text: &str, enc: Encoding) -> Score {
         if !c.is_ascii() {
             s.non_ascii_chars += 1;
         }
-        let letter = c.is_alphabetic() || crate::token::is_combining_mark(c);
+        let letter = c.is_alphabetic() || crate::chars::is_combining_mark(c);
         if letter {
             if word.len() < 64 {
                 word.push(c);
@@ -204,9 +201,11 @@ fn score(text: &str, enc: Encoding) -> Score {
     s
 }
 
-/// Frequent Vietnamese syllables with a diacritic (written for this crate
-/// from general knowledge of the language; a tie-breaker only).
-static COMMON: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+/// Keys ([`crate::key`]) of frequent Vietnamese syllables with a diacritic
+/// (written for this crate from general knowledge of the language; a
+/// tie-breaker only). Compared by key, a word matches whatever its case
+/// and tone placement (hoá, hóa, HOÁ).
+static COMMON: LazyLock<FxHashSet<Key>> = LazyLock::new(|| {
     "của và các có được là trong người không những một với đã này năm tại để đến khi \
      về từ nhiều cũng như sẽ đó làm vào phải trên sau nhà nước việc công thể lại hơn đi \
      còn ông bà mới hiện nhất nhân hội thành phố tỉnh huyện xã động dân chính quốc đồng \
@@ -239,6 +238,7 @@ static COMMON: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
      lực lượng công an cảnh sát chiến sĩ bộ đội biên phòng \
      tỉnh thành phố quận huyện phường xã thôn ấp bản làng"
         .split_whitespace()
+        .map(Key::of)
         .collect()
 });
 
