@@ -42,7 +42,6 @@ use std::process::ExitCode;
 use clap::Parser;
 
 mod args;
-mod demo;
 mod input;
 mod modes;
 mod offsets;

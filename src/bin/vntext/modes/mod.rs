@@ -7,13 +7,12 @@ use super::args::Cmd;
 use super::input::Res;
 
 mod decode;
+mod demo;
 mod extract;
 mod normalize;
 mod segment;
 mod sentences;
 mod syllable;
-
-pub use segment::words_text;
 
 /// Runs one subcommand.
 pub fn run(cmd: Cmd) -> Res {
@@ -51,7 +50,7 @@ pub fn run(cmd: Cmd) -> Res {
             };
             extract::run(reference_date, how, offsets.offsets, &common)
         }
-        Cmd::Demo { file, offsets } => super::demo::run(file, offsets.offsets),
+        Cmd::Demo { file, offsets } => demo::run(file, offsets.offsets),
     }
 }
 

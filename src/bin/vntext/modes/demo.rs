@@ -9,23 +9,23 @@ use std::path::PathBuf;
 use vntext::extract::Value;
 use vntext::{Analyzer, Normalizer};
 
-use super::args::Offsets;
-use super::input::{self, Input, Res};
-use super::modes::words_text;
-use super::offsets::Converter;
+use super::super::args::Offsets;
+use super::super::input::{self, Input, Res};
+use super::super::offsets::Converter;
+use super::segment::words_text;
 
 const SAMPLES: &[(&str, &str)] = &[
     (
         "dan-van-2023.txt",
-        include_str!("../../../data/samples/dan-van-2023.txt"),
+        include_str!("../../../../data/samples/dan-van-2023.txt"),
     ),
     (
         "cai-cach-hanh-chinh-quy-1.txt",
-        include_str!("../../../data/samples/cai-cach-hanh-chinh-quy-1.txt"),
+        include_str!("../../../../data/samples/cai-cach-hanh-chinh-quy-1.txt"),
     ),
     (
         "hoi-thao-chuyen-doi-so.txt",
-        include_str!("../../../data/samples/hoi-thao-chuyen-doi-so.txt"),
+        include_str!("../../../../data/samples/hoi-thao-chuyen-doi-so.txt"),
     ),
 ];
 
