@@ -5,7 +5,7 @@
 
 use crate::lex::{
     Analysis, Lex, Walk, COMMITTEE, HEAD_BOARD, HEAD_DEPT, HEAD_MINISTRY, HIGH_COURT, LEVEL,
-    LEVEL_ABBR, LEVEL_STOP,
+    LEVEL_ABBR, LEVEL_ASCII, LEVEL_STOP,
 };
 use crate::token::{Token, TokenKind};
 
@@ -194,10 +194,13 @@ fn local_level(a: &Analysis<'_, '_>, j: usize) -> usize {
     if level.class == LEVEL_ABBR && a.is_punct(p, ".") && !a.tokens[p].space_before {
         p += 1;
     }
-    debug_assert!(matches!(level.class, LEVEL | LEVEL_ABBR));
+    debug_assert!(matches!(level.class, LEVEL | LEVEL_ABBR | LEVEL_ASCII));
     let e = proper_run(a, p);
     if e > p {
         e
+    } else if level.class == LEVEL_ASCII {
+        // "UBND tinh gọn …": no place name, so no level.
+        j
     } else {
         after
     }
