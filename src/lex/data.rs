@@ -308,6 +308,9 @@ pub(crate) const DOC_CONSTITUTION: u8 = 2;
 pub(crate) const DOC_LETTER: u8 = 3;
 /// A joint type ("Thông tư liên tịch").
 pub(crate) const DOC_JOINT: u8 = 4;
+/// An act ("Quyết định"): a reference in lowercase too when its number has
+/// three digits or "của" follows ("ban hành quyết định 153").
+pub(crate) const DOC_ACT: u8 = 5;
 
 /// Issuing body class: a Party committee ("Tỉnh ủy").
 pub(crate) const COMMITTEE: u8 = 1;
@@ -590,6 +593,7 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("constitution", Lex::DocType, DOC_CONSTITUTION),
             tag("letter", Lex::DocType, DOC_LETTER),
             tag("joint", Lex::DocType, DOC_JOINT),
+            tag("act", Lex::DocType, DOC_ACT),
         ],
         true
     ),
