@@ -792,3 +792,80 @@ fn judgments_and_mistyped_numbers() {
         )],
     );
 }
+
+#[test]
+fn lowercase_acts_without_so() {
+    check(
+        "Chi cục đã ban hành quyết định 153 thu hồi quyết định cũ.",
+        &[(
+            "quyết định 153",
+            Some("Quyết định"),
+            "153",
+            None,
+            None,
+            None,
+            None,
+            None,
+        )],
+    );
+    check(
+        "Theo quyết định 13 của Thủ tướng Chính phủ, hộ kinh doanh được hỗ trợ.",
+        &[(
+            "quyết định 13 của Thủ tướng Chính phủ",
+            Some("Quyết định"),
+            "13",
+            None,
+            None,
+            None,
+            None,
+            Some("Thủ tướng Chính phủ"),
+        )],
+    );
+    // The verb "quyết định" before a count.
+    check("Hội đồng sẽ quyết định 15 vấn đề trong kỳ họp.", &[]);
+    check("Quốc hội cần quyết định 2 kế hoạch đầu tư.", &[]);
+}
+
+#[test]
+fn abbreviated_central_bodies() {
+    check(
+        "Quán triệt Nghị quyết 19-NQ/TW của BCH Trung ương Đảng khóa XII.",
+        &[(
+            "Nghị quyết 19-NQ/TW của BCH Trung ương Đảng khóa XII",
+            Some("Nghị quyết"),
+            "19",
+            None,
+            Some("NQ"),
+            Some("TW"),
+            None,
+            Some("BCH Trung ương Đảng khóa XII"),
+        )],
+    );
+    check(
+        "Hướng dẫn số 35-HD/BTGTW của Ban Tuyên giáo T.Ư đã nêu rõ.",
+        &[(
+            "Hướng dẫn số 35-HD/BTGTW của Ban Tuyên giáo T.Ư",
+            Some("Hướng dẫn"),
+            "35",
+            None,
+            Some("HD"),
+            Some("BTGTW"),
+            None,
+            Some("Ban Tuyên giáo T.Ư"),
+        )],
+    );
+    // In a heading in capitals "CỦA …" on the next line is still the body.
+    check(
+        "NGHỊ QUYẾT\nSỐ 12/2021/NQ-HĐND\nNGÀY 15 THÁNG 7 NĂM 2021\nCỦA HỘI ĐỒNG NHÂN DÂN TỈNH ĐỒNG NAI",
+        &[(
+            "NGHỊ QUYẾT\nSỐ 12/2021/NQ-HĐND\nNGÀY 15 THÁNG 7 NĂM 2021\nCỦA HỘI ĐỒNG NHÂN DÂN TỈNH ĐỒNG NAI",
+            Some("Nghị quyết"),
+            "12",
+            Some("2021"),
+            Some("NQ"),
+            Some("HĐND"),
+            Some("2021-07-15"),
+            Some("HỘI ĐỒNG NHÂN DÂN TỈNH ĐỒNG NAI"),
+        )],
+    );
+}

@@ -30,7 +30,8 @@ fn proper_run(a: &Analysis<'_, '_>, mut j: usize) -> usize {
         }
         if capitalised(Some(t)) {
             lower_run = 0;
-            j += 1;
+            // "T.Ư", "TP.HCM": one abbreviation glued by dots.
+            j = a.unit_end(j);
             end = j;
             continue;
         }

@@ -32,7 +32,8 @@ mod symbol;
 use super::{DocRefValue, Entity, EntityKind, Value};
 use crate::lex::matcher::Hit;
 use crate::lex::{
-    Analysis, Lex, Walk, DAY, DOC_CONSTITUTION, DOC_JOINT, DOC_LAW, DOC_LETTER, MONTH, YEAR,
+    Analysis, Lex, Walk, DAY, DOC_ACT, DOC_CONSTITUTION, DOC_JOINT, DOC_LAW, DOC_LETTER, MONTH,
+    YEAR,
 };
 use crate::token::{Token, TokenKind};
 use issuer::body_at;
@@ -236,7 +237,12 @@ fn one<'a>(
                 // "Phương án 1", "Kế hoạch 2": one digit is a label
                 // Lowercase correspondence words are common in news without
                 // "số": "văn bản 425 nói trên", "công văn 1234".
-                let lower_ok = kind.class == DOC_LETTER;
+                let lower_ok = kind.class == DOC_LETTER
+                    || (kind.class == DOC_ACT
+                        && (num.len() >= 3
+                            || a.word_is(i + 1, Lex::Of)
+                            || a.is_punct(i + 1, ",")
+                            || i + 1 == tokens.len()));
                 if !(cap || lower_ok) || name.is_some() || num.len() < 2 {
                     return None;
                 }
@@ -306,7 +312,9 @@ fn one<'a>(
         body_first.map(|(s, e)| text[tokens[s].span.start..tokens[e - 1].span.end].to_string());
     if body.is_none()
         && a.word_is(end_tok, Lex::Of)
-        && !tokens.get(end_tok).is_some_and(|t| t.newline_before)
+        && (!tokens.get(end_tok).is_some_and(|t| t.newline_before)
+            // a heading in capitals: "SỐ 12/2021/NQ-HĐND⏎NGÀY …⏎CỦA HỘI ĐỒNG …"
+            || (a.caps_line(end_tok) && a.caps_line(end_tok - 1)))
     {
         if let Some(mut next) = body_at(a, end_tok + 1) {
             // Joint documents name every issuer: "Thông tư liên tịch số
