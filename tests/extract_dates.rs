@@ -759,6 +759,16 @@ fn months_written_as_words() {
                 Some("2021-05"),
             )],
         ),
+        // A bare year after a month word in capitals, a spaced year after a
+        // month in digits.
+        (
+            "Tháng Năm 2021, nhà máy đi vào hoạt động.",
+            &[("Tháng Năm 2021", "2021-05", None, None, None)],
+        ),
+        (
+            "Từ tháng 5 - 2021, giá điện tăng.",
+            &[("tháng 5 - 2021", "2021-05", None, None, None)],
+        ),
         // An event's name keeps its month: only the year is a DATE.
         (
             "Sau Cách mạng tháng Tám năm 1945, chính quyền mới ra đời.",

@@ -177,8 +177,8 @@ fn short_year(a: &Analysis<'_, '_>, j: usize, start: usize) -> Option<Core> {
 fn month(a: &Analysis<'_, '_>, t: &Token<'_>, j: usize, start: usize) -> Option<Core> {
     if t.kind == TokenKind::Word {
         // "tháng Năm năm 1954", "tháng Ba đến tháng Năm năm 2023"
-        let (m, after, _) = month_at(a, j)?;
-        return month_rest(a, m, after, start);
+        let (m, after, form) = month_at(a, j)?;
+        return month_rest(a, m, after, form, start);
     }
     let n = num_at(a, j)?;
     let p = &n.p;
@@ -223,7 +223,7 @@ fn month(a: &Analysis<'_, '_>, t: &Token<'_>, j: usize, start: usize) -> Option<
             )
         }
         (1, _) if (1..=12).contains(&p[0].val) && p[0].digits <= 2 => {
-            month_rest(a, p[0].val, j + 1, start)
+            month_rest(a, p[0].val, j + 1, MonthForm::Digits, start)
         }
         _ => None,
     }
@@ -233,13 +233,19 @@ fn month(a: &Analysis<'_, '_>, t: &Token<'_>, j: usize, start: usize) -> Option<
 /// year (`tháng 5 năm 2023`), or a range to a month with a year: `tháng 3
 /// đến tháng 5/2023`, `tháng 3 - 5 năm 2023`, `tháng Ba đến tháng Năm năm
 /// 2023`, `tháng 4 và tháng 5/2021` (one DATE with `end`).
-fn month_rest(a: &Analysis<'_, '_>, m: u32, after: usize, start: usize) -> Option<Core> {
+fn month_rest(
+    a: &Analysis<'_, '_>,
+    m: u32,
+    after: usize,
+    form: MonthForm,
+    start: usize,
+) -> Option<Core> {
     let month = |y: u32, m: u32| Cal {
         y: Some(y),
         m: Some(m),
         d: None,
     };
-    if let Some((y, next)) = nam_year(a, after) {
+    if let Some((y, next)) = month_year(a, after, form) {
         return Some(Core {
             dates: vec![Found {
                 start,
@@ -280,6 +286,26 @@ fn month_rest(a: &Analysis<'_, '_>, m: u32, after: usize, start: usize) -> Optio
         }],
         next,
     })
+}
+
+/// The year of a month ending before `after`: `năm Y` ("tháng 5 năm
+/// 2021"), a spaced separator and `Y` ("tháng 5 - 2021"), or after a
+/// month word in capitals or a month name a bare `Y` ("Tháng Năm 2021",
+/// "tháng Giêng 2020"). Returns the year and the index after it.
+fn month_year(a: &Analysis<'_, '_>, after: usize, form: MonthForm) -> Option<(u32, usize)> {
+    if let Some(found) = nam_year(a, after) {
+        return Some(found);
+    }
+    let fine = |k: usize| !a.tokens[k].newline_before && !unit_after(a, k + 1);
+    if spaced_sep(a, after).is_some() {
+        let y = year_at(a, after + 1).filter(|_| fine(after + 1))?;
+        return Some((y, after + 2));
+    }
+    if matches!(form, MonthForm::Capital | MonthForm::Name) {
+        let y = year_at(a, after).filter(|_| fine(after))?;
+        return Some((y, after + 1));
+    }
+    None
 }
 
 /// After "ngày", or with no unit word: day forms, and with no prefix at all
