@@ -672,3 +672,200 @@ fn decade_ranges_glued() {
         check(text, want);
     }
 }
+
+#[test]
+fn months_written_as_words() {
+    let rows: &[(&str, &[Exp])] = &[
+        (
+            "Hiệp ước được ký vào tháng Năm năm 1954 tại thủ đô.",
+            &[("tháng Năm năm 1954", "1954-05", None, None, None)],
+        ),
+        (
+            "Nhà máy khởi công vào tháng mười một năm 2018.",
+            &[("tháng mười một năm 2018", "2018-11", None, None, None)],
+        ),
+        (
+            "Hội làng mở từ tháng Giêng năm 2020 đến hết mùa xuân.",
+            &[("tháng Giêng năm 2020", "2020-01", None, None, None)],
+        ),
+        (
+            "THÁNG BẢY NĂM 1945, PHONG TRÀO LAN RỘNG KHẮP CÁC TỈNH",
+            &[("THÁNG BẢY NĂM 1945", "1945-07", None, None, None)],
+        ),
+        (
+            "Ngày 2 tháng Chín năm 1945, bản Tuyên ngôn được đọc tại Hà Nội.",
+            &[("Ngày 2 tháng Chín năm 1945", "1945-09-02", None, None, None)],
+        ),
+        (
+            "Trưa ngày 30 tháng Tư năm 1975, đoàn xe tiến vào thành phố.",
+            &[(
+                "Trưa ngày 30 tháng Tư năm 1975",
+                "1975-04-30",
+                Some("trưa"),
+                None,
+                None,
+            )],
+        ),
+        // With a day, the month needs no year.
+        (
+            "Các gia đình cúng ông Táo vào ngày 23 tháng Chạp.",
+            &[("ngày 23 tháng Chạp", "--12-23", None, None, None)],
+        ),
+        (
+            "Ngày mồng hai tháng Chín năm 1945 là ngày Quốc khánh.",
+            &[(
+                "Ngày mồng hai tháng Chín năm 1945",
+                "1945-09-02",
+                None,
+                None,
+                None,
+            )],
+        ),
+        // Ranges: bare ends are one DATE with end, full ends two DATEs.
+        (
+            "Mùa khô kéo dài từ tháng Ba đến tháng Năm năm 2023.",
+            &[(
+                "tháng Ba đến tháng Năm năm 2023",
+                "2023-03",
+                None,
+                None,
+                Some("2023-05"),
+            )],
+        ),
+        (
+            "Hội chợ diễn ra ngày 20-22 tháng Mười năm 2024.",
+            &[(
+                "ngày 20-22 tháng Mười năm 2024",
+                "2024-10-20",
+                None,
+                None,
+                Some("2024-10-22"),
+            )],
+        ),
+        (
+            "TỪ THÁNG BẢY NĂM 1968 ĐẾN THÁNG HAI NĂM 1970, ĐƠN VỊ ĐÓNG QUÂN Ở ĐÂY",
+            &[
+                ("THÁNG BẢY NĂM 1968", "1968-07", None, None, None),
+                ("THÁNG HAI NĂM 1970", "1970-02", None, None, None),
+            ],
+        ),
+        (
+            "Doanh thu tháng 4 và tháng 5/2021 đều tăng.",
+            &[(
+                "tháng 4 và tháng 5/2021",
+                "2021-04",
+                None,
+                None,
+                Some("2021-05"),
+            )],
+        ),
+        // A bare year after a month word in capitals, a spaced year after a
+        // month in digits.
+        (
+            "Tháng Năm 2021, nhà máy đi vào hoạt động.",
+            &[("Tháng Năm 2021", "2021-05", None, None, None)],
+        ),
+        (
+            "Từ tháng 5 - 2021, giá điện tăng.",
+            &[("tháng 5 - 2021", "2021-05", None, None, None)],
+        ),
+        // An event's name keeps its month: only the year is a DATE.
+        (
+            "Sau Cách mạng tháng Tám năm 1945, chính quyền mới ra đời.",
+            &[("năm 1945", "1945", None, None, None)],
+        ),
+    ];
+    for (text, want) in rows {
+        check(text, want);
+    }
+    // Month words without a year or a day, and numerals that are counts.
+    let ex = Extractor::new();
+    for text in [
+        "Tháng Giêng là tháng ăn chơi.",
+        "Mỗi tháng một lần, đoàn kiểm tra về xã.",
+        "Chuyện xảy ra vào tháng Tám năm ấy.",
+        "Tiền điện được thu vào ngày 20 hằng tháng.",
+        "Sau 3 ngày 2 tháng hai bên mới ký hợp đồng.",
+        "Cách mạng tháng Mười thay đổi lịch sử.",
+    ] {
+        assert_eq!(dates(&ex, text), vec![], "in {text:?}");
+    }
+}
+
+#[test]
+fn dots_dashes_and_spaces_separate_like_slashes() {
+    let rows: &[(&str, &[Exp])] = &[
+        (
+            "Cuộc mít tinh ngày 19. 8. 1945 diễn ra trước nhà hát.",
+            &[("ngày 19. 8. 1945", "1945-08-19", None, None, None)],
+        ),
+        (
+            "Lễ hội kéo dài từ ngày 15 – 9 đến ngày 17 – 9.",
+            &[
+                ("ngày 15 – 9", "--09-15", None, None, None),
+                ("ngày 17 – 9", "--09-17", None, None, None),
+            ],
+        ),
+        (
+            "Chiều 12.5, đoàn đến thăm trường.",
+            &[("Chiều 12.5", "--05-12", Some("chiều"), None, None)],
+        ),
+        (
+            "Chỉ số này giảm từ tháng 1.2016.",
+            &[("tháng 1.2016", "2016-01", None, None, None)],
+        ),
+        (
+            "Báo cáo gửi trước ngày 26 / 12 / 2020.",
+            &[("ngày 26 / 12 / 2020", "2020-12-26", None, None, None)],
+        ),
+        // A header field: the colon keeps "Ngày" outside.
+        (
+            "Số: 15/BC-UBND\nNgày: 17 - 3 - 2022",
+            &[("17 - 3 - 2022", "2022-03-17", None, None, None)],
+        ),
+        // A dot without a year ends the sentence.
+        ("Họ gặp nhau hôm ấy, ngày 19. 8 người đến muộn.", &[]),
+    ];
+    for (text, want) in rows {
+        check(text, want);
+    }
+}
+
+#[test]
+fn birth_years_and_glued_words() {
+    let rows: &[(&str, &[Exp])] = &[
+        (
+            "Đối tượng Lê Văn Tám, sinh năm 1961, và con (SN1992) bị tạm giữ.",
+            &[
+                ("năm 1961", "1961", None, None, None),
+                ("1992", "1992", None, None, None),
+            ],
+        ),
+        (
+            "Nguyễn Văn Bảy (SN 1985, trú tại xã An Bình) khai nhận.",
+            &[("1985", "1985", None, None, None)],
+        ),
+        (
+            "Trần Thị Chín, SN: 1987, là người làm chứng.",
+            &[("1987", "1987", None, None, None)],
+        ),
+        // A missing space glues the unit word to the word before it.
+        (
+            "Phát ngôn viên Lê Hoàngngày 13/4 cho biết như vậy.",
+            &[("ngày 13/4", "--04-13", None, None, None)],
+        ),
+        (
+            "Lượng khách tăng 10% so với cùng kỳnăm 2020.",
+            &[("năm 2020", "2020", None, None, None)],
+        ),
+        // A year of three digits after "năm".
+        (
+            "Năm 544, Lý Bí lên ngôi hoàng đế.",
+            &[("Năm 544", "0544", None, None, None)],
+        ),
+        ("Xã trồng mới năm 300 ha rừng.", &[]),
+    ];
+    for (text, want) in rows {
+        check(text, want);
+    }
+}

@@ -665,3 +665,207 @@ fn central_committee_body() {
         )],
     );
 }
+
+#[test]
+fn uppercase_headings_across_line_breaks() {
+    // The issuing body before the number is the body, the number whole,
+    // the date attached.
+    check(
+        "NGHỊ ĐỊNH\n\nCỦA CHÍNH PHỦ NƯỚC VIỆT NAM DÂN CHỦ CỘNG HÒA SỐ 77-SL/L.009 NGÀY 3-4-1958\nVỀ VIỆC QUẢN LÝ CHỢ",
+        &[(
+            "NGHỊ ĐỊNH\n\nCỦA CHÍNH PHỦ NƯỚC VIỆT NAM DÂN CHỦ CỘNG HÒA SỐ 77-SL/L.009 NGÀY 3-4-1958",
+            Some("Nghị định"),
+            "77",
+            None,
+            Some("SL"),
+            Some("L.009"),
+            Some("1958-04-03"),
+            Some("CHÍNH PHỦ NƯỚC VIỆT NAM DÂN CHỦ CỘNG HÒA"),
+        )],
+    );
+    check(
+        "QUYẾT ĐỊNH\nCỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 45/2011/QĐ-TTg NGÀY 12 THÁNG 8 NĂM 2011\nVỀ VIỆC THÀNH LẬP BAN CHỈ ĐẠO",
+        &[(
+            "QUYẾT ĐỊNH\nCỦA THỦ TƯỚNG CHÍNH PHỦ SỐ 45/2011/QĐ-TTg NGÀY 12 THÁNG 8 NĂM 2011",
+            Some("Quyết định"),
+            "45",
+            Some("2011"),
+            Some("QĐ"),
+            Some("TTg"),
+            Some("2011-08-12"),
+            Some("THỦ TƯỚNG CHÍNH PHỦ"),
+        )],
+    );
+    // A name before "CỦA" stays the name; the body is after it.
+    let got = docrefs("LUẬT\n\nBẢO VỆ RỪNG CỦA QUỐC HỘI SỐ 58-LCT/HĐNN8 NGÀY 19/8/1991");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1.body.as_deref(), Some("QUỐC HỘI"));
+    assert_eq!(got[0].1.name.as_deref(), Some("BẢO VỆ RỪNG"));
+    // In running text "của" before the number belongs to the law's name.
+    let got = docrefs("Thực hiện Luật Giám sát của Quốc hội số 33/2015/QH13 từ năm sau.");
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].1.body, None);
+    assert_eq!(got[0].1.name.as_deref(), Some("Giám sát của Quốc hội"));
+    // A draft's blank number is no reference.
+    check("Số:      /2021/NĐ-CP", &[]);
+}
+
+#[test]
+fn judgments_and_mistyped_numbers() {
+    check(
+        "Theo Bản án số 12/2019/HSST ngày 24/5/2019 của TAND huyện Gia Lâm, bị cáo phải bồi thường.",
+        &[(
+            "Bản án số 12/2019/HSST ngày 24/5/2019 của TAND huyện Gia Lâm",
+            Some("Bản án"),
+            "12",
+            Some("2019"),
+            Some("HSST"),
+            None,
+            Some("2019-05-24"),
+            Some("TAND huyện Gia Lâm"),
+        )],
+    );
+    check(
+        "Bản án số: 05/2020/HS-ST",
+        &[(
+            "Bản án số: 05/2020/HS-ST",
+            Some("Bản án"),
+            "05",
+            Some("2020"),
+            Some("HS-ST"),
+            None,
+            None,
+            None,
+        )],
+    );
+    check(
+        "Theo Nghị định 15/2020NĐ-CP của Chính phủ, mức phạt tăng.",
+        &[(
+            "Nghị định 15/2020NĐ-CP của Chính phủ",
+            Some("Nghị định"),
+            "15",
+            Some("2020"),
+            Some("NĐ"),
+            Some("CP"),
+            None,
+            Some("Chính phủ"),
+        )],
+    );
+    check(
+        "Quyết định 12/2019 QĐ-UBND ngày 5/3/2019 đã hết hiệu lực.",
+        &[(
+            "Quyết định 12/2019 QĐ-UBND ngày 5/3/2019",
+            Some("Quyết định"),
+            "12",
+            Some("2019"),
+            Some("QĐ"),
+            Some("UBND"),
+            Some("2019-03-05"),
+            None,
+        )],
+    );
+    check(
+        "Phí thu theo Thông tư số 05/2021/TT- BTC của Bộ Tài chính.",
+        &[(
+            "Thông tư số 05/2021/TT- BTC của Bộ Tài chính",
+            Some("Thông tư"),
+            "05",
+            Some("2021"),
+            Some("TT"),
+            Some("BTC"),
+            None,
+            Some("Bộ Tài chính"),
+        )],
+    );
+    // A level written without diacritics before a place name.
+    check(
+        "Theo công văn số 1123/UBND-KT của UBND tinh Kon Tum, các huyện báo cáo.",
+        &[(
+            "công văn số 1123/UBND-KT của UBND tinh Kon Tum",
+            Some("Công văn"),
+            "1123",
+            None,
+            None,
+            Some("UBND"),
+            None,
+            Some("UBND tinh Kon Tum"),
+        )],
+    );
+}
+
+#[test]
+fn lowercase_acts_without_so() {
+    check(
+        "Chi cục đã ban hành quyết định 153 thu hồi quyết định cũ.",
+        &[(
+            "quyết định 153",
+            Some("Quyết định"),
+            "153",
+            None,
+            None,
+            None,
+            None,
+            None,
+        )],
+    );
+    check(
+        "Theo quyết định 13 của Thủ tướng Chính phủ, hộ kinh doanh được hỗ trợ.",
+        &[(
+            "quyết định 13 của Thủ tướng Chính phủ",
+            Some("Quyết định"),
+            "13",
+            None,
+            None,
+            None,
+            None,
+            Some("Thủ tướng Chính phủ"),
+        )],
+    );
+    // The verb "quyết định" before a count.
+    check("Hội đồng sẽ quyết định 15 vấn đề trong kỳ họp.", &[]);
+    check("Quốc hội cần quyết định 2 kế hoạch đầu tư.", &[]);
+}
+
+#[test]
+fn abbreviated_central_bodies() {
+    check(
+        "Quán triệt Nghị quyết 19-NQ/TW của BCH Trung ương Đảng khóa XII.",
+        &[(
+            "Nghị quyết 19-NQ/TW của BCH Trung ương Đảng khóa XII",
+            Some("Nghị quyết"),
+            "19",
+            None,
+            Some("NQ"),
+            Some("TW"),
+            None,
+            Some("BCH Trung ương Đảng khóa XII"),
+        )],
+    );
+    check(
+        "Hướng dẫn số 35-HD/BTGTW của Ban Tuyên giáo T.Ư đã nêu rõ.",
+        &[(
+            "Hướng dẫn số 35-HD/BTGTW của Ban Tuyên giáo T.Ư",
+            Some("Hướng dẫn"),
+            "35",
+            None,
+            Some("HD"),
+            Some("BTGTW"),
+            None,
+            Some("Ban Tuyên giáo T.Ư"),
+        )],
+    );
+    // In a heading in capitals "CỦA …" on the next line is still the body.
+    check(
+        "NGHỊ QUYẾT\nSỐ 12/2021/NQ-HĐND\nNGÀY 15 THÁNG 7 NĂM 2021\nCỦA HỘI ĐỒNG NHÂN DÂN TỈNH ĐỒNG NAI",
+        &[(
+            "NGHỊ QUYẾT\nSỐ 12/2021/NQ-HĐND\nNGÀY 15 THÁNG 7 NĂM 2021\nCỦA HỘI ĐỒNG NHÂN DÂN TỈNH ĐỒNG NAI",
+            Some("Nghị quyết"),
+            "12",
+            Some("2021"),
+            Some("NQ"),
+            Some("HĐND"),
+            Some("2021-07-15"),
+            Some("HỘI ĐỒNG NHÂN DÂN TỈNH ĐỒNG NAI"),
+        )],
+    );
+}

@@ -98,6 +98,17 @@ pub(crate) enum Lex {
     RangeQuantity,
     /// Decade words before a round year.
     Decade,
+    /// Months written as words after "tháng" ("tháng Năm", "tháng
+    /// Chạp"); the value is the month's number; classes [`MONTH_NUMERAL`],
+    /// [`MONTH_ONLY`].
+    MonthName,
+    /// Days written as words after "mồng"/"mùng"; the value is the day.
+    DayName,
+    /// Before "tháng" and a month word: an event's name ("Cách mạng tháng
+    /// Tám").
+    MonthEvent,
+    /// Letters glued before a birth year ("SN1990").
+    Birth,
 
     // The DOCREF grammar (doc_types.txt, docref_words.txt).
     /// "của".
@@ -272,6 +283,18 @@ pub(crate) const YEAR: u8 = 2;
 /// Unit class: "quý".
 pub(crate) const QUARTER: u8 = 3;
 
+/// Month-word class: a numeral that is a month only after "tháng" and
+/// with a year or a day ("tháng Năm năm 1954", "ngày 2 tháng Chín").
+pub(crate) const MONTH_NUMERAL: u8 = 0;
+/// Month-word class: a word that only names a month ("Giêng", "Chạp").
+pub(crate) const MONTH_ONLY: u8 = 1;
+
+/// Code class (docref_codes_extra.txt): a court case type, a type code on
+/// its own ("HSST") or before a stage ("HS-ST").
+pub(crate) const CODE_CASE: u8 = 1;
+/// Code class: the stage after a case type ("ST", "PT").
+pub(crate) const CODE_STAGE: u8 = 2;
+
 /// Weekday class: written as an ordinal ("thứ hai", "thứ 2").
 pub(crate) const WEEKDAY_ORDINAL: u8 = 1;
 
@@ -285,6 +308,9 @@ pub(crate) const DOC_CONSTITUTION: u8 = 2;
 pub(crate) const DOC_LETTER: u8 = 3;
 /// A joint type ("Thông tư liên tịch").
 pub(crate) const DOC_JOINT: u8 = 4;
+/// An act ("Quyết định"): a reference in lowercase too when its number has
+/// three digits or "của" follows ("ban hành quyết định 153").
+pub(crate) const DOC_ACT: u8 = 5;
 
 /// Issuing body class: a Party committee ("Tỉnh ủy").
 pub(crate) const COMMITTEE: u8 = 1;
@@ -345,6 +371,8 @@ pub(crate) const LEVEL_ABBR: u8 = 1;
 pub(crate) const LEVEL_STOP: u8 = 2;
 /// "cấp cao".
 pub(crate) const HIGH_COURT: u8 = 3;
+/// A level written without diacritics ("tinh"): only before a place name.
+pub(crate) const LEVEL_ASCII: u8 = 4;
 
 /// Role classes: an ordinary office word.
 pub(crate) const ROLE_PLAIN: u8 = 0;
@@ -548,6 +576,11 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("month_prep", Lex::MonthPrep, 0),
             tag("range_quantity", Lex::RangeQuantity, 0),
             tag("decade", Lex::Decade, 0),
+            tag("month_word", Lex::MonthName, MONTH_NUMERAL),
+            tag("month_only", Lex::MonthName, MONTH_ONLY),
+            tag("day_word", Lex::DayName, 0),
+            tag("month_event", Lex::MonthEvent, 0),
+            tag("birth", Lex::Birth, 0),
         ],
         true
     ),
@@ -560,6 +593,7 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("constitution", Lex::DocType, DOC_CONSTITUTION),
             tag("letter", Lex::DocType, DOC_LETTER),
             tag("joint", Lex::DocType, DOC_JOINT),
+            tag("act", Lex::DocType, DOC_ACT),
         ],
         true
     ),
@@ -582,6 +616,7 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("level_abbr", Lex::Level, LEVEL_ABBR),
             tag("level_stop", Lex::Level, LEVEL_STOP),
             tag("high_court", Lex::Level, HIGH_COURT),
+            tag("level_ascii", Lex::Level, LEVEL_ASCII),
             tag("stop", Lex::IssuerStop, 0),
             tag("verb", Lex::IssuerVerb, 0),
             tag("quantity", Lex::DocQuantity, 0),
@@ -688,6 +723,8 @@ pub(crate) static CODES: FileSpec = file!(
         tag("code", Lex::CodeType, 0),
         tag("issuer", Lex::CodeIssuer, 0),
         tag("term", Lex::CodeTerm, 0),
+        tag("case", Lex::CodeType, CODE_CASE),
+        tag("stage", Lex::CodeType, CODE_STAGE),
     ],
     false
 );

@@ -5,11 +5,11 @@ use super::context::{
     bad_before_bare, bare_ok, dm_cue, docref_glued, dot_dm_cue, place_noun, range_conn,
     time_word_before,
 };
-use super::numeric::Num;
 use super::numeric::{
-    day_range, int_at, is_year, nam_year, num_at, numeric_dm, numeric_years, spaced_year_tail,
-    tok_end, unit_after, valid_dm, word_dm, year_at,
+    day_range, int_at, is_year, month_at, nam_year, num_at, numeric_dm, numeric_years,
+    spaced_year_tail, tok_end, unit_after, valid_dm, word_dm, year_at,
 };
+use super::numeric::{MonthForm, Num};
 use super::{Cal, Core, Found, Unit};
 use crate::lex::{Analysis, Lex, Walk, DAY, MONTH, YEAR};
 use crate::token::{Token, TokenKind};
@@ -133,14 +133,53 @@ fn quarter(a: &Analysis<'_, '_>, t: &Token<'_>, j: usize, start: usize) -> Optio
 /// After "năm": a year, two years or a season (`2017/18`), and a spaced
 /// second year (`năm 2021 - 2025`).
 fn years(a: &Analysis<'_, '_>, j: usize, start: usize) -> Option<Core> {
-    let mut c = numeric_years(a, j, start)?;
+    let Some(mut c) = numeric_years(a, j, start) else {
+        return short_year(a, j, start);
+    };
     spaced_year_tail(a, &mut c);
     Some(c)
+}
+
+/// After "năm" (at `j - 1`), a year of three digits: "năm 938" (`0938`).
+/// Not a count ("năm 100 người"), a decade ("những năm 980") or a number
+/// glued to more.
+fn short_year(a: &Analysis<'_, '_>, j: usize, start: usize) -> Option<Core> {
+    let (y, digits) = int_at(a, j)?;
+    if digits != 3 || y < 100 || (j >= 2 && a.word_is(j - 2, Lex::Those)) {
+        return None;
+    }
+    if let Some(t) = a.tokens.get(j + 1) {
+        if matches!(
+            t.kind,
+            TokenKind::Number | TokenKind::Alnum | TokenKind::Symbol
+        ) || (!t.space_before && t.kind == TokenKind::Word)
+            || unit_after(a, j + 1)
+        {
+            return None;
+        }
+    }
+    Some(Core {
+        dates: vec![Found {
+            start,
+            end: tok_end(a, j),
+            cal: Cal {
+                y: Some(y),
+                ..Default::default()
+            },
+            ..Default::default()
+        }],
+        next: j + 1,
+    })
 }
 
 /// After "tháng": `tháng 5/2023`, `tháng 3-5/2023`, `tháng 5 năm 2023` and
 /// the month ranges `tháng 3 đến tháng 5/2023`, `tháng 3 - 5 năm 2023`.
 fn month(a: &Analysis<'_, '_>, t: &Token<'_>, j: usize, start: usize) -> Option<Core> {
+    if t.kind == TokenKind::Word {
+        // "tháng Năm năm 1954", "tháng Ba đến tháng Năm năm 2023"
+        let (m, after, form) = month_at(a, j)?;
+        return month_rest(a, m, after, form, start);
+    }
     let n = num_at(a, j)?;
     let p = &n.p;
     match (n.n, n.seps()) {
@@ -184,57 +223,89 @@ fn month(a: &Analysis<'_, '_>, t: &Token<'_>, j: usize, start: usize) -> Option<
             )
         }
         (1, _) if (1..=12).contains(&p[0].val) && p[0].digits <= 2 => {
-            let m = p[0].val;
-            if let Some((y, next)) = nam_year(a, j + 1) {
-                return Some(Core {
-                    dates: vec![Found {
-                        start,
-                        end: tok_end(a, next - 1),
-                        cal: Cal {
-                            y: Some(y),
-                            m: Some(m),
-                            d: None,
-                        },
-                        ..Default::default()
-                    }],
-                    next,
-                });
-            }
-            // tháng 3 đến tháng 5/2023, tháng 3 - 5 năm 2023
-            let mut k = range_conn(a, j + 1)?;
-            if a.word_class(k, Lex::DateUnit) == Some(MONTH) {
-                k += 1;
-            }
-            let n2 = num_at(a, k)?;
-            let (m2, y, next) = if n2.n == 2 && n2.sep[0] == b'/' && is_year(&n2.p[1]) {
-                (n2.p[0].val, n2.p[1].val, k + 1)
-            } else if n2.n == 1 {
-                let (y, next) = nam_year(a, k + 1)?;
-                (n2.p[0].val, y, next)
-            } else {
-                return None;
-            };
-            ((1..=12).contains(&m2) && m < m2).then(|| Core {
-                dates: vec![Found {
-                    start,
-                    end: tok_end(a, next - 1),
-                    cal: Cal {
-                        y: Some(y),
-                        m: Some(m),
-                        d: None,
-                    },
-                    end_cal: Some(Cal {
-                        y: Some(y),
-                        m: Some(m2),
-                        d: None,
-                    }),
-                    quarter: None,
-                }],
-                next,
-            })
+            month_rest(a, p[0].val, j + 1, MonthForm::Digits, start)
         }
         _ => None,
     }
+}
+
+/// After the month `m` of "tháng" (`after` is the index after it): its
+/// year (`tháng 5 năm 2023`), or a range to a month with a year: `tháng 3
+/// đến tháng 5/2023`, `tháng 3 - 5 năm 2023`, `tháng Ba đến tháng Năm năm
+/// 2023`, `tháng 4 và tháng 5/2021` (one DATE with `end`).
+fn month_rest(
+    a: &Analysis<'_, '_>,
+    m: u32,
+    after: usize,
+    form: MonthForm,
+    start: usize,
+) -> Option<Core> {
+    let month = |y: u32, m: u32| Cal {
+        y: Some(y),
+        m: Some(m),
+        d: None,
+    };
+    if let Some((y, next)) = month_year(a, after, form) {
+        return Some(Core {
+            dates: vec![Found {
+                start,
+                end: tok_end(a, next - 1),
+                cal: month(y, m),
+                ..Default::default()
+            }],
+            next,
+        });
+    }
+    let mut k = range_conn(a, after).or_else(|| {
+        (a.word_is(after, Lex::And) && !a.tokens.get(after + 1)?.newline_before)
+            .then_some(after + 1)
+    })?;
+    if a.word_class(k, Lex::DateUnit) == Some(MONTH) {
+        k += 1;
+    }
+    let (m2, y, next) = match num_at(a, k) {
+        Some(n2) if n2.n == 2 => {
+            if n2.sep[0] != b'/' || n2.p[0].digits > 2 || !is_year(&n2.p[1]) {
+                return None;
+            }
+            (n2.p[0].val, n2.p[1].val, k + 1)
+        }
+        _ => {
+            let (m2, after2, _) = month_at(a, k)?;
+            let (y, next) = nam_year(a, after2)?;
+            (m2, y, next)
+        }
+    };
+    ((1..=12).contains(&m2) && m < m2).then(|| Core {
+        dates: vec![Found {
+            start,
+            end: tok_end(a, next - 1),
+            cal: month(y, m),
+            end_cal: Some(month(y, m2)),
+            quarter: None,
+        }],
+        next,
+    })
+}
+
+/// The year of a month ending before `after`: `năm Y` ("tháng 5 năm
+/// 2021"), a spaced separator and `Y` ("tháng 5 - 2021"), or after a
+/// month word in capitals or a month name a bare `Y` ("Tháng Năm 2021",
+/// "tháng Giêng 2020"). Returns the year and the index after it.
+fn month_year(a: &Analysis<'_, '_>, after: usize, form: MonthForm) -> Option<(u32, usize)> {
+    if let Some(found) = nam_year(a, after) {
+        return Some(found);
+    }
+    let fine = |k: usize| !a.tokens[k].newline_before && !unit_after(a, k + 1);
+    if spaced_sep(a, after).is_some() {
+        let y = year_at(a, after + 1).filter(|_| fine(after + 1))?;
+        return Some((y, after + 2));
+    }
+    if matches!(form, MonthForm::Capital | MonthForm::Name) {
+        let y = year_at(a, after).filter(|_| fine(after))?;
+        return Some((y, after + 1));
+    }
+    None
 }
 
 /// After "ngày", or with no unit word: day forms, and with no prefix at all
@@ -256,7 +327,8 @@ fn day(
         }
     }
     if n.n == 1 {
-        return day_words_or_range(a, j, &n, unit, start);
+        return day_words_or_range(a, j, &n, unit, start)
+            .or_else(|| strong.then(|| spaced_dm(a, j, start)).flatten());
     }
     if n.n == 2 && n.sep[0] == b'-' {
         if let ControlFlow::Break(found) = day_range_month_word(a, j, &n, start) {
@@ -264,6 +336,66 @@ fn day(
         }
     }
     numeric_dm(a, j, start, strong)
+}
+
+/// The separator at `i` of a date written with spaces: a dot, a dash (`-`,
+/// `–`, `—`) or a slash.
+fn spaced_sep(a: &Analysis<'_, '_>, i: usize) -> Option<u8> {
+    if a.tokens.get(i)?.newline_before {
+        return None;
+    }
+    if a.is_dash(i) {
+        Some(b'-')
+    } else if a.is_punct(i, ".") {
+        Some(b'.')
+    } else if a.is_punct(i, "/") {
+        Some(b'/')
+    } else {
+        None
+    }
+}
+
+/// After "ngày" or a part of the day, a day and month (and year) that the
+/// separators split into several tokens: `ngày 19. 8. 1945`, `ngày 17 –
+/// 9`, `Ngày: 17 - 3 - 2022`, `ngày 26 / 12`. Both separators are the same;
+/// without a year a dot is a sentence end ("ngày 19. 8 người …"), so only a
+/// dash or a slash, and not before another number or a counted noun.
+fn spaced_dm(a: &Analysis<'_, '_>, j: usize, start: usize) -> Option<Core> {
+    let (d, dd) = int_at(a, j)?;
+    let sep = spaced_sep(a, j + 1)?;
+    let (m, md) = int_at(a, j + 2)?;
+    if dd > 2 || md > 2 || a.tokens[j + 2].newline_before {
+        return None;
+    }
+    let year = (spaced_sep(a, j + 3) == Some(sep))
+        .then(|| year_at(a, j + 4).filter(|_| !a.tokens[j + 4].newline_before))
+        .flatten();
+    let (y, next) = match year {
+        Some(y) => (Some(y), j + 5),
+        None => {
+            let after = a.tokens.get(j + 3);
+            if sep == b'.'
+                || after.is_some_and(|t| matches!(t.kind, TokenKind::Number | TokenKind::Alnum))
+                || unit_after(a, j + 3)
+            {
+                return None;
+            }
+            (None, j + 3)
+        }
+    };
+    valid_dm(d, m, y).then(|| Core {
+        dates: vec![Found {
+            start,
+            end: tok_end(a, next - 1),
+            cal: Cal {
+                y,
+                m: Some(m),
+                d: Some(d),
+            },
+            ..Default::default()
+        }],
+        next,
+    })
 }
 
 /// A number with no unit, part-of-day or weekday word before it: full
@@ -418,13 +550,11 @@ fn day_range_month_word(
     if a.word_class(j + 1, Lex::DateUnit) != Some(MONTH) || n.p[0].digits > 2 || n.p[1].digits > 2 {
         return ControlFlow::Continue(());
     }
-    let found = int_at(a, j + 2).and_then(|(m, md)| {
-        if md > 2 {
-            return None;
-        }
-        let (y, next) = match nam_year(a, j + 3) {
+    let found = month_at(a, j + 2).and_then(|(m, after, form)| {
+        let (y, next) = match nam_year(a, after) {
             Some((y, nx)) => (Some(y), nx),
-            None => (None, j + 3),
+            None if form == MonthForm::Lower => return None,
+            None => (None, after),
         };
         (valid_dm(d1, m, y) && valid_dm(d2, m, y) && d1 < d2).then(|| Core {
             dates: vec![day_range(start, tok_end(a, next - 1), y, m, d1, d2)],
@@ -491,10 +621,14 @@ pub(super) fn bare_year(a: &Analysis<'_, '_>, j: usize, start: usize) -> Option<
                 return None;
             }
             let prev = &a.tokens[j - 1];
-            if matches!(
-                prev.text,
-                ":" | "#" | "+" | "x" | "×" | "/" | "." | "$" | "€"
-            ) {
+            // "SN: 1990" (sinh năm): a birth year despite the colon
+            let birth = prev.text == ":" && j >= 2 && a.word_is(j - 2, Lex::Birth);
+            if !birth
+                && matches!(
+                    prev.text,
+                    ":" | "#" | "+" | "x" | "×" | "/" | "." | "$" | "€"
+                )
+            {
                 return None;
             }
             if prev.kind == TokenKind::Number {

@@ -5,8 +5,17 @@
 //! number) a small recursive-descent parser with a bounded lookahead (at most
 //! a dozen a.tokens) tries the forms of `ENTITIES.md`:
 //!
-//! * `[POD] [weekday] [ngày] D/M[/Y]`, also with `-` and `.` separators;
-//! * `ngày D tháng M [năm Y]`, `tháng M/Y`, `tháng M năm Y`, `năm Y`;
+//! * `[POD] [weekday] [ngày] D/M[/Y]`, also with `-` and `.` separators,
+//!   and after a unit or part-of-day word with spaced ones (`ngày 19. 8.
+//!   1945`, `ngày 17 – 9`; `Ngày: 17 - 3 - 2022` starts at the number);
+//! * `ngày D tháng M [năm Y]`, `tháng M/Y`, `tháng M năm Y`, `năm Y`; the
+//!   month in digits or in words (`tháng Năm năm 1954`, `tháng mười một`,
+//!   `tháng Giêng`, `tháng Chạp`, any case), the day after `mồng/mùng` in
+//!   words too (`mồng hai tháng Chín`); a three-digit year after `năm`
+//!   (`năm 938` → `0938`);
+//! * birth years: `SN 1990`, `SN: 1990` and `SN1990` (the DATE inside the
+//!   token); a unit word glued to the word before by a missing space
+//!   (`Kiênngày 13/4` → `ngày 13/4`);
 //! * `quý I/2023`, `quý 4 năm 2023`;
 //! * ranges: `ngày 20-22/9`, `ngày 19 đến 22/8/2023`, `tháng 3 đến tháng
 //!   5/2023` (one DATE with `end`), `2021-2025`, `30/4-1/5` (two DATEs);
@@ -27,6 +36,11 @@
 //!   `2020/2021` are two DATEs, like `2020-2021`.
 //! * "những năm 1960-1970" (round years after "những năm") is a decade
 //!   range, not a DATE; "những năm 1999-2001" is a range of years.
+//! * A month written as a numeral ("tháng năm", "tháng hai") is also a
+//!   count ("mỗi tháng một lần"): it makes a DATE with a year, or after a
+//!   day when capitalised ("ngày 2 tháng Chín"); "tháng Giêng/Chạp" only
+//!   name months. After an event's name ("Cách mạng tháng Tám") it is no
+//!   month, and only a following "năm 1945" is a DATE.
 //! * Dotted `D.M` ("30.4") is a date only after a holiday word
 //!   ("lễ/dịp/tết/hôm") or as the next item of such a list; elsewhere it is
 //!   a decimal.
@@ -39,10 +53,11 @@ mod forms;
 mod numeric;
 
 use super::{DateValue, Entity, EntityKind, Value, Ymd};
+use crate::lex::matcher::Hit;
 use crate::lex::{Analysis, Lex, LexSet, Walk, DAY, MONTH, QUARTER, WEEKDAY_ORDINAL, YEAR};
 use crate::token::TokenKind;
 use forms::core;
-use numeric::{is_year, nam_year, num_at, valid_dm};
+use numeric::{day_word_at, is_year, nam_year, num_at, valid_dm, word_dm_after};
 
 /// Days in `month` of `year` (Gregorian).
 pub(crate) fn days_in_month(year: i32, month: u8) -> u8 {
@@ -131,8 +146,9 @@ fn weekday_at(a: &Analysis<'_, '_>, i: usize) -> Option<(&'static str, usize)> {
     Some((a.static_value(h)?, end))
 }
 
-/// Lexicons whose words can open a DATE (part of day, weekday, unit).
-const STARTERS: LexSet = LexSet::of(&[Lex::PartOfDay, Lex::Weekday, Lex::DateUnit]);
+/// Lexicons whose words can open a DATE (part of day, weekday, unit, the
+/// day prefix "mồng").
+const STARTERS: LexSet = LexSet::of(&[Lex::PartOfDay, Lex::Weekday, Lex::DateUnit, Lex::DayPrefix]);
 
 /// Tries a DATE starting at token `i`. Returns the DATEs with their
 /// part-of-day and weekday, and the index after the last consumed token.
@@ -151,7 +167,7 @@ fn parse_at(a: &Analysis<'_, '_>, i: usize) -> Option<Parsed> {
         TokenKind::Word if a.word_starts(i).meets(STARTERS) => {}
         _ => return None,
     }
-    let start = t.span.start;
+    let mut start = t.span.start;
     let mut j = i;
     let pod = pod_at(a, j).map(|(p, nj)| {
         j = nj;
@@ -167,6 +183,7 @@ fn parse_at(a: &Analysis<'_, '_>, i: usize) -> Option<Parsed> {
         j += 1;
     }
     let mut unit = None;
+    let mut day_prefix = false;
     if !bracket {
         if let Some(u) = unit_of(a, j) {
             if j > i && u != Unit::Ngay {
@@ -178,11 +195,38 @@ fn parse_at(a: &Analysis<'_, '_>, i: usize) -> Option<Parsed> {
             // "ngày mùng 2/9", "ngày mồng 1 tháng 5"
             if u == Unit::Ngay && a.word_is(j, Lex::DayPrefix) {
                 j += 1;
+                day_prefix = true;
+            } else if u == Unit::Ngay
+                && j == i + 1
+                && a.is_punct(j, ":")
+                && a.tokens
+                    .get(j + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Number)
+            {
+                // "Ngày: 17 - 3 - 2022": the colon keeps "Ngày" outside,
+                // as "Số:" in a header.
+                j += 1;
+                start = a.tokens[j].span.start;
             }
+        } else if a.word_is(j, Lex::DayPrefix) {
+            // "mồng 2 tháng 9", "mùng hai tháng Chín" without "ngày"
+            unit = Some(Unit::Ngay);
+            j += 1;
+            day_prefix = true;
         }
     }
-    if j == i && t.kind != TokenKind::Number {
-        return None;
+    if day_prefix {
+        // "mồng hai tháng Chín năm 1945": a day written as a word.
+        if let Some((d, after)) = day_word_at(a, j) {
+            let (_, cal, next) = word_dm_after(a, d, after, true)?;
+            let found = Found {
+                start,
+                end: a.tokens[next - 1].span.end,
+                cal,
+                ..Default::default()
+            };
+            return Some((vec![found], pod, weekday, next));
+        }
     }
     if unit == Some(Unit::Nam) && i > 0 {
         // "những năm 1970": a decade.
@@ -225,10 +269,87 @@ fn parse_at(a: &Analysis<'_, '_>, i: usize) -> Option<Parsed> {
     Some((c.dates, pod, weekday, c.next))
 }
 
+/// Whether `s` is a one-token phrase of `lex` (a piece of a token,
+/// compared on its key; `buf` is scratch space).
+fn piece_hit(a: &Analysis<'_, '_>, s: &str, lex: Lex, buf: &mut String) -> Option<Hit> {
+    buf.clear();
+    crate::key::push_key(s, buf);
+    let m = a.matcher();
+    match m.first(m.id(buf)) {
+        0 => None,
+        node => m.hit(node, lex),
+    }
+}
+
+/// A DATE inside the token at `i`, which a missing space glued to the
+/// word before it: a birth year after "SN" ([`Lex::Birth`]): "SN1990"
+/// gives `1990`; a unit word at the end of a word before a number:
+/// "Kiênngày 13/4" gives `ngày 13/4`, "cùng kỳnăm 2020" `năm 2020`.
+fn glued_at(a: &Analysis<'_, '_>, i: usize, buf: &mut String) -> Option<Parsed> {
+    let t = &a.tokens[i];
+    let next_is_number = || {
+        a.tokens
+            .get(i + 1)
+            .is_some_and(|n| n.kind == TokenKind::Number)
+    };
+    match t.kind {
+        TokenKind::Alnum => {
+            let p = t.text.find(|c: char| c.is_ascii_digit())?;
+            let (letters, digits) = t.text.split_at(p);
+            let y: u32 = digits.parse().ok()?;
+            if p == 0 || digits.len() != 4 || !(1900..=2100).contains(&y) {
+                return None;
+            }
+            piece_hit(a, letters, Lex::Birth, buf)?;
+            let found = Found {
+                start: t.span.start + p,
+                end: t.span.end,
+                cal: Cal {
+                    y: Some(y),
+                    ..Default::default()
+                },
+                ..Default::default()
+            };
+            Some((vec![found], None, None, i + 1))
+        }
+        TokenKind::Word if next_is_number() && a.starts(i) == LexSet::EMPTY => {
+            // The unit word is three to five letters ("năm", "ngày",
+            // "tháng") after at least one letter of the word before.
+            let bounds = t.text.char_indices().map(|(b, _)| b).filter(|&b| b > 0);
+            let mut unit = None;
+            for b in bounds {
+                let n = t.text[b..].chars().count();
+                if n > 5 {
+                    continue;
+                }
+                if n < 3 {
+                    break;
+                }
+                if let Some(u) = piece_hit(a, &t.text[b..], Lex::DateUnit, buf) {
+                    unit = Some((b, u.class));
+                    break;
+                }
+            }
+            let (b, class) = unit?;
+            let u = match class {
+                DAY => Unit::Ngay,
+                MONTH => Unit::Thang,
+                YEAR => Unit::Nam,
+                _ => return None,
+            };
+            let c = core(a, i + 1, Some(u), t.span.start + b, true)?;
+            Some((c.dates, None, None, c.next))
+        }
+        _ => None,
+    }
+}
+
 /// A date directly attached to a document number, starting with "ngày",
 /// "tháng" or "năm" at token `j`: its ISO value and the index after it.
 pub(crate) fn attached(a: &Analysis<'_, '_>, j: usize) -> Option<(String, usize)> {
-    if !matches!(a.word_class(j, Lex::DateUnit), Some(DAY | MONTH | YEAR)) {
+    // "Số: 45/2022/HSST⏎Ngày: 17-3-2022": a header field of its own.
+    if !matches!(a.word_class(j, Lex::DateUnit), Some(DAY | MONTH | YEAR)) || a.is_punct(j + 1, ":")
+    {
         return None;
     }
     let (dates, _, _, next) = parse_at(a, j)?;
@@ -289,9 +410,10 @@ pub(crate) fn find<'a>(
     reference: Option<Ymd>,
 ) -> Vec<Entity<'a>> {
     let mut found: Vec<(usize, Found, Option<&'static str>, Option<&'static str>)> = Vec::new();
+    let mut buf = String::new();
     let mut i = 0;
     while i < a.tokens.len() {
-        match parse_at(a, i) {
+        match parse_at(a, i).or_else(|| glued_at(a, i, &mut buf)) {
             Some((dates, pod, weekday, next)) => {
                 for (k, f) in dates.into_iter().enumerate() {
                     let (p, w) = if k == 0 { (pod, weekday) } else { (None, None) };

@@ -3,7 +3,7 @@
 //! `D tháng M [năm Y]`).
 
 use super::{days_in_month, Cal, Core, Found};
-use crate::lex::{Analysis, Lex, MONTH, YEAR};
+use crate::lex::{Analysis, Lex, Walk, MONTH, MONTH_ONLY, YEAR};
 use crate::token::TokenKind;
 
 /// Whether the word at `i`, right after a bare number, makes it a quantity
@@ -356,19 +356,78 @@ pub(super) fn nam_year(a: &Analysis<'_, '_>, i: usize) -> Option<(u32, usize)> {
     }
 }
 
+/// How a month after "tháng" is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum MonthForm {
+    /// In digits ("tháng 5").
+    Digits,
+    /// A numeral word ("tháng Năm", "tháng mười một"), capitalised or in a
+    /// caps line.
+    Capital,
+    /// A numeral word in lowercase ("tháng năm"): also a count.
+    Lower,
+    /// A word that only names a month ("tháng Giêng", "tháng chạp").
+    Name,
+}
+
+/// The month at token `i`, right after "tháng": one or two digits, or a
+/// month word ([`Lex::MonthName`]). Returns the month, the index after it
+/// and how it is written. A month word after an event's name ("Cách mạng
+/// tháng Tám", [`Lex::MonthEvent`]) is no month.
+pub(super) fn month_at(a: &Analysis<'_, '_>, i: usize) -> Option<(u32, usize, MonthForm)> {
+    if let Some((m, digits)) = int_at(a, i) {
+        return (digits <= 2 && (1..=12).contains(&m)).then_some((m, i + 1, MonthForm::Digits));
+    }
+    let (end, h) = a.words(i, Lex::MonthName, Walk::Line)?;
+    let m: u32 = a.static_value(h)?.parse().ok()?;
+    if i >= 1 && a.ends_at(i - 1, Lex::MonthEvent).is_some() {
+        return None;
+    }
+    let form = if h.class == MONTH_ONLY {
+        MonthForm::Name
+    } else if a.is_cap(i) || a.caps_line(i) {
+        MonthForm::Capital
+    } else {
+        MonthForm::Lower
+    };
+    (1..=12).contains(&m).then_some((m, end, form))
+}
+
+/// A day written as a word at `i` ("hai" in "mồng hai", [`Lex::DayName`]):
+/// the day and the index after it.
+pub(super) fn day_word_at(a: &Analysis<'_, '_>, i: usize) -> Option<(u32, usize)> {
+    let (end, h) = a.words(i, Lex::DayName, Walk::Line)?;
+    let d: u32 = a.static_value(h)?.parse().ok()?;
+    Some((d, end))
+}
+
 /// `D tháng M [năm Y]` starting at the day number `i`.
 pub(super) fn word_dm(a: &Analysis<'_, '_>, i: usize) -> Option<(u32, Cal, usize)> {
     let (d, dd) = int_at(a, i)?;
-    if dd > 2 || a.word_class(i + 1, Lex::DateUnit) != Some(MONTH) {
+    if dd > 2 {
         return None;
     }
-    let (m, md) = int_at(a, i + 2)?;
-    if md > 2 {
+    word_dm_after(a, d, i + 1, false)
+}
+
+/// `tháng M [năm Y]` at `k` after the day `d` (a number or a word): the
+/// day, the date and the index after it. A lowercase numeral month needs a
+/// year ("ngày 2 tháng hai lần" is a count) unless `sure` (the day was
+/// written "mồng hai", which only a date has).
+pub(super) fn word_dm_after(
+    a: &Analysis<'_, '_>,
+    d: u32,
+    k: usize,
+    sure: bool,
+) -> Option<(u32, Cal, usize)> {
+    if a.word_class(k, Lex::DateUnit) != Some(MONTH) {
         return None;
     }
-    let (y, next) = match nam_year(a, i + 3) {
+    let (m, after, form) = month_at(a, k + 1)?;
+    let (y, next) = match nam_year(a, after) {
         Some((y, n)) => (Some(y), n),
-        None => (None, i + 3),
+        None if form == MonthForm::Lower && !sure => return None,
+        None => (None, after),
     };
     valid_dm(d, m, y).then_some((
         d,

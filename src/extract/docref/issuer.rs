@@ -5,7 +5,7 @@
 
 use crate::lex::{
     Analysis, Lex, Walk, COMMITTEE, HEAD_BOARD, HEAD_DEPT, HEAD_MINISTRY, HIGH_COURT, LEVEL,
-    LEVEL_ABBR, LEVEL_STOP,
+    LEVEL_ABBR, LEVEL_ASCII, LEVEL_STOP,
 };
 use crate::token::{Token, TokenKind};
 
@@ -30,7 +30,8 @@ fn proper_run(a: &Analysis<'_, '_>, mut j: usize) -> usize {
         }
         if capitalised(Some(t)) {
             lower_run = 0;
-            j += 1;
+            // "T.Ư", "TP.HCM": one abbreviation glued by dots.
+            j = a.unit_end(j);
             end = j;
             continue;
         }
@@ -194,10 +195,13 @@ fn local_level(a: &Analysis<'_, '_>, j: usize) -> usize {
     if level.class == LEVEL_ABBR && a.is_punct(p, ".") && !a.tokens[p].space_before {
         p += 1;
     }
-    debug_assert!(matches!(level.class, LEVEL | LEVEL_ABBR));
+    debug_assert!(matches!(level.class, LEVEL | LEVEL_ABBR | LEVEL_ASCII));
     let e = proper_run(a, p);
     if e > p {
         e
+    } else if level.class == LEVEL_ASCII {
+        // "UBND tinh gọn …": no place name, so no level.
+        j
     } else {
         after
     }

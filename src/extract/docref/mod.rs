@@ -7,10 +7,17 @@
 //!    `30/2020/NĐ-CP`, `123/UBND-VX`, `59/2020/QH14`, also spaced
 //!    (`02 / 1998 / CT - TTg`);
 //! 2. look left for `số`/`số:` and the type word ("Nghị quyết", "Luật" …),
-//!    possibly with a document name between them ("Luật Doanh nghiệp số …");
+//!    possibly with a document name between them ("Luật Doanh nghiệp số …"),
+//!    also across the line breaks of a heading; in a heading in capitals an
+//!    issuing body between them ("LUẬT⏎⏎CỦA QUỐC HỘI … SỐ …") is the body;
 //! 3. take a directly following date ("ngày 05/3/2020", "tháng 01/2020");
 //! 4. take a directly following "của `<issuing body>`", where the body ends at
 //!    the end of a known body name (plus an attached "khóa XII").
+//!
+//! Mistyped symbols are read as well as they can be: a missing slash
+//! (`15/2020NĐ-CP`, `12/2019 QĐ-UBND`), a spaced dash (`TT- BTC`); an issuer
+//! numbered after a dot (`101-SL/L.003`) stays whole; court judgments carry
+//! their case type as the code (`12/2019/HSST`, `05/2020/HS-ST`).
 //!
 //! A symbol without a type word and without "số" must carry a year or a
 //! known code/issuer (product names such as "Watch 6/SE" are not documents).
@@ -25,7 +32,8 @@ mod symbol;
 use super::{DocRefValue, Entity, EntityKind, Value};
 use crate::lex::matcher::Hit;
 use crate::lex::{
-    Analysis, Lex, Walk, DAY, DOC_CONSTITUTION, DOC_JOINT, DOC_LAW, DOC_LETTER, MONTH, YEAR,
+    Analysis, Lex, Walk, DAY, DOC_ACT, DOC_CONSTITUTION, DOC_JOINT, DOC_LAW, DOC_LETTER, MONTH,
+    YEAR,
 };
 use crate::token::{Token, TokenKind};
 use issuer::body_at;
@@ -71,6 +79,28 @@ impl LowerTypeHit for Option<TypeHit> {
     }
 }
 
+/// An issuing body written in a heading in capitals between the type word
+/// and "SỐ" (tokens `s..e`): the last "CỦA" there followed by a body
+/// ([`body_at`]), not by a document ("… MỘT SỐ ĐIỀU CỦA LUẬT …"). Returns
+/// the index of "CỦA" and the end of the body, which runs to "SỐ" when only
+/// words of the line follow it ("CỦA QUỐC HỘI NƯỚC VIỆT NAM DÂN CHỦ CỘNG
+/// HÒA SỐ …"). In running text "của" before the number belongs to the
+/// name ("Luật hoạt động giám sát của Quốc hội số 05/2003/QH11").
+fn body_before(a: &Analysis<'_, '_>, s: usize, e: usize) -> Option<(usize, usize)> {
+    let k = (s..e).rev().find(|&k| {
+        a.word_is(k, Lex::Of)
+            && a.caps_line(k)
+            && k + 1 < e
+            && a.words(k + 1, Lex::DocType, Walk::Line).is_none()
+            && body_at(a, k + 1).is_some_and(|b| b <= e)
+    })?;
+    let mut b = body_at(a, k + 1)?;
+    if (b..e).all(|x| a.is_word(x) && !a.tokens[x].newline_before && a.caps_line(x)) {
+        b = e;
+    }
+    Some((k, b))
+}
+
 /// Finds the DOCREF entities of `text`.
 pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
     let tokens = a.tokens;
@@ -113,6 +143,8 @@ fn one<'a>(
     let before = so.unwrap_or(i);
     let mut ty = type_ending_at(a, before).filter(|t| t.0 >= floor);
     let mut name: Option<(usize, usize)> = None;
+    // Tokens of an issuing body written before the number.
+    let mut body_first: Option<(usize, usize)> = None;
     let direct = ty;
     if so.is_some() && direct.is_none_or_lower() {
         // "Luật Doanh nghiệp số 59/2020/QH14": look left for a capitalised
@@ -164,6 +196,14 @@ fn one<'a>(
             if best.2 < before {
                 name = Some((best.2, before));
             }
+            // "LUẬT⏎CỦA QUỐC HỘI … SỐ …": the issuing body before the
+            // number is the body, not the name.
+            if let Some((n0, n1)) = name {
+                if let Some((k, b)) = body_before(a, n0, n1) {
+                    body_first = Some((k + 1, b));
+                    name = (n0 < k).then_some((n0, k));
+                }
+            }
         }
     }
     let (sym, bare) = match sym {
@@ -197,7 +237,12 @@ fn one<'a>(
                 // "Phương án 1", "Kế hoạch 2": one digit is a label
                 // Lowercase correspondence words are common in news without
                 // "số": "văn bản 425 nói trên", "công văn 1234".
-                let lower_ok = kind.class == DOC_LETTER;
+                let lower_ok = kind.class == DOC_LETTER
+                    || (kind.class == DOC_ACT
+                        && (num.len() >= 3
+                            || a.word_is(i + 1, Lex::Of)
+                            || a.is_punct(i + 1, ",")
+                            || i + 1 == tokens.len()));
                 if !(cap || lower_ok) || name.is_some() || num.len() < 2 {
                     return None;
                 }
@@ -263,8 +308,14 @@ fn one<'a>(
             end_tok = next;
         }
     }
-    let mut body = None;
-    if a.word_is(end_tok, Lex::Of) && !tokens.get(end_tok).is_some_and(|t| t.newline_before) {
+    let mut body =
+        body_first.map(|(s, e)| text[tokens[s].span.start..tokens[e - 1].span.end].to_string());
+    if body.is_none()
+        && a.word_is(end_tok, Lex::Of)
+        && (!tokens.get(end_tok).is_some_and(|t| t.newline_before)
+            // a heading in capitals: "SỐ 12/2021/NQ-HĐND⏎NGÀY …⏎CỦA HỘI ĐỒNG …"
+            || (a.caps_line(end_tok) && a.caps_line(end_tok - 1)))
+    {
         if let Some(mut next) = body_at(a, end_tok + 1) {
             // Joint documents name every issuer: "Thông tư liên tịch số
             // 01/2015/TTLT-BTP-BNV … của Bộ Tư pháp và Bộ Nội vụ".

@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashSet;
 
-use crate::lex::{bad_line, parse, Analysis, Lex, CODES};
+use crate::lex::{bad_line, parse, Analysis, Lex, CODES, CODE_CASE, CODE_STAGE};
 use crate::token::{Token, TokenKind};
 use crate::Result;
 
@@ -19,6 +19,10 @@ pub(super) struct Inventory {
     pub(super) issuers: FxHashSet<&'static str>,
     /// Issuers that may carry a term number ("QH14", "QH/15", "QH 11").
     pub(super) terms: FxHashSet<&'static str>,
+    /// Court case types, codes of judgments ("HSST", "HS" in "HS-ST").
+    pub(super) cases: FxHashSet<&'static str>,
+    /// Stages after a case type ("ST" in "HS-ST").
+    pub(super) stages: FxHashSet<&'static str>,
 }
 
 /// Reads `data/docref_codes.tsv` (`code`, `full_name`, `kind`, `source`;
@@ -31,6 +35,8 @@ fn load(tsv: &'static str, extra: &'static str) -> Result<Inventory> {
         codes: FxHashSet::default(),
         issuers: FxHashSet::default(),
         terms: FxHashSet::default(),
+        cases: FxHashSet::default(),
+        stages: FxHashSet::default(),
     };
     let mut lines = tsv.lines();
     if lines.next() != Some("code\tfull_name\tkind\tsource") {
@@ -66,10 +72,15 @@ fn load(tsv: &'static str, extra: &'static str) -> Result<Inventory> {
         }
     }
     for l in parse(CODES.name, extra, &CODES)? {
-        for &(lex, _) in &l.tags {
-            match lex {
-                Lex::CodeType => inv.codes.insert(l.phrase),
-                Lex::CodeIssuer => inv.issuers.insert(l.phrase),
+        for &(lex, class) in &l.tags {
+            match (lex, class) {
+                (Lex::CodeType, CODE_CASE) => {
+                    inv.codes.insert(l.phrase);
+                    inv.cases.insert(l.phrase)
+                }
+                (Lex::CodeType, CODE_STAGE) => inv.stages.insert(l.phrase),
+                (Lex::CodeType, _) => inv.codes.insert(l.phrase),
+                (Lex::CodeIssuer, _) => inv.issuers.insert(l.phrase),
                 _ => inv.terms.insert(l.phrase),
             };
         }
@@ -146,6 +157,11 @@ pub(super) fn symbol_at(a: &Analysis<'_, '_>, i: usize) -> Option<Symbol> {
     if b.iter().any(|&c| !(c.is_ascii_digit() || c == b'/')) {
         return None;
     }
+    // "Số:      /2020/NĐ-CP": a blank number (a draft's placeholder); the
+    // digits after the slash are its year.
+    if i > 0 && a.is_punct(i - 1, "/") && !t.space_before {
+        return None;
+    }
     sym.number = num.to_string();
     sym.year = year.map(str::to_string);
     let mut j = i + 1;
@@ -166,14 +182,17 @@ pub(super) fn symbol_at(a: &Analysis<'_, '_>, i: usize) -> Option<Symbol> {
     let mut parts: Vec<(u8, String, bool)> = Vec::new(); // (separator, text, spaced)
     let inv = &*INVENTORY;
     while parts.len() < 5 {
-        let sep = if a.is_punct(j, "/") {
-            b'/'
+        // `pj`: the piece's token; a missing first slash has none.
+        let (sep, pj) = if a.is_punct(j, "/") {
+            (b'/', j + 1)
         } else if a.is_dash(j) {
-            b'-'
+            (b'-', j + 1)
+        } else if parts.is_empty() && missing_slash(a, j) {
+            (b'/', j)
         } else {
             break;
         };
-        let Some(p) = tokens.get(j + 1) else { break };
+        let Some(p) = tokens.get(pj) else { break };
         if !codeish(p) {
             break;
         }
@@ -202,7 +221,23 @@ pub(super) fn symbol_at(a: &Analysis<'_, '_>, i: usize) -> Option<Symbol> {
             }
         }
         let mut text = p.text.to_string();
-        j += 2;
+        j = pj + 1;
+        // "101-SL/L.003": an issuer numbered after a dot (laws of 1957).
+        if is_glued_punct(a, j, ".")
+            && tokens.get(j + 1).is_some_and(|n| {
+                n.kind == TokenKind::Number
+                    && !n.space_before
+                    && n.text.len() <= 4
+                    && n.text.bytes().all(|c| c.is_ascii_digit())
+            })
+            && tokens
+                .get(j + 2)
+                .is_none_or(|x| x.space_before || x.kind == TokenKind::Punct)
+        {
+            text.push('.');
+            text.push_str(tokens[j + 1].text);
+            j += 2;
+        }
         // "BGD&ĐT", "BVHTT&DL": an ampersand glued inside one piece.
         if tokens
             .get(j)
@@ -272,6 +307,11 @@ pub(super) fn symbol_at(a: &Analysis<'_, '_>, i: usize) -> Option<Symbol> {
         return Some(sym);
     }
     let p2 = parts[1].1.as_str();
+    // A judgment: case type and stage ("12/2019/HS-ST").
+    if parts.len() == 2 && inv.cases.contains(p1) && inv.stages.contains(p2) {
+        sym.code = Some(format!("{p1}-{p2}"));
+        return Some(sym);
+    }
     // An unknown first piece shaped like a department ("STNMT", "SGDĐT",
     // "BVHTTDL") is the issuer even when the second one looks like one.
     let dept = p1.chars().count() >= 4 && (p1.starts_with('S') || p1.starts_with('B'));
@@ -297,6 +337,31 @@ pub(super) fn symbol_at(a: &Analysis<'_, '_>, i: usize) -> Option<Symbol> {
         sym.unit = Some(join(&parts[1..]));
     }
     Some(sym)
+}
+
+/// Whether token `i` is the punctuation `p` glued to the token before.
+fn is_glued_punct(a: &Analysis<'_, '_>, i: usize, p: &str) -> bool {
+    a.is_punct(i, p) && !a.tokens[i].space_before
+}
+
+/// A symbol whose first slash is missing, at token `j` right after the
+/// number: a known type code, glued to the number or spaced, then a dash
+/// and an issuer, glued: "15/2020NĐ-CP", "12/2019 QĐ-UBND".
+fn missing_slash(a: &Analysis<'_, '_>, j: usize) -> bool {
+    let inv = &*INVENTORY;
+    let tokens = a.tokens;
+    let (Some(p), Some(q)) = (tokens.get(j), tokens.get(j + 2)) else {
+        return false;
+    };
+    !p.newline_before
+        && codeish(p)
+        && inv.codes.contains(p.text)
+        && !issuerish(p.text)
+        && a.is_dash(j + 1)
+        && !tokens[j + 1].space_before
+        && !q.space_before
+        && codeish(q)
+        && issuerish(q.text)
 }
 
 pub(super) fn join(parts: &[(u8, String, bool)]) -> String {
