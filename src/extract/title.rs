@@ -140,11 +140,11 @@ fn parse_title<'a>(
         j += 1;
     }
     // "trợ lý tổng thống Nga": an assistant's post, one title.
-    if a.is(j, Lex::Assistant)
-        && a.sp(j + 1)
-        && (a.longest(j + 1, Lex::Role).is_some() || a.is(j + 1, Lex::Deputy))
-    {
-        j += 1;
+    if let Some((m, _)) = a.longest(j, Lex::Assistant) {
+        let k = j + m;
+        if a.sp(k) && (a.longest(k, Lex::Role).is_some() || a.is(k, Lex::Deputy)) {
+            j = k;
+        }
     }
     let mut pho = false;
     if a.is(j, Lex::Deputy) && a.sp(j + 1) {
