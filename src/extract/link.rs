@@ -13,6 +13,7 @@ use crate::token::TokenKind;
 /// ([`Lex::Connector`]), numbers and Roman numerals ("khóa XII").
 fn is_connector(a: &Analysis, i: usize) -> bool {
     a.longest(i, Lex::Connector).is_some()
+        || a.longest(i, Lex::LinkVerb).is_some()
         || a.tokens[i].kind == TokenKind::Number
         || is_roman_or_number(a, i)
 }
@@ -56,6 +57,48 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
             continue;
         }
         let te = tok_end(e.span.end);
+        // "Phó Chủ tịch UBND tỉnh: Hà Văn Sơn, Đặng Thu Thảo và Kiều Minh
+        // Đức": a title over a list of names links to each.
+        if a.text(te) == ":" {
+            let mut k = te + 1;
+            while let Some(&o) = off_at.get(&k) {
+                links.push((o, n));
+                linked_title[n] = true;
+                k = tok_end(entities[o].span.end);
+                if matches!(a.text(k), "," | ";") || a.is(k, Lex::And) {
+                    k += 1;
+                    if a.is(k, Lex::And) {
+                        k += 1;
+                    }
+                } else {
+                    break;
+                }
+            }
+            continue;
+        }
+        // "Thứ trưởng Bộ Công an, Thượng tướng Ngô Tuấn Khải": a military
+        // rank between the title and the name, unless the title is in
+        // apposition to an earlier name or the name has its own.
+        let mut te = te;
+        if a.text(te) == "," {
+            if let Some((m, _)) = a.longest(te + 1, Lex::Rank) {
+                let k = te + 1 + m;
+                let ts = tok_at(e.span.start);
+                let apposed =
+                    ts > 0
+                        && matches!(a.text(ts - 1), "," | "-" | "–")
+                        && entities[..n].iter().rev().take(3).any(|p| {
+                            p.kind == EntityKind::Official && tok_end(p.span.end) == ts - 1
+                        });
+                let own = off_at.get(&k).is_some_and(|&o| {
+                    let oe = tok_end(entities[o].span.end);
+                    a.text(oe) == "," && title_at.contains_key(&(oe + 1))
+                });
+                if off_at.contains_key(&k) && !apposed && !own {
+                    te = k;
+                }
+            }
+        }
         if let Some(&o) = off_at.get(&te) {
             if a.sp(te) {
                 links.push((o, n));
@@ -135,7 +178,7 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
             }
             if (a.is_word(k) || a.tokens[k].kind == TokenKind::Number) && is_connector(a, k) {
                 verb |= a.is_word(k) && !a.is(k, Lex::And);
-                k += 1;
+                k += a.longest(k, Lex::LinkVerb).map_or(1, |(m, _)| m);
                 continue;
             }
             break;
@@ -181,5 +224,99 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
     }
     links.sort_unstable();
     links.dedup();
+    links
+}
+
+/// Whether tokens `s..e` are a signing prefix of a signature line: at
+/// most five short capitalised words, dots and slashes ("KT.", "TM.", "Q.",
+/// "T/M", "TUQ.").
+fn signing_prefix(a: &Analysis, s: usize, e: usize) -> bool {
+    e - s <= 5
+        && (s..e).all(|k| {
+            matches!(a.text(k), "." | "/")
+                || a.is_word(k) && a.toks[k].upper && a.text(k).chars().count() <= 4
+        })
+}
+
+/// Links across the lines of signature blocks: the office alone on its
+/// line (after a signing prefix such as "KT." or "TM.") is linked to the
+/// name alone on a following line, across blank lines and "(Đã ký)":
+///
+/// ```text
+/// KT. BỘ TRƯỞNG
+/// THỨ TRƯỞNG
+///
+/// (Đã ký)
+///
+/// Nguyễn Văn A
+/// ```
+///
+/// `a` is the whole text; `entities` are sorted. Only the office line right
+/// above the name is linked ("BỘ TRƯỞNG" here is signed for, unlinked).
+pub(crate) fn signatures(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)> {
+    let mut links = Vec::new();
+    let tok_at = |byte: usize| -> usize { a.tokens.partition_point(|t| t.span.start < byte) };
+    let tok_end = |byte: usize| -> usize { a.tokens.partition_point(|t| t.span.end <= byte) };
+    let line_start = |t: usize| t == 0 || a.tokens[t].newline_before;
+    let line_end = |t: usize| t >= a.len() || a.tokens[t].newline_before;
+    let official_at: rustc_hash::FxHashMap<usize, usize> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Official)
+        .map(|(n, e)| (tok_at(e.span.start), n))
+        .collect();
+    if official_at.is_empty() {
+        return links;
+    }
+    for (n, e) in entities.iter().enumerate() {
+        if e.kind != EntityKind::Title {
+            continue;
+        }
+        let (ts, te) = (tok_at(e.span.start), tok_end(e.span.end));
+        if !line_end(te) || te >= a.len() {
+            continue;
+        }
+        // The office alone on its line, after a signing prefix.
+        let mut ls = ts;
+        while !line_start(ls) && ts - ls <= 5 {
+            ls -= 1;
+        }
+        if !line_start(ls) || !signing_prefix(a, ls, ts) {
+            continue;
+        }
+        // Lines of signature marks ("(Đã ký)"), then the name's line.
+        let mut j = te;
+        for _ in 0..4 {
+            let le = crate::lex::line_end(a.tokens, j);
+            let mut k = j;
+            while k < le {
+                if matches!(a.text(k), "(" | ")" | "." | "[" | "]") {
+                    k += 1;
+                } else if let Some((m, _)) = a.longest(k, Lex::Signed) {
+                    k += m;
+                } else {
+                    break;
+                }
+            }
+            if k >= le {
+                j = le;
+                if j >= a.len() {
+                    break;
+                }
+                continue;
+            }
+            // A degree may stand before the name ("TS. Nguyễn Văn A").
+            let mut k = j;
+            while k < j + 4 && (a.text(k) == "." || a.longest(k, Lex::Honorific).is_some()) {
+                k += 1;
+            }
+            if let Some(&o) = official_at.get(&k) {
+                if tok_end(entities[o].span.end) == le {
+                    links.push((o, n));
+                }
+            }
+            break;
+        }
+    }
     links
 }

@@ -539,16 +539,21 @@ impl Extractor {
             entities.extend(line);
             start = end;
         }
+        title::heading_bodies(text, &all, &mut entities);
         sort_entities(&mut entities);
         let index: rustc_hash::FxHashMap<SpanKey, usize> = entities
             .iter()
             .enumerate()
             .map(|(i, e)| ((e.kind, e.span.start, e.span.end), i))
             .collect();
-        let links = line_links
+        let mut links: Vec<(usize, usize)> = line_links
             .iter()
             .filter_map(|(o, t)| Some((*index.get(o)?, *index.get(t)?)))
             .collect();
+        // Signature blocks link an office to the name lines below it.
+        links.extend(link::signatures(&all, &entities));
+        links.sort_unstable();
+        links.dedup();
         Extraction { entities, links }
     }
 }

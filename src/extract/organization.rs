@@ -15,9 +15,9 @@
 use super::{Entity, EntityKind, Value};
 use crate::lex::{
     btv_editor, foreign_word, is_roman_or_number, looks_person, person_len, span,
-    starts_org_or_role, territory_kw, Analysis, Lex, CLUB_ABBR, EDITOR, HEAD_BARE, HEAD_NAME,
-    HEAD_TAIL, NAME_VERB, NOT_HEAD_ANY_CASE, NUMBERED_INNER, PLACE_COUNTRY, PLACE_PROVINCE,
-    QUANT_EACH, QUANT_THOSE, REGION, SUPREME,
+    starts_org_or_role, territory_kw, Analysis, Lex, Walk, CENTRAL, CLUB_ABBR, EDITOR, HEAD_BARE,
+    HEAD_NAME, HEAD_TAIL, NAME_VERB, NOT_HEAD_ANY_CASE, NUMBERED_INNER, ORG_LEVEL_COURT,
+    ORG_LEVEL_SAME, PLACE_COUNTRY, PLACE_PROVINCE, QUANT_EACH, QUANT_THOSE, REGION, SUPREME,
 };
 use crate::token::TokenKind;
 
@@ -33,6 +33,10 @@ pub(super) struct Org {
     pub(super) valid: bool,
     /// Valid organisations nested inside (reported when the outer one is not).
     pub(super) inner: Vec<(usize, usize)>,
+    /// A class of bodies written like one ("UBND cấp xã", "Ủy ban nhân dân
+    /// tỉnh" in a rule of law): the complement of a title, never reported
+    /// as an ORGANIZATION.
+    pub(super) generic: bool,
 }
 
 impl Org {
@@ -43,6 +47,7 @@ impl Org {
             end,
             valid: true,
             inner: vec![],
+            generic: false,
         }
     }
 }
@@ -150,6 +155,10 @@ pub(super) fn push_org<'a>(
     e: usize,
     out: &mut Vec<Entity<'a>>,
 ) {
+    if a.longest(s, Lex::Outlet).is_some() {
+        // A news outlet or agency ("Đài Truyền hình Việt Nam").
+        return;
+    }
     let r = span(a, s, e);
     out.push(Entity {
         kind: EntityKind::Organization,
@@ -209,6 +218,17 @@ pub(super) fn is_generic_after(a: &Analysis, e: usize) -> bool {
     let quant = |k: usize| a.class(k, Lex::Quantifier).filter(|&c| c != QUANT_THOSE);
     quant(e).is_some_and(|c| c != QUANT_EACH) && class_noun(e + 1)
         || a.is(e, Lex::Of) && quant(e + 1).is_some() && class_noun(e + 2)
+        || not_body_after(a, e)
+}
+
+/// A modifier after a body's name that makes it no body: "Chính phủ nước
+/// ngoài", "chính phủ điện tử", "chính phủ số" (not "Chính phủ số 41…",
+/// "Chính phủ nước Cộng hòa …").
+fn not_body_after(a: &Analysis, e: usize) -> bool {
+    a.longest(e, Lex::NotBodyAfter).is_some_and(|(n, _)| {
+        let k = e + n;
+        !(a.sp(k) && (a.is_cap(k) || a.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)))
+    })
 }
 
 /// A place name at `i`: a known place, or up to two capitalised words that do
@@ -248,16 +268,51 @@ pub(super) fn place(a: &Analysis, i: usize, generic: bool) -> Option<usize> {
     Some(known.map_or(j, |k| k.max(j)))
 }
 
-/// Territorial and term tails after an organisation. Returns the new end
-/// and whether any tail was taken.
-fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
+/// What [`tail`] took after an organisation.
+struct Tail {
+    /// The new end.
+    end: usize,
+    /// Whether any tail was taken.
+    took: bool,
+    /// Whether the tail makes a class of bodies: a level ("cấp xã"), a
+    /// coordinated territory ("tỉnh, thành phố trực thuộc trung ương"), a
+    /// bare territory keyword in a rule of law.
+    generic: bool,
+}
+
+/// Territorial, level and term tails after an organisation.
+fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> Tail {
     let mut took = false;
     let mut kw_done = false;
+    let mut generic = false;
+    // A territory keyword taken without a place after it ("UBND tỉnh").
+    let mut bare_kw = false;
     for _ in 0..4 {
         if !a.sp(j) {
             break;
         }
         if !kw_done {
+            if let Some((n, class)) = a.longest(j, Lex::OrgLevel) {
+                // "UBND cấp xã": a class of bodies; "TAND cấp cao tại Hà
+                // Nội": the high court of a seat.
+                match class {
+                    ORG_LEVEL_SAME => break,
+                    ORG_LEVEL_COURT => {
+                        j += n;
+                        match seat(a, j) {
+                            Some(e) => j = e,
+                            None => generic = true,
+                        }
+                    }
+                    _ => {
+                        j += n;
+                        generic = true;
+                    }
+                }
+                took = true;
+                kw_done = true;
+                continue;
+            }
             if let Some((n, _)) = a
                 .longest(j, Lex::Place)
                 .filter(|&(n, _)| n >= 3 && !looks_person(a, j))
@@ -271,7 +326,13 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
             if let Some(n) = territory_kw(a, j) {
                 // "UBND các tỉnh" is not here: a keyword must follow directly.
                 let k = j + n;
-                j = place(a, k, true).unwrap_or(k);
+                match place(a, k, true) {
+                    Some(e) => j = e,
+                    None => {
+                        j = k;
+                        bare_kw = true;
+                    }
+                }
                 took = true;
                 kw_done = true;
                 continue;
@@ -297,7 +358,7 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
                 }
             }
         }
-        // "khóa XII", "tối cao", "khu vực 2".
+        // "khóa XII", "tối cao", "khu vực 2", "Trung ương", "TW".
         if a.is(j, Lex::Term) && is_roman_or_number(a, j + 1) {
             j += 2;
             took = true;
@@ -306,11 +367,51 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> (usize, bool) {
         match a.longest(j, Lex::OrgTail) {
             Some((n, SUPREME)) => j += n,
             Some((n, REGION)) if is_roman_or_number(a, j + n) => j += n + 1,
+            Some((n, CENTRAL)) if n > 1 || a.toks[j].upper => j += n,
             _ => break,
         }
         took = true;
     }
-    (j, took)
+    if bare_kw {
+        // "Ủy ban nhân dân tỉnh, thành phố trực thuộc trung ương", "UBND
+        // tỉnh" in a rule: every province's committee.
+        let coordinated = a.is_punct(j, ",")
+            && (territory_kw(a, j + 1).is_some() || a.longest(j + 1, Lex::OrgLevel).is_some());
+        generic |= coordinated || rule_context(a, j);
+    }
+    Tail {
+        end: j,
+        took,
+        generic,
+    }
+}
+
+/// The seat of a high court after "cấp cao": "tại Hà Nội". Returns the end.
+fn seat(a: &Analysis, j: usize) -> Option<usize> {
+    if !a.is(j, Lex::At) || !a.sp(j + 1) {
+        return None;
+    }
+    a.longest(j + 1, Lex::Place).map(|(n, _)| j + 1 + n)
+}
+
+/// How far around a bare territory keyword [`rule_context`] looks.
+const RULE_WINDOW: usize = 40;
+
+/// Whether token `j` stands in a rule of law: its line opens with a clause
+/// marker ("1.", "b)") or a word of rules ([`Lex::RuleCue`]:
+/// "có trách nhiệm", "thẩm quyền") stands near it. Looks at a bounded
+/// window only.
+pub(super) fn rule_context(a: &Analysis, j: usize) -> bool {
+    let marker = match a.tokens.first() {
+        Some(t) if t.kind == TokenKind::Number => matches!(a.text(1), "." | ")"),
+        Some(t) if t.kind == TokenKind::Word => {
+            t.text.chars().count() == 1 && !a.is_cap(0) && a.text(1) == ")"
+        }
+        _ => false,
+    };
+    marker
+        || (j.saturating_sub(RULE_WINDOW)..(j + RULE_WINDOW).min(a.len()))
+            .any(|k| a.starts(k).has(Lex::RuleCue) && a.longest(k, Lex::RuleCue).is_some())
 }
 
 /// Parses an organisation starting at `i`. `lenient`: a lowercase head and a
@@ -352,17 +453,22 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
     // A unique body.
     let mut best: Option<Org> = None;
     if let Some((n, _)) = body {
-        if cap {
+        if cap || lower_body(a, i, n) {
             let mut j = i + n;
-            let mut named = false;
-            if !a.caps_line(i) && a.is_cap(j) && a.longest(j, Lex::NameWord).is_some() {
-                let e = name(a, j, false);
-                named = e > j;
-                j = e;
+            if cap && !a.caps_line(i) && a.is_cap(j) && a.longest(j, Lex::NameWord).is_some() {
+                j = name(a, j, false);
             }
-            let (e, _) = tail(a, j, false);
-            let _ = named;
-            best = Some(Org::body(i, e));
+            let t = tail(a, j, false);
+            let mut e = t.end;
+            // "Hội đồng Dân tộc của Quốc hội".
+            if a.is(e, Lex::Of) && a.is(i, Lex::OfHead) && a.longest(e + 1, Lex::Body).is_some() {
+                if let Some(o) = parse_org(a, e + 1, false, depth + 1).filter(|o| o.valid) {
+                    e = o.end;
+                }
+            }
+            let mut o = Org::body(i, e);
+            o.generic = t.generic;
+            best = Some(o);
         }
     }
     // "tổ chức DAI Global", "công ty Linde": a lowercase head before a
@@ -402,19 +508,35 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
             } else {
                 name(a, j, lower_first)
             };
-            let named = e > j;
+            // A ministry's name, read across its commas, dashes and "&"
+            // ("Bộ Văn hóa, Thể thao và Du lịch", "Bộ LĐ-TB&XH").
+            if let Some(pe) = portfolio(a, j) {
+                e = e.max(pe);
+            }
+            let mut named = e > j;
             let mut inner = Vec::new();
             // An organisation of an organisation: "Ban Tuyên giáo Tỉnh ủy".
             let mut sub = false;
+            let mut sub_generic = false;
             if a.sp(e) {
                 if let Some(o) = parse_org(a, e, false, depth + 1) {
                     if o.valid {
                         inner.push((o.start, o.end));
                         e = o.end;
                         sub = true;
+                        sub_generic = o.generic;
                     } else {
                         inner.extend(o.inner);
                     }
+                }
+            }
+            // "Uỷ ban kinh tế của Quốc hội": a lowercase name before "của"
+            // and a unique body.
+            if !named && !sub && a.is(i, Lex::OfHead) && a.sp(j) {
+                let e1 = name(a, j, true);
+                if e1 > j && a.is(e1, Lex::Of) && a.longest(e1 + 1, Lex::Body).is_some() {
+                    e = e1;
+                    named = true;
                 }
             }
             // "Uỷ ban Pháp luật của Quốc hội".
@@ -427,9 +549,9 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
                     }
                 }
             }
-            // "Đại sứ quán Việt Nam tại Ấn Độ".
+            // "Đại sứ quán Việt Nam tại Ấn Độ", "… tại Hà Nội".
             if n >= 3 && a.is(i + n - 1, Lex::Embassy) && a.is(e, Lex::At) && e > j {
-                if let Some((m, PLACE_COUNTRY)) = a.longest(e + 1, Lex::Place) {
+                if let Some((m, _)) = a.longest(e + 1, Lex::Place) {
                     if a.is_cap(e + 1) {
                         e += 1 + m;
                         sub = true;
@@ -438,12 +560,17 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
             }
             let generic_place = matches!(class, HEAD_BARE | HEAD_TAIL) && n >= 2 && !sub
                 || a.is(i, Lex::TerritoryHead);
-            let (e2, took) = if sub {
-                (e, false)
+            let t = if sub {
+                Tail {
+                    end: e,
+                    took: false,
+                    generic: sub_generic,
+                }
             } else {
                 tail(a, e, generic_place)
             };
-            e = e2;
+            let took = t.took;
+            e = t.end;
             let valid = (cap || named || took || sub)
                 && (cap
                     || lenient
@@ -452,7 +579,9 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
                     || sub
                     || e == j + 1 && foreign_next(j) && !a.toks[j].upper)
                 && match class {
-                    HEAD_BARE => cap || took,
+                    // "thành ủy Đà Nẵng", "huyện ủy Mường Tè": a lowercase
+                    // committee of a named territory.
+                    HEAD_BARE => cap || took || named && a.is(i, Lex::TerritoryHead),
                     HEAD_TAIL => took || named || sub,
                     HEAD_NAME => named || sub,
                     _ => false,
@@ -463,7 +592,7 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
                 && (cap || named || sub || took)
                 && (cap || lenient || took || sub || (j..e).any(|k| a.is_cap(k)));
             // "Tòa án Việt Nam", "Tòa án nước ngoài": the courts of a country.
-            let country_courts = a.is(i, Lex::Court)
+            let country_courts = a.longest(i, Lex::Court).is_some()
                 && a.longest(j, Lex::Place)
                     .is_some_and(|(m, t)| t == PLACE_COUNTRY && j + m == e);
             let org = Org {
@@ -471,10 +600,17 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
                 end: e,
                 valid: valid && !country_courts,
                 inner,
+                generic: t.generic,
             };
             let better = match &best {
                 None => true,
-                Some(b) => org.end > b.end && (org.valid || !b.valid),
+                // A known body before a name it does not know stays whole:
+                // "Ủy ban Dân tộc | Y Blốk Mlô".
+                Some(b) => {
+                    org.end > b.end
+                        && (org.valid || !b.valid)
+                        && !(b.valid && unknown_word(a, b.end))
+                }
             };
             if better {
                 best = Some(org);
@@ -567,6 +703,10 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 }
                 break;
             }
+            // A level ends the name: "TAND | Cấp cao tại Hà Nội".
+            if a.longest(k, Lex::OrgLevel).is_some() {
+                break;
+            }
             // A person's name ends the name, except in school names
             // ("Trường ĐH Tôn Đức Thắng", "THPT Nguyễn Du").
             let school = a.ends_at(k, Lex::School).is_some();
@@ -597,7 +737,11 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             // two-syllable word: take its lowercase second half ("Viện
             // Nghiên cứu", "Cục Quản lý Khám chữa bệnh").
             let w = a.text(k - 1);
+            // Not after another capitalised word of the name: "Bình Sơn |
+            // chia sẻ".
+            let fresh = k - 1 == j || !a.is_cap(k - 2);
             if single
+                && fresh
                 && !a.toks[k - 1].upper
                 && (w.len() <= 4 || !w.is_ascii())
                 && a.longest(k - 1, Lex::Place).is_none()
@@ -614,6 +758,12 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             continue;
         }
         if t.kind == TokenKind::Word {
+            // "Trường THPT chuyên Lê Quý Đôn": a lowercase school word
+            // before the school's namesake.
+            if k > j && a.is(k, Lex::School) && a.sp(k + 1) && looks_person(a, k + 1) {
+                k += 1;
+                continue;
+            }
             if k == j && !lower_first && a.seq(k, k + 2, Lex::LowerName).is_none() {
                 break;
             }
@@ -639,6 +789,7 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             if a.is(k, Lex::And) && k > j {
                 let n = k + 1;
                 if a.sp(n)
+                    && a.longest(n, Lex::Honorific).is_none()
                     && (a.is_cap(n) || a.longest(n, Lex::NameWord).is_some())
                     && (a.longest(n, Lex::NameWord).is_some() || !starts_org_or_role(a, n))
                     && !looks_person(a, n)
@@ -721,4 +872,48 @@ fn strong_first(a: &Analysis, j: usize) -> bool {
         || a.longest(j, Lex::Role).is_some()
         || a.longest(j, Lex::Head).is_some()
         || a.longest(j, Lex::Body).is_some()
+}
+
+/// The end of a ministry's name or another portfolio ([`Lex::Domain`])
+/// starting at `j`, read across commas, dashes and "&": "Văn hóa, Thể thao
+/// và Du lịch", "LĐ-TB&XH". Its first word is capitalised.
+pub(super) fn portfolio(a: &Analysis, j: usize) -> Option<usize> {
+    if !a.is_cap(j) && !a.caps_line(j) {
+        return None;
+    }
+    let (e, _) = a.words(j, Lex::Domain, Walk::Names)?;
+    // Not the first words of a longer name: "Bộ Văn hóa - Thông tin".
+    let glued = a.unit_end(e - 1) > e;
+    (!glued).then_some(e)
+}
+
+/// A unique body written in lowercase that still names it ("trình quốc
+/// hội", "sau khi chính phủ cho ý kiến"), not a modifier or a class
+/// ("trái phiếu chính phủ", "chính phủ điện tử", "chính phủ các nước") nor
+/// a foreign one without its capital ("chính phủ Mỹ").
+fn lower_body(a: &Analysis, i: usize, n: usize) -> bool {
+    if a.is_cap(i) || a.longest(i, Lex::LowerBody).is_none_or(|(m, _)| m != n) {
+        return false;
+    }
+    let before = i > 0
+        && (a.ends_at(i, Lex::NotBodyBefore).is_some()
+            || a.is(i - 1, Lex::Quantifier)
+            || a.tokens[i - 1].kind == TokenKind::Number);
+    let e = i + n;
+    let after = a.is_cap(e) && a.sp(e) || not_body_after(a, e) || a.is(e, Lex::Quantifier);
+    !before && !after
+}
+
+/// Whether token `k` is a capitalised word no organisation name knows: not
+/// a name word, place, head, body, territory or tail.
+fn unknown_word(a: &Analysis, k: usize) -> bool {
+    a.is_word(k)
+        && a.is_cap(k)
+        && a.sp(k)
+        && !a.caps_line(k)
+        && a.longest(k, Lex::NameWord).is_none()
+        && a.longest(k, Lex::Place).is_none()
+        && a.longest(k, Lex::OrgTail).is_none()
+        && !starts_org_or_role(a, k)
+        && !a.is(k, Lex::Term)
 }

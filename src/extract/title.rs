@@ -17,13 +17,13 @@
 
 use super::organization::{
     club_at, english_body_at, is_generic_after, is_generic_before, law_end, parse_org, place,
-    push_org, Org,
+    portfolio, push_org, Org,
 };
 use super::{Entity, EntityKind, TitleValue, Value};
 use crate::lex::{
     foreign_word, is_roman_or_number, looks_person, person_len, span, starts_org_or_role,
-    territory_kw, Analysis, Lex, LexSet, ADDRESS, PLACE_COUNTRY, QUANT_MANY, ROLE_COMP, ROLE_ORG,
-    ROLE_PERSON, ROLE_PLAIN,
+    territory_kw, Analysis, Lex, LexSet, ADDRESS, HEAD_BARE, PLACE_COUNTRY, QUANT_MANY, ROLE_BOARD,
+    ROLE_COMP, ROLE_ORG, ROLE_PERSON, ROLE_PLAIN, ROLE_TERRITORY,
 };
 use crate::token::TokenKind;
 
@@ -40,6 +40,7 @@ const GATE: LexSet = LexSet::of(&[
     Lex::Family,
     Lex::Deputy,
     Lex::Acting,
+    Lex::Assistant,
 ]);
 
 /// Finds TITLE and ORGANIZATION entities.
@@ -82,7 +83,13 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
         }
         if let Some(org) = parse_org(a, i, false, 0) {
             let generic = is_generic_before(a, i) || is_generic_after(a, org.end);
-            if org.valid && !generic {
+            if org.valid && !generic && !org.generic {
+                push_org(text, a, org.start, org.end, &mut out);
+                i = org.end;
+                continue;
+            }
+            // "TM. ỦY BAN NHÂN DÂN": the body signed for, alone on its line.
+            if org.end == a.len() && org.inner.is_empty() && signed_for(a, i) {
                 push_org(text, a, org.start, org.end, &mut out);
                 i = org.end;
                 continue;
@@ -132,6 +139,13 @@ fn parse_title<'a>(
     {
         j += 1;
     }
+    // "trợ lý tổng thống Nga": an assistant's post, one title.
+    if let Some((m, _)) = a.longest(j, Lex::Assistant) {
+        let k = j + m;
+        if a.sp(k) && (a.longest(k, Lex::Role).is_some() || a.is(k, Lex::Deputy)) {
+            j = k;
+        }
+    }
     let mut pho = false;
     if a.is(j, Lex::Deputy) && a.sp(j + 1) {
         pho = true;
@@ -167,18 +181,38 @@ fn parse_title<'a>(
         return None;
     }
     let cap = a.is_cap(i) || a.caps_line(i) || a.is_cap(role_start);
+    // "Tổng Thanh tra Chính phủ", "Tổng Kiểm toán Nhà nước": the office
+    // heads the body whose name begins inside the office word.
+    for k in role_start + 1..role_end {
+        if let Some((n, _)) = a.longest(k, Lex::Body) {
+            if k + n > role_end && cap {
+                let org = Org::body(k, k + n);
+                return Some(emit_title(text, a, i, role_end, k + n, Some(org), out));
+            }
+        }
+    }
     if tag == ROLE_PERSON {
         // "HLV Park Hang Seo": a title only when a name follows directly.
         let k = role_end;
-        let named = a.sp(k)
+        // "VUA QUANG TRUNG": in a line of capitals, any word that starts
+        // no body, office or place.
+        let caps_named = a.caps_line(k)
+            && a.sp(k)
             && a.is_word(k)
-            && a.is_cap(k)
-            && !a.caps_line(k)
-            && !a.toks[k].upper
-            && a.longest(k, Lex::Role).is_none()
-            && a.longest(k, Lex::Head).is_none()
-            && a.longest(k, Lex::Body).is_none()
-            && (a.longest(k, Lex::Place).is_none() || person_len(a, k) >= 2);
+            && a.is_word(k + 1)
+            && a.sp(k + 1)
+            && !starts_org_or_role(a, k)
+            && a.longest(k, Lex::Place).is_none();
+        let named = caps_named
+            || a.sp(k)
+                && a.is_word(k)
+                && a.is_cap(k)
+                && !a.caps_line(k)
+                && !a.toks[k].upper
+                && a.longest(k, Lex::Role).is_none()
+                && a.longest(k, Lex::Head).is_none()
+                && a.longest(k, Lex::Body).is_none()
+                && (a.longest(k, Lex::Place).is_none() || person_len(a, k) >= 2);
         if !named || pho || role_start > i {
             return None;
         }
@@ -228,22 +262,46 @@ fn parse_title<'a>(
     } else {
         end = qualifiers(a, end);
         let mut comp = false;
-        if a.sp(end) {
-            if let Some(o) = parse_org(a, end, false, 0) {
+        // "Bộ trưởng Giao thông vận tải", "Thứ trưởng Công Thương": a
+        // portfolio, no organisation (the ministry is "Bộ …").
+        if a.sp(end) && a.seq(role_start, role_end, Lex::PortfolioRole).is_some() {
+            if let Some(e) = portfolio(a, end) {
+                end = country(a, e);
+                comp = true;
+            }
+        }
+        if a.sp(end) && !comp {
+            // Bodies in lowercase inside a title: "Phó bí thư thành ủy Đà
+            // Nẵng", "chủ tịch ubnd xã Hòa Tiến".
+            if let Some(o) = parse_org(a, end, !a.is_cap(end), 0) {
                 if o.valid {
                     end = o.end;
                     org = Some(o);
+                    comp = true;
+                } else if a.longest(end, Lex::Court).is_some() && country_after_head(a, end, o.end)
+                {
+                    // "Tham mưu trưởng Hải quân Philippines": a country's
+                    // armed forces or courts, inside the title, no ORG.
+                    end = o.end;
                     comp = true;
                 } else if !o.inner.is_empty() {
                     for &(s, e) in &o.inner {
                         push_org(text, a, s, e, out);
                     }
                 } else if a.is_cap(end) && !a.caps_line(end) {
-                    // A bare capitalised head: "Quyền Giám đốc Học viện".
+                    // A bare capitalised head: "Quyền Giám đốc Học viện";
+                    // not the first word of a name ("Tổng Bí thư Trường
+                    // Chinh").
                     if let Some((n, _)) = a.longest(end, Lex::Head) {
+                        let next_name = a.is_cap(o.end)
+                            && a.sp(o.end)
+                            && a.is_word(o.end)
+                            && !looks_person(a, o.end)
+                            && person_len(a, o.end) < 2;
                         if o.end == end + n
                             && a.class(o.end, Lex::Quantifier) != Some(QUANT_MANY)
                             && a.longest(o.end, Lex::NameWord).is_none()
+                            && !next_name
                         {
                             end = o.end;
                             comp = true;
@@ -267,7 +325,20 @@ fn parse_title<'a>(
                     }
                 }
             }
-            if !comp && a.is_cap(end) && !a.caps_line(end) && !looks_person(a, end) {
+            if !comp {
+                // "Thủ tướng Singapore", "Toàn quyền Đông Dương", "Tổng đốc
+                // Hà Ninh": a country or a territory, no organisation.
+                if let Some(e) = territory(a, i, end, tag) {
+                    end = e;
+                    comp = true;
+                }
+            }
+            if !comp
+                && a.is_cap(end)
+                && !a.caps_line(end)
+                && !looks_person(a, end)
+                && a.longest(end, Lex::Place).is_none()
+            {
                 // An unknown body right before the holder's name: "Chủ tịch
                 // Habeco Trần Đình Thanh".
                 let mut e = end;
@@ -285,26 +356,20 @@ fn parse_title<'a>(
                 comp = true;
             }
             if !comp {
-                if let Some((n, _)) = a.longest(end, Lex::Domain) {
-                    if a.is_cap(end) {
-                        end += n;
-                        comp = true;
-                    }
-                }
-                if let Some((n, PLACE_COUNTRY)) = a.longest(end, Lex::Place) {
-                    if a.is_cap(end) && a.sp(end) {
-                        end += n;
-                        comp = true;
-                        if a.is(end, Lex::At) {
-                            if let Some((m, PLACE_COUNTRY)) = a.longest(end + 1, Lex::Place) {
-                                end += 1 + m;
-                            }
-                        }
-                    }
+                if let Some(e) = portfolio(a, end) {
+                    end = country(a, e);
+                    comp = true;
                 }
             }
         }
         if tag == ROLE_COMP && !comp {
+            return None;
+        }
+        // "thành viên HĐQT": a seat on a company body.
+        let board = org
+            .as_ref()
+            .is_some_and(|o| a.longest(o.start, Lex::Board).is_some());
+        if tag == ROLE_BOARD && !board {
             return None;
         }
         // The office alone is the whole title only when nothing of it can
@@ -312,7 +377,7 @@ fn parse_title<'a>(
         let closed = end >= a.len()
             || matches!(a.text(end), "," | "." | ";" | ")" | "-" | "–")
             || a.is(end, Lex::Of);
-        let apposed = tag == ROLE_PLAIN && closed && after_name(a, i);
+        let apposed = matches!(tag, ROLE_PLAIN | ROLE_TERRITORY) && closed && after_name(a, i);
         if !cap && !comp && !after_lam(a, i) && !apposed {
             return None;
         }
@@ -351,8 +416,14 @@ fn emit_title<'a>(
             former,
         }),
     });
+    // "Tỉnh ủy viên": the body is inside the office word.
+    if let Some((n, HEAD_BARE)) = a.longest(i, Lex::Head) {
+        if n >= 2 && i + n < role_end {
+            push_org(text, a, i, i + n, out);
+        }
+    }
     if let Some(o) = org {
-        if !is_generic_after(a, o.end) {
+        if !is_generic_after(a, o.end) && !o.generic {
             push_org(text, a, o.start, o.end, out);
         }
     }
@@ -400,4 +471,111 @@ fn after_lam(a: &Analysis, i: usize) -> bool {
                 && a.is_cap(i - 3)
                 && a.sp(i - 2)
                 && !a.caps_line(i))
+}
+
+/// Whether tokens `i..e` are a head of bodies and a country ("Hải quân
+/// Philippines").
+fn country_after_head(a: &Analysis, i: usize, e: usize) -> bool {
+    a.longest(i, Lex::Head).is_some_and(|(n, _)| {
+        a.longest(i + n, Lex::Place)
+            .is_some_and(|(m, t)| t == PLACE_COUNTRY && i + n + m == e)
+    })
+}
+
+/// A country after an office or a portfolio: "Bộ trưởng Quốc phòng Đức",
+/// "Đại sứ Mỹ tại Trung Quốc". Returns the new end.
+fn country(a: &Analysis, mut end: usize) -> usize {
+    if let Some((n, PLACE_COUNTRY)) = a.longest(end, Lex::Place) {
+        if a.is_cap(end) && a.sp(end) {
+            end += n;
+            if a.is(end, Lex::At) {
+                if let Some((m, PLACE_COUNTRY)) = a.longest(end + 1, Lex::Place) {
+                    end += 1 + m;
+                }
+            }
+        }
+    }
+    end
+}
+
+/// The territory after an office (no organisation): a country after any
+/// office ("Thủ tướng Singapore"); after an office over a territory
+/// ([`ROLE_TERRITORY`]) any known place ("Tuần phủ Hưng Yên", "Toàn quyền
+/// Đông Dương"), or, in apposition after the holder's name, up to two
+/// capitalised Vietnamese words ("Hoàng Diệu, Tổng đốc Hà Ninh,").
+/// Returns the end.
+fn territory(a: &Analysis, i: usize, end: usize, tag: u8) -> Option<usize> {
+    if !a.is_cap(end) || !a.sp(end) {
+        return None;
+    }
+    match a.longest(end, Lex::Place) {
+        Some((_, PLACE_COUNTRY)) => return Some(country(a, end)),
+        Some((n, _)) if tag == ROLE_TERRITORY => return Some(end + n),
+        _ => {}
+    }
+    if tag != ROLE_TERRITORY || a.caps_line(end) || !after_name(a, i) {
+        return None;
+    }
+    let mut e = end;
+    while e < end + 2
+        && a.is_word(e)
+        && a.is_cap(e)
+        && a.sp(e)
+        && !foreign_word(a.text(e))
+        && !starts_org_or_role(a, e)
+    {
+        e += 1;
+    }
+    let closed = e >= a.len() || matches!(a.text(e), "," | "." | ";" | ")");
+    (e > end && closed).then_some(e)
+}
+
+/// Whether tokens `0..i` of the line are a signing prefix ("TM.", "T/M"):
+/// at most five tokens, dots, slashes and short words in capitals.
+fn signed_for(a: &Analysis, i: usize) -> bool {
+    (2..=5).contains(&i)
+        && (0..i).all(|k| {
+            matches!(a.text(k), "." | "/")
+                || a.is_word(k) && a.toks[k].upper && a.text(k).chars().count() <= 4
+        })
+}
+
+/// Bodies of a heading broken over two lines of capitals: "ỦY BAN NHÂN
+/// DÂN" above "TỈNH QUẢNG NAM" is one ORGANIZATION across the line break.
+/// `a` is the whole text; the ORGANIZATIONs found line by line inside the
+/// new span are replaced by it.
+pub(crate) fn heading_bodies<'a>(text: &'a str, a: &Analysis<'_, 'a>, out: &mut Vec<Entity<'a>>) {
+    let mut start = 0;
+    let mut found = Vec::new();
+    while start < a.len() {
+        let end = crate::lex::line_end(a.tokens, start);
+        let head_line = a.caps_line(start)
+            && a.longest(start, Lex::Head)
+                .is_some_and(|(n, _)| start + n == end);
+        if head_line && end < a.len() && a.caps_line(end) {
+            let next_end = crate::lex::line_end(a.tokens, end);
+            if let Some(n) = territory_kw(a, end) {
+                let k = end + n;
+                let place_end = a.longest(k, Lex::Place).map(|(m, _)| k + m).or_else(|| {
+                    (k < next_end && next_end - k <= 3 && (k..next_end).all(|t| a.is_word(t)))
+                        .then_some(next_end)
+                });
+                if place_end == Some(next_end) {
+                    found.push(span(a, start, next_end));
+                }
+            }
+        }
+        start = end;
+    }
+    for r in found {
+        out.retain(|e| {
+            e.kind != EntityKind::Organization || e.span.end <= r.start || e.span.start >= r.end
+        });
+        out.push(Entity {
+            kind: EntityKind::Organization,
+            text: &text[r.clone()],
+            span: r,
+            value: Value::Empty,
+        });
+    }
 }

@@ -134,6 +134,10 @@ pub(crate) enum Walk {
     /// động - Thương binh và Xã hội"); a skipped separator may start a
     /// line.
     SkipSeparators,
+    /// Like [`Walk::SkipSeparators`], also skipping "&" (names of bodies
+    /// and their abbreviations: "Bộ Văn hóa, Thể thao và Du lịch", "Bộ
+    /// VH,TT&DL").
+    Names,
 }
 
 /// Tokens with their keys and capitalisation: the whole text or one line.
@@ -269,10 +273,14 @@ impl<'t, 'a> Analysis<'t, 'a> {
                 break;
             }
             let mut k = j;
-            if walk == Walk::SkipSeparators {
+            if matches!(walk, Walk::SkipSeparators | Walk::Names) {
                 // Past `i + 2 * longest` no phrase could accept the skip.
                 let bound = (i + 2 * self.m.max_len(lex)).min(self.len());
-                while k < bound && (self.is_punct(k, ",") || self.is_dash(k)) {
+                while k < bound
+                    && (self.is_punct(k, ",")
+                        || self.is_dash(k)
+                        || walk == Walk::Names && self.text(k) == "&")
+                {
                     last_skip = Some(k);
                     k += 1;
                 }

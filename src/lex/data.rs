@@ -191,7 +191,8 @@ pub(crate) enum Lex {
     TerritoryHead,
     /// First words of heads whose body may follow "của".
     OfHead,
-    /// First word of the head of courts.
+    /// Heads of courts and armed forces (or their first word): with a country
+    /// only after them, that country's institutions ("Tòa án Việt Nam").
     Court,
     /// Last word of an embassy's head.
     Embassy,
@@ -265,6 +266,34 @@ pub(crate) enum Lex {
     Connector,
     /// Signing marks ("KT.").
     Signing,
+    // Added with the TITLE/ORGANIZATION work of issue 11 (org_words.txt,
+    // title_words.txt, bodies.txt).
+    /// Unique bodies that are an ORGANIZATION in lowercase too ("quốc hội").
+    LowerBody,
+    /// News outlets and agencies, no ORGANIZATION ("Đài Truyền hình").
+    Outlet,
+    /// Levels after a local body ("cấp xã"); classes [`ORG_LEVEL`] …
+    OrgLevel,
+    /// Words of a rule of law: a body with a bare territory keyword is a
+    /// class there ("có trách nhiệm").
+    RuleCue,
+    /// Company bodies ("HĐQT", "Ban kiểm soát").
+    Board,
+    /// Before a lowercase unique body: no body ("trái phiếu chính phủ").
+    NotBodyBefore,
+    /// After a lowercase unique body: no body ("chính phủ điện tử").
+    NotBodyAfter,
+    /// Office words that take a portfolio directly ("Bộ trưởng Y tế").
+    PortfolioRole,
+    /// Signature marks between an office line and the name ("Đã ký").
+    Signed,
+    /// Verbs between a name and the title predicated of it ("nhậm chức",
+    /// "rồi thăng"), besides [`Lex::Connector`].
+    LinkVerb,
+    /// Military ranks between a title and the name it is linked to.
+    Rank,
+    /// Before an office word, one title with it ("trợ lý").
+    Assistant,
     /// Whole names of persons (users' additions).
     KnownPerson,
 }
@@ -335,11 +364,15 @@ pub(crate) const QUANT_THOSE: u8 = 3;
 
 /// Territory class: abbreviated, may be glued to a "." ("TP.").
 pub(crate) const TERRITORY_ABBR: u8 = 1;
+/// Written without diacritics ("tinh"): a territory only before a place.
+pub(crate) const TERRITORY_BARE: u8 = 2;
 
 /// Tail class: "tối cao".
 pub(crate) const SUPREME: u8 = 0;
 /// "khu vực" + a number.
 pub(crate) const REGION: u8 = 1;
+/// "Trung ương" and its abbreviations ("TW", "T.Ư").
+pub(crate) const CENTRAL: u8 = 2;
 
 /// Not-a-head class: in any case ("Ủy ban"), not only in lowercase.
 pub(crate) const NOT_HEAD_ANY_CASE: u8 = 1;
@@ -374,6 +407,13 @@ pub(crate) const HIGH_COURT: u8 = 3;
 /// A level written without diacritics ("tinh"): only before a place name.
 pub(crate) const LEVEL_ASCII: u8 = 4;
 
+/// Level class: a level of local bodies ("cấp xã"): a class of bodies.
+pub(crate) const ORG_LEVEL: u8 = 0;
+/// "cấp cao": the high courts, one body only with its seat ("tại Hà Nội").
+pub(crate) const ORG_LEVEL_COURT: u8 = 1;
+/// "cùng cấp": a class of bodies, outside a title.
+pub(crate) const ORG_LEVEL_SAME: u8 = 2;
+
 /// Role classes: an ordinary office word.
 pub(crate) const ROLE_PLAIN: u8 = 0;
 /// An office word that needs a following organisation head ("Trưởng Ban").
@@ -383,6 +423,12 @@ pub(crate) const ROLE_COMP: u8 = 2;
 /// An office word that is a TITLE only right before a person's name ("HLV
 /// Park Hang Seo"); alone it is an occupation.
 pub(crate) const ROLE_PERSON: u8 = 3;
+/// An office over a territory ("Tổng đốc", "Khâm sứ"): a place name after
+/// it is its complement ("Tổng đốc Hà Ninh").
+pub(crate) const ROLE_TERRITORY: u8 = 4;
+/// A seat on a company body ("thành viên"): a TITLE only with one
+/// ([`Lex::Board`]) after it.
+pub(crate) const ROLE_BOARD: u8 = 5;
 
 /// Head classes: an ORGANIZATION on its own when capitalised.
 pub(crate) const HEAD_BARE: u8 = 0;
@@ -502,6 +548,8 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("org", Lex::Role, ROLE_ORG),
             tag("comp", Lex::Role, ROLE_COMP),
             tag("person", Lex::Role, ROLE_PERSON),
+            tag("territory", Lex::Role, ROLE_TERRITORY),
+            tag("board", Lex::Role, ROLE_BOARD),
         ],
         false
     ),
@@ -515,7 +563,20 @@ pub(crate) static FILES: &[FileSpec] = &[
         ],
         false
     ),
-    file!("bodies.txt", &[tag("", Lex::Body, 0)], false),
+    file!(
+        "bodies.txt",
+        &[
+            tag("", Lex::Body, 0),
+            tag("body", Lex::Body, 0),
+            tag("lower", Lex::LowerBody, 0),
+        ],
+        false
+    ),
+    file!(
+        "ministries.txt",
+        &[tag("", Lex::Domain, 0), tag("agency", Lex::Body, 0)],
+        false
+    ),
     file!(
         "name_words.txt",
         &[
@@ -661,6 +722,16 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("deputy", Lex::Deputy, 0),
             tag("middle_name", Lex::MiddleName, 0),
             tag("namesake_after", Lex::NamesakeAfter, 0),
+            tag("territory_bare", Lex::Territory, TERRITORY_BARE),
+            tag("central", Lex::OrgTail, CENTRAL),
+            tag("outlet", Lex::Outlet, 0),
+            tag("level", Lex::OrgLevel, ORG_LEVEL),
+            tag("level_court", Lex::OrgLevel, ORG_LEVEL_COURT),
+            tag("same_level", Lex::OrgLevel, ORG_LEVEL_SAME),
+            tag("rule_cue", Lex::RuleCue, 0),
+            tag("board", Lex::Board, 0),
+            tag("not_body_before", Lex::NotBodyBefore, 0),
+            tag("not_body_after", Lex::NotBodyAfter, 0),
         ],
         false
     ),
@@ -689,6 +760,11 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("country_word", Lex::CountryWord, 0),
             tag("appointed", Lex::Appointed, 0),
             tag("is", Lex::Is, 0),
+            tag("portfolio_role", Lex::PortfolioRole, 0),
+            tag("signed", Lex::Signed, 0),
+            tag("link_verb", Lex::LinkVerb, 0),
+            tag("rank", Lex::Rank, 0),
+            tag("assistant", Lex::Assistant, 0),
         ],
         false
     ),

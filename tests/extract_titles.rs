@@ -1,0 +1,214 @@
+//! TITLE and ORGANIZATION spans and official→title links for the phenomena
+//! of issue 11 item 3 (ministers' short titles, long ministry names, levels,
+//! foreign and historical offices, lowercase bodies, spellings, brackets,
+//! lists, signature blocks) and its ORGANIZATION items (countries, classes of
+//! bodies in rules, lowercase unique bodies). Sentences written for these
+//! tests, names invented; expected spans written by hand from
+//! `../shared/ENTITIES.md` and the decisions of `data/eval/README.md`.
+
+use vntext::{EntityKind, Extractor};
+
+fn of_kind(text: &str, kind: EntityKind) -> Vec<String> {
+    Extractor::new()
+        .extract(text)
+        .entities
+        .iter()
+        .filter(|e| e.kind == kind)
+        .map(|e| e.text.to_string())
+        .collect()
+}
+
+fn titles(text: &str) -> Vec<String> {
+    of_kind(text, EntityKind::Title)
+}
+
+fn orgs(text: &str) -> Vec<String> {
+    of_kind(text, EntityKind::Organization)
+}
+
+fn people(text: &str) -> Vec<String> {
+    of_kind(text, EntityKind::Official)
+}
+
+fn links(text: &str) -> Vec<(String, String)> {
+    let out = Extractor::new().extract(text);
+    let mut v: Vec<(String, String)> = out
+        .links
+        .iter()
+        .map(|&(o, t)| {
+            (
+                out.entities[o].text.to_string(),
+                out.entities[t].text.to_string(),
+            )
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut v: Vec<(String, String)> = v
+        .iter()
+        .map(|&(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn short_minister_titles_read_the_portfolio() {
+    // No OFFICIAL "Giao", no ORGANIZATION: the ministry is "Bộ …".
+    let s = "Bộ trưởng Giao thông vận tải Nguyễn Văn Thắng phát biểu tại hội nghị.";
+    assert_eq!(titles(s), ["Bộ trưởng Giao thông vận tải"]);
+    assert_eq!(people(s), ["Nguyễn Văn Thắng"]);
+    assert!(orgs(s).is_empty());
+    assert_eq!(
+        links(s),
+        pairs(&[("Nguyễn Văn Thắng", "Bộ trưởng Giao thông vận tải")])
+    );
+    let s = "Bộ trưởng Nông nghiệp và Phát triển nông thôn Lê Minh Hoàn đã kiểm tra.";
+    assert_eq!(titles(s), ["Bộ trưởng Nông nghiệp và Phát triển nông thôn"]);
+    assert_eq!(people(s), ["Lê Minh Hoàn"]);
+    let s = "Thứ trưởng Lao động - Thương binh và Xã hội Nguyễn Thị Hà dự lễ.";
+    assert_eq!(titles(s), ["Thứ trưởng Lao động - Thương binh và Xã hội"]);
+    assert_eq!(people(s), ["Nguyễn Thị Hà"]);
+    // A foreign portfolio keeps its country.
+    let s = "Bộ trưởng Ngoại giao Nga Sergey Lavrov cho biết.";
+    assert_eq!(titles(s), ["Bộ trưởng Ngoại giao Nga"]);
+    assert!(orgs(s).is_empty());
+}
+
+#[test]
+fn long_ministry_names_and_standing_deputies() {
+    let s = "Ông Trần Văn Sơn, Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch, cho biết.";
+    assert_eq!(titles(s), ["Bộ trưởng Bộ Văn hóa, Thể thao và Du lịch"]);
+    assert_eq!(orgs(s), ["Bộ Văn hóa, Thể thao và Du lịch"]);
+    let s = "Thứ trưởng Thường trực Bộ Tài chính Huỳnh Quang Hải chủ trì.";
+    assert_eq!(titles(s), ["Thứ trưởng Thường trực Bộ Tài chính"]);
+    assert_eq!(orgs(s), ["Bộ Tài chính"]);
+    assert_eq!(
+        links(s),
+        pairs(&[("Huỳnh Quang Hải", "Thứ trưởng Thường trực Bộ Tài chính")])
+    );
+    // Agencies headed by their own office.
+    let s = "Tổng Thanh tra Chính phủ Đoàn Hồng Phong báo cáo.";
+    assert_eq!(titles(s), ["Tổng Thanh tra Chính phủ"]);
+    assert_eq!(orgs(s), ["Thanh tra Chính phủ"]);
+    let s = "Thống đốc Ngân hàng Nhà nước Nguyễn Thị Hồng cho biết.";
+    assert_eq!(titles(s), ["Thống đốc Ngân hàng Nhà nước"]);
+    assert_eq!(orgs(s), ["Ngân hàng Nhà nước"]);
+}
+
+#[test]
+fn levels_stay_in_the_title_and_make_no_organisation() {
+    let s = "Chủ tịch UBND cấp xã chịu trách nhiệm trước pháp luật.";
+    assert_eq!(titles(s), ["Chủ tịch UBND cấp xã"]);
+    assert!(orgs(s).is_empty());
+    let s = "Ông Lê Văn Hùng, Phó Chủ tịch UBND cấp huyện, cho biết.";
+    assert_eq!(titles(s), ["Phó Chủ tịch UBND cấp huyện"]);
+    assert!(orgs(s).is_empty());
+    assert_eq!(
+        links(s),
+        pairs(&[("Lê Văn Hùng", "Phó Chủ tịch UBND cấp huyện")])
+    );
+}
+
+#[test]
+fn foreign_and_historical_offices_name_no_organisation() {
+    let s = "Thủ tướng Singapore Lý Hiển Long thăm Việt Nam.";
+    assert_eq!(titles(s), ["Thủ tướng Singapore"]);
+    assert!(orgs(s).is_empty());
+    assert_eq!(links(s), pairs(&[("Lý Hiển Long", "Thủ tướng Singapore")]));
+    let s = "Năm 1920, ông Nguyễn Văn Lâm được cử làm Khâm sứ Trung Kỳ.";
+    assert_eq!(titles(s), ["Khâm sứ Trung Kỳ"]);
+    assert!(orgs(s).is_empty());
+    assert_eq!(links(s), pairs(&[("Nguyễn Văn Lâm", "Khâm sứ Trung Kỳ")]));
+    let s = "Ông Hoàng Văn Tín sang nhậm chức Toàn quyền Đông Dương.";
+    assert_eq!(titles(s), ["Toàn quyền Đông Dương"]);
+    assert_eq!(
+        links(s),
+        pairs(&[("Hoàng Văn Tín", "Toàn quyền Đông Dương")])
+    );
+    // An assistant's post is one title.
+    let s = "Hôm qua, trợ lý tổng thống Nga Yuri Ushakov đã thông báo.";
+    assert_eq!(titles(s), ["trợ lý tổng thống Nga"]);
+    assert_eq!(
+        links(s),
+        pairs(&[("Yuri Ushakov", "trợ lý tổng thống Nga")])
+    );
+}
+
+#[test]
+fn lowercase_bodies_and_spellings_inside_titles() {
+    let s = "Phó bí thư thành ủy Đà Nẵng Lương Minh Triết dự họp.";
+    assert_eq!(titles(s), ["Phó bí thư thành ủy Đà Nẵng"]);
+    assert_eq!(orgs(s), ["thành ủy Đà Nẵng"]);
+    assert_eq!(
+        links(s),
+        pairs(&[("Lương Minh Triết", "Phó bí thư thành ủy Đà Nẵng")])
+    );
+    let s = "Chủ tịch HDND tỉnh Lê Văn Hà phát biểu.";
+    assert_eq!(titles(s), ["Chủ tịch HDND tỉnh"]);
+    assert_eq!(orgs(s), ["HDND tỉnh"]);
+    let s = "Ông Ngô Văn Tư, Ủy viên Ban Chấp hành T.Ư Đảng, phát biểu.";
+    assert_eq!(titles(s), ["Ủy viên Ban Chấp hành T.Ư Đảng"]);
+    assert_eq!(orgs(s), ["Ban Chấp hành T.Ư Đảng"]);
+}
+
+#[test]
+fn titles_in_brackets_and_in_lists_link_to_their_own_holder() {
+    let s = "Ông Đỗ Văn Hải (Chủ tịch HĐQT) cho biết công ty có lãi.";
+    assert_eq!(titles(s), ["Chủ tịch HĐQT"]);
+    assert_eq!(links(s), pairs(&[("Đỗ Văn Hải", "Chủ tịch HĐQT")]));
+    let s = "Hội nghị có ông Lê Văn An, Chủ tịch UBND tỉnh, và bà Trần Thị Bình, Giám đốc Sở Y tế.";
+    assert_eq!(
+        links(s),
+        pairs(&[
+            ("Lê Văn An", "Chủ tịch UBND tỉnh"),
+            ("Trần Thị Bình", "Giám đốc Sở Y tế")
+        ])
+    );
+    // A title before a colon links to each name after it.
+    let s = "Phó Chủ tịch UBND tỉnh: Hà Văn Sơn, Đặng Thu Thảo và Kiều Minh Đức.";
+    assert_eq!(
+        links(s),
+        pairs(&[
+            ("Hà Văn Sơn", "Phó Chủ tịch UBND tỉnh"),
+            ("Đặng Thu Thảo", "Phó Chủ tịch UBND tỉnh"),
+            ("Kiều Minh Đức", "Phó Chủ tịch UBND tỉnh")
+        ])
+    );
+}
+
+#[test]
+fn signature_blocks_link_across_line_breaks() {
+    let s = "KT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\n\n(Đã ký)\n\nNguyễn Văn An\n";
+    // The office signed for is a TITLE without a holder; the prefix is
+    // outside.
+    assert_eq!(titles(s), ["BỘ TRƯỞNG", "THỨ TRƯỞNG"]);
+    assert_eq!(links(s), pairs(&[("Nguyễn Văn An", "THỨ TRƯỞNG")]));
+    let s = "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nTrần Văn Bình\n";
+    assert_eq!(orgs(s), ["ỦY BAN NHÂN DÂN"]);
+    assert_eq!(links(s), pairs(&[("Trần Văn Bình", "CHỦ TỊCH")]));
+}
+
+#[test]
+fn countries_classes_and_lowercase_unique_bodies() {
+    // A class of bodies in a rule of law is no ORGANIZATION.
+    assert!(orgs("Ủy ban nhân dân tỉnh có trách nhiệm tổ chức thực hiện.").is_empty());
+    assert!(orgs("Mỗi Chính phủ đều phát hành trái phiếu chính phủ.").is_empty());
+    // A government named with its country is one; a foreign one in general
+    // is not.
+    assert_eq!(
+        orgs("Chính phủ Việt nam ký kết với Chính phủ nước ngoài hiệp định."),
+        ["Chính phủ Việt nam"]
+    );
+    // A unique body in lowercase still names it.
+    assert_eq!(
+        orgs("Dự án luật sẽ được trình quốc hội vào kỳ họp tới."),
+        ["quốc hội"]
+    );
+    let s = "Chủ nhiệm Uỷ ban kinh tế của Quốc hội Vũ Hồng Thanh phát biểu.";
+    assert_eq!(titles(s), ["Chủ nhiệm Uỷ ban kinh tế của Quốc hội"]);
+    assert_eq!(orgs(s), ["Uỷ ban kinh tế của Quốc hội"]);
+}
