@@ -61,10 +61,17 @@ fn is_place_context(a: &Analysis, i: usize) -> bool {
     // A house number: "số 12 Nguyễn Chí Thanh", "Tầng 6, 68 Nguyễn Cơ Thạch".
     if a.tokens[i - 1].kind == TokenKind::Number
         && (i > 1 && a.is(i - 2, Lex::NumberWord)
-            || a.text(i - 1).bytes().all(|b| b.is_ascii_digit())
+            || a.text(i - 1).bytes().all(|b| b.is_ascii_digit() || b == b'/')
                 && (i < 2 || matches!(a.text(i - 2), "," | ":" | ";" | "(")))
     {
         return true;
+    }
+    // "các huyện: Triệu Sơn, Yên Định": a plural place word before a colon
+    // (not "Phó Chủ tịch UBND tỉnh: Hà Văn Sơn").
+    if a.text(i - 1) == ":" {
+        return a
+            .ends_at(i - 1, Lex::PlaceBefore)
+            .is_some_and(|(p, _)| p > 0 && a.longest(p - 1, Lex::Quantifier).is_some());
     }
     a.ends_at(i, Lex::PlaceBefore).is_some() || a.ends_at(i, Lex::School).is_some()
 }
@@ -198,7 +205,9 @@ fn two_word_name(a: &Analysis, i: usize) -> bool {
 fn famous(a: &Analysis, i: usize, n: usize) -> bool {
     let e = i + n;
     let longer = a.is_word(e) && a.is_cap(e) && a.sp(e) && !a.caps_line(e);
-    let vetoed = longer || list_place_context(a, i) || redacted(a, i, e);
+    // Every word capitalised: "Nam cao từ 1,60m" is no "Nam Cao".
+    let lower = (i..e).any(|k| a.is_word(k) && !a.is_cap(k));
+    let vetoed = lower || longer || list_place_context(a, i) || redacted(a, i, e);
     !vetoed
 }
 
@@ -379,9 +388,13 @@ fn spans(a: &Analysis, others: &[Entity<'_>]) -> Vec<(usize, usize)> {
             let ok = if caps && !family {
                 false
             } else if after_hon || bac {
+                // "cầu thủ Liverpool", "tiền vệ Man Utd": a club or a firm.
                 words >= 1
                     && !known_place
-                    && !(i..e).any(|k| a.longest(k, Lex::ForeignPlace).is_some())
+                    && !(i..e).any(|k| {
+                        a.longest(k, Lex::ForeignPlace).is_some()
+                            || a.is(k, Lex::ForeignStop) && !shape::vietnamese(a.text(k))
+                    })
             } else if after_title {
                 // A single word after a title is a name only when it is not a
                 // Vietnamese syllable ("Tổng thống Trump", not "Trưởng khoa Bệnh").
