@@ -193,12 +193,12 @@ impl ExtractorBuilder {
     ///
     /// ```
     /// use vntext::extract::{EntityKind, Extractor};
-    /// let text = "Thơ của Xuân Quỳnh được dịch ra nhiều thứ tiếng.";
+    /// let text = "Thơ của Hạ Miên được dịch ra nhiều thứ tiếng.";
     /// assert!(Extractor::new().extract(text).entities.is_empty());
-    /// let ex = Extractor::builder().person("Xuân Quỳnh").build()?;
+    /// let ex = Extractor::builder().person("Hạ Miên").build()?;
     /// let out = ex.extract(text);
     /// assert_eq!(out.entities[0].kind, EntityKind::Official);
-    /// assert_eq!(out.entities[0].text, "Xuân Quỳnh");
+    /// assert_eq!(out.entities[0].text, "Hạ Miên");
     /// # Ok::<(), vntext::Error>(())
     /// ```
     pub fn person(&mut self, name: &str) -> &mut Self {

@@ -540,6 +540,9 @@ impl Extractor {
             start = end;
         }
         title::heading_bodies(text, &all, &mut entities);
+        // A name found once is found at its later mentions.
+        let more = person::mentions(text, &all, &entities);
+        entities.extend(more);
         sort_entities(&mut entities);
         let index: rustc_hash::FxHashMap<SpanKey, usize> = entities
             .iter()

@@ -294,13 +294,29 @@ pub(crate) enum Lex {
     Rank,
     /// Before an office word, one title with it ("trợ lý").
     Assistant,
-    /// Whole names of persons (users' additions).
+    /// Whole names of persons: users' additions (class 0) and well-known
+    /// persons ([`FAMOUS`]).
     KnownPerson,
+    /// Between the names of a list ("và", "hay", "cùng").
+    NameJoin,
+    /// Lowercase particles inside foreign names ("de", "von", "van").
+    Particle,
+    /// Before a capitalised run: a place, not a person ("tại", "ở").
+    PlacePrep,
+    /// Foreign places, events and works whose words look like a foreign
+    /// person's name ("New York", "Los Angeles").
+    ForeignPlace,
+    /// After a name: a person ("nói", "cho biết", "lên ngôi").
+    PersonAfter,
+    /// Common foreign given names ("Victor", "Angelina").
+    GivenName,
+    /// Places whose names look like a person's ("Phan Thiết", "Mai Châu").
+    NamePlace,
 }
 
 impl Lex {
     /// Number of lexicons.
-    pub const COUNT: usize = Lex::KnownPerson as usize + 1;
+    pub const COUNT: usize = Lex::NamePlace as usize + 1;
 }
 
 /// Unit class: "ngày".
@@ -395,6 +411,12 @@ pub(crate) const DEGREE: u8 = 3;
 pub(crate) const EDITOR: u8 = 4;
 /// Phrases of two words or more.
 pub(crate) const HONORIFIC: u8 = 5;
+/// A word before a name only in lowercase or in a caps line ("vua").
+pub(crate) const CUE: u8 = 6;
+
+/// Known-person class: a well-known person (`famous_persons.txt`): a name
+/// only where the context does not make it a place or a street.
+pub(crate) const FAMOUS: u8 = 1;
 
 /// Level class: a level word ("tỉnh", "thành phố").
 pub(crate) const LEVEL: u8 = 0;
@@ -597,6 +619,12 @@ pub(crate) static FILES: &[FileSpec] = &[
     file!("domains.txt", &[tag("", Lex::Domain, 0)], false),
     file!("family_names.txt", &[tag("", Lex::Family, 0)], false),
     file!("persons.txt", &[tag("", Lex::KnownPerson, 0)], false),
+    file!("given_names.txt", &[tag("", Lex::GivenName, 0)], false),
+    file!(
+        "famous_persons.txt",
+        &[tag("", Lex::KnownPerson, FAMOUS)],
+        false
+    ),
     file!(
         "words.txt",
         &[
@@ -745,6 +773,7 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("company_last", Lex::CompanyLast, 0),
             tag("company_suffix", Lex::CompanySuffix, 0),
             tag("foreign_stop", Lex::ForeignStop, 0),
+            tag("foreign_place", Lex::ForeignPlace, 0),
         ],
         false
     ),
@@ -777,6 +806,7 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("degree", Lex::Honorific, DEGREE),
             tag("editor", Lex::Honorific, EDITOR),
             tag("honorific", Lex::Honorific, HONORIFIC),
+            tag("cue", Lex::Honorific, CUE),
             tag("place_before", Lex::PlaceBefore, 0),
             tag("person_noun", Lex::PersonNoun, 0),
             tag("uncle", Lex::Uncle, 0),
@@ -786,6 +816,11 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("foreign_person_after", Lex::ForeignPersonAfter, 0),
             tag("connector", Lex::Connector, 0),
             tag("signing", Lex::Signing, 0),
+            tag("name_join", Lex::NameJoin, 0),
+            tag("particle", Lex::Particle, 0),
+            tag("place_prep", Lex::PlacePrep, 0),
+            tag("person_after", Lex::PersonAfter, 0),
+            tag("place_name", Lex::NamePlace, 0),
         ],
         false
     ),
