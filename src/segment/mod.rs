@@ -18,10 +18,11 @@
 //!    Title, UPPER, foreign, initial, number, punctuation, link...).
 //! 3. A lexicon pass finds, for each unit, the longest entries of the two
 //!    embedded word lists (Viet74K and pyvi's word list, 64,136 entries of
-//!    2–8 syllables, kept apart) that start, end or cover each gap, and the
-//!    forward and backward longest-matching segmentations.
+//!    2–8 syllables, kept apart) that start, end or cover each gap, which
+//!    list has each two-syllable pair, and the forward and backward
+//!    longest-matching segmentations.
 //! 4. Each gap between two units separated by whitespace is decided *join*
-//!    or *split* by a linear model over 21 hashed features (keys of the
+//!    or *split* by a linear model over 24 hashed features (keys of the
 //!    four surrounding units, their bigrams and trigrams, shapes, and the
 //!    lexicon facts). Line breaks, punctuation, symbols and links always
 //!    split.
@@ -32,7 +33,7 @@
 //! `Ban_Chấp_hành Trung_ương`), person and place names are one word
 //! (`Nguyễn_Văn_An`, `Hà_Nội`), `95%` is one word. On the VTB test split
 //! (11,692 words, input = syllables separated by spaces) it scores word F1
-//! 97.77 (P 97.65, R 97.89): `cargo run --release --features train
+//! 97.83 (P 97.72, R 97.93): `cargo run --release --features train
 //! --example eval_segmenter -- vi_vtb-ud-test.conllu`. Retrain with `cargo
 //! run --release --features train --example train_segmenter --
 //! ../shared/data/ud-vi-vtb` (deterministic: it rewrites the embedded

@@ -12,7 +12,7 @@ use crate::token::{Token, TokenKind};
 /// Log2 of the number of weights.
 pub(crate) const BITS: u32 = 18;
 /// Number of features per gap.
-pub(crate) const NF: usize = 21;
+pub(crate) const NF: usize = 24;
 
 /// Format of `model.bin` (see [`super::blob`]); the last byte is the
 /// version, raised whenever the features change.
@@ -229,11 +229,16 @@ fn values(cx: &[Cx], info: &[LexInfo], i: usize) -> Option<[u64; NF]> {
         Some(&[a, b]) => (a, b),
         _ => return None,
     };
+    let lm = i
+        .checked_sub(1)
+        .and_then(|j| info.get(j))
+        .map_or(0, |l| l.pair) as u64;
     let lex_a = (l0.cover[0] as u64) | (l0.end[0] as u64) << 8 | (l1.start[0] as u64) << 16;
     let lex_b = (l0.cover[1] as u64) | (l0.end[1] as u64) << 8 | (l1.start[1] as u64) << 16;
     let cover = l0.cover[0].max(l0.cover[1]) as u64;
     let mm = (l0.fmm as u64) | (l0.bmm as u64) << 1;
     let shapes = z.s | o.s << 8;
+    let p01 = l0.pair as u64;
     Some([
         0,
         z.k,
@@ -256,6 +261,9 @@ fn values(cx: &[Cx], info: &[LexInfo], i: usize) -> Option<[u64; NF]> {
         cover | shapes << 8,
         z.k.rotate_left(29) ^ mm,
         o.k.rotate_left(29) ^ mm,
+        p01,
+        lm | p01 << 2 | (l1.pair as u64) << 4,
+        p01 | shapes << 8,
     ])
 }
 
