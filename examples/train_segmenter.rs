@@ -25,9 +25,9 @@ use vntext::segment::train::{
     compile_lexicon, lexicon_bytes, raw_line, read_conllu, score_line, Ensemble, Score, Sentence,
 };
 
-const EPOCHS: usize = 10;
+const EPOCHS: usize = 8;
 /// Perceptrons averaged into the model.
-const MEMBERS: usize = 1;
+const MEMBERS: usize = 5;
 
 fn read(p: &Path) -> String {
     std::fs::read_to_string(p).unwrap_or_else(|e| {

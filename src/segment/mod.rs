@@ -27,13 +27,14 @@
 //!    lexicon facts). Line breaks, punctuation, symbols and links always
 //!    split.
 //!
-//! The model, an averaged perceptron, was trained on UD Vietnamese-VTB
-//! (train + dev), so words follow that treebank's conventions: titles and organization names
+//! The model was trained on UD Vietnamese-VTB (train + dev): the mean of
+//! five averaged perceptrons, each over its own order of the examples. So
+//! words follow that treebank's conventions: titles and organization names
 //! are split into their dictionary words (`Thủ_tướng Chính_phủ`,
 //! `Ban_Chấp_hành Trung_ương`), person and place names are one word
 //! (`Nguyễn_Văn_An`, `Hà_Nội`), `95%` is one word. On the VTB test split
 //! (11,692 words, input = syllables separated by spaces) it scores word F1
-//! 97.83 (P 97.72, R 97.93): `cargo run --release --features train
+//! 97.92 (P 97.80, R 98.04): `cargo run --release --features train
 //! --example eval_segmenter -- vi_vtb-ud-test.conllu`. Retrain with `cargo
 //! run --release --features train --example train_segmenter --
 //! ../shared/data/ud-vi-vtb` (deterministic: it rewrites the embedded
