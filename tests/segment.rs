@@ -214,6 +214,51 @@ proptest! {
     }
 }
 
+/// `segment_into` cuts the text into units without the tokenizer where it
+/// can (pieces between ASCII whitespace made only of letters);
+/// `segment_tokens` goes through the tokenizer. Both must give the same
+/// words.
+fn check_paths_agree(text: &str) {
+    let seg = Segmenter::new();
+    let toks: Vec<_> = vntext::tokenize(text).collect();
+    let mut out = vec![];
+    seg.segment_into(text, &mut out);
+    assert_eq!(out, seg.segment_tokens(text, &toks), "in {text:?}");
+}
+
+proptest! {
+    #[test]
+    fn text_and_token_paths_agree(text in "\\PC{0,80}") {
+        check_paths_agree(&text);
+    }
+
+    /// Letters of the fast path next to what must leave it: other
+    /// whitespace, invisible and combining characters, emoji, `×` `÷`,
+    /// letters just outside its blocks (`ɐ` U+0250, `Ḁ` U+1E00 inside).
+    #[test]
+    fn text_and_token_paths_agree_at_the_edges(
+        text in "([a-zA-ZđĐàáảạăằẫêệơờưựÀÿĀžǅɏḀỹ]{1,5}|[ \\t\\r\\n\\u{0B}\\u{0C}\\u{A0}\\u{200B}\\u{200D}\\u{FEFF}\\u{2028}]|[\\u{0300}\\u{0301}\\u{0323}\\u{FE0F}×÷ɐʼ🙂👍🏽.,:'’-]|[0-9]{1,3}){0,30}"
+    ) {
+        check_paths_agree(&text);
+    }
+}
+
+/// The two paths agree on real news and legal text.
+#[test]
+#[ignore = "needs VNTEXT_DATA; run: VNTEXT_DATA=../shared/data cargo test --test segment -- --ignored"]
+fn text_and_token_paths_agree_on_real_text() {
+    for doc in data::news_docs(300) {
+        for line in doc.lines() {
+            check_paths_agree(line);
+        }
+        check_paths_agree(&doc);
+    }
+    for p in data::files("vlc-legal/docs").iter().take(30) {
+        let doc = std::fs::read_to_string(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        check_paths_agree(&doc);
+    }
+}
+
 /// Word F1 of the embedded model on a CoNLL-U file of the shared data
 /// (`$VNTEXT_DATA`, default `../shared/data`).
 #[cfg(feature = "train")]

@@ -143,10 +143,10 @@ static EMBEDDED: LazyLock<Arc<Inner>> = LazyLock::new(|| {
 
 /// Opens the embedded lexicon and weights.
 fn embedded_model() -> crate::Result<Model> {
-    Ok(Model {
-        lexicon: Lexicon::from_bytes(LEXICON_BYTES, "data/segment/lexicon.bin")?,
-        weights: Weights::from_bytes(MODEL_BYTES, "data/segment/model.bin")?,
-    })
+    Ok(Model::new(
+        Weights::from_bytes(MODEL_BYTES, "data/segment/model.bin")?,
+        Lexicon::from_bytes(LEXICON_BYTES, "data/segment/lexicon.bin")?,
+    ))
 }
 
 thread_local! {
@@ -207,7 +207,7 @@ impl Segmenter {
         let weights = Weights::from_bytes(model, "model")?;
         Ok(Segmenter {
             inner: Arc::new(Inner {
-                model: Arc::new(Model { weights, lexicon }),
+                model: Arc::new(Model::new(weights, lexicon)),
                 user: None,
             }),
         })
@@ -241,7 +241,7 @@ impl Segmenter {
     /// assert_eq!(words[0].text, "hội nghị");
     /// ```
     pub fn segment_into<'a>(&self, text: &'a str, out: &mut Vec<Word<'a>>) {
-        self.run(text, tokenize(text), out);
+        self.run(text, |s| model::build_units_text(text, s), out);
     }
 
     /// Segments tokens already produced by [`crate::token::tokenize`] for
@@ -255,19 +255,19 @@ impl Segmenter {
     /// ```
     pub fn segment_tokens<'a>(&self, text: &'a str, tokens: &[Token<'a>]) -> Vec<Word<'a>> {
         let mut out = Vec::new();
-        self.run(text, tokens.iter().cloned(), &mut out);
+        self.run(
+            text,
+            |s| model::build_units(text, tokens.iter().cloned(), s),
+            &mut out,
+        );
         out
     }
 
-    fn run<'a, I: Iterator<Item = Token<'a>>>(
-        &self,
-        text: &'a str,
-        tokens: I,
-        out: &mut Vec<Word<'a>>,
-    ) {
+    /// Builds the units with `build`, decides the gaps, writes the words.
+    fn run<'a>(&self, text: &'a str, build: impl FnOnce(&mut Scratch), out: &mut Vec<Word<'a>>) {
         out.clear();
         let go = |scratch: &mut Scratch| {
-            model::build_units(text, tokens, scratch);
+            build(scratch);
             self.inner.model.decide(scratch);
             if let Some(user) = &self.inner.user {
                 apply_user(user, scratch);

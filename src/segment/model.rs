@@ -6,7 +6,7 @@
 //! shapes, and facts from the lexicon), each feature one 16-bit weight.
 
 use super::lexicon::{self, Lexicon, MAX_WORD, SEQ_SEED, SRC_A, SRC_B};
-use super::units::{self, is_open, shape, Unit, WordCache};
+use super::units::{self, shape, Unit, WordCache};
 use crate::token::{Token, TokenKind};
 
 /// Log2 of the number of weights.
@@ -34,6 +34,8 @@ pub(crate) struct LexInfo {
     /// Source flags ([`SRC_A`], [`SRC_B`]) of the two-unit entry made of
     /// this unit and the next (0 when none or the gap is not open).
     pub pair: u8,
+    /// The gap after this unit is decided by the model ([`is_open`]).
+    pub open: bool,
 }
 
 /// What the features read of one unit, with sentinels before and after.
@@ -66,6 +68,18 @@ pub(crate) struct Scratch {
     pub words: WordCache,
 }
 
+/// Cuts `text` into `scratch.units` (the same units as [`build_units`] over
+/// its tokens, faster).
+pub(crate) fn build_units_text(text: &str, scratch: &mut Scratch) {
+    let Scratch {
+        units,
+        chunk,
+        words,
+        ..
+    } = scratch;
+    units::build_units_text(text, units, chunk, words);
+}
+
 /// Cuts a token stream into `scratch.units`.
 pub(crate) fn build_units<'a, I: Iterator<Item = Token<'a>>>(
     text: &str,
@@ -81,6 +95,29 @@ pub(crate) fn build_units<'a, I: Iterator<Item = Token<'a>>>(
     units::build_units(text, tokens, units, chunk, words);
 }
 
+/// Records a lexicon entry of units `j..=k` with flags `f`.
+#[inline]
+fn record(info: &mut [LexInfo], j: usize, k: usize, f: u8) {
+    if f & (SRC_A | SRC_B) == 0 {
+        return;
+    }
+    let len = (k + 1 - j) as u8;
+    let Some((last, head)) = info.get_mut(j..=k).and_then(|s| s.split_last_mut()) else {
+        return;
+    };
+    for (s, bit) in [(0, SRC_A), (1, SRC_B)] {
+        if f & bit != 0 {
+            last.end[s] = last.end[s].max(len);
+            if let Some(first) = head.first_mut() {
+                first.start[s] = first.start[s].max(len);
+            }
+            for g in head.iter_mut() {
+                g.cover[s] = g.cover[s].max(len);
+            }
+        }
+    }
+}
+
 /// Fills `scratch.lex` from the lexicon.
 pub(crate) fn lexicon_pass(lex: &Lexicon, scratch: &mut Scratch) {
     let Scratch {
@@ -88,41 +125,43 @@ pub(crate) fn lexicon_pass(lex: &Lexicon, scratch: &mut Scratch) {
     } = scratch;
     let n = units.len();
     info.clear();
-    info.resize(n, LexInfo::default());
+    // Which gaps are open, and the flags of the two-unit sequence across
+    // each (kept in `pair` until the second pass): lookups that do not
+    // depend on each other, so their cache misses overlap.
+    info.extend(units.windows(2).map(|w| {
+        let open = w[0].joinable && w[1].joinable && !w[1].hard_before;
+        let pair = if open {
+            lex.get(lexicon::step(lexicon::step(SEQ_SEED, w[0].key), w[1].key))
+        } else {
+            0
+        };
+        LexInfo {
+            open,
+            pair,
+            ..LexInfo::default()
+        }
+    }));
+    if n > 0 {
+        info.push(LexInfo::default());
+    }
+    // Entries of three units or more grow from a two-unit word or prefix.
     for j in 0..n {
-        if !is_open(units, j) {
+        let f2 = info[j].pair;
+        if f2 == 0 {
             continue;
         }
-        let mut h = lexicon::step(SEQ_SEED, units[j].key);
-        let mut k = j;
-        while k + 1 < n && k + 1 - j < MAX_WORD && is_open(units, k) {
+        info[j].pair = f2 & (SRC_A | SRC_B);
+        record(info, j, j + 1, f2);
+        let mut h = lexicon::step(lexicon::step(SEQ_SEED, units[j].key), units[j + 1].key);
+        let mut k = j + 1;
+        while k + 1 < n && k + 1 - j < MAX_WORD && info[k].open {
             k += 1;
             h = lexicon::step(h, units[k].key);
             let f = lex.get(h);
             if f == 0 {
                 break;
             }
-            let len = (k + 1 - j) as u8;
-            if f & (SRC_A | SRC_B) == 0 {
-                continue;
-            }
-            if len == 2 {
-                info[j].pair = f & (SRC_A | SRC_B);
-            }
-            let Some((last, head)) = info[j..=k].split_last_mut() else {
-                continue;
-            };
-            for (s, bit) in [(0, SRC_A), (1, SRC_B)] {
-                if f & bit != 0 {
-                    last.end[s] = last.end[s].max(len);
-                    if let Some(first) = head.first_mut() {
-                        first.start[s] = first.start[s].max(len);
-                    }
-                    for g in head.iter_mut() {
-                        g.cover[s] = g.cover[s].max(len);
-                    }
-                }
-            }
+            record(info, j, k, f);
         }
     }
     // Forward and backward longest matching over both lists.
@@ -222,7 +261,7 @@ fn index(t: usize, v: u64) -> usize {
 /// the units around it (`m` before, `0` and `1` on each side, `2` after),
 /// their pairs and triples, shapes, and lexicon facts. `None` when `i` is
 /// out of range.
-#[inline(always)]
+#[cfg(any(test, feature = "train"))]
 fn values(cx: &[Cx], info: &[LexInfo], i: usize) -> Option<[u64; NF]> {
     let [m, z, o, t] = *<&[Cx; 4]>::try_from(cx.get(i..i + 4)?).ok()?;
     let (l0, l1) = match info.get(i..i + 2) {
@@ -430,26 +469,133 @@ fn cap_words(join: &mut [bool], score: &[i32]) {
 pub(crate) struct Model {
     pub weights: Weights,
     pub lexicon: Lexicon,
+    dense: Dense,
+}
+
+/// The weights of the templates over small numbers (shapes, lexicon
+/// facts), summed for every combination of their values when the model is
+/// built, so that a gap reads five small tables for twelve templates
+/// instead of hashing twelve values. Indices pack the numbers in 2- or
+/// 4-bit fields (every shape is below 16, every entry length at most
+/// [`MAX_WORD`], every pair flag set below 4); the scores are exactly those
+/// of the weights.
+#[derive(Clone, Debug)]
+struct Dense {
+    /// Bias, the two shapes, the pair flags and the pair flags with the
+    /// shapes: `p01 | s0 << 2 | s1 << 6`.
+    pairs: Box<[i32; 1 << 10]>,
+    /// The longest-match code alone, with the cover and the shapes, and the
+    /// cover with the shapes: `mm | cover << 2 | s0 << 6 | s1 << 10`.
+    span: Box<[i32; 1 << 14]>,
+    /// The lexicon facts of each list: `cover | end << 4 | start << 8`.
+    lex: [Box<[i16; 1 << 12]>; 2],
+    /// The shapes of the four units: `sm | s0 << 4 | s1 << 8 | s2 << 12`.
+    shapes4: Box<[i16; 1 << 16]>,
+    /// Pair flags before, across and after the gap: `pm | p01 << 2 | p2 << 4`.
+    pairs3: [i16; 1 << 6],
+}
+
+/// A table of `N` values `f(0..N)`.
+fn table<T: Copy + Default, const N: usize>(f: impl Fn(u64) -> T) -> Box<[T; N]> {
+    let mut t = Box::new([T::default(); N]);
+    for (x, v) in t.iter_mut().enumerate() {
+        *v = f(x as u64);
+    }
+    t
+}
+
+impl Dense {
+    fn new(w: &Weights) -> Dense {
+        let get = |t: usize, v: u64| w.vals[index(t, v)];
+        // The `i`th 4-bit field of `x`.
+        let f4 = |x: u64, i: u32| (x >> (4 * i)) & 15;
+        let lex = |t: usize| table(|x| get(t, f4(x, 0) | f4(x, 1) << 8 | f4(x, 2) << 16));
+        Dense {
+            pairs: table(|x| {
+                let (p01, s0, s1) = (x & 3, (x >> 2) & 15, (x >> 6) & 15);
+                let shapes = s0 | s1 << 8;
+                get(0, 0) as i32
+                    + get(10, shapes) as i32
+                    + get(21, p01) as i32
+                    + get(23, p01 | shapes << 8) as i32
+            }),
+            span: table(|x| {
+                let (mm, cover, s0, s1) = (x & 3, (x >> 2) & 15, (x >> 6) & 15, (x >> 10) & 15);
+                let shapes = s0 | s1 << 8;
+                get(16, mm) as i32
+                    + get(17, mm | cover << 8 | shapes << 16) as i32
+                    + get(18, cover | shapes << 8) as i32
+            }),
+            lex: [lex(14), lex(15)],
+            shapes4: table(|x| {
+                get(
+                    11,
+                    f4(x, 0) | f4(x, 1) << 8 | f4(x, 2) << 16 | f4(x, 3) << 24,
+                )
+            }),
+            pairs3: *table(|x| get(22, x)),
+        }
+    }
 }
 
 impl Model {
+    /// The model of `weights` and `lexicon`.
+    pub(crate) fn new(weights: Weights, lexicon: Lexicon) -> Model {
+        let dense = Dense::new(&weights);
+        Model {
+            weights,
+            lexicon,
+            dense,
+        }
+    }
+
     /// Score of a gap from its feature indices (> 0: join).
     #[cfg(test)]
     pub(crate) fn score(&self, f: &[u32; NF]) -> i32 {
         f.iter().map(|&i| self.weights.get(i)).sum()
     }
 
-    /// Score of the gap after unit `i`: the same as [`Model::score`] of its
-    /// [`features`].
+    /// Score of the gap whose context is `c` (entries `i..i + 4` of
+    /// [`fill_context`]) and lexicon facts `l0`, `l1` (units `i`, `i + 1`),
+    /// `lm` the pair flags of the gap before: the same as [`Model::score`]
+    /// of its [`features`] (the templates over small numbers read from
+    /// [`Dense`]).
     #[inline(always)]
-    fn score_gap(&self, cx: &[Cx], info: &[LexInfo], i: usize) -> i32 {
-        let Some(vs) = values(cx, info, i) else {
-            return 0;
+    fn score_gap(&self, c: &[Cx; 4], l0: &LexInfo, l1: &LexInfo, lm: u8) -> i32 {
+        let [m, z, o, t] = c;
+        let (s0, s1) = (z.s as usize, o.s as usize);
+        let p01 = l0.pair as usize;
+        let mm = (l0.fmm as usize) | (l0.bmm as usize) << 1;
+        let cover = l0.cover[0].max(l0.cover[1]) as usize;
+        let d = &self.dense;
+        let lex = |s: usize| {
+            let v = l0.cover[s] as usize | (l0.end[s] as usize) << 4 | (l1.start[s] as usize) << 8;
+            d.lex[s][v & 0xFFF] as i32
         };
+        let mut s = d.pairs[(p01 | s0 << 2 | s1 << 6) & 0x3FF]
+            + d.span[(mm | cover << 2 | s0 << 6 | s1 << 10) & 0x3FFF]
+            + lex(0)
+            + lex(1)
+            + d.shapes4[(m.s as usize | s0 << 4 | s1 << 8 | (t.s as usize) << 12) & 0xFFFF] as i32
+            + d.pairs3[(lm as usize | p01 << 2 | (l1.pair as usize) << 4) & 0x3F] as i32;
         let w = &self.weights.vals;
-        let mut s = 0i32;
-        for (t, v) in vs.into_iter().enumerate() {
-            s += w[index(t, v)] as i32;
+        let mmk = mm as u64;
+        for (tpl, v) in [
+            (1, z.k),
+            (2, o.k),
+            (3, m.k),
+            (4, t.k),
+            (5, z.p),
+            (6, m.p),
+            (7, o.p),
+            (8, m.t),
+            (9, z.t),
+            (12, o.k.rotate_left(17) ^ z.s),
+            (13, z.k.rotate_left(17) ^ o.s),
+            (19, z.k.rotate_left(29) ^ mmk),
+            (20, o.k.rotate_left(29) ^ mmk),
+        ] {
+            s += w[index(tpl, v)] as i32;
         }
         s
     }
@@ -464,23 +610,27 @@ impl Model {
         scratch.score.clear();
         scratch.score.resize(n, 0);
         let Scratch {
-            units,
             cx,
             lex,
             join,
             score,
             ..
         } = scratch;
-        for ((i, j), sc) in join
-            .iter_mut()
-            .enumerate()
-            .zip(score.iter_mut())
-            .take(n.saturating_sub(1))
+        // Pair flags of the gap before.
+        let mut lm = 0u8;
+        for ((c, l), (j, sc)) in cx
+            .windows(4)
+            .zip(lex.windows(2))
+            .zip(join.iter_mut().zip(score.iter_mut()))
         {
-            if is_open(units, i) {
-                *sc = self.score_gap(cx, lex, i);
+            let (Ok(c), [l0, l1]) = (<&[Cx; 4]>::try_from(c), l) else {
+                continue;
+            };
+            if l0.open {
+                *sc = self.score_gap(c, l0, l1, lm);
                 *j = *sc > 0;
             }
+            lm = l0.pair;
         }
         cap_words(join, score);
     }
@@ -502,7 +652,9 @@ mod tests {
         let mut nonzero = 0;
         for i in 0..scratch.units.len() - 1 {
             features(&scratch.cx, &scratch.lex, i, &mut f);
-            let s = model.score_gap(&scratch.cx, &scratch.lex, i);
+            let c: &[Cx; 4] = scratch.cx[i..i + 4].try_into().unwrap();
+            let lm = if i > 0 { scratch.lex[i - 1].pair } else { 0 };
+            let s = model.score_gap(c, &scratch.lex[i], &scratch.lex[i + 1], lm);
             assert_eq!(s, model.score(&f), "gap {i}");
             nonzero += (s != 0) as usize;
         }

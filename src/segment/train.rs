@@ -231,10 +231,7 @@ impl Trainer {
     fn segmenter_with(&self, weights: Weights) -> Segmenter {
         Segmenter {
             inner: std::sync::Arc::new(super::Inner {
-                model: std::sync::Arc::new(Model {
-                    weights,
-                    lexicon: self.lexicon.clone(),
-                }),
+                model: std::sync::Arc::new(Model::new(weights, self.lexicon.clone())),
                 user: None,
             }),
         }

@@ -198,18 +198,21 @@ fn token_unit(
         TokenKind::Alnum if text.as_bytes().get(start).is_some_and(u8::is_ascii_digit) => {
             (NUM_KEY ^ 1, shape::NUMBER, WordKind::Number)
         }
-        TokenKind::Alnum => (key_of(text, start, end), shape::COMPOUND, WordKind::Foreign),
-        TokenKind::Punct => (key_of(text, start, end), shape::PUNCT, WordKind::Punct),
+        TokenKind::Alnum => (
+            cache.get(text, start, end).0,
+            shape::COMPOUND,
+            WordKind::Foreign,
+        ),
+        TokenKind::Punct => (cache.get(text, start, end).0, shape::PUNCT, WordKind::Punct),
         TokenKind::Url => (LINK_KEY, shape::LINK, WordKind::Url),
         TokenKind::Email => (LINK_KEY, shape::LINK, WordKind::Email),
-        _ => (key_of(text, start, end), shape::SYMBOL, WordKind::Symbol),
+        _ => (
+            cache.get(text, start, end).0,
+            shape::SYMBOL,
+            WordKind::Symbol,
+        ),
     };
     unit(start, end, key, shp, kind, hard)
-}
-
-/// Key hash of `text[start..end]`.
-fn key_of(text: &str, start: usize, end: usize) -> u64 {
-    lexicon::key_hash(text.get(start..end).unwrap_or(""))
 }
 
 #[inline(always)]
@@ -241,7 +244,7 @@ fn make_unit(
             return unit(
                 0,
                 0,
-                key_of(text, 0, 0),
+                lexicon::key_hash(""),
                 shape::SYMBOL,
                 WordKind::Symbol,
                 hard,
@@ -321,10 +324,25 @@ fn flush_chunk(
     if chunk.is_empty() {
         return;
     }
-    if chunk.len() == 1 {
-        // The common case: one syllable between spaces.
-        units.push(make_unit(text, chunk, hard_first, cache));
-        return;
+    match *chunk {
+        [t] => {
+            // One syllable between spaces.
+            units.push(token_unit(text, t, hard_first, cache));
+            return;
+        }
+        // A word with one punctuation token before or after it ("(Hà",
+        // "Nội,"), the most common chunks of more than one token: what the
+        // general case below gives, without its searches (a trailing period
+        // may stay with an abbreviation: left to the general case).
+        [a, b]
+            if (a.2 == TokenKind::Punct) != (b.2 == TokenKind::Punct)
+                && (a.2 == TokenKind::Punct || text.get(b.0..b.1) != Some(".")) =>
+        {
+            units.push(token_unit(text, a, hard_first, cache));
+            units.push(token_unit(text, b, true, cache));
+            return;
+        }
+        _ => {}
     }
     let mut hard = hard_first;
     let mut push = |toks: &[(usize, usize, TokenKind)], units: &mut Vec<Unit>| {
@@ -371,8 +389,76 @@ fn flush_chunk(
     }
 }
 
-/// Cuts a token stream into units (into `units`, cleared first; `chunk` is
-/// a reusable buffer).
+/// Groups tokens into units: a run of tokens with no space between them is
+/// a *chunk*, cut into units by [`flush_chunk`].
+struct Builder<'b> {
+    text: &'b str,
+    units: &'b mut Vec<Unit>,
+    chunk: &'b mut Vec<(usize, usize, TokenKind)>,
+    words: &'b mut WordCache,
+    /// The first token of the current chunk (its tokens go to `chunk` once
+    /// it has a second one: most chunks are one token, which go straight
+    /// to a unit).
+    first: Option<(usize, usize, TokenKind)>,
+    /// The gap before the current chunk is a rule split.
+    hard: bool,
+}
+
+impl<'b> Builder<'b> {
+    fn new(
+        text: &'b str,
+        units: &'b mut Vec<Unit>,
+        chunk: &'b mut Vec<(usize, usize, TokenKind)>,
+        words: &'b mut WordCache,
+    ) -> Builder<'b> {
+        units.clear();
+        chunk.clear();
+        Builder {
+            text,
+            units,
+            chunk,
+            words,
+            first: None,
+            hard: true,
+        }
+    }
+
+    /// Adds the next token.
+    #[inline(always)]
+    fn token(&mut self, tok: (usize, usize, TokenKind), space_before: bool, newline_before: bool) {
+        match self.first {
+            Some(f) if !space_before => {
+                if self.chunk.is_empty() {
+                    self.chunk.push(f);
+                }
+                self.chunk.push(tok);
+                return;
+            }
+            Some(_) => self.flush(),
+            None => {}
+        }
+        self.hard = newline_before || self.units.is_empty();
+        self.first = Some(tok);
+    }
+
+    /// Cuts the current chunk into units.
+    #[inline(always)]
+    fn flush(&mut self) {
+        match self.first {
+            Some(f) if self.chunk.is_empty() => self
+                .units
+                .push(token_unit(self.text, f, self.hard, self.words)),
+            Some(_) => {
+                flush_chunk(self.text, self.chunk, self.hard, self.units, self.words);
+                self.chunk.clear();
+            }
+            None => {}
+        }
+    }
+}
+
+/// Cuts a token stream of `text` into units (into `units`, cleared first;
+/// `chunk` is a reusable buffer).
 pub(crate) fn build_units<'a, I: Iterator<Item = Token<'a>>>(
     text: &str,
     tokens: I,
@@ -380,39 +466,98 @@ pub(crate) fn build_units<'a, I: Iterator<Item = Token<'a>>>(
     chunk: &mut Vec<(usize, usize, TokenKind)>,
     words: &mut WordCache,
 ) {
-    units.clear();
-    chunk.clear();
-    // The current chunk: its first token in `first`, and all of its tokens
-    // in `chunk` once it has a second one (most chunks are one token, which
-    // go straight to a unit).
-    let mut first: Option<(usize, usize, TokenKind)> = None;
-    let mut chunk_hard = true;
+    let mut b = Builder::new(text, units, chunk, words);
     for t in tokens {
-        let tok = (t.span.start, t.span.end, t.kind);
-        match first {
-            Some(f) if !t.space_before => {
-                if chunk.is_empty() {
-                    chunk.push(f);
-                }
-                chunk.push(tok);
-                continue;
-            }
-            Some(f) if chunk.is_empty() => units.push(token_unit(text, f, chunk_hard, words)),
-            Some(_) => {
-                flush_chunk(text, chunk, chunk_hard, units, words);
-                chunk.clear();
-            }
-            None => {}
+        b.token(
+            (t.span.start, t.span.end, t.kind),
+            t.space_before,
+            t.newline_before,
+        );
+    }
+    b.flush();
+}
+
+/// Whether `b` is whitespace that the tokenizer skips in its ASCII fast
+/// path (`\n` among it).
+#[inline(always)]
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)
+}
+
+/// The same units as [`build_units`] over [`crate::token::tokenize`]`(text)`,
+/// faster: `text` is cut at ASCII whitespace, and a piece made only of
+/// letters of the Vietnamese blocks (ASCII letters, U+00C0–U+024F but `×`
+/// and `÷`, U+1E00–U+1EFF) — which the tokenizer makes one [`TokenKind::Word`]
+/// — becomes that token without running the tokenizer; any other piece is
+/// tokenized on its own. Tokens never contain ASCII whitespace and the
+/// tokenizer looks at nothing beyond it, so only the first token of a
+/// piece needs its `space_before` and `newline_before` set from the
+/// whitespace before the piece (a `\n` there counts for the next token
+/// even across pieces that hold no token, such as a lone zero-width
+/// space). `tests/segment.rs` checks both ways agree on random and real
+/// text.
+pub(crate) fn build_units_text(
+    text: &str,
+    units: &mut Vec<Unit>,
+    chunk: &mut Vec<(usize, usize, TokenKind)>,
+    words: &mut WordCache,
+) {
+    let mut b = Builder::new(text, units, chunk, words);
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    let mut p = 0;
+    let mut newline = false;
+    loop {
+        while p < n && ascii_space(bytes[p]) {
+            newline |= bytes[p] == b'\n';
+            p += 1;
         }
-        chunk_hard = t.newline_before || units.is_empty();
-        first = Some(tok);
+        if p >= n {
+            break;
+        }
+        let start = p;
+        let mut letters = true;
+        while p < n {
+            let x = bytes[p];
+            if x < 0x80 {
+                if ascii_space(x) {
+                    break;
+                }
+                letters &= x.is_ascii_alphabetic();
+                p += 1;
+            } else if (0xC3..=0xC9).contains(&x) {
+                // U+00C0..U+027F: letters up to U+024F, but × and ÷.
+                let cp = ((x & 0x1F) as u32) << 6 | (at(p + 1) & 0x3F) as u32;
+                letters &= cp <= 0x24F && cp != 0xD7 && cp != 0xF7;
+                p += 2;
+            } else if x == 0xE1 && (0xB8..=0xBB).contains(&at(p + 1)) {
+                // U+1E00..U+1EFF.
+                p += 3;
+            } else {
+                letters = false;
+                p += 1;
+            }
+        }
+        let end = p.min(n);
+        if letters {
+            b.token((start, end, TokenKind::Word), start > 0, newline);
+            newline = false;
+            continue;
+        }
+        let mut first = true;
+        for t in crate::token::tokenize(&text[start..end]) {
+            let tok = (start + t.span.start, start + t.span.end, t.kind);
+            if first {
+                b.token(tok, start > 0 || t.space_before, newline);
+                first = false;
+                newline = false;
+            } else {
+                b.token(tok, t.space_before, t.newline_before);
+            }
+        }
     }
-    match first {
-        Some(f) if chunk.is_empty() => units.push(token_unit(text, f, chunk_hard, words)),
-        Some(_) => flush_chunk(text, chunk, chunk_hard, units, words),
-        None => {}
-    }
-    chunk.clear();
+    b.flush();
 }
 
 /// Whether the gap after unit `i` is decided by the model.
