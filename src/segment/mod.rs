@@ -12,7 +12,7 @@
 //!    punctuation, inner `, ; : ! ? " ( ) …` and a `/` between Vietnamese
 //!    words are their own units; a period after an abbreviation (`TP.`,
 //!    `v.v.`, an initial) stays attached.
-//! 2. Every unit gets a 64-bit hash of its key ([`crate::key`]: lowercase,
+//! 2. Every unit gets a 64-bit hash of its key (the crate's `key` module: lowercase,
 //!    the tone taken out of the vowel, so `hoà`/`hòa` and `Tỉnh uỷ`/`Tỉnh
 //!    ủy` look the same), computed on the fly, and a shape (lowercase,
 //!    Title, UPPER, foreign, initial, number, punctuation, link...).
