@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::chars::is_vowel;
+use crate::chars::{self, is_vowel};
 
 /// Entry flag: the word is in the first embedded list (Viet74K).
 pub(crate) const SRC_A: u8 = 1;
@@ -25,82 +25,41 @@ pub(crate) const PREFIX: u8 = 8;
 /// Any word flag.
 pub(crate) const ANY_WORD: u8 = SRC_A | SRC_B | SRC_USER;
 
-const LEX_MAGIC: &[u8; 8] = b"VNLEX\x00\x02\x00";
-
 /// Longest lexicon entry considered, in syllables.
 pub(crate) const MAX_WORD: usize = 8;
 
 const K: u64 = 0xf135_7aea_2e62_a9c5;
 
-/// The tone table covers Latin-1 Supplement and Latin Extended-A/B
-/// (`RANGE_A`) and the Vietnamese part of Latin Extended Additional
-/// (`RANGE_B`): 496 entries, 2 KB, so it stays in L1 cache.
-const RANGE_A: std::ops::Range<u32> = 0xC0..0x250;
-const RANGE_B: std::ops::Range<u32> = 0x1EA0..0x1F00;
+/// The two blocks of precomposed Vietnamese letters (as in [`crate::chars`]).
+const BLOCK_A: std::ops::Range<u32> = 0xC0..0x1B1;
+const BLOCK_B: std::ops::Range<u32> = 0x1EA0..0x1EFA;
 
-/// Index of `cp` in the tone table.
-#[inline]
-fn table_index(cp: u32) -> Option<usize> {
-    if RANGE_A.contains(&cp) {
-        Some((cp - RANGE_A.start) as usize)
-    } else if RANGE_B.contains(&cp) {
-        Some((cp - RANGE_B.start) as usize + RANGE_A.len())
-    } else {
-        None
-    }
-}
-
-/// For every code point of the two ranges: the lowercase letter with
-/// its tone mark removed (low 21 bits), the tone 0–5 (bits 24..27), whether
-/// it is uppercase (bit 28) and whether it is a letter (bit 29).
-/// Derived from Unicode decomposition at first use, not written out by hand.
-static TONE_TABLE: LazyLock<Vec<u32>> = LazyLock::new(|| {
-    use unicode_normalization::char::{compose, decompose_canonical};
-    let mut t = Vec::with_capacity(RANGE_A.len() + RANGE_B.len());
-    for cp in RANGE_A.chain(RANGE_B) {
-        let Some(c) = char::from_u32(cp) else {
-            t.push(cp);
-            continue;
-        };
-        let up = c.is_uppercase() as u32;
-        let alpha = (c.is_alphabetic() && cp != 0xD7 && cp != 0xF7) as u32;
-        let lower = c
-            .to_lowercase()
-            .next()
-            .filter(|_| c.to_lowercase().count() == 1);
-        let c = lower.unwrap_or(c);
-        let mut parts: Vec<char> = Vec::with_capacity(4);
-        decompose_canonical(c, |d| parts.push(d));
-        let mut tone = 0u32;
-        let mut base: Option<char> = None;
-        for d in parts {
-            match tone_of_mark(d) {
-                Some(tn) => tone = tn,
-                None => {
-                    base = Some(match base {
-                        None => d,
-                        Some(b) => compose(b, d).unwrap_or(b),
-                    })
-                }
-            }
-        }
-        let base = base.unwrap_or(c);
-        t.push(base as u32 | (tone << 24) | (up << 28) | (alpha << 29));
-    }
-    t
+/// For every code point of the two blocks, from [`chars::letter`]: 0 when
+/// it is not a Vietnamese letter, else the untoned lower-case letter (low
+/// 21 bits), the tone index 1–5 (bits 24..27, 0 for the level tone) and
+/// whether it is upper case (bit 28). 742 entries, 3 KB.
+static LETTERS: LazyLock<Vec<u32>> = LazyLock::new(|| {
+    BLOCK_A
+        .chain(BLOCK_B)
+        .map(|cp| {
+            char::from_u32(cp).and_then(chars::letter).map_or(0, |l| {
+                l.base as u32 | (l.tone.index() as u32) << 24 | (l.upper as u32) << 28
+            })
+        })
+        .collect()
 });
 
-/// Tone number of a combining tone mark: grave 1, acute 2, hook 3, tilde 4,
-/// dot below 5.
-fn tone_of_mark(c: char) -> Option<u32> {
-    match c {
-        '\u{0300}' | '\u{0340}' => Some(1),
-        '\u{0301}' | '\u{0341}' => Some(2),
-        '\u{0309}' => Some(3),
-        '\u{0303}' => Some(4),
-        '\u{0323}' => Some(5),
-        _ => None,
-    }
+/// The [`LETTERS`] entry of `cp` (0 outside the two blocks).
+#[inline]
+fn letter_entry(cp: u32) -> u32 {
+    let ix = if BLOCK_A.contains(&cp) {
+        (cp - BLOCK_A.start) as usize
+    } else if BLOCK_B.contains(&cp) {
+        (cp - BLOCK_B.start) as usize + BLOCK_A.len()
+    } else {
+        return 0;
+    };
+    LETTERS.get(ix).copied().unwrap_or(0)
 }
 
 #[inline]
@@ -115,12 +74,6 @@ pub(crate) fn finish(mut z: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
-}
-
-/// Combines two hashes (order matters).
-#[inline]
-pub(crate) fn combine(a: u64, b: u64) -> u64 {
-    finish(a.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ b)
 }
 
 /// Properties of one syllable gathered while its key is hashed.
@@ -141,41 +94,45 @@ pub(crate) struct KeyInfo {
     pub vn: bool,
 }
 
-/// Hashes the key of a syllable (or any token text).
+const SEED: u64 = 0x51_7cc1_b727_220a;
+
+/// The hash of a key written out ([`crate::key`]): every character mixed
+/// in turn. [`key_info`] gives the same hash without writing the key.
+pub(crate) fn hash_key_str(k: &str) -> u64 {
+    finish(k.chars().fold(SEED, |h, c| mix(h, c as u64)))
+}
+
+/// Hashes the key of a syllable (or any token text): the hash of
+/// [`crate::key::key`]`(s)` by [`hash_key_str`], computed in one pass over
+/// the bytes for ASCII and precomposed Vietnamese letters (the letters'
+/// bases and tones come from [`chars::letter`] through [`LETTERS`]), and
+/// through [`crate::key::push_key`] for anything else (combining marks,
+/// invisible characters, other scripts).
 pub(crate) fn key_info(s: &str) -> KeyInfo {
-    key_info_impl(s, true)
-}
-
-/// [`key_info`] without composing combining marks first.
-fn key_info_raw(s: &str) -> KeyInfo {
-    key_info_impl(s, false)
-}
-
-fn key_info_impl(s: &str, compose: bool) -> KeyInfo {
-    let table = &*TONE_TABLE;
-    let mut h: u64 = 0x51_7cc1_b727_220a;
+    let mut h = SEED;
     let mut tone = 0u32;
     let mut letters = 0u32;
     let mut upper = 0u32;
     let mut first_upper = false;
     let mut ascii = true;
-    let mut buf = [0u32; 8];
     let mut only_letters = true;
+    let mut buf = ['\0'; 8];
     let b = s.as_bytes();
     let mut i = 0;
     // Bytes are decoded by hand (the input is valid UTF-8): this loop runs
     // once per letter of every syllable.
     while i < b.len() {
         let x = b[i];
-        let (base, t, up) = if x < 0x80 {
+        let (base, up) = if x < 0x80 {
             i += 1;
-            if x.is_ascii_uppercase() {
-                ((x | 0x20) as u32, 0, true)
-            } else {
-                ascii &= x.is_ascii_lowercase();
-                only_letters &= x.is_ascii_lowercase();
-                (x as u32, 0, false)
+            if !x.is_ascii_alphabetic() {
+                // Kept as it is in the key; not a letter.
+                ascii = false;
+                only_letters = false;
+                h = mix(h, x as u64);
+                continue;
             }
+            ((x | 0x20) as char, x.is_ascii_uppercase())
         } else {
             ascii = false;
             let cont = |k: usize| (b.get(i + k).copied().unwrap_or(0x80) & 0x3F) as u32;
@@ -189,65 +146,73 @@ fn key_info_impl(s: &str, compose: bool) -> KeyInfo {
                     4,
                 )
             };
-            i += len;
-            if let Some(ix) = table_index(cp) {
-                let e = table[ix];
-                only_letters &= e & (1 << 29) != 0;
-                (e & 0x1F_FFFF, (e >> 24) & 7, e & (1 << 28) != 0)
-            } else if compose && (0x300..0x370).contains(&cp) {
-                // Decomposed text (rare): compose it and start again.
-                use unicode_normalization::UnicodeNormalization;
-                let composed: String = s.nfc().collect();
-                if composed
-                    .chars()
-                    .any(|c| (0x300..0x370).contains(&(c as u32)))
-                {
-                    // Marks that do not compose: hash them as they are.
-                    return key_info_raw(&composed);
-                }
-                return key_info(&composed);
-            } else {
-                let c = char::from_u32(cp).unwrap_or('\u{FFFD}');
-                if crate::token::is_invisible(c) {
-                    continue;
-                }
-                only_letters &= c.is_alphabetic();
-                let up = c.is_uppercase();
-                let l = if up {
-                    c.to_lowercase().next().unwrap_or(c)
-                } else {
-                    c
-                };
-                (l as u32, 0, up)
+            let e = letter_entry(cp);
+            if e == 0 {
+                return key_info_slow(s);
             }
+            i += len;
+            let t = (e >> 24) & 7;
+            if t != 0 {
+                tone = t;
+            }
+            (
+                char::from_u32(e & 0x1F_FFFF).unwrap_or('\0'),
+                e & (1 << 28) != 0,
+            )
         };
         if letters == 0 {
             first_upper = up;
         }
-        if (letters as usize) < buf.len() {
-            buf[letters as usize] = base;
+        if let Some(slot) = buf.get_mut(letters as usize) {
+            *slot = base;
         }
         letters += 1;
         upper += up as u32;
-        if t != 0 {
-            tone = t;
-        }
         h = mix(h, base as u64);
     }
-    let vn = only_letters && letters > 0 && (letters as usize) <= buf.len() && {
-        let mut cs = ['\0'; 8];
-        for (c, &u) in cs.iter_mut().zip(&buf[..letters as usize]) {
-            *c = char::from_u32(u).unwrap_or('\0');
-        }
-        is_vn_shape(&cs[..letters as usize])
-    };
+    if tone != 0 {
+        h = mix(h, ('0' as u32 + tone) as u64);
+    }
+    let n = letters as usize;
     KeyInfo {
-        hash: finish(mix(h, 0x100 + tone as u64)),
+        hash: finish(h),
         letters,
         upper,
         first_upper,
         ascii,
-        vn,
+        vn: only_letters && n > 0 && n <= buf.len() && is_vn_shape(&buf[..n]),
+    }
+}
+
+/// [`key_info`] through the key written out.
+fn key_info_slow(s: &str) -> KeyInfo {
+    let mut k = String::with_capacity(s.len() + 1);
+    let case = crate::key::push_key(s, &mut k);
+    // The body of the key: without the tone digit (a word with a digit of
+    // its own is never Vietnamese anyway).
+    let body = if s.bytes().any(|b| b.is_ascii_digit()) {
+        k.as_str()
+    } else {
+        k.trim_end_matches(['1', '2', '3', '4', '5'])
+    };
+    let mut cs = ['\0'; 8];
+    let mut n = 0;
+    let mut vn = true;
+    for c in body.chars() {
+        let is_base = chars::letter(c).is_some_and(|l| l.base == c && l.tone == chars::Tone::Ngang);
+        match cs.get_mut(n) {
+            Some(slot) if is_base => *slot = c,
+            _ => vn = false,
+        }
+        n += 1;
+    }
+    KeyInfo {
+        hash: hash_key_str(&k),
+        letters: case.letters,
+        upper: case.upper,
+        first_upper: case.first_upper,
+        ascii: s.bytes().all(|b| b.is_ascii_alphabetic()),
+        vn: vn && n > 0 && is_vn_shape(&cs[..n]),
     }
 }
 
@@ -295,26 +260,37 @@ pub(crate) fn key_hash(s: &str) -> u64 {
     key_info(s).hash
 }
 
-/// Hash of a sequence of syllable key hashes.
-#[inline]
-pub(crate) fn seq_hash(keys: &[u64]) -> u64 {
-    let mut h = 0x2545_f491_4f6c_dd1d_u64;
-    for &k in keys {
-        h = combine(h, k);
-    }
-    h
+/// The running hash of an empty sequence of syllables.
+pub(crate) const SEQ_SEED: u64 = 0x2545_f491_4f6c_dd1d;
+
+/// The running hash of a sequence extended by one syllable key: one
+/// multiplication (the keys are already well mixed, and the table reads
+/// the top bits of the product).
+#[inline(always)]
+pub(crate) fn step(h: u64, key: u64) -> u64 {
+    (h.rotate_left(26) ^ key).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
+
+/// Hash of a sequence of syllable key hashes.
+#[cfg(test)]
+pub(crate) fn seq_hash(keys: &[u64]) -> u64 {
+    keys.iter().fold(SEQ_SEED, |h, &k| step(h, k))
+}
+
+const LEX_MAGIC: &[u8; 8] = b"VNLEX\x00\x03\x00";
 
 /// Multi-syllable words (as hashes of their syllable keys) in a compact
 /// open-addressing table: each 16-bit slot is a 12-bit fingerprint of the
 /// hash and 4 bits of flags (0 = empty), so the embedded lexicon takes 256 KB
-/// and a lookup is usually one cache line. A fingerprint collision (about 1
-/// lookup in 1,000 of an absent sequence) reads another entry's flags; the
-/// model was trained with the same table.
+/// and a lookup is usually one cache line. The slot is taken from the top
+/// bits of the hash, the fingerprint from bits 20–31. A fingerprint
+/// collision (about 1 lookup in 1,000 of an absent sequence) reads another
+/// entry's flags; the model was trained with the same table.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
     slots: Vec<u16>,
-    mask: usize,
+    /// 64 − log2 of the number of slots.
+    shift: u32,
 }
 
 /// A [`Lexicon`] being built.
@@ -329,10 +305,12 @@ impl LexiconBuilder {
         if keys.len() < 2 || keys.len() > MAX_WORD {
             return;
         }
-        for n in 2..keys.len() {
-            *self.map.entry(seq_hash(&keys[..n])).or_insert(0) |= PREFIX;
+        let mut h = step(SEQ_SEED, keys[0]);
+        for (n, &k) in keys.iter().enumerate().skip(1) {
+            h = step(h, k);
+            let f = if n + 1 == keys.len() { flags } else { PREFIX };
+            *self.map.entry(h).or_insert(0) |= f;
         }
-        *self.map.entry(seq_hash(keys)).or_insert(0) |= flags;
     }
 
     /// The compact table.
@@ -340,14 +318,15 @@ impl LexiconBuilder {
         let cap = (self.map.len() * 3 + 16).next_power_of_two();
         let mut lex = Lexicon {
             slots: vec![0; cap],
-            mask: cap - 1,
+            shift: 64 - cap.trailing_zeros(),
         };
         // Insert in a fixed order so the table is the same on every load.
         let mut entries: Vec<(u64, u8)> = self.map.into_iter().collect();
         entries.sort_unstable();
+        let mask = cap - 1;
         for (h, f) in entries {
             let fp = Lexicon::fingerprint(h);
-            let mut i = h as usize & lex.mask;
+            let mut i = lex.slot(h);
             loop {
                 let e = lex.slots[i];
                 if e == 0 {
@@ -358,7 +337,7 @@ impl LexiconBuilder {
                     lex.slots[i] |= f as u16;
                     break;
                 }
-                i = (i + 1) & lex.mask;
+                i = (i + 1) & mask;
             }
         }
         lex
@@ -366,9 +345,14 @@ impl LexiconBuilder {
 }
 
 impl Lexicon {
-    #[inline]
+    #[inline(always)]
     fn fingerprint(h: u64) -> u16 {
-        (h >> 52) as u16
+        (h >> 20) as u16 & 0xFFF
+    }
+
+    #[inline(always)]
+    fn slot(&self, h: u64) -> usize {
+        (h >> self.shift) as usize
     }
 
     /// Parses the embedded text form: one word a line, syllables separated by
@@ -385,40 +369,49 @@ impl Lexicon {
             let bad = || {
                 crate::Error::new(
                     crate::ErrorKind::BadData { line: n + 1 },
-                    "bad lexicon line",
+                    format!("lexicon line {}: expected WORDS<TAB>FLAGS", n + 1),
                 )
             };
             let (word, flags) = line.split_once('\t').ok_or_else(bad)?;
             let flags: u8 = flags.parse().map_err(|_| bad())?;
+            if flags & ANY_WORD == 0 || flags & !ANY_WORD != 0 {
+                return Err(bad());
+            }
             keys.clear();
             keys.extend(word.split(' ').map(key_hash));
-            b.insert(&keys, flags & ANY_WORD);
+            b.insert(&keys, flags);
         }
         Ok(b.build())
     }
 
-    /// The table as bytes: magic, slot count, slots (little-endian u16).
+    /// The table as a framed file (see [`super::blob`]): slot count, slots
+    /// (little-endian u16).
+    #[cfg(any(test, feature = "train"))]
     pub(crate) fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(12 + 2 * self.slots.len());
-        out.extend_from_slice(LEX_MAGIC);
-        out.extend_from_slice(&(self.slots.len() as u32).to_le_bytes());
+        let mut p = Vec::with_capacity(4 + 2 * self.slots.len());
+        p.extend_from_slice(&(self.slots.len() as u32).to_le_bytes());
         for s in &self.slots {
-            out.extend_from_slice(&s.to_le_bytes());
+            p.extend_from_slice(&s.to_le_bytes());
         }
-        out
+        super::blob::wrap(LEX_MAGIC, &p)
     }
 
-    /// Reads what [`Lexicon::to_bytes`] wrote.
-    pub(crate) fn from_bytes(b: &[u8]) -> crate::Result<Lexicon> {
-        let bad = || crate::Error::new(crate::ErrorKind::BadData { line: 0 }, "bad lexicon file");
-        if b.len() < 12 || &b[..8] != LEX_MAGIC {
+    /// Reads what [`Lexicon::to_bytes`] wrote; `what` names the file in
+    /// the error.
+    pub(crate) fn from_bytes(b: &[u8], what: &str) -> crate::Result<Lexicon> {
+        let b = super::blob::open(LEX_MAGIC, b, what)?;
+        let bad = || {
+            crate::Error::new(
+                crate::ErrorKind::BadData { line: 0 },
+                format!("{what}: bad lexicon table"),
+            )
+        };
+        let (n, rest) = b.split_at_checked(4).ok_or_else(bad)?;
+        let n = u32::from_le_bytes([n[0], n[1], n[2], n[3]]) as usize;
+        if !n.is_power_of_two() || n < 2 || rest.len() != 2 * n {
             return Err(bad());
         }
-        let n = u32::from_le_bytes([b[8], b[9], b[10], b[11]]) as usize;
-        if !n.is_power_of_two() || b.len() != 12 + 2 * n {
-            return Err(bad());
-        }
-        let slots: Vec<u16> = b[12..]
+        let slots: Vec<u16> = rest
             .chunks_exact(2)
             .map(|c| u16::from_le_bytes([c[0], c[1]]))
             .collect();
@@ -426,7 +419,10 @@ impl Lexicon {
             // A full table would make lookups of absent keys loop forever.
             return Err(bad());
         }
-        Ok(Lexicon { slots, mask: n - 1 })
+        Ok(Lexicon {
+            slots,
+            shift: 64 - n.trailing_zeros(),
+        })
     }
 
     /// Flags of the sequence whose running hash is `h` (0 when absent).
@@ -435,18 +431,25 @@ impl Lexicon {
         if self.slots.is_empty() {
             return 0;
         }
+        let mask = self.slots.len() - 1;
         let fp = Self::fingerprint(h);
-        let mut i = h as usize & self.mask;
+        let mut i = self.slot(h);
         loop {
-            let e = self.slots[i];
+            let e = self.slots[i & mask];
             if e == 0 {
                 return 0;
             }
             if e >> 4 == fp {
                 return (e & 15) as u8;
             }
-            i = (i + 1) & self.mask;
+            i = (i & mask) + 1;
         }
+    }
+
+    /// Number of words and prefixes stored.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.slots.iter().filter(|&&s| s != 0).count()
     }
 }
 
@@ -464,6 +467,40 @@ mod tests {
         assert_ne!(key_hash("hoà"), key_hash("hoá"));
         assert_ne!(key_hash("đa"), key_hash("da"));
         assert_ne!(key_hash("ăn"), key_hash("an"));
+    }
+
+    #[test]
+    fn the_hash_is_the_hash_of_the_key() {
+        for w in [
+            "hoà",
+            "Hòa",
+            "NGUYỄN",
+            "Nguye\u{0303}\u{0302}n",
+            "Tỉ\u{00AD}nh",
+            "Ñandú",
+            "ПУТИН",
+            "Ðặng",
+            "covid-19",
+            "TP.HCM",
+            "a1",
+            "x×y",
+            "",
+            "ờ",
+            "ƯỚC",
+            "đ",
+        ] {
+            let k = crate::key::key(w);
+            assert_eq!(key_info(w).hash, hash_key_str(&k), "{w} ({k})");
+        }
+        // Every precomposed letter alone and after an ASCII letter.
+        for cp in BLOCK_A.chain(BLOCK_B) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            for w in [c.to_string(), format!("t{c}n")] {
+                assert_eq!(key_info(&w).hash, hash_key_str(&crate::key::key(&w)), "{w}");
+            }
+        }
     }
 
     #[test]
@@ -492,6 +529,7 @@ mod tests {
     #[test]
     fn lexicon_prefixes() {
         let lex = Lexicon::parse("ban chấp hành\t1\nchấp hành\t3\n").unwrap();
+        assert_eq!(lex.len(), 3);
         assert_eq!(lex.get(12345), 0);
         let k: Vec<u64> = ["Ban", "Chấp", "hành"]
             .iter()
@@ -501,8 +539,11 @@ mod tests {
         assert_eq!(lex.get(seq_hash(&k)), SRC_A);
         assert_eq!(lex.get(seq_hash(&k[1..])), SRC_A | SRC_B);
         assert!(Lexicon::parse("x y\tz\n").is_err());
-        let back = Lexicon::from_bytes(&lex.to_bytes()).unwrap();
+        assert!(Lexicon::parse("x y\t0\n").is_err());
+        assert!(Lexicon::parse("x y\t9\n").is_err());
+        assert!(Lexicon::parse("x y\n").is_err());
+        let back = Lexicon::from_bytes(&lex.to_bytes(), "t").unwrap();
         assert_eq!(back.slots, lex.slots);
-        assert!(Lexicon::from_bytes(&lex.to_bytes()[..20]).is_err());
+        assert!(Lexicon::from_bytes(&lex.to_bytes()[..20], "t").is_err());
     }
 }

@@ -12,29 +12,31 @@
 //!    punctuation, inner `, ; : ! ? " ( ) …` and a `/` between Vietnamese
 //!    words are their own units; a period after an abbreviation (`TP.`,
 //!    `v.v.`, an initial) stays attached.
-//! 2. Every unit gets a 64-bit key hashed on the fly from its lowercase
-//!    letters with the tone mark taken out of the vowel (so `hoà`/`hòa` and
-//!    `Tỉnh uỷ`/`Tỉnh ủy` look the same), and a shape (lowercase, Title,
-//!    UPPER, foreign, initial, number, punctuation, link...).
+//! 2. Every unit gets a 64-bit hash of its key (the crate's `key` module: lowercase,
+//!    the tone taken out of the vowel, so `hoà`/`hòa` and `Tỉnh uỷ`/`Tỉnh
+//!    ủy` look the same), computed on the fly, and a shape (lowercase,
+//!    Title, UPPER, foreign, initial, number, punctuation, link...).
 //! 3. A lexicon pass finds, for each unit, the longest entries of the two
 //!    embedded word lists (Viet74K and pyvi's word list, 64,136 entries of
-//!    2–8 syllables, kept apart) that start, end or cover each gap, and the
-//!    forward and backward longest-matching segmentations.
+//!    2–8 syllables, kept apart) that start, end or cover each gap, which
+//!    list has each two-syllable pair, and the forward and backward
+//!    longest-matching segmentations.
 //! 4. Each gap between two units separated by whitespace is decided *join*
-//!    or *split* by an averaged perceptron over 21 hashed features (keys of
-//!    the four surrounding units, their bigrams and trigrams, shapes, and
-//!    the lexicon facts). Line breaks, punctuation, symbols and links always
+//!    or *split* by a linear model over 24 hashed features (keys of the
+//!    four surrounding units, their bigrams and trigrams, shapes, and the
+//!    lexicon facts). Line breaks, punctuation, symbols and links always
 //!    split.
 //!
-//! The model was trained on UD Vietnamese-VTB (train + dev), so words follow
-//! that treebank's conventions: titles and organization names are split
-//! into their dictionary words (`Thủ_tướng Chính_phủ`, `Ban_Chấp_hành
-//! Trung_ương`), person and place names are one word (`Nguyễn_Văn_An`,
-//! `Hà_Nội`), `95%` is one word. On the
-//! VTB test split (11,692 words, input = syllables separated by spaces) it
-//! scores word F1 97.82 (P 97.70, R 97.95):
-//! `cargo run --release --example eval_segmenter -- vi_vtb-ud-test.conllu`.
-//! Retrain with `cargo run --release --example train_segmenter --
+//! The model was trained on UD Vietnamese-VTB (train + dev): the mean of
+//! five averaged perceptrons, each over its own order of the examples. So
+//! words follow that treebank's conventions: titles and organization names
+//! are split into their dictionary words (`Thủ_tướng Chính_phủ`,
+//! `Ban_Chấp_hành Trung_ương`), person and place names are one word
+//! (`Nguyễn_Văn_An`, `Hà_Nội`), `95%` is one word. On the VTB test split
+//! (11,692 words, input = syllables separated by spaces) it scores word F1
+//! 97.92 (P 97.80, R 98.04): `cargo run --release --features train
+//! --example eval_segmenter -- vi_vtb-ud-test.conllu`. Retrain with `cargo
+//! run --release --features train --example train_segmenter --
 //! ../shared/data/ud-vi-vtb` (deterministic: it rewrites the embedded
 //! files byte for byte).
 //!
@@ -63,12 +65,15 @@ use std::sync::{Arc, LazyLock};
 
 use crate::token::{tokenize, Token};
 
+mod blob;
 mod lexicon;
 mod model;
+#[cfg(feature = "train")]
 pub mod train;
+mod units;
 
 use lexicon::Lexicon;
-use model::{Model, Scratch};
+use model::{Model, Scratch, Weights};
 
 /// What a [`Word`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -122,15 +127,27 @@ struct Inner {
     user: Option<Lexicon>,
 }
 
+/// The embedded model. A blob that does not open is a bug in the build
+/// (the tests load both), so it fails loudly, naming the file, instead of
+/// segmenting with an empty lexicon or zero weights.
 static EMBEDDED: LazyLock<Arc<Inner>> = LazyLock::new(|| {
-    let lexicon = Lexicon::from_bytes(LEXICON_BYTES).unwrap_or_default();
-    let weights =
-        Model::weights_from_bytes(MODEL_BYTES).unwrap_or_else(|_| model::Weights::empty());
+    let open = |r: crate::Result<Model>| match r {
+        Ok(m) => m,
+        Err(e) => panic!("vntext: corrupt embedded segmentation data: {e}"),
+    };
     Arc::new(Inner {
-        model: Arc::new(Model { weights, lexicon }),
+        model: Arc::new(open(embedded_model())),
         user: None,
     })
 });
+
+/// Opens the embedded lexicon and weights.
+fn embedded_model() -> crate::Result<Model> {
+    Ok(Model::new(
+        Weights::from_bytes(MODEL_BYTES, "data/segment/model.bin")?,
+        Lexicon::from_bytes(LEXICON_BYTES, "data/segment/lexicon.bin")?,
+    ))
+}
 
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
@@ -181,14 +198,16 @@ impl Segmenter {
         SegmenterBuilder { words: Vec::new() }
     }
 
-    /// Builds a segmenter from a serialized model and a lexicon in the
-    /// text form written by [`train::compile_lexicon`].
+    /// Builds a segmenter from a serialized model (as written by the
+    /// training example, `train_segmenter`) and a lexicon in its text form
+    /// (one word a line: syllables separated by single spaces, a TAB, and
+    /// the source flags 1, 2 or 3).
     pub fn from_parts(model: &[u8], lexicon: &str) -> crate::Result<Segmenter> {
         let lexicon = Lexicon::parse(lexicon)?;
-        let weights = Model::weights_from_bytes(model)?;
+        let weights = Weights::from_bytes(model, "model")?;
         Ok(Segmenter {
             inner: Arc::new(Inner {
-                model: Arc::new(Model { weights, lexicon }),
+                model: Arc::new(Model::new(weights, lexicon)),
                 user: None,
             }),
         })
@@ -222,7 +241,7 @@ impl Segmenter {
     /// assert_eq!(words[0].text, "hội nghị");
     /// ```
     pub fn segment_into<'a>(&self, text: &'a str, out: &mut Vec<Word<'a>>) {
-        self.run(text, tokenize(text), out);
+        self.run(text, |s| model::build_units_text(text, s), out);
     }
 
     /// Segments tokens already produced by [`crate::token::tokenize`] for
@@ -236,19 +255,19 @@ impl Segmenter {
     /// ```
     pub fn segment_tokens<'a>(&self, text: &'a str, tokens: &[Token<'a>]) -> Vec<Word<'a>> {
         let mut out = Vec::new();
-        self.run(text, tokens.iter().cloned(), &mut out);
+        self.run(
+            text,
+            |s| model::build_units(text, tokens.iter().cloned(), s),
+            &mut out,
+        );
         out
     }
 
-    fn run<'a, I: Iterator<Item = Token<'a>>>(
-        &self,
-        text: &'a str,
-        tokens: I,
-        out: &mut Vec<Word<'a>>,
-    ) {
+    /// Builds the units with `build`, decides the gaps, writes the words.
+    fn run<'a>(&self, text: &'a str, build: impl FnOnce(&mut Scratch), out: &mut Vec<Word<'a>>) {
         out.clear();
         let go = |scratch: &mut Scratch| {
-            model::build_units(text, tokens, scratch);
+            build(scratch);
             self.inner.model.decide(scratch);
             if let Some(user) = &self.inner.user {
                 apply_user(user, scratch);
@@ -266,16 +285,15 @@ impl Segmenter {
 fn apply_user(user: &Lexicon, scratch: &mut Scratch) {
     let units = &scratch.units;
     let n = units.len();
-    let seed = lexicon::seq_hash(&[]);
     let mut j = 0;
     while j < n {
         let mut best = 0;
         if units[j].joinable {
-            let mut h = lexicon::combine(seed, units[j].key);
+            let mut h = lexicon::step(lexicon::SEQ_SEED, units[j].key);
             let mut k = j;
-            while k + 1 < n && k + 1 - j < lexicon::MAX_WORD && model::is_open(units, k) {
+            while k + 1 < n && k + 1 - j < lexicon::MAX_WORD && units::is_open(units, k) {
                 k += 1;
-                h = lexicon::combine(h, units[k].key);
+                h = lexicon::step(h, units[k].key);
                 let f = user.get(h);
                 if f == 0 {
                     break;
@@ -395,4 +413,40 @@ impl SegmenterBuilder {
 /// ```
 pub fn segment(text: &str) -> Vec<Word<'_>> {
     Segmenter::new().segment(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every embedded blob opens (a corrupt one would make the first
+    /// `Segmenter::new` panic).
+    #[test]
+    fn embedded_blobs_open() {
+        let m = embedded_model().unwrap();
+        assert!(m.lexicon.len() > 60_000);
+        let _ = Segmenter::new().segment("Hà Nội");
+    }
+
+    /// The embedded table is the compiled form of the committed word list.
+    #[test]
+    fn lexicon_bin_is_lexicon_txt_compiled() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/segment/lexicon.txt");
+        let text = std::fs::read_to_string(path).unwrap();
+        assert_eq!(Lexicon::parse(&text).unwrap().to_bytes(), LEXICON_BYTES);
+    }
+
+    /// A damaged blob is an error that names the file, never an empty
+    /// model.
+    #[test]
+    fn damaged_blobs_fail_by_name() {
+        let mut bad = MODEL_BYTES.to_vec();
+        let last = bad.len() - 1;
+        bad[last] ^= 1;
+        let e = Weights::from_bytes(&bad, "data/segment/model.bin").unwrap_err();
+        assert!(e.to_string().contains("data/segment/model.bin"), "{e}");
+        let e =
+            Lexicon::from_bytes(&LEXICON_BYTES[..1000], "data/segment/lexicon.bin").unwrap_err();
+        assert!(e.to_string().contains("data/segment/lexicon.bin"), "{e}");
+    }
 }

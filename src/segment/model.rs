@@ -1,54 +1,22 @@
-//! Units, features, weights and decoding.
+//! Lexicon facts, features, weights and decoding.
 //!
-//! Text is first cut into *units*: a run of tokens with no space between them
-//! (`TP.HCM`, `Covid-19`, `95%`) is one unit, except that leading and
-//! trailing punctuation and inner separators such as `,` `;` `"` `(` are
-//! their own units. Every gap between two units that are separated by
-//! whitespace and both able to be part of a word is then decided by a linear
-//! model (averaged perceptron over hashed features): *join* (same word) or
-//! *split*. Other gaps are always splits.
+//! Every open gap (see [`units::is_open`]) is decided *join* or *split* by a
+//! linear model: an averaged perceptron over [`NF`] hashed features of the
+//! gap (keys of the two units on each side, their bigrams and trigrams,
+//! shapes, and facts from the lexicon), each feature one 16-bit weight.
 
-use super::lexicon::{self, combine, KeyInfo, Lexicon, MAX_WORD, SRC_A, SRC_B};
-use super::WordKind;
+use super::lexicon::{self, Lexicon, MAX_WORD, SEQ_SEED, SRC_A, SRC_B};
+use super::units::{self, shape, Unit, WordCache};
 use crate::token::{Token, TokenKind};
 
 /// Log2 of the number of weights.
 pub(crate) const BITS: u32 = 18;
 /// Number of features per gap.
-pub(crate) const NF: usize = 21;
+pub(crate) const NF: usize = 24;
 
-const MAGIC: &[u8; 8] = b"VNSEG\x00\x01\x00";
-
-/// Shapes of units (feature values).
-pub(crate) mod shape {
-    pub const NONE: u8 = 0;
-    pub const LOWER: u8 = 1;
-    pub const TITLE: u8 = 2;
-    pub const UPPER: u8 = 3;
-    pub const F_LOWER: u8 = 4;
-    pub const F_TITLE: u8 = 5;
-    pub const F_UPPER: u8 = 6;
-    pub const INITIAL: u8 = 7;
-    pub const NUMBER: u8 = 8;
-    pub const PUNCT: u8 = 9;
-    pub const SYMBOL: u8 = 10;
-    pub const LINK: u8 = 11;
-    pub const COMPOUND: u8 = 12;
-}
-
-/// One unit: a span of the input that is never cut.
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Unit {
-    pub start: usize,
-    pub end: usize,
-    pub key: u64,
-    pub shape: u8,
-    pub kind: WordKind,
-    /// The gap before this unit is decided by rule (always a split).
-    pub hard_before: bool,
-    /// The unit may be part of a multi-unit word.
-    pub joinable: bool,
-}
+/// Format of `model.bin` (see [`super::blob`]); the last byte is the
+/// version, raised whenever the features change.
+const MAGIC: &[u8; 8] = b"VNSEG\x00\x02\x03";
 
 /// Lexicon facts about one unit, per source (0 = first list, 1 = second).
 #[derive(Clone, Copy, Debug, Default)]
@@ -63,6 +31,24 @@ pub(crate) struct LexInfo {
     pub fmm: bool,
     /// See `fmm`.
     pub bmm: bool,
+    /// Source flags ([`SRC_A`], [`SRC_B`]) of the two-unit entry made of
+    /// this unit and the next (0 when none or the gap is not open).
+    pub pair: u8,
+    /// The gap after this unit is decided by the model ([`is_open`]).
+    pub open: bool,
+}
+
+/// What the features read of one unit, with sentinels before and after.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Cx {
+    /// Key hash.
+    k: u64,
+    /// Hash of this key and the next.
+    p: u64,
+    /// Hash of this key and the next two.
+    t: u64,
+    /// Shape.
+    s: u64,
 }
 
 /// Reusable buffers.
@@ -71,8 +57,8 @@ pub(crate) struct Scratch {
     pub units: Vec<Unit>,
     pub chunk: Vec<(usize, usize, TokenKind)>,
     pub lex: Vec<LexInfo>,
-    /// Keys and shapes with sentinels; see [`fill_context`].
-    pub ctx: Vec<(u64, u64)>,
+    /// See [`fill_context`].
+    pub cx: Vec<Cx>,
     /// `join[i]`: the gap after unit `i` is inside a word.
     pub join: Vec<bool>,
     /// `score[i]`: the model's score of the gap after unit `i` (0 when
@@ -82,338 +68,19 @@ pub(crate) struct Scratch {
     pub words: WordCache,
 }
 
-const WC_BITS: u32 = 13;
-
-/// One slot of a [`WordCache`]: the syllable's bytes (at most 8, as a
-/// little-endian integer) and length, and what [`make_unit`] needs.
-#[derive(Clone, Copy, Debug, Default)]
-struct WordSlot {
-    tag: u64,
-    hash: u64,
-    len: u8,
-    shape: u8,
-    vn: bool,
+/// Cuts `text` into `scratch.units` (the same units as [`build_units`] over
+/// its tokens, faster).
+pub(crate) fn build_units_text(text: &str, scratch: &mut Scratch) {
+    let Scratch {
+        units,
+        chunk,
+        words,
+        ..
+    } = scratch;
+    units::build_units_text(text, units, chunk, words);
 }
 
-/// A direct-mapped cache of (key hash, shape, Vietnamese) for syllables of
-/// at most 8 bytes (99% of the syllables of news text), tagged by the bytes
-/// themselves so a hit is exact. 8,192 slots of 24 bytes, allocated on first
-/// use.
-#[derive(Debug, Default)]
-pub(crate) struct WordCache {
-    slots: Vec<WordSlot>,
-}
-
-impl WordCache {
-    /// Key hash, shape and whether `s` (the text of a word token) has the
-    /// shape of a Vietnamese syllable.
-    #[inline]
-    fn get(&mut self, text: &str, start: usize, end: usize) -> (u64, u8, bool) {
-        let s = text.get(start..end).unwrap_or("");
-        let b = s.as_bytes();
-        if b.is_empty() || b.len() > 8 {
-            return word_key(s);
-        }
-        if self.slots.is_empty() {
-            self.slots = vec![WordSlot::default(); 1 << WC_BITS];
-        }
-        // One 8-byte read when the text goes on far enough, masked to the
-        // syllable's bytes.
-        let tag = match text.as_bytes().get(start..start + 8) {
-            Some(&[x0, x1, x2, x3, x4, x5, x6, x7]) => {
-                u64::from_le_bytes([x0, x1, x2, x3, x4, x5, x6, x7])
-                    & (u64::MAX >> (64 - 8 * b.len()))
-            }
-            _ => {
-                let mut tag = 0u64;
-                for (i, &x) in b.iter().enumerate() {
-                    tag |= (x as u64) << (8 * i);
-                }
-                tag
-            }
-        };
-        let len = b.len() as u8;
-        let ix =
-            ((tag ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - WC_BITS)) as usize;
-        let Some(e) = self.slots.get_mut(ix) else {
-            return word_key(s);
-        };
-        if e.tag == tag && e.len == len {
-            return (e.hash, e.shape, e.vn);
-        }
-        let r = word_key(s);
-        *e = WordSlot {
-            tag,
-            hash: r.0,
-            len,
-            shape: r.1,
-            vn: r.2,
-        };
-        r
-    }
-}
-
-/// Key hash, shape and whether `s` looks Vietnamese (uncached).
-fn word_key(s: &str) -> (u64, u8, bool) {
-    let k = lexicon::key_info(s);
-    (k.hash, word_shape(&k), k.vn)
-}
-
-const NUM_KEY: u64 = 0x6e75_6d62_6572_0001;
-const LINK_KEY: u64 = 0x6c69_6e6b_0000_0002;
-const BOS_KEY: u64 = 0x626f_7300_0000_0003;
-const EOS_KEY: u64 = 0x656f_7300_0000_0004;
-
-fn is_splitter(s: &str) -> bool {
-    matches!(
-        s,
-        "," | ";"
-            | "!"
-            | "?"
-            | "\""
-            | "“"
-            | "”"
-            | "("
-            | ")"
-            | "["
-            | "]"
-            | "{"
-            | "}"
-            | "«"
-            | "»"
-            | "…"
-            | ":"
-            | "–"
-            | "—"
-    ) || (s.len() > 1 && s.bytes().all(|b| b == b'.'))
-}
-
-/// Lowercase abbreviations written with a final period.
-const ABBREV: &[&str] = &[
-    "tp", "q", "p", "th", "tr", "ths", "ts", "gs", "pgs", "ks", "bs", "ng", "mr", "dr", "st", "v",
-    "vd", "tt", "tx", "h", "x",
-];
-
-fn word_shape(k: &KeyInfo) -> u8 {
-    use shape::*;
-    if k.letters == 1 && k.upper == 1 {
-        INITIAL
-    } else if k.vn {
-        if k.upper == 0 {
-            LOWER
-        } else if k.upper == k.letters {
-            UPPER
-        } else {
-            TITLE
-        }
-    } else if k.upper == 0 {
-        F_LOWER
-    } else if k.upper == k.letters {
-        F_UPPER
-    } else if k.first_upper {
-        F_TITLE
-    } else {
-        F_LOWER
-    }
-}
-
-/// The unit of a single token with whitespace (or the text's ends) on
-/// both sides: the common case, one syllable between spaces.
-#[inline(always)]
-fn token_unit(
-    text: &str,
-    (start, end, kind): (usize, usize, TokenKind),
-    hard: bool,
-    cache: &mut WordCache,
-) -> Unit {
-    let (key, shp, kind) = match kind {
-        TokenKind::Word => {
-            let (hash, shp, vn) = cache.get(text, start, end);
-            let kind = if vn {
-                WordKind::Word
-            } else {
-                WordKind::Foreign
-            };
-            (hash, shp, kind)
-        }
-        TokenKind::Number => (NUM_KEY, shape::NUMBER, WordKind::Number),
-        TokenKind::Alnum if text.as_bytes().get(start).is_some_and(u8::is_ascii_digit) => {
-            (NUM_KEY ^ 1, shape::NUMBER, WordKind::Number)
-        }
-        TokenKind::Alnum => (key_of(text, start, end), shape::COMPOUND, WordKind::Foreign),
-        TokenKind::Punct => (key_of(text, start, end), shape::PUNCT, WordKind::Punct),
-        TokenKind::Url => (LINK_KEY, shape::LINK, WordKind::Url),
-        TokenKind::Email => (LINK_KEY, shape::LINK, WordKind::Email),
-        _ => (key_of(text, start, end), shape::SYMBOL, WordKind::Symbol),
-    };
-    unit(start, end, key, shp, kind, hard)
-}
-
-/// Key hash of `text[start..end]`.
-fn key_of(text: &str, start: usize, end: usize) -> u64 {
-    lexicon::key_hash(text.get(start..end).unwrap_or(""))
-}
-
-#[inline(always)]
-fn unit(start: usize, end: usize, key: u64, shape: u8, kind: WordKind, hard: bool) -> Unit {
-    Unit {
-        start,
-        end,
-        key,
-        shape,
-        kind,
-        hard_before: hard,
-        joinable: !matches!(
-            kind,
-            WordKind::Punct | WordKind::Symbol | WordKind::Url | WordKind::Email
-        ),
-    }
-}
-
-/// The unit of the tokens `toks` (one or more, with no space between them).
-fn make_unit(
-    text: &str,
-    toks: &[(usize, usize, TokenKind)],
-    hard: bool,
-    cache: &mut WordCache,
-) -> Unit {
-    let (start, end) = match (toks.first(), toks.last()) {
-        (Some(a), Some(b)) => (a.0, b.1),
-        _ => {
-            return unit(
-                0,
-                0,
-                key_of(text, 0, 0),
-                shape::SYMBOL,
-                WordKind::Symbol,
-                hard,
-            )
-        }
-    };
-    if let [t] = toks {
-        return token_unit(text, *t, hard, cache);
-    }
-    let s = text.get(start..end).unwrap_or("");
-    let starts_digit = s.as_bytes().first().is_some_and(u8::is_ascii_digit);
-    let (key, shp, kind) = if starts_digit {
-        (NUM_KEY ^ 2, shape::NUMBER, WordKind::Number)
-    } else if let Some(t) = toks
-        .iter()
-        .find(|t| matches!(t.2, TokenKind::Url | TokenKind::Email))
-    {
-        let kind = if t.2 == TokenKind::Url {
-            WordKind::Url
-        } else {
-            WordKind::Email
-        };
-        (LINK_KEY, shape::LINK, kind)
-    } else if toks.iter().all(|t| t.2 == TokenKind::Punct) {
-        (lexicon::key_hash(s), shape::PUNCT, WordKind::Punct)
-    } else {
-        (lexicon::key_hash(s), shape::COMPOUND, WordKind::Foreign)
-    };
-    unit(start, end, key, shp, kind, hard)
-}
-
-fn is_abbrev(text: &str, unit: &[(usize, usize, TokenKind)]) -> bool {
-    let last = unit[unit.len() - 1];
-    if last.2 != TokenKind::Word {
-        return false;
-    }
-    if unit.len() > 1 {
-        // v.v / T.Ư: an inner period already.
-        return unit.iter().any(|t| &text[t.0..t.1] == ".");
-    }
-    let w = &text[last.0..last.1];
-    let n = w.chars().count();
-    if n == 1 {
-        return true;
-    }
-    if n > 3 {
-        return false;
-    }
-    if w.chars().all(char::is_uppercase) {
-        return true;
-    }
-    let lower = w.to_lowercase();
-    ABBREV.contains(&lower.as_str())
-}
-
-/// A `/` between two words one of which is Vietnamese (`đồng/lượng`,
-/// `USD/thùng`) separates words; between ASCII words (`km/h`) it does not.
-fn is_word_slash(text: &str, chunk: &[(usize, usize, TokenKind)], i: usize) -> bool {
-    let t = chunk[i];
-    if &text[t.0..t.1] != "/" || i == 0 || i + 1 >= chunk.len() {
-        return false;
-    }
-    let (a, b) = (chunk[i - 1], chunk[i + 1]);
-    a.2 == TokenKind::Word
-        && b.2 == TokenKind::Word
-        && !(text[a.0..a.1].is_ascii() && text[b.0..b.1].is_ascii())
-}
-
-/// Cuts one chunk (tokens with no whitespace between them) into units.
-fn flush_chunk(
-    text: &str,
-    chunk: &[(usize, usize, TokenKind)],
-    hard_first: bool,
-    units: &mut Vec<Unit>,
-    cache: &mut WordCache,
-) {
-    if chunk.is_empty() {
-        return;
-    }
-    if chunk.len() == 1 {
-        // The common case: one syllable between spaces.
-        units.push(make_unit(text, chunk, hard_first, cache));
-        return;
-    }
-    let mut hard = hard_first;
-    let mut push = |toks: &[(usize, usize, TokenKind)], units: &mut Vec<Unit>| {
-        units.push(make_unit(text, toks, hard, cache));
-        hard = true;
-    };
-    let is_p = |t: &(usize, usize, TokenKind)| t.2 == TokenKind::Punct;
-    let Some(a) = chunk.iter().position(|t| !is_p(t)) else {
-        for t in chunk {
-            push(std::slice::from_ref(t), units);
-        }
-        return;
-    };
-    let b = chunk.iter().rposition(|t| !is_p(t)).unwrap_or(a);
-    for t in &chunk[..a] {
-        push(std::slice::from_ref(t), units);
-    }
-    let mut cur = a;
-    let mut i = a;
-    while i <= b {
-        let t = chunk[i];
-        if is_p(&t) && (is_splitter(&text[t.0..t.1]) || is_word_slash(text, chunk, i)) {
-            if cur < i {
-                push(&chunk[cur..i], units);
-            }
-            push(std::slice::from_ref(&chunk[i]), units);
-            cur = i + 1;
-        }
-        i += 1;
-    }
-    let mut end = b + 1;
-    if cur <= b
-        && end < chunk.len()
-        && &text[chunk[end].0..chunk[end].1] == "."
-        && is_abbrev(text, &chunk[cur..=b])
-    {
-        end += 1;
-    }
-    if cur < end {
-        push(&chunk[cur..end], units);
-    }
-    for t in &chunk[end..] {
-        push(std::slice::from_ref(t), units);
-    }
-}
-
-/// Cuts a token stream into units (appended to `scratch.units`).
+/// Cuts a token stream into `scratch.units`.
 pub(crate) fn build_units<'a, I: Iterator<Item = Token<'a>>>(
     text: &str,
     tokens: I,
@@ -425,45 +92,30 @@ pub(crate) fn build_units<'a, I: Iterator<Item = Token<'a>>>(
         words,
         ..
     } = scratch;
-    units.clear();
-    chunk.clear();
-    // The current chunk: its first token in `first`, and all of its tokens
-    // in `chunk` once it has a second one (most chunks are one token, which
-    // go straight to a unit).
-    let mut first: Option<(usize, usize, TokenKind)> = None;
-    let mut chunk_hard = true;
-    for t in tokens {
-        let tok = (t.span.start, t.span.end, t.kind);
-        match first {
-            Some(f) if !t.space_before => {
-                if chunk.is_empty() {
-                    chunk.push(f);
-                }
-                chunk.push(tok);
-                continue;
-            }
-            Some(f) if chunk.is_empty() => units.push(token_unit(text, f, chunk_hard, words)),
-            Some(_) => {
-                flush_chunk(text, chunk, chunk_hard, units, words);
-                chunk.clear();
-            }
-            None => {}
-        }
-        chunk_hard = t.newline_before || units.is_empty();
-        first = Some(tok);
-    }
-    match first {
-        Some(f) if chunk.is_empty() => units.push(token_unit(text, f, chunk_hard, words)),
-        Some(_) => flush_chunk(text, chunk, chunk_hard, units, words),
-        None => {}
-    }
-    chunk.clear();
+    units::build_units(text, tokens, units, chunk, words);
 }
 
-/// Whether the gap after unit `i` is decided by the model.
+/// Records a lexicon entry of units `j..=k` with flags `f`.
 #[inline]
-pub(crate) fn is_open(units: &[Unit], i: usize) -> bool {
-    i + 1 < units.len() && units[i].joinable && units[i + 1].joinable && !units[i + 1].hard_before
+fn record(info: &mut [LexInfo], j: usize, k: usize, f: u8) {
+    if f & (SRC_A | SRC_B) == 0 {
+        return;
+    }
+    let len = (k + 1 - j) as u8;
+    let Some((last, head)) = info.get_mut(j..=k).and_then(|s| s.split_last_mut()) else {
+        return;
+    };
+    for (s, bit) in [(0, SRC_A), (1, SRC_B)] {
+        if f & bit != 0 {
+            last.end[s] = last.end[s].max(len);
+            if let Some(first) = head.first_mut() {
+                first.start[s] = first.start[s].max(len);
+            }
+            for g in head.iter_mut() {
+                g.cover[s] = g.cover[s].max(len);
+            }
+        }
+    }
 }
 
 /// Fills `scratch.lex` from the lexicon.
@@ -473,39 +125,43 @@ pub(crate) fn lexicon_pass(lex: &Lexicon, scratch: &mut Scratch) {
     } = scratch;
     let n = units.len();
     info.clear();
-    info.resize(n, LexInfo::default());
-    let seed = lexicon::seq_hash(&[]);
+    // Which gaps are open, and the flags of the two-unit sequence across
+    // each (kept in `pair` until the second pass): lookups that do not
+    // depend on each other, so their cache misses overlap.
+    info.extend(units.windows(2).map(|w| {
+        let open = w[0].joinable && w[1].joinable && !w[1].hard_before;
+        let pair = if open {
+            lex.get(lexicon::step(lexicon::step(SEQ_SEED, w[0].key), w[1].key))
+        } else {
+            0
+        };
+        LexInfo {
+            open,
+            pair,
+            ..LexInfo::default()
+        }
+    }));
+    if n > 0 {
+        info.push(LexInfo::default());
+    }
+    // Entries of three units or more grow from a two-unit word or prefix.
     for j in 0..n {
-        if !units[j].joinable {
+        let f2 = info[j].pair;
+        if f2 == 0 {
             continue;
         }
-        let mut h = combine(seed, units[j].key);
-        let mut k = j;
-        while k + 1 < n && k + 1 - j < MAX_WORD && is_open(units, k) {
+        info[j].pair = f2 & (SRC_A | SRC_B);
+        record(info, j, j + 1, f2);
+        let mut h = lexicon::step(lexicon::step(SEQ_SEED, units[j].key), units[j + 1].key);
+        let mut k = j + 1;
+        while k + 1 < n && k + 1 - j < MAX_WORD && info[k].open {
             k += 1;
-            h = combine(h, units[k].key);
+            h = lexicon::step(h, units[k].key);
             let f = lex.get(h);
             if f == 0 {
                 break;
             }
-            let len = (k + 1 - j) as u8;
-            if f & (SRC_A | SRC_B) == 0 {
-                continue;
-            }
-            let Some((last, head)) = info[j..=k].split_last_mut() else {
-                continue;
-            };
-            for (s, bit) in [(0, SRC_A), (1, SRC_B)] {
-                if f & bit != 0 {
-                    last.end[s] = last.end[s].max(len);
-                    if let Some(first) = head.first_mut() {
-                        first.start[s] = first.start[s].max(len);
-                    }
-                    for g in head.iter_mut() {
-                        g.cover[s] = g.cover[s].max(len);
-                    }
-                }
-            }
+            record(info, j, k, f);
         }
     }
     // Forward and backward longest matching over both lists.
@@ -535,90 +191,130 @@ pub(crate) fn lexicon_pass(lex: &Lexicon, scratch: &mut Scratch) {
     }
 }
 
-const FK1: u64 = 0x9e37_79b9_7f4a_7c15;
-const FK2: u64 = 0xff51_afd7_ed55_8ccd;
+const BOS_KEY: u64 = 0x626f_7300_0000_0003;
+const EOS_KEY: u64 = 0x656f_7300_0000_0004;
 
-/// Cheap feature hashing: one multiply per value; the weight index is taken
-/// from the top bits of the last product.
-#[inline]
-fn fx(x: u64, v: u64) -> u64 {
-    (x.wrapping_mul(FK1) ^ v).wrapping_mul(FK2)
+/// The hash of two keys (order matters).
+#[inline(always)]
+fn pair(a: u64, b: u64) -> u64 {
+    (a.rotate_left(21) ^ b).wrapping_mul(0xd6e8_feb8_6659_fd93)
 }
 
-#[inline]
-fn h2(t: u64, a: u64) -> u64 {
-    fx(t, a)
-}
-
-#[inline]
-fn h3(t: u64, a: u64, b: u64) -> u64 {
-    fx(fx(t, a), b)
-}
-
-#[inline]
-fn h4(t: u64, a: u64, b: u64, c: u64) -> u64 {
-    fx(fx(fx(t, a), b), c)
-}
-
-/// Fills `scratch.ctx`: (key, shape) of every unit, padded with one
-/// sentinel before and two after, so features index it without branches.
+/// Fills `scratch.cx`: one entry per unit, after one sentinel (start of
+/// text) and before two (end of text), so the features of the gap after
+/// unit `i` read entries `i..i + 4` without branches.
 pub(crate) fn fill_context(scratch: &mut Scratch) {
-    let ctx = &mut scratch.ctx;
-    ctx.clear();
-    ctx.push((BOS_KEY, shape::NONE as u64));
-    ctx.extend(scratch.units.iter().map(|u| (u.key, u.shape as u64)));
-    ctx.push((EOS_KEY, shape::NONE as u64));
-    ctx.push((EOS_KEY, shape::NONE as u64));
-}
-
-/// Feature indices of the gap after unit `i` (`ctx` from [`fill_context`]).
-pub(crate) fn features(ctx: &[(u64, u64)], info: &[LexInfo], i: usize, out: &mut [u32; NF]) {
-    if let Some(hs) = feature_hashes(ctx, info, i) {
-        for (o, h) in out.iter_mut().zip(hs) {
-            *o = (h >> (64 - BITS)) as u32;
+    let cx = &mut scratch.cx;
+    let units = &scratch.units;
+    cx.clear();
+    let key = |c: usize| -> (u64, u64) {
+        match c.checked_sub(1).and_then(|i| units.get(i)) {
+            Some(u) => (u.key, u.shape as u64),
+            None if c == 0 => (BOS_KEY, shape::NONE as u64),
+            None => (EOS_KEY, shape::NONE as u64),
         }
+    };
+    let n = units.len() + 3;
+    let (mut k0, mut k1, mut k2) = (key(0), key(1), key(2));
+    for c in 0..n {
+        let pk = pair(k0.0, k1.0);
+        cx.push(Cx {
+            k: k0.0,
+            p: pk,
+            t: pair(pk, k2.0),
+            s: k0.1,
+        });
+        (k0, k1, k2) = (k1, k2, key(c + 3));
     }
 }
 
-/// Feature hashes of the gap after unit `i`; the weight index of each is
-/// its top [`BITS`] bits.
+/// Multiplier of the feature hash.
+const FMUL: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// The salt of feature template `t` (splitmix64 of its number), so that
+/// templates with equal values land on different weights.
+const fn salt(t: u64) -> u64 {
+    let mut z = t.wrapping_add(1).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+const SALT: [u64; NF] = {
+    let mut s = [0u64; NF];
+    let mut t = 0;
+    while t < NF {
+        s[t] = salt(t as u64);
+        t += 1;
+    }
+    s
+};
+
+/// The weight index of value `v` of template `t`: one multiplication, the
+/// top [`BITS`] bits of the product.
 #[inline(always)]
-fn feature_hashes(ctx: &[(u64, u64)], info: &[LexInfo], i: usize) -> Option<[u64; NF]> {
-    let c: &[(u64, u64); 4] = ctx.get(i..i + 4)?.try_into().ok()?;
-    let [(km, sm), (k0, s0), (k1, s1), (k2, s2)] = *c;
+fn index(t: usize, v: u64) -> usize {
+    ((v ^ SALT[t]).wrapping_mul(FMUL) >> (64 - BITS)) as usize
+}
+
+/// The values of the [`NF`] features of the gap after unit `i`: the keys of
+/// the units around it (`m` before, `0` and `1` on each side, `2` after),
+/// their pairs and triples, shapes, and lexicon facts. `None` when `i` is
+/// out of range.
+#[cfg(any(test, feature = "train"))]
+fn values(cx: &[Cx], info: &[LexInfo], i: usize) -> Option<[u64; NF]> {
+    let [m, z, o, t] = *<&[Cx; 4]>::try_from(cx.get(i..i + 4)?).ok()?;
     let (l0, l1) = match info.get(i..i + 2) {
         Some(&[a, b]) => (a, b),
         _ => return None,
     };
+    let lm = i
+        .checked_sub(1)
+        .and_then(|j| info.get(j))
+        .map_or(0, |l| l.pair) as u64;
     let lex_a = (l0.cover[0] as u64) | (l0.end[0] as u64) << 8 | (l1.start[0] as u64) << 16;
     let lex_b = (l0.cover[1] as u64) | (l0.end[1] as u64) << 8 | (l1.start[1] as u64) << 16;
     let cover = l0.cover[0].max(l0.cover[1]) as u64;
     let mm = (l0.fmm as u64) | (l0.bmm as u64) << 1;
-    let shapes = s0 | s1 << 8;
-    let hs: [u64; NF] = [
-        h2(1, 1),
-        h2(2, k0),
-        h2(3, k1),
-        h2(4, km),
-        h2(5, k2),
-        h3(6, k0, k1),
-        h3(7, km, k0),
-        h3(8, k1, k2),
-        h4(9, km, k0, k1),
-        h4(10, k0, k1, k2),
-        h2(11, shapes),
-        h2(12, sm | s0 << 8 | s1 << 16 | s2 << 24),
-        h3(13, s0, k1),
-        h3(14, k0, s1),
-        h2(15, lex_a),
-        h2(16, lex_b),
-        h2(18, mm),
-        h3(19, mm | cover << 8, shapes),
-        h3(20, cover, shapes),
-        h3(22, mm, k0),
-        h3(23, mm, k1),
-    ];
-    Some(hs)
+    let shapes = z.s | o.s << 8;
+    let p01 = l0.pair as u64;
+    Some([
+        0,
+        z.k,
+        o.k,
+        m.k,
+        t.k,
+        z.p,
+        m.p,
+        o.p,
+        m.t,
+        z.t,
+        shapes,
+        m.s | z.s << 8 | o.s << 16 | t.s << 24,
+        o.k.rotate_left(17) ^ z.s,
+        z.k.rotate_left(17) ^ o.s,
+        lex_a,
+        lex_b,
+        mm,
+        mm | cover << 8 | shapes << 16,
+        cover | shapes << 8,
+        z.k.rotate_left(29) ^ mm,
+        o.k.rotate_left(29) ^ mm,
+        p01,
+        lm | p01 << 2 | (l1.pair as u64) << 4,
+        p01 | shapes << 8,
+    ])
+}
+
+/// Weight indices of the features of the gap after unit `i` (`cx` from
+/// [`fill_context`], `info` from [`lexicon_pass`]).
+#[cfg(any(test, feature = "train"))]
+pub(crate) fn features(cx: &[Cx], info: &[LexInfo], i: usize, out: &mut [u32; NF]) {
+    if let Some(vs) = values(cx, info, i) {
+        for (t, (o, v)) in out.iter_mut().zip(vs).enumerate() {
+            *o = index(t, v) as u32;
+        }
+    }
 }
 
 /// Dense weights (2^BITS of them, 512 KB): one load per feature. Stored as
@@ -638,21 +334,14 @@ impl Weights {
         }
     }
 
-    /// Builds from (index, value) pairs in increasing index order.
-    fn from_sorted(pairs: impl Iterator<Item = (usize, f32)>) -> Option<Weights> {
+    /// Weights in units of 1/1024.
+    #[cfg(feature = "train")]
+    pub(crate) fn from_fixed(vals: &[i16]) -> Option<Weights> {
         let mut w = Weights::empty();
-        let mut last = None;
-        for (i, v) in pairs {
-            if i >= 1usize << BITS || last.is_some_and(|l| l >= i) {
-                return None;
-            }
-            last = Some(i);
-            let q = (v * 1024.0).round();
-            if !(i16::MIN as f32..=i16::MAX as f32).contains(&q) {
-                return None;
-            }
-            w.vals[i] = q as i16;
+        if vals.len() != w.vals.len() {
+            return None;
         }
+        w.vals.copy_from_slice(vals);
         Some(w)
     }
 
@@ -661,6 +350,90 @@ impl Weights {
     pub(crate) fn get(&self, i: u32) -> i32 {
         // Masked so the index needs no bounds check (features are < 2^BITS).
         self.vals[i as usize & ((1 << BITS) - 1)] as i32
+    }
+
+    /// Serializes the weights as a framed file: bits, features, count, then
+    /// (delta-varint index, i16) pairs for every non-zero weight.
+    #[cfg(any(test, feature = "train"))]
+    pub(crate) fn to_bytes(&self) -> Vec<u8> {
+        let mut p = Vec::new();
+        p.extend_from_slice(&BITS.to_le_bytes());
+        p.extend_from_slice(&(NF as u32).to_le_bytes());
+        let nz = self.vals.iter().filter(|w| **w != 0).count() as u32;
+        p.extend_from_slice(&nz.to_le_bytes());
+        let mut last = 0usize;
+        for (i, &w) in self.vals.iter().enumerate() {
+            if w == 0 {
+                continue;
+            }
+            let mut d = (i - last) as u32;
+            last = i;
+            loop {
+                let b = (d & 0x7f) as u8;
+                d >>= 7;
+                if d == 0 {
+                    p.push(b);
+                    break;
+                }
+                p.push(b | 0x80);
+            }
+            p.extend_from_slice(&w.to_le_bytes());
+        }
+        super::blob::wrap(MAGIC, &p)
+    }
+
+    /// Parses what [`Weights::to_bytes`] wrote; `what` names the file in
+    /// the error.
+    pub(crate) fn from_bytes(b: &[u8], what: &str) -> crate::Result<Weights> {
+        let b = super::blob::open(MAGIC, b, what)?;
+        let bad = || {
+            crate::Error::new(
+                crate::ErrorKind::BadData { line: 0 },
+                format!("{what}: bad weights"),
+            )
+        };
+        let word = |p: usize| -> Option<u32> {
+            let a: [u8; 4] = b.get(p..p + 4)?.try_into().ok()?;
+            Some(u32::from_le_bytes(a))
+        };
+        if word(0) != Some(BITS) || word(4) != Some(NF as u32) {
+            return Err(bad());
+        }
+        let nz = word(8).ok_or_else(bad)? as usize;
+        let mut w = Weights::empty();
+        let mut p = 12;
+        let mut idx = 0usize;
+        for k in 0..nz {
+            let mut d = 0u32;
+            let mut shift = 0;
+            loop {
+                let byte = *b.get(p).ok_or_else(bad)?;
+                p += 1;
+                if shift > 28 {
+                    return Err(bad());
+                }
+                d |= ((byte & 0x7f) as u32) << shift;
+                shift += 7;
+                if byte & 0x80 == 0 {
+                    break;
+                }
+            }
+            if k > 0 && d == 0 {
+                return Err(bad());
+            }
+            idx += d as usize;
+            let v: [u8; 2] = b
+                .get(p..p + 2)
+                .ok_or_else(bad)?
+                .try_into()
+                .map_err(|_| bad())?;
+            p += 2;
+            *w.vals.get_mut(idx).ok_or_else(bad)? = i16::from_le_bytes(v);
+        }
+        if p != b.len() {
+            return Err(bad());
+        }
+        Ok(w)
     }
 }
 
@@ -696,27 +469,135 @@ fn cap_words(join: &mut [bool], score: &[i32]) {
 pub(crate) struct Model {
     pub weights: Weights,
     pub lexicon: Lexicon,
+    dense: Dense,
+}
+
+/// The weights of the templates over small numbers (shapes, lexicon
+/// facts), summed for every combination of their values when the model is
+/// built, so that a gap reads five small tables for twelve templates
+/// instead of hashing twelve values. Indices pack the numbers in 2- or
+/// 4-bit fields (every shape is below 16, every entry length at most
+/// [`MAX_WORD`], every pair flag set below 4); the scores are exactly those
+/// of the weights.
+#[derive(Clone, Debug)]
+struct Dense {
+    /// Bias, the two shapes, the pair flags and the pair flags with the
+    /// shapes: `p01 | s0 << 2 | s1 << 6`.
+    pairs: Box<[i32; 1 << 10]>,
+    /// The longest-match code alone, with the cover and the shapes, and the
+    /// cover with the shapes: `mm | cover << 2 | s0 << 6 | s1 << 10`.
+    span: Box<[i32; 1 << 14]>,
+    /// The lexicon facts of each list: `cover | end << 4 | start << 8`.
+    lex: [Box<[i16; 1 << 12]>; 2],
+    /// The shapes of the four units: `sm | s0 << 4 | s1 << 8 | s2 << 12`.
+    shapes4: Box<[i16; 1 << 16]>,
+    /// Pair flags before, across and after the gap: `pm | p01 << 2 | p2 << 4`.
+    pairs3: [i16; 1 << 6],
+}
+
+/// A table of `N` values `f(0..N)`.
+fn table<T: Copy + Default, const N: usize>(f: impl Fn(u64) -> T) -> Box<[T; N]> {
+    let mut t = Box::new([T::default(); N]);
+    for (x, v) in t.iter_mut().enumerate() {
+        *v = f(x as u64);
+    }
+    t
+}
+
+impl Dense {
+    fn new(w: &Weights) -> Dense {
+        let get = |t: usize, v: u64| w.vals[index(t, v)];
+        // The `i`th 4-bit field of `x`.
+        let f4 = |x: u64, i: u32| (x >> (4 * i)) & 15;
+        let lex = |t: usize| table(|x| get(t, f4(x, 0) | f4(x, 1) << 8 | f4(x, 2) << 16));
+        Dense {
+            pairs: table(|x| {
+                let (p01, s0, s1) = (x & 3, (x >> 2) & 15, (x >> 6) & 15);
+                let shapes = s0 | s1 << 8;
+                get(0, 0) as i32
+                    + get(10, shapes) as i32
+                    + get(21, p01) as i32
+                    + get(23, p01 | shapes << 8) as i32
+            }),
+            span: table(|x| {
+                let (mm, cover, s0, s1) = (x & 3, (x >> 2) & 15, (x >> 6) & 15, (x >> 10) & 15);
+                let shapes = s0 | s1 << 8;
+                get(16, mm) as i32
+                    + get(17, mm | cover << 8 | shapes << 16) as i32
+                    + get(18, cover | shapes << 8) as i32
+            }),
+            lex: [lex(14), lex(15)],
+            shapes4: table(|x| {
+                get(
+                    11,
+                    f4(x, 0) | f4(x, 1) << 8 | f4(x, 2) << 16 | f4(x, 3) << 24,
+                )
+            }),
+            pairs3: *table(|x| get(22, x)),
+        }
+    }
 }
 
 impl Model {
-    /// Score of a gap (> 0: join).
-    #[cfg(test)]
-    pub(crate) fn score(&self, f: &[u32; NF]) -> i32 {
-        f.iter()
-            .fold(0i32, |a, &i| a.wrapping_add(self.weights.get(i)))
+    /// The model of `weights` and `lexicon`.
+    pub(crate) fn new(weights: Weights, lexicon: Lexicon) -> Model {
+        let dense = Dense::new(&weights);
+        Model {
+            weights,
+            lexicon,
+            dense,
+        }
     }
 
-    /// Score of the gap after unit `i`: the same as `Model::score` (a test helper) of its
-    /// [`features`], with no bounds checks on the weight reads.
-    #[inline]
-    fn score_gap(&self, ctx: &[(u64, u64)], info: &[LexInfo], i: usize) -> i32 {
-        let Some(hs) = feature_hashes(ctx, info, i) else {
-            return 0;
+    /// Score of a gap from its feature indices (> 0: join).
+    #[cfg(test)]
+    pub(crate) fn score(&self, f: &[u32; NF]) -> i32 {
+        f.iter().map(|&i| self.weights.get(i)).sum()
+    }
+
+    /// Score of the gap whose context is `c` (entries `i..i + 4` of
+    /// [`fill_context`]) and lexicon facts `l0`, `l1` (units `i`, `i + 1`),
+    /// `lm` the pair flags of the gap before: the same as [`Model::score`]
+    /// of its [`features`] (the templates over small numbers read from
+    /// [`Dense`]).
+    #[inline(always)]
+    fn score_gap(&self, c: &[Cx; 4], l0: &LexInfo, l1: &LexInfo, lm: u8) -> i32 {
+        let [m, z, o, t] = c;
+        let (s0, s1) = (z.s as usize, o.s as usize);
+        let p01 = l0.pair as usize;
+        let mm = (l0.fmm as usize) | (l0.bmm as usize) << 1;
+        let cover = l0.cover[0].max(l0.cover[1]) as usize;
+        let d = &self.dense;
+        let lex = |s: usize| {
+            let v = l0.cover[s] as usize | (l0.end[s] as usize) << 4 | (l1.start[s] as usize) << 8;
+            d.lex[s][v & 0xFFF] as i32
         };
+        let mut s = d.pairs[(p01 | s0 << 2 | s1 << 6) & 0x3FF]
+            + d.span[(mm | cover << 2 | s0 << 6 | s1 << 10) & 0x3FFF]
+            + lex(0)
+            + lex(1)
+            + d.shapes4[(m.s as usize | s0 << 4 | s1 << 8 | (t.s as usize) << 12) & 0xFFFF] as i32
+            + d.pairs3[(lm as usize | p01 << 2 | (l1.pair as usize) << 4) & 0x3F] as i32;
         let w = &self.weights.vals;
-        hs.iter().fold(0i32, |a, &h| {
-            a.wrapping_add(w[(h >> (64 - BITS)) as usize] as i32)
-        })
+        let mmk = mm as u64;
+        for (tpl, v) in [
+            (1, z.k),
+            (2, o.k),
+            (3, m.k),
+            (4, t.k),
+            (5, z.p),
+            (6, m.p),
+            (7, o.p),
+            (8, m.t),
+            (9, z.t),
+            (12, o.k.rotate_left(17) ^ z.s),
+            (13, z.k.rotate_left(17) ^ o.s),
+            (19, z.k.rotate_left(29) ^ mmk),
+            (20, o.k.rotate_left(29) ^ mmk),
+        ] {
+            s += w[index(tpl, v)] as i32;
+        }
+        s
     }
 
     /// Decides every gap of `scratch.units` into `scratch.join`.
@@ -729,135 +610,35 @@ impl Model {
         scratch.score.clear();
         scratch.score.resize(n, 0);
         let Scratch {
-            units,
-            ctx,
+            cx,
             lex,
             join,
             score,
             ..
         } = scratch;
-        for ((i, j), sc) in join
-            .iter_mut()
-            .enumerate()
-            .zip(score.iter_mut())
-            .take(n.saturating_sub(1))
+        // Pair flags of the gap before.
+        let mut lm = 0u8;
+        for ((c, l), (j, sc)) in cx
+            .windows(4)
+            .zip(lex.windows(2))
+            .zip(join.iter_mut().zip(score.iter_mut()))
         {
-            if is_open(units, i) {
-                *sc = self.score_gap(ctx, lex, i);
+            let (Ok(c), [l0, l1]) = (<&[Cx; 4]>::try_from(c), l) else {
+                continue;
+            };
+            if l0.open {
+                *sc = self.score_gap(c, l0, l1, lm);
                 *j = *sc > 0;
             }
+            lm = l0.pair;
         }
         cap_words(join, score);
-    }
-
-    /// Serializes the weights: magic, bits, count, then (delta-varint index,
-    /// f32) pairs for every non-zero weight.
-    pub(crate) fn weights_to_bytes(weights: &[f32]) -> Vec<u8> {
-        let mut out = Vec::new();
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&BITS.to_le_bytes());
-        let nz = weights.iter().filter(|w| **w != 0.0).count() as u32;
-        out.extend_from_slice(&nz.to_le_bytes());
-        let mut last = 0usize;
-        for (i, w) in weights.iter().enumerate() {
-            if *w == 0.0 {
-                continue;
-            }
-            let mut d = (i - last) as u32;
-            last = i;
-            loop {
-                let b = (d & 0x7f) as u8;
-                d >>= 7;
-                if d == 0 {
-                    out.push(b);
-                    break;
-                }
-                out.push(b | 0x80);
-            }
-            out.extend_from_slice(&w.to_le_bytes());
-        }
-        out
-    }
-
-    /// Parses what [`Model::weights_to_bytes`] wrote.
-    pub(crate) fn weights_from_bytes(b: &[u8]) -> crate::Result<Weights> {
-        let bad = || crate::Error::new(crate::ErrorKind::BadData { line: 0 }, "bad model file");
-        if b.len() < 16 || &b[..8] != MAGIC {
-            return Err(bad());
-        }
-        let word = |p: usize| -> u32 {
-            let mut a = [0u8; 4];
-            a.copy_from_slice(&b[p..p + 4]);
-            u32::from_le_bytes(a)
-        };
-        if word(8) != BITS {
-            return Err(bad());
-        }
-        let nz = word(12) as usize;
-        let mut pairs = Vec::with_capacity(nz.min(b.len() / 5));
-        let mut p = 16;
-        let mut idx = 0usize;
-        for _ in 0..nz {
-            let mut d = 0u32;
-            let mut shift = 0;
-            loop {
-                let byte = *b.get(p).ok_or_else(bad)?;
-                p += 1;
-                if shift > 28 {
-                    return Err(bad());
-                }
-                d |= ((byte & 0x7f) as u32) << shift;
-                shift += 7;
-                if byte & 0x80 == 0 {
-                    break;
-                }
-            }
-            idx += d as usize;
-            if p + 4 > b.len() {
-                return Err(bad());
-            }
-            pairs.push((idx, f32::from_bits(word(p))));
-            p += 4;
-        }
-        Weights::from_sorted(pairs.into_iter()).ok_or_else(bad)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn word_cache_is_transparent() {
-        let mut c = WordCache::default();
-        for round in 0..2 {
-            for w in [
-                "công",
-                "Công",
-                "CÔNG",
-                "người",
-                "trường",
-                "nguyễn",
-                "a",
-                "TP",
-                "xyzxyzxyz",
-                "hoà",
-                "hòa",
-                "",
-                "₫",
-            ] {
-                assert_eq!(c.get(w, 0, w.len()), word_key(w), "{w} (round {round})");
-                // Inside a longer text (the tag is read 8 bytes at a time).
-                let t = format!("{w} công tác xyz");
-                assert_eq!(c.get(&t, 0, w.len()), word_key(w), "{w} in text");
-                let t = format!("xy {w}");
-                assert_eq!(c.get(&t, 3, t.len()), word_key(w), "{w} at the end");
-            }
-        }
-        let get = |c: &mut WordCache, w: &str| c.get(w, 0, w.len());
-        assert_eq!(get(&mut c, "hoà").0, get(&mut c, "hòa").0);
-        assert_ne!(get(&mut c, "Công").1, get(&mut c, "công").1);
-    }
 
     #[test]
     fn score_gap_is_the_score_of_the_features() {
@@ -870,11 +651,25 @@ mod tests {
         let mut f = [0u32; NF];
         let mut nonzero = 0;
         for i in 0..scratch.units.len() - 1 {
-            features(&scratch.ctx, &scratch.lex, i, &mut f);
-            let s = model.score_gap(&scratch.ctx, &scratch.lex, i);
+            features(&scratch.cx, &scratch.lex, i, &mut f);
+            let c: &[Cx; 4] = scratch.cx[i..i + 4].try_into().unwrap();
+            let lm = if i > 0 { scratch.lex[i - 1].pair } else { 0 };
+            let s = model.score_gap(c, &scratch.lex[i], &scratch.lex[i + 1], lm);
             assert_eq!(s, model.score(&f), "gap {i}");
             nonzero += (s != 0) as usize;
         }
         assert!(nonzero > 5);
+    }
+
+    #[test]
+    fn weights_round_trip_and_damage_fails() {
+        let mut w = Weights::empty();
+        w.vals[0] = 5;
+        w.vals[1000] = -1024;
+        w.vals[(1 << BITS) - 1] = 32767;
+        let b = w.to_bytes();
+        let back = Weights::from_bytes(&b, "t").unwrap();
+        assert_eq!(back.vals[..], w.vals[..]);
+        assert!(Weights::from_bytes(&b[..b.len() - 2], "t").is_err());
     }
 }

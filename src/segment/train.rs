@@ -4,7 +4,8 @@
 //! Training is deterministic: the same data gives the same model bytes.
 
 use super::lexicon::{Lexicon, SRC_A, SRC_B};
-use super::model::{self, Model, Scratch, NF};
+use super::model::{self, Model, Scratch, Weights, NF};
+use super::units::is_open;
 use super::Segmenter;
 use crate::token::{tokenize, TokenKind};
 
@@ -103,13 +104,12 @@ pub fn lexicon_bytes(lexicon_text: &str) -> crate::Result<Vec<u8>> {
 /// An averaged-perceptron trainer over the gaps of gold sentences.
 #[derive(Debug)]
 pub struct Trainer {
-    lexicon_text: String,
     lexicon: Lexicon,
     feats: Vec<[u32; NF]>,
     labels: Vec<bool>,
-    w: Vec<f32>,
-    u: Vec<f64>,
-    c: f64,
+    w: Vec<i32>,
+    u: Vec<i64>,
+    c: i64,
     rng: u64,
 }
 
@@ -118,15 +118,20 @@ impl Trainer {
     pub fn new(lexicon_text: &str) -> crate::Result<Trainer> {
         let size = 1usize << model::BITS;
         Ok(Trainer {
-            lexicon_text: lexicon_text.to_owned(),
             lexicon: Lexicon::parse(lexicon_text)?,
             feats: Vec::new(),
             labels: Vec::new(),
-            w: vec![0.0; size],
-            u: vec![0.0; size],
-            c: 1.0,
+            w: vec![0; size],
+            u: vec![0; size],
+            c: 1,
             rng: 0x9e37_79b9_7f4a_7c15,
         })
+    }
+
+    /// Sets the seed of the pseudo-random order of the examples (a fixed
+    /// seed is used otherwise).
+    pub fn seed(&mut self, seed: u64) {
+        self.rng = 0x9e37_79b9_7f4a_7c15 ^ seed.wrapping_mul(0x2545_f491_4f6c_dd1d) | 1;
     }
 
     /// Adds the gaps of one sentence as training examples.
@@ -139,8 +144,8 @@ impl Trainer {
         let units = &scratch.units;
         let mut f = [0u32; NF];
         for i in 0..units.len().saturating_sub(1) {
-            if model::is_open(units, i) {
-                model::features(&scratch.ctx, &scratch.lex, i, &mut f);
+            if is_open(units, i) {
+                model::features(&scratch.cx, &scratch.lex, i, &mut f);
                 self.feats.push(f);
                 self.labels.push(ends.binary_search(&units[i].end).is_err());
             }
@@ -166,7 +171,8 @@ impl Trainer {
     }
 
     /// One pass over the examples in a fixed pseudo-random order; returns
-    /// the number of mistakes.
+    /// the number of mistakes. Integer arithmetic throughout, so the result
+    /// does not depend on the platform.
     pub fn epoch(&mut self) -> usize {
         let n = self.labels.len();
         let mut order: Vec<u32> = (0..n as u32).collect();
@@ -178,43 +184,141 @@ impl Trainer {
         for &e in &order {
             let f = &self.feats[e as usize];
             let y = self.labels[e as usize];
-            let s: f32 = f.iter().map(|&i| self.w[i as usize]).sum();
-            if (s > 0.0) != y {
+            let s: i32 = f.iter().map(|&i| self.w[i as usize]).sum();
+            if (s > 0) != y {
                 errors += 1;
-                let d = if y { 1.0 } else { -1.0 };
+                let d = if y { 1 } else { -1 };
                 for &i in f {
                     self.w[i as usize] += d;
-                    self.u[i as usize] += self.c * d as f64;
+                    self.u[i as usize] += self.c * d as i64;
                 }
             }
-            self.c += 1.0;
+            self.c += 1;
         }
         errors
     }
 
-    /// The averaged weights.
-    fn averaged(&self) -> Vec<f32> {
+    /// The averaged weights in units of 1/1024, rounded half away from
+    /// zero and clamped to 16 bits.
+    fn averaged(&self) -> Vec<i16> {
         self.w
             .iter()
             .zip(&self.u)
             .map(|(&w, &u)| {
-                let a = w as f64 - u / self.c;
-                // Round away tiny values so the file stays sparse and exact.
-                // Clamp to what the 16-bit runtime weights hold.
-                let a = (a * 1024.0).round().clamp(-32768.0, 32767.0) / 1024.0;
-                a as f32
+                // w − u / c, times 1024, in integers.
+                let num = (w as i128 * self.c as i128 - u as i128) * 1024;
+                let den = self.c as i128;
+                let q = (2 * num + num.signum() * den) / (2 * den);
+                q.clamp(i16::MIN as i128, i16::MAX as i128) as i16
             })
             .collect()
     }
 
-    /// The serialized averaged model.
+    fn weights(&self) -> Weights {
+        Weights::from_fixed(&self.averaged()).unwrap_or_else(Weights::empty)
+    }
+
+    /// The serialized averaged model (`model.bin`).
     pub fn model_bytes(&self) -> Vec<u8> {
-        Model::weights_to_bytes(&self.averaged())
+        self.weights().to_bytes()
     }
 
     /// A segmenter with the current averaged model.
-    pub fn segmenter(&self) -> crate::Result<Segmenter> {
-        Segmenter::from_parts(&self.model_bytes(), &self.lexicon_text)
+    pub fn segmenter(&self) -> Segmenter {
+        self.segmenter_with(self.weights())
+    }
+
+    fn segmenter_with(&self, weights: Weights) -> Segmenter {
+        Segmenter {
+            inner: std::sync::Arc::new(super::Inner {
+                model: std::sync::Arc::new(Model::new(weights, self.lexicon.clone())),
+                user: None,
+            }),
+        }
+    }
+}
+
+/// Several trainers over the same examples, each with its own order of
+/// the examples; the model is the mean of their averaged weights, which
+/// varies much less with the orders than one perceptron does.
+#[derive(Debug)]
+pub struct Ensemble {
+    members: Vec<Trainer>,
+}
+
+impl Ensemble {
+    /// `n` (at least 1) trainers using the lexicon text, with seeds
+    /// `0..n`.
+    pub fn new(lexicon_text: &str, n: usize) -> crate::Result<Ensemble> {
+        let mut members = Vec::with_capacity(n.max(1));
+        for seed in 0..n.max(1) {
+            let mut t = Trainer::new(lexicon_text)?;
+            t.seed(seed as u64);
+            members.push(t);
+        }
+        Ok(Ensemble { members })
+    }
+
+    /// Shifts every member's seed by `base * n` (to draw other orders).
+    pub fn reseed(&mut self, base: u64) {
+        let n = self.members.len() as u64;
+        for (i, t) in self.members.iter_mut().enumerate() {
+            t.seed(base * n + i as u64);
+        }
+    }
+
+    /// Adds the gaps of one sentence as training examples.
+    pub fn add(&mut self, s: &Sentence) {
+        let (first, rest) = self.members.split_at_mut(1);
+        let t0 = &mut first[0];
+        let before = t0.labels.len();
+        t0.add(s);
+        for t in rest {
+            t.feats.extend_from_slice(&t0.feats[before..]);
+            t.labels.extend_from_slice(&t0.labels[before..]);
+        }
+    }
+
+    /// Number of training gaps.
+    pub fn len(&self) -> usize {
+        self.members[0].len()
+    }
+
+    /// Whether no gap was added.
+    pub fn is_empty(&self) -> bool {
+        self.members[0].is_empty()
+    }
+
+    /// One epoch of every member; returns their mistakes.
+    pub fn epoch(&mut self) -> Vec<usize> {
+        self.members.iter_mut().map(Trainer::epoch).collect()
+    }
+
+    /// The mean of the members' averaged weights, in units of 1/1024,
+    /// rounded half away from zero.
+    fn weights(&self) -> Weights {
+        let n = self.members.len() as i64;
+        let mut sum = vec![0i64; 1 << model::BITS];
+        for t in &self.members {
+            for (s, w) in sum.iter_mut().zip(t.averaged()) {
+                *s += w as i64;
+            }
+        }
+        let mean: Vec<i16> = sum
+            .iter()
+            .map(|&s| ((2 * s + s.signum() * n) / (2 * n)) as i16)
+            .collect();
+        Weights::from_fixed(&mean).unwrap_or_else(Weights::empty)
+    }
+
+    /// The serialized model (`model.bin`).
+    pub fn model_bytes(&self) -> Vec<u8> {
+        self.weights().to_bytes()
+    }
+
+    /// A segmenter with the current model.
+    pub fn segmenter(&self) -> Segmenter {
+        self.members[0].segmenter_with(self.weights())
     }
 }
 
