@@ -61,7 +61,9 @@ fn is_place_context(a: &Analysis, i: usize) -> bool {
     // A house number: "số 12 Nguyễn Chí Thanh", "Tầng 6, 68 Nguyễn Cơ Thạch".
     if a.tokens[i - 1].kind == TokenKind::Number
         && (i > 1 && a.is(i - 2, Lex::NumberWord)
-            || a.text(i - 1).bytes().all(|b| b.is_ascii_digit() || b == b'/')
+            || a.text(i - 1)
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b'/')
                 && (i < 2 || matches!(a.text(i - 2), "," | ":" | ";" | "(")))
     {
         return true;
