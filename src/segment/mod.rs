@@ -320,17 +320,23 @@ fn apply_user(user: &Lexicon, scratch: &mut Scratch) {
 
 fn emit<'a>(text: &'a str, scratch: &Scratch, out: &mut Vec<Word<'a>>) {
     let units = &scratch.units;
+    let n = units.len();
+    // The current word starts at unit `ws`; `all_words`: its units so far
+    // are all of kind `Word`.
     let mut ws = 0;
-    for i in 0..units.len() {
-        if scratch.join[i] && i + 1 < units.len() {
+    let mut all_words = true;
+    for (i, (u, &join)) in units.iter().zip(&scratch.join).enumerate() {
+        all_words &= u.kind == WordKind::Word;
+        if join && i + 1 < n {
             continue;
         }
-        let span = units[ws].start..units[i].end;
+        let first = &units[ws];
+        let span = first.start..u.end;
         let kind = if ws == i {
-            units[i].kind
-        } else if units[ws].kind == WordKind::Number {
+            u.kind
+        } else if first.kind == WordKind::Number {
             WordKind::Number
-        } else if units[ws..=i].iter().all(|u| u.kind == WordKind::Word) {
+        } else if all_words {
             WordKind::Word
         } else {
             WordKind::Foreign
@@ -341,6 +347,7 @@ fn emit<'a>(text: &'a str, scratch: &Scratch, out: &mut Vec<Word<'a>>) {
             kind,
         });
         ws = i + 1;
+        all_words = true;
     }
 }
 
