@@ -24,9 +24,22 @@ fn main() {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--out" => out = it.next().cloned(),
-            "--speed" => speed_file = it.next().cloned(),
-            "--errors" => errors = it.next().and_then(|s| s.parse().ok()).unwrap_or(0),
+            "--out" | "--speed" | "--errors" => {
+                let Some(v) = it.next().cloned() else {
+                    eprintln!("eval_segmenter: {a} needs a value");
+                    std::process::exit(2)
+                };
+                match a.as_str() {
+                    "--out" => out = Some(v),
+                    "--speed" => speed_file = Some(v),
+                    _ => {
+                        errors = v.parse().unwrap_or_else(|_| {
+                            eprintln!("eval_segmenter: --errors takes a number, not {v:?}");
+                            std::process::exit(2)
+                        })
+                    }
+                }
+            }
             _ => file = Some(a.clone()),
         }
     }
@@ -78,8 +91,11 @@ fn main() {
         pred.push('\n');
     }
     if let Some(path) = out {
-        let mut f = std::fs::File::create(&path).expect("create output");
-        f.write_all(pred.as_bytes()).expect("write output");
+        let written = std::fs::File::create(&path).and_then(|mut f| f.write_all(pred.as_bytes()));
+        if let Err(e) = written {
+            eprintln!("eval_segmenter: cannot write {path}: {e}");
+            std::process::exit(1)
+        }
     }
     // Speed: segment the whole raw text (or the lines of --speed FILE)
     // repeatedly for at least a second.
