@@ -5,7 +5,7 @@
 //! repeated to the same size when that corpus is absent.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use vntext::segment::Segmenter;
+use vntext::segment::{Convention, Segmenter};
 
 const TARGET: usize = 2_000_000;
 
@@ -39,14 +39,23 @@ fn corpus() -> (String, &'static str) {
     (text, "unc-news")
 }
 
-/// `VNTEXT_PROFILE=lines[:iterations]` (or `whole`) runs one case without
+/// `VNTEXT_PROFILE=lines[:iterations]` (or `whole`, `lines-vlsp`,
+/// `whole-vlsp`) runs one case without
 /// criterion, for instruction counts with callgrind
 /// (`valgrind --tool=callgrind target/release/deps/segment-*`), and exits.
 fn profile(spec: &str) {
     let (case, iters) = spec.split_once(':').unwrap_or((spec, "1"));
     let iters: usize = iters.parse().unwrap_or(1);
     let (text, _) = corpus();
-    let seg = Segmenter::new();
+    // `lines-vlsp`, `whole-vlsp`: the same with the VLSP convention.
+    let (case, convention) = match case.strip_suffix("-vlsp") {
+        Some(c) => (c, Convention::Vlsp),
+        None => (case, Convention::Ud),
+    };
+    let seg = Segmenter::builder()
+        .convention(convention)
+        .build()
+        .expect("the embedded segmenter");
     let mut out = Vec::new();
     let mut n = 0;
     let t = std::time::Instant::now();
@@ -62,7 +71,7 @@ fn profile(spec: &str) {
     }
     let secs = t.elapsed().as_secs_f64();
     println!(
-        "{case}: {n} words, {:.1} MB/s",
+        "{case} ({convention}): {n} words, {:.1} MB/s",
         (text.len() * iters) as f64 / secs / 1e6
     );
     std::process::exit(0);
@@ -91,6 +100,24 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function(format!("{name} whole text, segment"), |b| {
         b.iter(|| seg.segment(&text).len())
+    });
+    // The VLSP convention: the UD words plus its joining pass.
+    let vlsp = Segmenter::builder()
+        .convention(Convention::Vlsp)
+        .build()
+        .expect("the embedded segmenter");
+    g.bench_function(format!("{name} by line, segment_into, vlsp"), |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for l in &lines {
+                vlsp.segment_into(l, &mut out);
+                n += out.len();
+            }
+            n
+        })
+    });
+    g.bench_function(format!("{name} whole text, segment, vlsp"), |b| {
+        b.iter(|| vlsp.segment(&text).len())
     });
     g.finish();
     c.bench_function("Segmenter::new (embedded model, after first load)", |b| {

@@ -75,7 +75,7 @@ pub use normalize::legacy::{Detection, Encoding};
 pub use normalize::{
     fold, fold_lower, legacy, normalize, Normalizer, NormalizerBuilder, ToneStyle,
 };
-pub use segment::{segment, Segmenter, Word, WordKind};
+pub use segment::{segment, Convention, Segmenter, Word, WordKind};
 pub use sentence::{sentences, Sentence};
 pub use syllable::{is_syllable, is_valid, Syllable};
 pub use token::{tokenize, Token, TokenKind};

@@ -347,6 +347,59 @@ fn segment_text_keeps_syllables() {
 }
 
 #[test]
+fn segment_convention() {
+    let input = "Bộ Chính trị bàn về Luật Đất đai và chủ nghĩa xã hội.\n\nchữ\n";
+    let ud = run(&["segment"], input.as_bytes());
+    assert_eq!(ud.code, 0);
+    assert_eq!(
+        run(&["segment", "--convention", "ud"], input.as_bytes()).stdout,
+        ud.stdout
+    );
+    let vlsp = run(&["segment", "--convention", "vlsp"], input.as_bytes());
+    assert_eq!(vlsp.code, 0);
+    assert_eq!(
+        vlsp.lines(),
+        [
+            "Bộ_Chính_trị bàn về Luật_Đất_đai và chủ_nghĩa_xã_hội.",
+            "",
+            "chữ"
+        ]
+    );
+    // One line out per line in, the syllables unchanged.
+    for (i, o) in input.lines().zip(vlsp.lines()) {
+        assert_eq!(o.replace('_', " "), i);
+    }
+    // With spans, a user dictionary and several jobs.
+    let dict = temp_file("vlsp-dict.txt", "bàn về\n".as_bytes());
+    let out = run(
+        &[
+            "segment",
+            "--convention",
+            "vlsp",
+            "--format",
+            "jsonl",
+            "--jobs",
+            "2",
+            "--dict",
+            dict.to_str().unwrap(),
+        ],
+        "Sở Tư pháp bàn về Luật Đất đai\n".as_bytes(),
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert!(
+        out.text()
+            .contains(r#"{"text":"Luật Đất đai","start":25,"end":43"#),
+        "{}",
+        out.text()
+    );
+    assert!(out.text().contains(r#""text":"bàn về""#), "{}", out.text());
+    // --help names the option and its values.
+    let help = run(&["segment", "--help"], b"");
+    assert!(help.text().contains("--convention"), "{}", help.text());
+    assert!(help.text().contains("vlsp"), "{}", help.text());
+}
+
+#[test]
 fn syllable_json_lines() {
     let out = run(&["syllable"], "hoà\n\nxyz123\n".as_bytes());
     let lines = out.lines();
@@ -424,6 +477,7 @@ fn errors_keep_the_allowed_values() {
             "auto, tcvn3, vni, viscii, cp1258, utf8",
         ),
         (&["segment", "--format", "xml"], "text, jsonl"),
+        (&["segment", "--convention", "vtb"], "ud, vlsp"),
         (&["extract", "--offsets", "utf16"], "bytes, chars"),
     ] {
         let out = run(args, b"");

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use vntext::normalize::{Normalizer, ToneStyle};
-use vntext::{Analyzer, Extractor, Segmenter};
+use vntext::{Analyzer, Convention, Extractor, Segmenter};
 
 /// Compile-time check: `T` can be shared across threads.
 const fn assert_send_sync<T: Send + Sync>() {}
@@ -71,6 +71,7 @@ fn corpus(n: usize) -> Vec<String> {
 /// The shared objects every thread uses.
 struct Shared {
     seg: Segmenter,
+    vlsp: Segmenter,
     ex: Extractor,
     norm: Normalizer,
     analyzer: Analyzer,
@@ -80,6 +81,10 @@ impl Shared {
     fn new() -> Self {
         Shared {
             seg: Segmenter::new(),
+            vlsp: Segmenter::builder()
+                .convention(Convention::Vlsp)
+                .build()
+                .unwrap(),
             ex: Extractor::new(),
             norm: Normalizer::builder().tone(ToneStyle::Traditional).build(),
             analyzer: Analyzer::new(),
@@ -105,6 +110,7 @@ fn process(sh: &Shared, line: &str) -> String {
         let _ = write!(out, "{:?} ", s.span);
     }
     let _ = writeln!(out, "{:?}", seg.segment(line));
+    let _ = writeln!(out, "{:?}", sh.vlsp.segment(line));
     let _ = writeln!(out, "{:?}", ex.extract(line));
     let doc = sh.analyzer.analyze(line);
     let _ = writeln!(
@@ -124,6 +130,13 @@ fn eight_threads_match_one_thread() {
     assert!(
         expected.iter().all(|r| r.contains("kind: Word")),
         "a line without words"
+    );
+    // The VLSP segmenter joins a name the UD one splits.
+    assert!(
+        expected
+            .iter()
+            .any(|r| r.contains("text: \"Bộ Tài chính\"")),
+        "no VLSP word in the corpus"
     );
     for kind in ["Date", "DocRef", "Official", "Title"] {
         assert!(

@@ -135,18 +135,9 @@ pub(super) fn english_body_at(a: &Analysis, i: usize) -> Option<usize> {
     (e >= i + 2 && a.is(e - 1, Lex::CompanyLast)).then_some(e)
 }
 
-/// End of the title of a law starting at `i` (exclusive token index).
-pub(super) fn law_end(a: &Analysis, i: usize) -> usize {
-    let mut j = i + 1;
-    while j < a.len() && j < i + 12 {
-        let comma_on = a.text(j) == "," && a.is_word(j + 1) && !a.is_cap(j + 1);
-        if !a.is_word(j) && !comma_on || a.is(j, Lex::LawEnd) {
-            break;
-        }
-        j += 1;
-    }
-    j
-}
+// The end of a law's title is read at the token level (the segmenter's
+// VLSP convention joins the title into one word).
+pub(super) use crate::lex::law_end;
 
 pub(super) fn push_org<'a>(
     text: &'a str,

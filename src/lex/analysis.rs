@@ -7,6 +7,8 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use super::data::{Lex, LexSet};
+#[cfg(test)]
+use super::matcher::NO_ID;
 use super::matcher::{Hit, KeyId, Matcher, NodeId};
 use crate::token::{Token, TokenKind};
 
@@ -45,15 +47,20 @@ pub(crate) struct TokenKeys<'t, 'a> {
 impl<'t, 'a> TokenKeys<'t, 'a> {
     /// Keys `tokens` against `m`.
     pub fn new(tokens: &'t [Token<'a>], m: &'t Matcher) -> Self {
+        KEY_CACHE.with(|c| match c.try_borrow_mut() {
+            Ok(mut cache) => Self::keyed(tokens, m, &mut cache),
+            Err(_) => Self::keyed(tokens, m, &mut KeyCache::default()),
+        })
+    }
+
+    fn keyed(tokens: &'t [Token<'a>], m: &'t Matcher, cache: &mut KeyCache) -> Self {
         let mut key = String::new();
         let mut toks = Vec::with_capacity(tokens.len());
         for t in tokens {
-            key.clear();
-            let case = crate::key::push_key(t.text, &mut key);
-            let id = m.id(&key);
+            let (id, first_upper, any_lower) = cache.get(m, t.text, &mut key);
             let alpha = matches!(t.kind, TokenKind::Word | TokenKind::Alnum);
             let (cap, upper) = if alpha {
-                (case.first_upper, case.first_upper && !case.any_lower)
+                (first_upper, first_upper && !any_lower)
             } else {
                 (false, false)
             };
@@ -112,6 +119,76 @@ impl<'t, 'a> TokenKeys<'t, 'a> {
             m: self.m,
         }
     }
+}
+
+/// Bits of the slot index of [`KeyCache`].
+const KC_BITS: u32 = 14;
+
+/// One slot of [`KeyCache`]: the bytes of a short token (up to 8) with its
+/// key id and case.
+#[derive(Clone, Copy, Default)]
+struct KeySlot {
+    /// The token's bytes, little-endian, zero-padded.
+    tag: u64,
+    /// Its length (0: empty slot).
+    len: u8,
+    id: KeyId,
+    first_upper: bool,
+    any_lower: bool,
+}
+
+/// A per-thread cache of the key ids of short tokens (most syllables),
+/// tagged by their bytes so a hit is exact, for one matcher at a time
+/// (another matcher clears it): keying a token is then one multiply and one
+/// compare instead of building its key and hashing it.
+#[derive(Default)]
+struct KeyCache {
+    /// [`Matcher::uid`] of the ids stored (0: none yet).
+    matcher: u64,
+    slots: Vec<KeySlot>,
+}
+
+impl KeyCache {
+    /// The key id of `text` and whether its first letter is uppercase and
+    /// some letter lowercase.
+    fn get(&mut self, m: &Matcher, text: &str, key: &mut String) -> (KeyId, bool, bool) {
+        let b = text.as_bytes();
+        let compute = |key: &mut String| {
+            key.clear();
+            let case = crate::key::push_key(text, key);
+            (m.id(key), case.first_upper, case.any_lower)
+        };
+        if b.is_empty() || b.len() > 8 {
+            return compute(key);
+        }
+        if self.matcher != m.uid() || self.slots.is_empty() {
+            self.matcher = m.uid();
+            self.slots.clear();
+            self.slots.resize(1 << KC_BITS, KeySlot::default());
+        }
+        let mut tag = 0u64;
+        for (i, &x) in b.iter().enumerate() {
+            tag |= (x as u64) << (8 * i);
+        }
+        let h = (tag ^ b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - KC_BITS);
+        let slot = &mut self.slots[h as usize];
+        if slot.len as usize == b.len() && slot.tag == tag {
+            return (slot.id, slot.first_upper, slot.any_lower);
+        }
+        let (id, first_upper, any_lower) = compute(key);
+        *slot = KeySlot {
+            tag,
+            len: b.len() as u8,
+            id,
+            first_upper,
+            any_lower,
+        };
+        (id, first_upper, any_lower)
+    }
+}
+
+thread_local! {
+    static KEY_CACHE: std::cell::RefCell<KeyCache> = std::cell::RefCell::new(KeyCache::default());
 }
 
 /// Exclusive end of the line starting at token `start`.
@@ -486,5 +563,31 @@ impl<'t, 'a> Analysis<'t, 'a> {
         }
         // "TP.HCM" style handled above; "GDĐT" single.
         j
+    }
+}
+
+#[cfg(test)]
+mod key_cache_tests {
+    use super::*;
+    use crate::lex::data::FILES;
+
+    /// The cached ids are the matcher's own, also when two matchers with
+    /// different ids take turns on one thread.
+    #[test]
+    fn cached_ids_follow_the_matcher() {
+        let roles = FILES.iter().find(|f| f.name == "roles.txt").unwrap();
+        let extra = [(roles, "user".to_string(), "Khướu sứ\n".to_string())];
+        let user = Matcher::with(&extra).unwrap();
+        let builtin = &*super::super::matcher::BUILTIN;
+        let text = "Khướu sứ Bí thư Tỉnh ủy UỶ VIÊN khướu xyzzy Hà Nội";
+        let tokens: Vec<Token> = crate::token::tokenize(text).collect();
+        for m in [builtin, &user, builtin, &user] {
+            let keys = TokenKeys::new(&tokens, m);
+            for (t, k) in tokens.iter().zip(&keys.toks) {
+                assert_eq!(k.id, m.id(&crate::key::key(t.text)), "{}", t.text);
+            }
+        }
+        assert_eq!(builtin.id(&crate::key::key("khướu")), NO_ID);
+        assert_ne!(user.id(&crate::key::key("khướu")), NO_ID);
     }
 }

@@ -48,6 +48,12 @@ pub(crate) enum Lex {
     Domain,
     /// Vietnamese family names.
     Family,
+    /// Fixed terms and doctrines that are one word under the VLSP
+    /// convention of the segmenter (`data/segment/vlsp_terms.txt`).
+    VlspTerm,
+    /// Lowercase name words that never continue a name under the VLSP
+    /// convention (a verb sense: "Bộ Y tế thông tin …").
+    VlspStop,
 
     // Function words (words.txt).
     /// "và".
@@ -469,21 +475,22 @@ pub(crate) const PLACE_PROVINCE: u8 = 0;
 /// A country.
 pub(crate) const PLACE_COUNTRY: u8 = 1;
 
-/// A set of lexicons.
+/// A set of lexicons: one bit per lexicon, in two words of 128 bits.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub(crate) struct LexSet(u128);
+pub(crate) struct LexSet([u128; 2]);
 
-const _: () = assert!(Lex::COUNT <= 128);
+const _: () = assert!(Lex::COUNT <= 256);
 
 impl LexSet {
     /// No lexicon.
-    pub const EMPTY: LexSet = LexSet(0);
+    pub const EMPTY: LexSet = LexSet([0; 2]);
     /// The set of the given lexicons.
     pub const fn of(lexicons: &[Lex]) -> LexSet {
-        let mut bits = 0u128;
+        let mut bits = [0u128; 2];
         let mut k = 0;
         while k < lexicons.len() {
-            bits |= 1u128 << lexicons[k] as u8;
+            let l = lexicons[k] as u8;
+            bits[(l >> 7) as usize] |= 1u128 << (l & 127);
             k += 1;
         }
         LexSet(bits)
@@ -492,25 +499,27 @@ impl LexSet {
     /// Whether `l` is in the set.
     #[inline]
     pub fn has(self, l: Lex) -> bool {
-        self.0 & (1u128 << l as u8) != 0
+        let l = l as u8;
+        self.0[(l >> 7) as usize] & (1u128 << (l & 127)) != 0
     }
 
     /// Whether the sets share a lexicon.
     #[inline]
     pub fn meets(self, other: LexSet) -> bool {
-        self.0 & other.0 != 0
+        self.0[0] & other.0[0] != 0 || self.0[1] & other.0[1] != 0
     }
 
     /// Adds `l`.
     #[inline]
     pub fn insert(&mut self, l: Lex) {
-        self.0 |= 1u128 << l as u8;
+        let l = l as u8;
+        self.0[(l >> 7) as usize] |= 1u128 << (l & 127);
     }
 
     /// The union.
     #[inline]
     pub fn union(self, other: LexSet) -> LexSet {
-        LexSet(self.0 | other.0)
+        LexSet([self.0[0] | other.0[0], self.0[1] | other.0[1]])
     }
 }
 
@@ -534,7 +543,8 @@ const fn tag(name: &'static str, lex: Lex, class: u8) -> Tag {
 /// One lexicon file: its name, its text and its tags.
 #[derive(Debug)]
 pub(crate) struct FileSpec {
-    /// File name under `data/extract/`.
+    /// File name under `data/extract/` (`vlsp_terms.txt`: under
+    /// `data/segment/`).
     pub name: &'static str,
     /// The embedded text.
     pub text: &'static str,
@@ -625,6 +635,14 @@ pub(crate) static FILES: &[FileSpec] = &[
         &[tag("", Lex::KnownPerson, FAMOUS)],
         false
     ),
+    // The segmenter's file, in the same format (read by
+    // `segment::convention`; no recognizer of the extractor asks for it).
+    FileSpec {
+        name: "vlsp_terms.txt",
+        text: include_str!("../../data/segment/vlsp_terms.txt"),
+        tags: &[tag("", Lex::VlspTerm, 0), tag("stop", Lex::VlspStop, 0)],
+        values: false,
+    },
     file!(
         "words.txt",
         &[
@@ -1003,6 +1021,21 @@ mod tests {
         let heads = FILES.iter().find(|f| f.name == "org_heads.txt").unwrap();
         let e = parse("org_heads.txt", "Sở\n", heads).unwrap_err();
         assert!(e.to_string().contains("a tag is needed"), "{e}");
+    }
+
+    #[test]
+    fn lexicon_sets_hold_every_lexicon() {
+        // The last lexicon lies past the first 128 bits.
+        let (first, last) = (Lex::Role, Lex::NamePlace);
+        assert!(last as usize >= 128);
+        let mut s = LexSet::EMPTY;
+        assert!(!s.has(first) && !s.has(last));
+        s.insert(last);
+        assert!(s.has(last) && !s.has(first));
+        assert!(s.meets(LexSet::of(&[last])) && !s.meets(LexSet::of(&[first])));
+        let u = s.union(LexSet::of(&[first]));
+        assert!(u.has(first) && u.has(last));
+        assert_eq!(u, LexSet::of(&[last, first]));
     }
 
     #[test]

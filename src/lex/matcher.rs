@@ -55,6 +55,9 @@ struct Node {
 
 /// The compiled lexicons.
 pub(crate) struct Matcher {
+    /// Unique among the matchers of the process (the per-thread key cache
+    /// of [`super::analysis`] is tagged with it).
+    uid: u64,
     ids: FxHashMap<Box<str>, KeyId>,
     nodes: Vec<Node>,
     /// Root child of each key id (0: none).
@@ -235,7 +238,9 @@ impl MatcherBuilder {
                 edges.insert((k as u64) << 32 | id as u64, c);
             }
         }
+        static NEXT_UID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
         Matcher {
+            uid: NEXT_UID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             ids: self.ids,
             nodes,
             first,
@@ -263,6 +268,12 @@ impl Matcher {
             b.add(name, &lines, |s| Cow::Owned(s.to_string()), true)?;
         }
         Ok(b.build())
+    }
+
+    /// This matcher's process-unique number (never 0).
+    #[inline]
+    pub fn uid(&self) -> u64 {
+        self.uid
     }
 
     /// The id of `key` ([`NO_ID`] when no phrase has it).

@@ -108,6 +108,24 @@ pub(crate) fn person_len(a: &Analysis, i: usize) -> usize {
     }
 }
 
+/// End of the title of a law starting at `i` (exclusive token index): the
+/// words after a [`Lex::LawTitle`] up to a [`Lex::LawEnd`] word, anything
+/// but a word, or 12 tokens (a comma before a lowercase word does not end
+/// it). Shared by the ORGANIZATION recognizer (no body is annotated inside
+/// a law's title) and the segmenter's VLSP convention (the title is one
+/// word).
+pub(crate) fn law_end(a: &Analysis, i: usize) -> usize {
+    let mut j = i + 1;
+    while j < a.len() && j < i + 12 {
+        let comma_on = a.text(j) == "," && a.is_word(j + 1) && !a.is_cap(j + 1);
+        if !a.is_word(j) && !comma_on || a.is(j, Lex::LawEnd) {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
 /// Whether token `i` is a number or a Roman numeral ("khóa XII").
 pub(crate) fn is_roman_or_number(a: &Analysis, i: usize) -> bool {
     match a.tokens.get(i) {

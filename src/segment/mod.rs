@@ -66,12 +66,14 @@ use std::sync::{Arc, LazyLock};
 use crate::token::{tokenize, Token};
 
 mod blob;
+mod convention;
 mod lexicon;
 mod model;
 #[cfg(feature = "train")]
 pub mod train;
 mod units;
 
+pub use convention::Convention;
 use lexicon::Lexicon;
 use model::{Model, Scratch, Weights};
 
@@ -169,6 +171,7 @@ thread_local! {
 #[derive(Clone, Debug)]
 pub struct Segmenter {
     inner: Arc<Inner>,
+    convention: Convention,
 }
 
 impl Default for Segmenter {
@@ -183,10 +186,12 @@ impl Segmenter {
     pub fn new() -> Self {
         Segmenter {
             inner: Arc::clone(&EMBEDDED),
+            convention: Convention::Ud,
         }
     }
 
-    /// A builder to add a user dictionary.
+    /// A builder to add a user dictionary or choose the word
+    /// [`Convention`].
     ///
     /// ```
     /// use vntext::segment::Segmenter;
@@ -195,7 +200,10 @@ impl Segmenter {
     /// assert_eq!(words[1].text, "Tuyên giáo Tỉnh ủy");
     /// ```
     pub fn builder() -> SegmenterBuilder {
-        SegmenterBuilder { words: Vec::new() }
+        SegmenterBuilder {
+            words: Vec::new(),
+            convention: Convention::Ud,
+        }
     }
 
     /// Builds a segmenter from a serialized model (as written by the
@@ -210,7 +218,13 @@ impl Segmenter {
                 model: Arc::new(Model::new(weights, lexicon)),
                 user: None,
             }),
+            convention: Convention::Ud,
         })
+    }
+
+    /// The word convention this segmenter follows.
+    pub fn convention(&self) -> Convention {
+        self.convention
     }
 
     /// Segments `text` into words.
@@ -278,6 +292,9 @@ impl Segmenter {
             Ok(mut s) => go(&mut s),
             Err(_) => go(&mut Scratch::default()),
         });
+        if self.convention == Convention::Vlsp {
+            convention::join_vlsp(text, out);
+        }
     }
 }
 
@@ -351,10 +368,12 @@ fn emit<'a>(text: &'a str, scratch: &Scratch, out: &mut Vec<Word<'a>>) {
     }
 }
 
-/// Builder for a [`Segmenter`] with a user dictionary.
+/// Builder for a [`Segmenter`] with a user dictionary or another word
+/// [`Convention`].
 #[derive(Clone, Debug)]
 pub struct SegmenterBuilder {
     words: Vec<String>,
+    convention: Convention,
 }
 
 impl SegmenterBuilder {
@@ -370,13 +389,29 @@ impl SegmenterBuilder {
         self
     }
 
+    /// The word convention ([`Convention::Ud`] by default).
+    ///
+    /// ```
+    /// use vntext::{Convention, Segmenter};
+    /// let seg = Segmenter::builder().convention(Convention::Vlsp).build().unwrap();
+    /// let words = seg.segment("Sở Tư pháp họp.");
+    /// assert_eq!(words[0].text, "Sở Tư pháp");
+    /// ```
+    pub fn convention(mut self, convention: Convention) -> Self {
+        self.convention = convention;
+        self
+    }
+
     /// Builds the segmenter. Fails with [`crate::ErrorKind::BadData`] (the
     /// 1-based index of the word as `line`) when a user word is empty,
     /// contains punctuation or a link, or has more than 8 units.
     pub fn build(self) -> crate::Result<Segmenter> {
         let base = Arc::clone(&EMBEDDED);
         if self.words.is_empty() {
-            return Ok(Segmenter { inner: base });
+            return Ok(Segmenter {
+                inner: base,
+                convention: self.convention,
+            });
         }
         let mut user = lexicon::LexiconBuilder::default();
         let mut scratch = Scratch::default();
@@ -408,6 +443,7 @@ impl SegmenterBuilder {
                 model: Arc::clone(&base.model),
                 user: Some(user.build()),
             }),
+            convention: self.convention,
         })
     }
 }

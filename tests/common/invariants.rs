@@ -99,6 +99,52 @@ pub fn check_words(text: &str) {
     let tokens: Vec<_> = vntext::tokenize(text).collect();
     let again = vntext::Segmenter::new().segment_tokens(text, &tokens);
     assert_eq!(words, again, "segment_tokens differs from segment");
+    check_words_vlsp(text, &words, &tokens);
+}
+
+/// Words of the VLSP convention: they cover the text too, each is a run of
+/// whole UD words `ud`, and the entry point over tokens agrees.
+fn check_words_vlsp(text: &str, ud: &[vntext::Word<'_>], tokens: &[vntext::Token<'_>]) {
+    let seg = vntext::Segmenter::builder()
+        .convention(vntext::Convention::Vlsp)
+        .build()
+        .expect("the embedded segmenter");
+    let words = seg.segment(text);
+    check_cover(
+        "VLSP word",
+        text,
+        words.iter().map(|w| (w.span.clone(), w.text)),
+    );
+    let mut k = 0;
+    for w in &words {
+        assert!(
+            ud.get(k).is_some_and(|u| u.span.start == w.span.start),
+            "VLSP word {:?} does not start a UD word in {}",
+            w.span,
+            show(text)
+        );
+        while ud.get(k).is_some_and(|u| u.span.end < w.span.end) {
+            k += 1;
+        }
+        assert!(
+            ud.get(k).is_some_and(|u| u.span.end == w.span.end),
+            "VLSP word {:?} does not end a UD word in {}",
+            w.span,
+            show(text)
+        );
+        k += 1;
+    }
+    assert_eq!(
+        k,
+        ud.len(),
+        "VLSP words leave UD words out in {}",
+        show(text)
+    );
+    assert_eq!(
+        seg.segment_tokens(text, tokens),
+        words,
+        "VLSP segment_tokens differs from segment"
+    );
 }
 
 /// Sentences: ordered, trimmed, covering all non-space text.

@@ -116,7 +116,12 @@ pub enum Cmd {
         /// or `_`), kept whole wherever it occurs; `#` starts a comment line.
         #[arg(long, value_name = "FILE")]
         dict: Option<PathBuf>,
-        // `--convention ud|vlsp` goes here, with the segmenter option it sets.
+        /// Word convention: ud (UD Vietnamese-VTB, the default) or vlsp (VLSP
+        /// 2013 / VietTreebank, the input of VnCoreNLP and PhoBERT: names of
+        /// organisations, laws and doctrines and long fixed terms are one
+        /// word).
+        #[arg(long, value_enum, default_value_t = Convention::Ud)]
+        convention: Convention,
         #[command(flatten)]
         offsets: OffsetsArg,
         #[command(flatten)]
@@ -165,6 +170,26 @@ pub enum Tone {
 pub enum Format {
     Text,
     Jsonl,
+}
+
+/// Which treebank's words `segment` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Convention {
+    /// UD Vietnamese-VTB: names of organisations and laws split into
+    /// dictionary words.
+    Ud,
+    /// VLSP 2013 / VietTreebank: names of organisations, laws and doctrines
+    /// as one word.
+    Vlsp,
+}
+
+impl std::convert::From<Convention> for vntext::Convention {
+    fn from(c: Convention) -> Self {
+        match c {
+            Convention::Ud => vntext::Convention::Ud,
+            Convention::Vlsp => vntext::Convention::Vlsp,
+        }
+    }
 }
 
 /// The unit of spans in output.

@@ -7,6 +7,7 @@
 //! vntext segment --format jsonl < text.txt
 //! vntext extract --lines --reference-date 2023-12-26 news.txt
 //! vntext segment -t "Ban Tuyên giáo Tỉnh ủy"
+//! vntext segment --convention vlsp < text.txt
 //! ```
 //!
 //! Every subcommand reads the files named as arguments (`-` is standard

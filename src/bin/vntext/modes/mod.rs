@@ -30,9 +30,16 @@ pub fn run(cmd: Cmd) -> Res {
         Cmd::Segment {
             format,
             dict,
+            convention,
             offsets,
             common,
-        } => segment::run(format, dict.as_deref(), offsets.offsets, &common),
+        } => segment::run(
+            format,
+            dict.as_deref(),
+            convention.into(),
+            offsets.offsets,
+            &common,
+        ),
         Cmd::Extract {
             reference_date,
             lines,

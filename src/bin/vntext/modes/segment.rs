@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use vntext::{Segmenter, Word};
+use vntext::{Convention, Segmenter, Word};
 
 use super::super::args::{Common, Format, Offsets};
 use super::super::input::{self, inputs, Fail, Input, Res};
@@ -11,16 +11,21 @@ use super::super::offsets::Converter;
 use super::super::stream::per_line;
 use super::json_into;
 
-pub fn run(format: Format, dict: Option<&Path>, offsets: Offsets, common: &Common) -> Res {
+pub fn run(
+    format: Format,
+    dict: Option<&Path>,
+    convention: Convention,
+    offsets: Offsets,
+    common: &Common,
+) -> Res {
     let inputs = inputs(common)?;
-    let mut builder = Segmenter::builder();
+    let mut builder = Segmenter::builder().convention(convention);
     let mut lines = Vec::new();
     if let Some(path) = dict {
         let words = read_dict(path)?;
         lines = words.iter().map(|&(n, _)| n).collect();
         builder = builder.user_words(words.into_iter().map(|(_, w)| w));
     }
-    // `--convention` sets its option on `builder` here.
     let seg = builder
         .build()
         .map_err(|e| Fail::Msg(dict_error(dict, &lines, &e)))?;
