@@ -26,7 +26,7 @@ pub(super) fn foreign(w: &str) -> bool {
     if w.is_ascii() {
         return w.len() >= 2
             && w.bytes().all(|b| b.is_ascii_alphabetic())
-            && (foreign_word(w) || !is_syllable(w));
+            && (!is_syllable(w) || foreign_word(w));
     }
     let mut n = 0;
     for c in w.chars() {
@@ -69,16 +69,11 @@ pub(super) fn glued(w: &str) -> bool {
 /// product or place names. `hyphen`: `k` is the part after a hyphen
 /// ("Min-jun", "Al-Rashid"), which may be lowercase.
 fn foreign_part(a: &Analysis, k: usize, hyphen: bool) -> bool {
-    a.is_word(k) && foreign_part_with(a, k, hyphen, foreign(a.text(k)))
-}
-
-/// [`foreign_part`] with `foreign(a.text(k))` already known.
-fn foreign_part_with(a: &Analysis, k: usize, hyphen: bool, f: bool) -> bool {
     a.is_word(k)
         && (a.is_cap(k) || hyphen)
         && !(a.toks[k].upper && a.text(k).chars().count() > 1)
         && !a.is(k, Lex::ForeignStop)
-        && (f || vietnamese(a.text(k)))
+        && (foreign(a.text(k)) || vietnamese(a.text(k)))
 }
 
 /// A foreign name's run from `i`: capitalised words (glued by hyphens or
@@ -101,9 +96,18 @@ pub(super) fn foreign_run(a: &Analysis, i: usize) -> Option<(usize, usize, usize
         if !a.is_word(j) || j > i && !a.sp(j) {
             break;
         }
+        // Cheap tests before the syllable grammar.
+        if !a.is_cap(j)
+            || a.toks[j].upper && a.text(j).chars().count() > 1
+            || a.is(j, Lex::ForeignStop)
+        {
+            break;
+        }
         let f = foreign(a.text(j));
-        if !foreign_part_with(a, j, false, f)
-            || !f && (!a.text(j).is_ascii() || j == i && a.longest(j, Lex::Family).is_none())
+        if !f
+            && (!a.text(j).is_ascii()
+                || j == i && a.longest(j, Lex::Family).is_none()
+                || !vietnamese(a.text(j)))
         {
             break;
         }
