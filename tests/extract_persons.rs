@@ -83,3 +83,18 @@ fn later_mentions_of_a_name() {
     // Not without the full name first, and not inside a place.
     check("Năm 1985, Hùng chuyển về Huế.", &[]);
 }
+
+#[test]
+fn clubs_firms_streets_and_typos_are_no_persons() {
+    // A club after a profession, a firm named after its founder.
+    check("Anh từng là cầu thủ Liverpool trong hai mùa giải.", &[]);
+    check("Ông làm việc cho William Grant & Sons nhiều năm.", &[]);
+    // An emperor's name after "ở" is a street.
+    check("Cửa hàng mở ở Duy Tân từ năm ngoái.", &[]);
+    // A house number opening a line.
+    check("- 112 Trần Phú, quận Hà Đông.", &[]);
+    // Two words glued by a typo after a cue word are not a name.
+    check("Dinh thự vua Mèocó diện tích lớn.", &[]);
+    // A well-known name must be capitalised: "Nam cao" is no "Nam Cao".
+    check("Nam cao từ 1,60m trở lên.", &[]);
+}

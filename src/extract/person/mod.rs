@@ -64,7 +64,10 @@ fn is_place_context(a: &Analysis, i: usize) -> bool {
             || a.text(i - 1)
                 .bytes()
                 .all(|b| b.is_ascii_digit() || b == b'/')
-                && (i < 2 || matches!(a.text(i - 2), "," | ":" | ";" | "(")))
+                && (i < 2
+                    || matches!(a.text(i - 2), "," | ":" | ";" | "(")
+                    // "- 110 Trần Phú, Quận Hà Đông" opening a line.
+                    || a.is_dash(i - 2) && (i == 2 || a.tokens[i - 2].newline_before)))
     {
         return true;
     }
@@ -209,7 +212,9 @@ fn famous(a: &Analysis, i: usize, n: usize) -> bool {
     let longer = a.is_word(e) && a.is_cap(e) && a.sp(e) && !a.caps_line(e);
     // Every word capitalised: "Nam cao từ 1,60m" is no "Nam Cao".
     let lower = (i..e).any(|k| a.is_word(k) && !a.is_cap(k));
-    let vetoed = lower || longer || list_place_context(a, i) || redacted(a, i, e);
+    // "ở Duy Tân", "tại Quang Trung": a street or a place.
+    let at = i > 0 && a.is(i - 1, Lex::PlacePrep);
+    let vetoed = lower || at || longer || list_place_context(a, i) || redacted(a, i, e);
     !vetoed
 }
 
@@ -228,7 +233,8 @@ fn foreign_name(a: &Analysis, i: usize) -> Option<usize> {
     if words < 2 || foreign_words == 0 || holds_thing(a, i, e) {
         return None;
     }
-    if a.is_word(e) && a.is_cap(e) && a.sp(e) {
+    // "William Grant & Sons": a firm.
+    if a.is_word(e) && a.is_cap(e) && a.sp(e) || a.text(e) == "&" {
         return None;
     }
     if i > 0
@@ -266,7 +272,7 @@ fn list_item(a: &Analysis, r: usize) -> Option<usize> {
         return None;
     }
     if let Some((e, words, foreign_words)) = shape::foreign_run(a, r) {
-        if words >= 2 && foreign_words > 0 && !holds_thing(a, r, e) {
+        if words >= 2 && foreign_words > 0 && !holds_thing(a, r, e) && a.text(e) != "&" {
             return Some(e);
         }
     }
@@ -390,8 +396,10 @@ fn spans(a: &Analysis, others: &[Entity<'_>]) -> Vec<(usize, usize)> {
             let ok = if caps && !family {
                 false
             } else if after_hon || bac {
-                // "cầu thủ Liverpool", "tiền vệ Man Utd": a club or a firm.
+                // "cầu thủ Liverpool", "tiền vệ Man Utd": a club or a firm;
+                // "vua Mèocó": two words glued by a typo.
                 words >= 1
+                    && !(i..e).any(|k| a.is_word(k) && shape::glued(a.text(k)))
                     && !known_place
                     && !(i..e).any(|k| {
                         a.longest(k, Lex::ForeignPlace).is_some()
@@ -402,6 +410,7 @@ fn spans(a: &Analysis, others: &[Entity<'_>]) -> Vec<(usize, usize)> {
                 // Vietnamese syllable ("Tổng thống Trump", not "Trưởng khoa Bệnh").
                 (words >= 2 || family || a.text(i).is_ascii())
                     && !known_place
+                    && !(i..e).any(|k| a.is_word(k) && shape::glued(a.text(k)))
                     && (family || !a.caps_line(i))
             } else {
                 (words >= 3 || words == 2 && two_word_name(a, i) && !mid_run(a, i))
@@ -587,7 +596,13 @@ pub(crate) fn mentions<'a>(
         }
         let r = a.tokens[i].span.clone();
         let idx = taken.partition_point(|&(s, _)| s < r.end);
-        if taken[..idx].iter().any(|&(s, e)| s < r.end && e > r.start) {
+        // The spans just before: bounded, no scan of the whole text.
+        if taken[..idx]
+            .iter()
+            .rev()
+            .take(16)
+            .any(|&(s, e)| s < r.end && e > r.start)
+        {
             continue;
         }
         let t = &text[r.clone()];

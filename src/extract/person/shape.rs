@@ -22,13 +22,45 @@ pub(super) fn vietnamese(w: &str) -> bool {
 /// letters only, no letter that only Vietnamese uses ("Hugo", "Séverine",
 /// "Tolstoy"; not "Minh", "Kiênngày").
 pub(super) fn foreign(w: &str) -> bool {
-    if w.chars().count() < 2 || !w.chars().all(char::is_alphabetic) {
+    // Cheap tests first: this runs on every capitalised word.
+    if w.is_ascii() {
+        return w.len() >= 2
+            && w.bytes().all(|b| b.is_ascii_alphabetic())
+            && (!is_syllable(w) || foreign_word(w));
+    }
+    let mut n = 0;
+    for c in w.chars() {
+        if vietnamese_letter(c) || !c.is_alphabetic() {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2 && !is_syllable(w)
+}
+
+/// Whether `w` has a letter only Vietnamese spelling uses.
+pub(super) fn has_vietnamese_letter(w: &str) -> bool {
+    !w.is_ascii() && w.chars().any(vietnamese_letter)
+}
+
+/// Whether `w` is two syllables written without the space between them
+/// (a typo: "Mèocó", "Kiênngày"), each of two letters or more, with a
+/// letter or a mark only Vietnamese writes; names of the Central Highlands
+/// ("Blốk", "Êban") and foreign names ("Biden", "Choong") are not.
+pub(super) fn glued(w: &str) -> bool {
+    // Unmarked words are left alone: "Biden", "Choong" split too.
+    if w.is_ascii() || w.chars().count() < 4 || is_syllable(w) {
         return false;
     }
-    if w.is_ascii() {
-        return foreign_word(w) || !is_syllable(w);
-    }
-    !is_syllable(w) && !w.chars().any(vietnamese_letter)
+    w.char_indices().skip(2).any(|(b, _)| {
+        let (x, y) = w.split_at(b);
+        // The second starts with a consonant, as words after a space do
+        // ("Mèo|có"; not "Ne|áng").
+        y.chars().count() >= 2
+            && !y.chars().next().is_some_and(crate::chars::is_vowel_char)
+            && is_syllable(x)
+            && is_syllable(y)
+    })
 }
 
 /// Whether word token `k` is a capitalised word of a foreign name: a
@@ -40,8 +72,8 @@ fn foreign_part(a: &Analysis, k: usize, hyphen: bool) -> bool {
     a.is_word(k)
         && (a.is_cap(k) || hyphen)
         && !(a.toks[k].upper && a.text(k).chars().count() > 1)
-        && (foreign(a.text(k)) || vietnamese(a.text(k)))
         && !a.is(k, Lex::ForeignStop)
+        && (foreign(a.text(k)) || vietnamese(a.text(k)))
 }
 
 /// A foreign name's run from `i`: capitalised words (glued by hyphens or
@@ -49,6 +81,11 @@ fn foreign_part(a: &Analysis, k: usize, hyphen: bool) -> bool {
 /// middle initials ("John F. Kennedy"). Returns `(end, words, foreign
 /// words)`, or `None` when `i` does not start one.
 pub(super) fn foreign_run(a: &Analysis, i: usize) -> Option<(usize, usize, usize)> {
+    // A word with a letter only Vietnamese writes ("Trường") starts none:
+    // decided without the syllable grammar.
+    if !a.is_word(i) || has_vietnamese_letter(a.text(i)) {
+        return None;
+    }
     let mut j = i;
     let (mut words, mut foreign_words) = (0usize, 0usize);
     loop {
@@ -56,16 +93,26 @@ pub(super) fn foreign_run(a: &Analysis, i: usize) -> Option<(usize, usize, usize
         // part of a foreign name only unmarked ("Park Hang Seo", "Min"), and
         // starts one only as a family name ("Kim Min-jun"): "Ông Putin",
         // "Theo Reuters", "Bà Youn" start elsewhere.
-        if !foreign_part(a, j, false) || (j > i && !a.sp(j)) {
+        if !a.is_word(j) || j > i && !a.sp(j) {
             break;
         }
-        if !foreign(a.text(j))
-            && (!a.text(j).is_ascii() || j == i && a.longest(j, Lex::Family).is_none())
+        // Cheap tests before the syllable grammar.
+        if !a.is_cap(j)
+            || a.toks[j].upper && a.text(j).chars().count() > 1
+            || a.is(j, Lex::ForeignStop)
+        {
+            break;
+        }
+        let f = foreign(a.text(j));
+        if !f
+            && (!a.text(j).is_ascii()
+                || j == i && a.longest(j, Lex::Family).is_none()
+                || !vietnamese(a.text(j)))
         {
             break;
         }
         let mut e = j + 1;
-        let mut any_foreign = foreign(a.text(j));
+        let mut any_foreign = f;
         while e + 1 < a.len()
             && !a.sp(e)
             && !a.sp(e + 1)
@@ -111,7 +158,7 @@ pub(super) fn foreign_run(a: &Analysis, i: usize) -> Option<(usize, usize, usize
 
 #[cfg(test)]
 mod tests {
-    use super::{foreign, vietnamese};
+    use super::{foreign, glued, vietnamese};
 
     #[test]
     fn word_shapes() {
@@ -134,6 +181,14 @@ mod tests {
         }
         for w in ["Kiênngày", "Hugo"] {
             assert!(!vietnamese(w), "{w}");
+        }
+        for w in ["Mèocó", "Kiênngày"] {
+            assert!(glued(w), "{w}");
+        }
+        for w in [
+            "Blốk", "Êban", "Mlô", "Neáng", "Nguyễn", "Hugo", "Minh", "Biden", "Choong",
+        ] {
+            assert!(!glued(w), "{w}");
         }
     }
 }
