@@ -168,6 +168,16 @@ fn titles_in_brackets_and_in_lists_link_to_their_own_holder() {
             ("Trần Thị Bình", "Giám đốc Sở Y tế")
         ])
     );
+    // A predicate phrase after an apposed title: "được giao làm".
+    let s = "Cụ Huỳnh Văn Khánh, Bộ trưởng Bộ Nội vụ, được giao làm Quyền Chủ tịch nước khi Chủ tịch Hồ Chí Minh sang Pháp.";
+    assert_eq!(
+        links(s),
+        pairs(&[
+            ("Huỳnh Văn Khánh", "Bộ trưởng Bộ Nội vụ"),
+            ("Huỳnh Văn Khánh", "Quyền Chủ tịch nước"),
+            ("Hồ Chí Minh", "Chủ tịch")
+        ])
+    );
     // A title before a colon links to each name after it.
     let s = "Phó Chủ tịch UBND tỉnh: Hà Văn Sơn, Đặng Thu Thảo và Kiều Minh Đức.";
     assert_eq!(
