@@ -168,6 +168,14 @@ fn titles_in_brackets_and_in_lists_link_to_their_own_holder() {
             ("Trần Thị Bình", "Giám đốc Sở Y tế")
         ])
     );
+    // A teaching post with its body is a title; alone an occupation.
+    let s = "GS. Vũ Ngọc Tâm (Giảng viên Đại học Oxford, Anh) nhận định.";
+    assert_eq!(titles(s), ["Giảng viên Đại học Oxford"]);
+    assert_eq!(
+        links(s),
+        pairs(&[("Vũ Ngọc Tâm", "Giảng viên Đại học Oxford")])
+    );
+    assert!(titles("Các giảng viên đều có bằng tiến sĩ.").is_empty());
     // A predicate phrase after an apposed title: "được giao làm".
     let s = "Cụ Huỳnh Văn Khánh, Bộ trưởng Bộ Nội vụ, được giao làm Quyền Chủ tịch nước khi Chủ tịch Hồ Chí Minh sang Pháp.";
     assert_eq!(
