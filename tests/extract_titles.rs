@@ -230,3 +230,43 @@ fn countries_classes_and_lowercase_unique_bodies() {
     assert_eq!(titles(s), ["Chủ nhiệm Uỷ ban kinh tế của Quốc hội"]);
     assert_eq!(orgs(s), ["Uỷ ban kinh tế của Quốc hội"]);
 }
+
+#[test]
+fn historical_titles_link_to_names_once_they_are_known() {
+    // Reign names and foreign names are found by the person recognizer;
+    // listed here as a user's additions, the titles link to them.
+    let ex = vntext::Extractor::builder()
+        .lines(
+            vntext::extract::Lexicon::Persons,
+            "Tự Đức\nPaul Doumer\nTrường Chinh",
+        )
+        .build()
+        .unwrap();
+    let links = |s: &str| {
+        let out = ex.extract(s);
+        let mut v: Vec<(String, String)> = out
+            .links
+            .iter()
+            .map(|&(o, t)| {
+                (
+                    out.entities[o].text.to_string(),
+                    out.entities[t].text.to_string(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        links("Vua Tự Đức ban chiếu dời đô."),
+        pairs(&[("Tự Đức", "Vua")])
+    );
+    assert_eq!(
+        links("Năm 1897, Paul Doumer sang nhậm chức Toàn quyền Đông Dương."),
+        pairs(&[("Paul Doumer", "Toàn quyền Đông Dương")])
+    );
+    assert_eq!(
+        links("Tổng Bí thư Trường Chinh trình bày báo cáo."),
+        pairs(&[("Trường Chinh", "Tổng Bí thư")])
+    );
+}
