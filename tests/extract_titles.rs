@@ -218,7 +218,7 @@ fn countries_classes_and_lowercase_unique_bodies() {
     // A government named with its country is one; a foreign one in general
     // is not.
     assert_eq!(
-        orgs("Chính phủ Việt nam ký kết với Chính phủ nước ngoài hiệp định."),
+        orgs("Chính phủ Việt nam ký kết với Chính phủ nước ngoài Hiệp định hợp tác."),
         ["Chính phủ Việt nam"]
     );
     // A unique body in lowercase still names it.

@@ -223,11 +223,13 @@ pub(super) fn is_generic_after(a: &Analysis, e: usize) -> bool {
 
 /// A modifier after a body's name that makes it no body: "Chính phủ nước
 /// ngoài", "chính phủ điện tử", "chính phủ số" (not "Chính phủ số 41…",
-/// "Chính phủ nước Cộng hòa …").
+/// "Chính phủ số | Nghị định …": a one-word modifier before a capital may be
+/// the next phrase; "nước ngoài | Hiệp định" is not).
 fn not_body_after(a: &Analysis, e: usize) -> bool {
     a.longest(e, Lex::NotBodyAfter).is_some_and(|(n, _)| {
         let k = e + n;
-        !(a.sp(k) && (a.is_cap(k) || a.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)))
+        let number = a.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+        !(a.sp(k) && (n == 1 && a.is_cap(k) || number))
     })
 }
 
