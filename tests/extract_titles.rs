@@ -270,3 +270,18 @@ fn historical_titles_link_to_names_once_they_are_known() {
         pairs(&[("Trường Chinh", "Tổng Bí thư")])
     );
 }
+
+#[test]
+fn company_names_after_an_abbreviation_keep_their_two_syllable_words() {
+    // "Tư vấn", "Nội thất": the lowercase half of a word after "CP", "TNHH";
+    // a verb after a capitalised name word still ends the name.
+    assert_eq!(
+        orgs("Công ty CP Tư vấn Xây dựng Miền Trung đã trúng thầu."),
+        ["Công ty CP Tư vấn Xây dựng Miền Trung"]
+    );
+    let s = "Ông Lê Văn Hải, Giám đốc Công ty TNHH Nội thất Hòa Bình, cho biết.";
+    assert_eq!(titles(s), ["Giám đốc Công ty TNHH Nội thất Hòa Bình"]);
+    assert_eq!(orgs(s), ["Công ty TNHH Nội thất Hòa Bình"]);
+    let s = "Ông Trần Văn Bình, Tổng Giám đốc Công ty cổ phần Lọc hóa dầu Bình Sơn chia sẻ.";
+    assert_eq!(orgs(s), ["Công ty cổ phần Lọc hóa dầu Bình Sơn"]);
+}

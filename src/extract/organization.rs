@@ -740,8 +740,8 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             // Nghiên cứu", "Cục Quản lý Khám chữa bệnh").
             let w = a.text(k - 1);
             // Not after another capitalised word of the name: "Bình Sơn |
-            // chia sẻ".
-            let fresh = k - 1 == j || !a.is_cap(k - 2);
+            // chia sẻ" (an abbreviation is no word: "CP Tư vấn").
+            let fresh = k - 1 == j || !a.is_cap(k - 2) || a.toks[k - 2].upper;
             if single
                 && fresh
                 && !a.toks[k - 1].upper
