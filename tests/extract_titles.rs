@@ -226,6 +226,10 @@ fn countries_classes_and_lowercase_unique_bodies() {
         orgs("Dự án luật sẽ được trình quốc hội vào kỳ họp tới."),
         ["quốc hội"]
     );
+    // Not a foreign government in lowercase, nor a word across a word
+    // boundary ("toàn quốc | Hội thi").
+    assert!(orgs("Doanh nghiệp Trung Quốc phải có sự chấp thuận của chính phủ.").is_empty());
+    assert!(orgs("Thầy giáo đạt giải ba toàn quốc Hội thi giáo viên giỏi.").is_empty());
     let s = "Chủ nhiệm Uỷ ban kinh tế của Quốc hội Vũ Hồng Thanh phát biểu.";
     assert_eq!(titles(s), ["Chủ nhiệm Uỷ ban kinh tế của Quốc hội"]);
     assert_eq!(orgs(s), ["Uỷ ban kinh tế của Quốc hội"]);

@@ -894,7 +894,11 @@ pub(super) fn portfolio(a: &Analysis, j: usize) -> Option<usize> {
 /// ("trái phiếu chính phủ", "chính phủ điện tử", "chính phủ các nước") nor
 /// a foreign one without its capital ("chính phủ Mỹ").
 fn lower_body(a: &Analysis, i: usize, n: usize) -> bool {
-    if a.is_cap(i) || a.longest(i, Lex::LowerBody).is_none_or(|(m, _)| m != n) {
+    // Every word in lowercase: not "toàn quốc | Hội thi".
+    if (i..i + n).any(|k| a.is_cap(k))
+        || a.longest(i, Lex::LowerBody).is_none_or(|(m, _)| m != n)
+        || foreign_nearby(a, i)
+    {
         return false;
     }
     let before = i > 0
@@ -904,6 +908,23 @@ fn lower_body(a: &Analysis, i: usize, n: usize) -> bool {
     let e = i + n;
     let after = a.is_cap(e) && a.sp(e) || not_body_after(a, e) || a.is(e, Lex::Quantifier);
     !before && !after
+}
+
+/// How far around a lowercase unique body [`foreign_nearby`] looks.
+const FOREIGN_WINDOW: usize = 40;
+
+/// Whether a country is named near token `i` (a bounded window): a
+/// lowercase "chính phủ" there may be that country's government, which only
+/// its capitalised name makes one body ("chấp thuận của chính phủ" in news
+/// on China). Vietnam is not told apart (one lexicon fewer: the lexicon
+/// set is full), which costs recall only.
+fn foreign_nearby(a: &Analysis, i: usize) -> bool {
+    (i.saturating_sub(FOREIGN_WINDOW)..(i + FOREIGN_WINDOW).min(a.len())).any(|k| {
+        a.starts(k).has(Lex::Place)
+            && a.is_cap(k)
+            && a.longest(k, Lex::Place)
+                .is_some_and(|(_, c)| c == PLACE_COUNTRY)
+    })
 }
 
 /// Whether token `k` is a capitalised word no organisation name knows: not
