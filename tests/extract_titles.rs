@@ -215,6 +215,16 @@ fn countries_classes_and_lowercase_unique_bodies() {
     // A class of bodies in a rule of law is no ORGANIZATION.
     assert!(orgs("Ủy ban nhân dân tỉnh có trách nhiệm tổ chức thực hiện.").is_empty());
     assert!(orgs("Mỗi Chính phủ đều phát hành trái phiếu chính phủ.").is_empty());
+    // In a clause of a law: the board of any company, the high courts as a
+    // class, a government's debt.
+    assert!(orgs("3. Hội đồng quản trị quyết định theo nguyên tắc nhất trí.").is_empty());
+    assert!(orgs("Điều 31. Ủy ban Thẩm phán Tòa án nhân dân cấp cao").is_empty());
+    assert!(orgs("2. Quyết định mức giới hạn nợ công, nợ chính phủ.").is_empty());
+    // In news the board is one company's.
+    assert_eq!(
+        orgs("Cổ đông hỏi HĐQT có trách nhiệm thế nào với giá cổ phiếu."),
+        ["HĐQT"]
+    );
     // A government named with its country is one; a foreign one in general
     // is not.
     assert_eq!(

@@ -396,6 +396,32 @@ fn seat(a: &Analysis, j: usize) -> Option<usize> {
     a.longest(j + 1, Lex::Place).map(|(n, _)| j + 1 + n)
 }
 
+/// Whether the organisation at `s..e`, nested in another, is a class of
+/// bodies, not reported alone ("Ủy ban Thẩm phán | Tòa án nhân dân cấp
+/// cao").
+pub(super) fn generic_inner(a: &Analysis, s: usize, e: usize) -> bool {
+    parse_org(a, s, false, 1).is_some_and(|o| o.end == e && o.generic)
+}
+
+/// A company body alone ("Hội đồng quản trị") in a clause of a law: the
+/// body of any company, no ORGANIZATION.
+pub(super) fn generic_board(a: &Analysis, o: &Org) -> bool {
+    a.longest(o.start, Lex::Board)
+        .is_some_and(|(n, _)| o.start + n == o.end)
+        && clause_line(a)
+}
+
+/// Whether the line opens with a clause marker of a law ("1.", "b)").
+fn clause_line(a: &Analysis) -> bool {
+    match a.tokens.first() {
+        Some(t) if t.kind == TokenKind::Number => matches!(a.text(1), "." | ")"),
+        Some(t) if t.kind == TokenKind::Word => {
+            t.text.chars().count() == 1 && !a.is_cap(0) && a.text(1) == ")"
+        }
+        _ => false,
+    }
+}
+
 /// How far around a bare territory keyword [`rule_context`] looks.
 const RULE_WINDOW: usize = 40;
 
@@ -404,14 +430,7 @@ const RULE_WINDOW: usize = 40;
 /// "có trách nhiệm", "thẩm quyền") stands near it. Looks at a bounded
 /// window only.
 pub(super) fn rule_context(a: &Analysis, j: usize) -> bool {
-    let marker = match a.tokens.first() {
-        Some(t) if t.kind == TokenKind::Number => matches!(a.text(1), "." | ")"),
-        Some(t) if t.kind == TokenKind::Word => {
-            t.text.chars().count() == 1 && !a.is_cap(0) && a.text(1) == ")"
-        }
-        _ => false,
-    };
-    marker
+    clause_line(a)
         || (j.saturating_sub(RULE_WINDOW)..(j + RULE_WINDOW).min(a.len()))
             .any(|k| a.starts(k).has(Lex::RuleCue) && a.longest(k, Lex::RuleCue).is_some())
 }
