@@ -178,7 +178,9 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
             }
             if (a.is_word(k) || a.tokens[k].kind == TokenKind::Number) && is_connector(a, k) {
                 verb |= a.is_word(k) && !a.is(k, Lex::And);
-                k += a.longest(k, Lex::LinkVerb).map_or(1, |(m, _)| m);
+                // A phrase is skipped whole: "được giao | làm".
+                let m = |lex| a.longest(k, lex).map_or(0, |(m, _)| m);
+                k += m(Lex::Connector).max(m(Lex::LinkVerb)).max(1);
                 continue;
             }
             break;

@@ -214,11 +214,13 @@ pub(super) fn is_generic_after(a: &Analysis, e: usize) -> bool {
 
 /// A modifier after a body's name that makes it no body: "Chính phủ nước
 /// ngoài", "chính phủ điện tử", "chính phủ số" (not "Chính phủ số 41…",
-/// "Chính phủ nước Cộng hòa …").
+/// "Chính phủ số | Nghị định …": a one-word modifier before a capital may be
+/// the next phrase; "nước ngoài | Hiệp định" is not).
 fn not_body_after(a: &Analysis, e: usize) -> bool {
     a.longest(e, Lex::NotBodyAfter).is_some_and(|(n, _)| {
         let k = e + n;
-        !(a.sp(k) && (a.is_cap(k) || a.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)))
+        let number = a.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number);
+        !(a.sp(k) && (n == 1 && a.is_cap(k) || number))
     })
 }
 
@@ -385,6 +387,32 @@ fn seat(a: &Analysis, j: usize) -> Option<usize> {
     a.longest(j + 1, Lex::Place).map(|(n, _)| j + 1 + n)
 }
 
+/// Whether the organisation at `s..e`, nested in another, is a class of
+/// bodies, not reported alone ("Ủy ban Thẩm phán | Tòa án nhân dân cấp
+/// cao").
+pub(super) fn generic_inner(a: &Analysis, s: usize, e: usize) -> bool {
+    parse_org(a, s, false, 1).is_some_and(|o| o.end == e && o.generic)
+}
+
+/// A company body alone ("Hội đồng quản trị") in a clause of a law: the
+/// body of any company, no ORGANIZATION.
+pub(super) fn generic_board(a: &Analysis, o: &Org) -> bool {
+    a.longest(o.start, Lex::Board)
+        .is_some_and(|(n, _)| o.start + n == o.end)
+        && clause_line(a)
+}
+
+/// Whether the line opens with a clause marker of a law ("1.", "b)").
+fn clause_line(a: &Analysis) -> bool {
+    match a.tokens.first() {
+        Some(t) if t.kind == TokenKind::Number => matches!(a.text(1), "." | ")"),
+        Some(t) if t.kind == TokenKind::Word => {
+            t.text.chars().count() == 1 && !a.is_cap(0) && a.text(1) == ")"
+        }
+        _ => false,
+    }
+}
+
 /// How far around a bare territory keyword [`rule_context`] looks.
 const RULE_WINDOW: usize = 40;
 
@@ -393,14 +421,7 @@ const RULE_WINDOW: usize = 40;
 /// "có trách nhiệm", "thẩm quyền") stands near it. Looks at a bounded
 /// window only.
 pub(super) fn rule_context(a: &Analysis, j: usize) -> bool {
-    let marker = match a.tokens.first() {
-        Some(t) if t.kind == TokenKind::Number => matches!(a.text(1), "." | ")"),
-        Some(t) if t.kind == TokenKind::Word => {
-            t.text.chars().count() == 1 && !a.is_cap(0) && a.text(1) == ")"
-        }
-        _ => false,
-    };
-    marker
+    clause_line(a)
         || (j.saturating_sub(RULE_WINDOW)..(j + RULE_WINDOW).min(a.len()))
             .any(|k| a.starts(k).has(Lex::RuleCue) && a.longest(k, Lex::RuleCue).is_some())
 }
@@ -729,8 +750,8 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             // Nghiên cứu", "Cục Quản lý Khám chữa bệnh").
             let w = a.text(k - 1);
             // Not after another capitalised word of the name: "Bình Sơn |
-            // chia sẻ".
-            let fresh = k - 1 == j || !a.is_cap(k - 2);
+            // chia sẻ" (an abbreviation is no word: "CP Tư vấn").
+            let fresh = k - 1 == j || !a.is_cap(k - 2) || a.toks[k - 2].upper;
             if single
                 && fresh
                 && !a.toks[k - 1].upper
@@ -883,7 +904,11 @@ pub(super) fn portfolio(a: &Analysis, j: usize) -> Option<usize> {
 /// ("trái phiếu chính phủ", "chính phủ điện tử", "chính phủ các nước") nor
 /// a foreign one without its capital ("chính phủ Mỹ").
 fn lower_body(a: &Analysis, i: usize, n: usize) -> bool {
-    if a.is_cap(i) || a.longest(i, Lex::LowerBody).is_none_or(|(m, _)| m != n) {
+    // Every word in lowercase: not "toàn quốc | Hội thi".
+    if (i..i + n).any(|k| a.is_cap(k))
+        || a.longest(i, Lex::LowerBody).is_none_or(|(m, _)| m != n)
+        || foreign_nearby(a, i)
+    {
         return false;
     }
     let before = i > 0
@@ -893,6 +918,23 @@ fn lower_body(a: &Analysis, i: usize, n: usize) -> bool {
     let e = i + n;
     let after = a.is_cap(e) && a.sp(e) || not_body_after(a, e) || a.is(e, Lex::Quantifier);
     !before && !after
+}
+
+/// How far around a lowercase unique body [`foreign_nearby`] looks.
+const FOREIGN_WINDOW: usize = 40;
+
+/// Whether a country is named near token `i` (a bounded window): a
+/// lowercase "chính phủ" there may be that country's government, which only
+/// its capitalised name makes one body ("chấp thuận của chính phủ" in news
+/// on China). Vietnam is not told apart (one lexicon fewer: the lexicon
+/// set is full), which costs recall only.
+fn foreign_nearby(a: &Analysis, i: usize) -> bool {
+    (i.saturating_sub(FOREIGN_WINDOW)..(i + FOREIGN_WINDOW).min(a.len())).any(|k| {
+        a.starts(k).has(Lex::Place)
+            && a.is_cap(k)
+            && a.longest(k, Lex::Place)
+                .is_some_and(|(_, c)| c == PLACE_COUNTRY)
+    })
 }
 
 /// Whether token `k` is a capitalised word no organisation name knows: not

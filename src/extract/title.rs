@@ -16,8 +16,8 @@
 //! matter; capitalisation decides where names start and stop.
 
 use super::organization::{
-    club_at, english_body_at, is_generic_after, is_generic_before, law_end, parse_org, place,
-    portfolio, push_org, Org,
+    club_at, english_body_at, generic_board, generic_inner, is_generic_after, is_generic_before,
+    law_end, parse_org, place, portfolio, push_org, Org,
 };
 use super::{Entity, EntityKind, TitleValue, Value};
 use crate::lex::{
@@ -83,7 +83,7 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
         }
         if let Some(org) = parse_org(a, i, false, 0) {
             let generic = is_generic_before(a, i) || is_generic_after(a, org.end);
-            if org.valid && !generic && !org.generic {
+            if org.valid && !generic && !org.generic && !generic_board(a, &org) {
                 push_org(text, a, org.start, org.end, &mut out);
                 i = org.end;
                 continue;
@@ -95,7 +95,9 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
                 continue;
             }
             for &(s, e) in &org.inner {
-                push_org(text, a, s, e, &mut out);
+                if !generic_inner(a, s, e) {
+                    push_org(text, a, s, e, &mut out);
+                }
             }
             i = org.inner.last().map_or(i + 1, |&(_, e)| e.max(i + 1));
             continue;
@@ -423,7 +425,7 @@ fn emit_title<'a>(
         }
     }
     if let Some(o) = org {
-        if !is_generic_after(a, o.end) && !o.generic {
+        if !is_generic_after(a, o.end) && !o.generic && !generic_board(a, &o) {
             push_org(text, a, o.start, o.end, out);
         }
     }
