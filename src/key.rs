@@ -19,13 +19,10 @@
 //!
 //! Words that are compared — a word of a data file with a word of a text —
 //! go through [`push_key`] or [`Key::of`], so the two always meet.
-//! Legacy-encoding detection compares its frequent syllables this way; the
-//! segmenter's lexicon and the extractor's vocabularies are moving onto it
-//! (they still carry keys of their own).
-
-// The extractor and the segmenter move onto this module one by one; until
-// the last of them has, parts of it are unused in some builds.
-#![allow(dead_code)]
+//! Legacy-encoding detection compares its frequent syllables this way, the
+//! token-level lexicons of `lex` (read by the extractor and the VLSP
+//! convention) key their phrases and the text's tokens with it, and the
+//! segmenter hashes these keys for its lexicon and features.
 
 use std::fmt;
 
@@ -55,6 +52,7 @@ impl Case {
     }
 
     /// Every letter is upper case (and there is at least one).
+    #[cfg(test)]
     pub fn all_upper(&self) -> bool {
         self.letters > 0 && self.upper == self.letters
     }
@@ -139,6 +137,7 @@ pub(crate) fn push_key(word: &str, out: &mut String) -> Case {
 }
 
 /// The key of `word` as a new string (see [`push_key`]).
+#[cfg(test)]
 pub(crate) fn key(word: &str) -> String {
     let mut s = String::with_capacity(word.len() + 1);
     push_key(word, &mut s);
@@ -204,6 +203,7 @@ impl Key {
     }
 
     /// Whether the key is empty.
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }

@@ -234,6 +234,7 @@ impl Trainer {
                 model: std::sync::Arc::new(Model::new(weights, self.lexicon.clone())),
                 user: None,
             }),
+            convention: super::Convention::Ud,
         }
     }
 }
