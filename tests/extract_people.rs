@@ -4,56 +4,11 @@
 #[path = "common/data.rs"]
 mod data;
 
+#[path = "common/entities.rs"]
+mod entities;
+
+use entities::{links, orgs, pairs, people, titles};
 use vntext::{EntityKind, Extractor};
-
-fn of_kind(text: &str, kind: EntityKind) -> Vec<String> {
-    Extractor::new()
-        .extract(text)
-        .entities
-        .iter()
-        .filter(|e| e.kind == kind)
-        .map(|e| e.text.to_string())
-        .collect()
-}
-
-fn titles(text: &str) -> Vec<String> {
-    of_kind(text, EntityKind::Title)
-}
-
-fn orgs(text: &str) -> Vec<String> {
-    of_kind(text, EntityKind::Organization)
-}
-
-fn people(text: &str) -> Vec<String> {
-    of_kind(text, EntityKind::Official)
-}
-
-fn links(text: &str) -> Vec<(String, String)> {
-    let out = Extractor::new().extract(text);
-    let mut v: Vec<(String, String)> = out
-        .links
-        .iter()
-        .map(|&(o, t)| {
-            assert_eq!(out.entities[o].kind, EntityKind::Official);
-            assert_eq!(out.entities[t].kind, EntityKind::Title);
-            (
-                out.entities[o].text.to_string(),
-                out.entities[t].text.to_string(),
-            )
-        })
-        .collect();
-    v.sort();
-    v
-}
-
-fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> = v
-        .iter()
-        .map(|&(a, b)| (a.to_string(), b.to_string()))
-        .collect();
-    v.sort();
-    v
-}
 
 #[test]
 fn apposition_chains() {

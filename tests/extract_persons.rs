@@ -4,17 +4,10 @@
 //! schools). Sentences written for these tests; the expected names are
 //! written by hand.
 
-use vntext::{EntityKind, Extractor};
+#[path = "common/entities.rs"]
+mod entities;
 
-fn people(text: &str) -> Vec<String> {
-    Extractor::new()
-        .extract(text)
-        .entities
-        .iter()
-        .filter(|e| e.kind == EntityKind::Official)
-        .map(|e| e.text.to_string())
-        .collect()
-}
+use entities::people;
 
 fn check(text: &str, want: &[&str]) {
     assert_eq!(people(text), want, "{text}");

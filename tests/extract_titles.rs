@@ -6,54 +6,10 @@
 //! tests, names invented; expected spans written by hand from
 //! `../shared/ENTITIES.md` and the decisions of `data/eval/README.md`.
 
-use vntext::{EntityKind, Extractor};
+#[path = "common/entities.rs"]
+mod entities;
 
-fn of_kind(text: &str, kind: EntityKind) -> Vec<String> {
-    Extractor::new()
-        .extract(text)
-        .entities
-        .iter()
-        .filter(|e| e.kind == kind)
-        .map(|e| e.text.to_string())
-        .collect()
-}
-
-fn titles(text: &str) -> Vec<String> {
-    of_kind(text, EntityKind::Title)
-}
-
-fn orgs(text: &str) -> Vec<String> {
-    of_kind(text, EntityKind::Organization)
-}
-
-fn people(text: &str) -> Vec<String> {
-    of_kind(text, EntityKind::Official)
-}
-
-fn links(text: &str) -> Vec<(String, String)> {
-    let out = Extractor::new().extract(text);
-    let mut v: Vec<(String, String)> = out
-        .links
-        .iter()
-        .map(|&(o, t)| {
-            (
-                out.entities[o].text.to_string(),
-                out.entities[t].text.to_string(),
-            )
-        })
-        .collect();
-    v.sort();
-    v
-}
-
-fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut v: Vec<(String, String)> = v
-        .iter()
-        .map(|&(a, b)| (a.to_string(), b.to_string()))
-        .collect();
-    v.sort();
-    v
-}
+use entities::{links, orgs, pairs, people, titles};
 
 #[test]
 fn short_minister_titles_read_the_portfolio() {
