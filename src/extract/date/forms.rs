@@ -32,24 +32,7 @@ pub(super) fn bare_day_range(a: &Analysis<'_, '_>, j: usize, start: usize) -> Op
         return None;
     }
     let end_cal = c.dates[0].cal;
-    let (m, y) = (end_cal.m?, end_cal.y);
-    if !valid_dm(d, m, y) || d >= end_cal.d? {
-        return None;
-    }
-    Some(Core {
-        dates: vec![Found {
-            start,
-            end: tok_end(a, k),
-            cal: Cal {
-                y,
-                m: Some(m),
-                d: Some(d),
-            },
-            end_cal: Some(end_cal),
-            quarter: None,
-        }],
-        next: c.next,
-    })
+    borrowed_day_range(d, end_cal, start, tok_end(a, k), c.next)
 }
 
 /// The core parser: `j` is the first token after the optional prefixes
@@ -518,6 +501,13 @@ fn day_words_or_range(
         }
         (c.dates[0].cal, c.next)
     };
+    borrowed_day_range(d, end_cal, start, tok_end(a, next - 1), next)
+}
+
+/// The range from day `d` to `end_cal`, the day borrowing its month and
+/// year ("24 - 27/4/2021", "ngày 26 và 27/4"): one DATE `start..end` with
+/// `end`, when `d` is a valid day of that month before the last one.
+fn borrowed_day_range(d: u32, end_cal: Cal, start: usize, end: usize, next: usize) -> Option<Core> {
     let (m, y) = (end_cal.m?, end_cal.y);
     if !valid_dm(d, m, y) || d >= end_cal.d? {
         return None;
@@ -525,7 +515,7 @@ fn day_words_or_range(
     Some(Core {
         dates: vec![Found {
             start,
-            end: tok_end(a, next - 1),
+            end,
             cal: Cal {
                 y,
                 m: Some(m),
