@@ -2,6 +2,9 @@
 //! its joining pass on sentences written for these tests, spans back into
 //! the original text, and the invariants both conventions keep.
 
+#[path = "common/invariants.rs"]
+mod invariants;
+
 use proptest::prelude::*;
 use vntext::{Convention, Segmenter, Word, WordKind};
 
@@ -204,45 +207,9 @@ fn convention_names() {
 }
 
 /// Every VLSP word is a run of whole UD words, and the words of both tile
-/// the text: ordered, disjoint, on char boundaries, covering every
-/// character but whitespace and invisible ones.
+/// the text (the invariants the property and robustness tests check too).
 fn check(text: &str) {
-    let u = seg(Convention::Ud).segment(text);
-    let v = seg(Convention::Vlsp).segment(text);
-    for words in [&u, &v] {
-        let mut covered = vec![false; text.len()];
-        let mut last = 0;
-        for w in words.iter() {
-            assert!(w.span.start >= last, "out of order in {text:?}");
-            assert!(w.span.start < w.span.end);
-            assert!(text.is_char_boundary(w.span.start) && text.is_char_boundary(w.span.end));
-            assert_eq!(&text[w.span.clone()], w.text);
-            last = w.span.end;
-            for c in &mut covered[w.span.clone()] {
-                *c = true;
-            }
-        }
-        for (i, c) in text.char_indices() {
-            let invisible = matches!(
-                c,
-                '\u{00AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{180E}'
-            );
-            if !c.is_whitespace() && !invisible {
-                assert!(covered[i], "byte {i} ({c:?}) of {text:?} not covered");
-            }
-        }
-    }
-    // Each VLSP word starts and ends on UD word boundaries.
-    let mut k = 0;
-    for w in &v {
-        assert_eq!(u[k].span.start, w.span.start, "{text:?}");
-        while u[k].span.end < w.span.end {
-            k += 1;
-        }
-        assert_eq!(u[k].span.end, w.span.end, "{text:?}");
-        k += 1;
-    }
-    assert_eq!(k, u.len());
+    invariants::check_words(text);
 }
 
 #[test]
