@@ -104,12 +104,24 @@ impl FromStr for Convention {
     }
 }
 
-/// Joins the UD words of `text` (which tile its tokens) into VLSP words.
-pub(super) fn join_vlsp<'a>(text: &'a str, words: &mut Vec<Word<'a>>) {
+/// Joins the UD words of `text` (which tile its tokens) into VLSP words;
+/// `tokens` are the tokens of `text` when the caller has them.
+pub(super) fn join_vlsp<'a>(
+    text: &'a str,
+    tokens: Option<&[Token<'a>]>,
+    words: &mut Vec<Word<'a>>,
+) {
     if words.len() < 2 {
         return;
     }
-    let tokens: Vec<Token<'a>> = tokenize(text).collect();
+    let owned: Vec<Token<'a>>;
+    let tokens = match tokens {
+        Some(t) => t,
+        None => {
+            owned = tokenize(text).collect();
+            &owned
+        }
+    };
     // `first[w]`: the first token of word `w`; `first[n]`: the token count.
     let mut first = Vec::with_capacity(words.len() + 1);
     let mut t = 0;
@@ -127,7 +139,7 @@ pub(super) fn join_vlsp<'a>(text: &'a str, words: &mut Vec<Word<'a>>) {
         first.push(t);
     }
     first.push(tokens.len());
-    let keys = TokenKeys::new(&tokens, &BUILTIN);
+    let keys = TokenKeys::new(tokens, &BUILTIN);
     let a = keys.all();
     let mut joins: Vec<(usize, usize)> = Vec::new();
     {

@@ -255,7 +255,7 @@ impl Segmenter {
     /// assert_eq!(words[0].text, "hội nghị");
     /// ```
     pub fn segment_into<'a>(&self, text: &'a str, out: &mut Vec<Word<'a>>) {
-        self.run(text, |s| model::build_units_text(text, s), out);
+        self.run(text, None, |s| model::build_units_text(text, s), out);
     }
 
     /// Segments tokens already produced by [`crate::token::tokenize`] for
@@ -271,6 +271,7 @@ impl Segmenter {
         let mut out = Vec::new();
         self.run(
             text,
+            Some(tokens),
             |s| model::build_units(text, tokens.iter().cloned(), s),
             &mut out,
         );
@@ -278,7 +279,15 @@ impl Segmenter {
     }
 
     /// Builds the units with `build`, decides the gaps, writes the words.
-    fn run<'a>(&self, text: &'a str, build: impl FnOnce(&mut Scratch), out: &mut Vec<Word<'a>>) {
+    /// `tokens`, when the caller has them, spare the VLSP pass tokenizing
+    /// `text` again.
+    fn run<'a>(
+        &self,
+        text: &'a str,
+        tokens: Option<&[Token<'a>]>,
+        build: impl FnOnce(&mut Scratch),
+        out: &mut Vec<Word<'a>>,
+    ) {
         out.clear();
         let go = |scratch: &mut Scratch| {
             build(scratch);
@@ -293,7 +302,7 @@ impl Segmenter {
             Err(_) => go(&mut Scratch::default()),
         });
         if self.convention == Convention::Vlsp {
-            convention::join_vlsp(text, out);
+            convention::join_vlsp(text, tokens, out);
         }
     }
 }
