@@ -53,6 +53,9 @@ struct WordSlot {
     len: u8,
     shape: u8,
     vn: bool,
+    /// The bytes are all letters of the Vietnamese blocks ([`letters_only`]):
+    /// the tokenizer makes them one [`TokenKind::Word`].
+    letters: bool,
 }
 
 /// A direct-mapped cache of (key hash, shape, Vietnamese) for syllables of
@@ -108,9 +111,50 @@ impl WordCache {
             len,
             shape: r.1,
             vn: r.2,
+            letters: letters_only(b),
         };
         r
     }
+
+    /// Key hash, shape and Vietnamese flag of the piece of `len` (1..=8)
+    /// bytes whose little-endian integer is `tag` (bytes beyond `len`
+    /// zero), when the cache holds it and it is made only of letters
+    /// ([`letters_only`]); `None` otherwise.
+    #[inline(always)]
+    fn letters_piece(&self, tag: u64, len: usize) -> Option<(u64, u8, bool)> {
+        let ix =
+            ((tag ^ len as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - WC_BITS)) as usize;
+        let e = self.slots.get(ix)?;
+        (e.tag == tag && e.len as usize == len && e.letters).then_some((e.hash, e.shape, e.vn))
+    }
+}
+
+/// Whether the bytes are only letters of the Vietnamese blocks (ASCII
+/// letters, U+00C0–U+024F but `×` and `÷`, U+1E00–U+1EFF): the test of
+/// [`build_units_text`]'s scan, for a whole piece.
+fn letters_only(b: &[u8]) -> bool {
+    let at = |i: usize| b.get(i).copied().unwrap_or(0);
+    let mut p = 0;
+    while p < b.len() {
+        let x = b[p];
+        if x < 0x80 {
+            if !x.is_ascii_alphabetic() {
+                return false;
+            }
+            p += 1;
+        } else if (0xC3..=0xC9).contains(&x) {
+            let cp = ((x & 0x1F) as u32) << 6 | (at(p + 1) & 0x3F) as u32;
+            if cp > 0x24F || cp == 0xD7 || cp == 0xF7 {
+                return false;
+            }
+            p += 2;
+        } else if x == 0xE1 && (0xB8..=0xBB).contains(&at(p + 1)) {
+            p += 3;
+        } else {
+            return false;
+        }
+    }
+    true
 }
 
 /// Key hash, shape and whether `s` looks Vietnamese (uncached).
@@ -187,12 +231,7 @@ fn token_unit(
     let (key, shp, kind) = match kind {
         TokenKind::Word => {
             let (hash, shp, vn) = cache.get(text, start, end);
-            let kind = if vn {
-                WordKind::Word
-            } else {
-                WordKind::Foreign
-            };
-            (hash, shp, kind)
+            return word_unit(start, end, hash, shp, vn, hard);
         }
         TokenKind::Number => (NUM_KEY, shape::NUMBER, WordKind::Number),
         TokenKind::Alnum if text.as_bytes().get(start).is_some_and(u8::is_ascii_digit) => {
@@ -213,6 +252,18 @@ fn token_unit(
         ),
     };
     unit(start, end, key, shp, kind, hard)
+}
+
+/// The unit of one word token of key `hash`, shape `shp`, Vietnamese
+/// when `vn`.
+#[inline(always)]
+fn word_unit(start: usize, end: usize, hash: u64, shp: u8, vn: bool, hard: bool) -> Unit {
+    let kind = if vn {
+        WordKind::Word
+    } else {
+        WordKind::Foreign
+    };
+    unit(start, end, hash, shp, kind, hard)
 }
 
 #[inline(always)]
@@ -400,6 +451,9 @@ struct Builder<'b> {
     /// it has a second one: most chunks are one token, which go straight
     /// to a unit).
     first: Option<(usize, usize, TokenKind)>,
+    /// Key hash, shape and Vietnamese flag of `first` when already known
+    /// (a letters-only piece found in the cache).
+    first_key: Option<(u64, u8, bool)>,
     /// The gap before the current chunk is a rule split.
     hard: bool,
 }
@@ -419,6 +473,7 @@ impl<'b> Builder<'b> {
             chunk,
             words,
             first: None,
+            first_key: None,
             hard: true,
         }
     }
@@ -439,15 +494,67 @@ impl<'b> Builder<'b> {
         }
         self.hard = newline_before || self.units.is_empty();
         self.first = Some(tok);
+        self.first_key = None;
+    }
+
+    /// Adds a word token with whitespace (or the start of the text) before
+    /// it, whose key hash, shape and Vietnamese flag are known.
+    #[inline(always)]
+    fn known_word(&mut self, start: usize, end: usize, newline_before: bool, key: (u64, u8, bool)) {
+        self.token((start, end, TokenKind::Word), start > 0, newline_before);
+        self.first_key = Some(key);
+    }
+
+    /// Adds the units of a word (`start`, `end`, its key hash, shape and
+    /// Vietnamese flag) with a one-byte ASCII punctuation mark glued before
+    /// or after it at `mark`, the piece starting at `piece` after
+    /// whitespace or at the start of the text.
+    #[inline(always)]
+    fn word_and_mark(
+        &mut self,
+        piece: usize,
+        (start, end, (hash, shp, vn)): (usize, usize, (u64, u8, bool)),
+        mark: usize,
+        newline_before: bool,
+    ) {
+        if self.first.is_some() {
+            self.flush();
+            self.first = None;
+        }
+        let hard = newline_before || self.units.is_empty();
+        let m = self.text.get(mark..mark + 1).unwrap_or("");
+        let mark_unit = unit(
+            mark,
+            mark + 1,
+            lexicon::key_hash(m),
+            shape::PUNCT,
+            WordKind::Punct,
+            true,
+        );
+        let word = word_unit(start, end, hash, shp, vn, true);
+        if mark == piece {
+            self.units.push(Unit {
+                hard_before: hard,
+                ..mark_unit
+            });
+            self.units.push(word);
+        } else {
+            self.units.push(Unit {
+                hard_before: hard,
+                ..word
+            });
+            self.units.push(mark_unit);
+        }
     }
 
     /// Cuts the current chunk into units.
     #[inline(always)]
     fn flush(&mut self) {
         match self.first {
-            Some(f) if self.chunk.is_empty() => self
-                .units
-                .push(token_unit(self.text, f, self.hard, self.words)),
+            Some(f) if self.chunk.is_empty() => self.units.push(match self.first_key {
+                Some((hash, shp, vn)) => word_unit(f.0, f.1, hash, shp, vn, self.hard),
+                None => token_unit(self.text, f, self.hard, self.words),
+            }),
             Some(_) => {
                 flush_chunk(self.text, self.chunk, self.hard, self.units, self.words);
                 self.chunk.clear();
@@ -517,6 +624,53 @@ pub(crate) fn build_units_text(
             break;
         }
         let start = p;
+        // A syllable of at most 8 bytes the cache knows as letters only,
+        // followed by whitespace or the end: no byte loop. The first byte
+        // below 0x21 of the 8 read (exact for the lowest one) ends it.
+        if let Some(w) = bytes.get(p..p + 8) {
+            let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
+            const ONES: u64 = 0x0101_0101_0101_0101;
+            let low = x.wrapping_sub(ONES * 0x21) & !x & (ONES * 0x80);
+            let len = if low == 0 {
+                8
+            } else {
+                (low.trailing_zeros() / 8) as usize
+            };
+            let after = p + len;
+            if len > 0 && (after == n || ascii_space(bytes[after])) {
+                let tag = x & (u64::MAX >> (64 - 8 * len));
+                if let Some(key) = b.words.letters_piece(tag, len) {
+                    b.known_word(start, after, newline, key);
+                    newline = false;
+                    p = after;
+                    continue;
+                }
+                // The same syllable with one punctuation mark glued after
+                // (`Nội,`) or before (`(Hà`): the two units the tokenizer
+                // and `flush_chunk` give.
+                if len >= 2 {
+                    let (last, first) = (bytes[after - 1], bytes[p]);
+                    let mask = u64::MAX >> (72 - 8 * len);
+                    let glued = if matches!(last, b',' | b';' | b')' | b'!' | b'?') {
+                        b.words
+                            .letters_piece(x & mask, len - 1)
+                            .map(|k| (start, after - 1, k, after - 1))
+                    } else if matches!(first, b'(' | b'"') {
+                        b.words
+                            .letters_piece((x >> 8) & mask, len - 1)
+                            .map(|k| (start + 1, after, k, start))
+                    } else {
+                        None
+                    };
+                    if let Some((ws, we, key, mark)) = glued {
+                        b.word_and_mark(start, (ws, we, key), mark, newline);
+                        newline = false;
+                        p = after;
+                        continue;
+                    }
+                }
+            }
+        }
         let mut letters = true;
         while p < n {
             let x = bytes[p];
