@@ -57,7 +57,9 @@ pub(crate) struct Scratch {
     pub units: Vec<Unit>,
     pub chunk: Vec<(usize, usize, TokenKind)>,
     pub lex: Vec<LexInfo>,
-    /// See [`fill_context`].
+    /// See [`fill_context`] (training and tests; [`Model::decide`] slides
+    /// the same context along the gaps).
+    #[cfg(any(test, feature = "train"))]
     pub cx: Vec<Cx>,
     /// `join[i]`: the gap after unit `i` is inside a word.
     pub join: Vec<bool>,
@@ -203,6 +205,7 @@ fn pair(a: u64, b: u64) -> u64 {
 /// Fills `scratch.cx`: one entry per unit, after one sentinel (start of
 /// text) and before two (end of text), so the features of the gap after
 /// unit `i` read entries `i..i + 4` without branches.
+#[cfg(any(test, feature = "train"))]
 pub(crate) fn fill_context(scratch: &mut Scratch) {
     let cx = &mut scratch.cx;
     let units = &scratch.units;
@@ -601,38 +604,91 @@ impl Model {
     }
 
     /// Decides every gap of `scratch.units` into `scratch.join`.
+    ///
+    /// The context of [`fill_context`] is computed here as the gaps go (a
+    /// window of four units and the pair and triple hashes that slide with
+    /// it), without writing it out.
     pub(crate) fn decide(&self, scratch: &mut Scratch) {
         lexicon_pass(&self.lexicon, scratch);
-        fill_context(scratch);
         let n = scratch.units.len();
         scratch.join.clear();
         scratch.join.resize(n, false);
         scratch.score.clear();
         scratch.score.resize(n, 0);
         let Scratch {
-            cx,
+            units,
             lex,
             join,
             score,
             ..
         } = scratch;
-        // Pair flags of the gap before.
+        let key = |i: usize| -> (u64, u64) {
+            units
+                .get(i)
+                .map_or((EOS_KEY, shape::NONE as u64), |u| (u.key, u.shape as u64))
+        };
+        // The window of the gap after unit `i`: units i − 1 (or the start
+        // sentinel), i, i + 1, i + 2 (or the end sentinel).
+        let (mut km, mut sm) = (BOS_KEY, shape::NONE as u64);
+        let ((mut kz, mut sz), (mut ko, mut so)) = (key(0), key(1));
+        let mut pm = pair(km, kz);
+        let mut pz = pair(kz, ko);
+        let mut tm = pair(pm, ko);
+        // Pair flags of the gap before; joined gaps in a row.
         let mut lm = 0u8;
-        for ((c, l), (j, sc)) in cx
-            .windows(4)
-            .zip(lex.windows(2))
-            .zip(join.iter_mut().zip(score.iter_mut()))
+        let mut run = 0usize;
+        let mut long = false;
+        for (i, ((l, j), sc)) in lex
+            .windows(2)
+            .zip(join.iter_mut())
+            .zip(score.iter_mut())
+            .enumerate()
         {
-            let (Ok(c), [l0, l1]) = (<&[Cx; 4]>::try_from(c), l) else {
+            let (kt, st) = key(i + 2);
+            let po = pair(ko, kt);
+            let tz = pair(pz, kt);
+            let [l0, l1] = l else {
                 continue;
             };
             if l0.open {
-                *sc = self.score_gap(c, l0, l1, lm);
+                let c = [
+                    Cx {
+                        k: km,
+                        p: pm,
+                        t: tm,
+                        s: sm,
+                    },
+                    Cx {
+                        k: kz,
+                        p: pz,
+                        t: tz,
+                        s: sz,
+                    },
+                    Cx {
+                        k: ko,
+                        p: po,
+                        t: 0,
+                        s: so,
+                    },
+                    Cx {
+                        k: kt,
+                        p: 0,
+                        t: 0,
+                        s: st,
+                    },
+                ];
+                *sc = self.score_gap(&c, l0, l1, lm);
                 *j = *sc > 0;
             }
+            run = if *j { run + 1 } else { 0 };
+            long |= run >= MAX_WORD;
             lm = l0.pair;
+            (km, sm, kz, sz, ko, so) = (kz, sz, ko, so, kt, st);
+            (pm, pz, tm) = (pz, po, tz);
         }
-        cap_words(join, score);
+        if long {
+            cap_words(join, score);
+        }
     }
 }
 
