@@ -10,7 +10,7 @@ use crate::lex::matcher::BUILTIN;
 use crate::lex::{
     law_end, looks_person, person_len, territory_kw, Analysis, Lex, TokenKeys, HEAD_NAME, NAME_VERB,
 };
-use crate::token::{tokenize, Token};
+use crate::token::Token;
 
 /// Which treebank's idea of a word the segmenter follows.
 ///
@@ -105,23 +105,11 @@ impl FromStr for Convention {
 }
 
 /// Joins the UD words of `text` (which tile its tokens) into VLSP words;
-/// `tokens` are the tokens of `text` when the caller has them.
-pub(super) fn join_vlsp<'a>(
-    text: &'a str,
-    tokens: Option<&[Token<'a>]>,
-    words: &mut Vec<Word<'a>>,
-) {
+/// `tokens` are the tokens of `text`.
+pub(super) fn join_vlsp<'a>(text: &'a str, tokens: &[Token<'a>], words: &mut Vec<Word<'a>>) {
     if words.len() < 2 {
         return;
     }
-    let owned: Vec<Token<'a>>;
-    let tokens = match tokens {
-        Some(t) => t,
-        None => {
-            owned = tokenize(text).collect();
-            &owned
-        }
-    };
     // `first[w]`: the first token of word `w`; `first[n]`: the token count.
     let mut first = Vec::with_capacity(words.len() + 1);
     let mut t = 0;

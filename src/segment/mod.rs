@@ -255,7 +255,14 @@ impl Segmenter {
     /// assert_eq!(words[0].text, "hội nghị");
     /// ```
     pub fn segment_into<'a>(&self, text: &'a str, out: &mut Vec<Word<'a>>) {
-        self.run(text, None, |s| model::build_units_text(text, s), out);
+        // The VLSP pass reads the tokens: the unit builder records them.
+        let vlsp = self.convention == Convention::Vlsp;
+        self.run(
+            text,
+            Tokens::Recorded,
+            |s| model::build_units_text(text, s, vlsp),
+            out,
+        );
     }
 
     /// Segments tokens already produced by [`crate::token::tokenize`] for
@@ -271,7 +278,7 @@ impl Segmenter {
         let mut out = Vec::new();
         self.run(
             text,
-            Some(tokens),
+            Tokens::Given(tokens),
             |s| model::build_units(text, tokens.iter().cloned(), s),
             &mut out,
         );
@@ -279,16 +286,17 @@ impl Segmenter {
     }
 
     /// Builds the units with `build`, decides the gaps, writes the words.
-    /// `tokens`, when the caller has them, spare the VLSP pass tokenizing
-    /// `text` again.
+    /// The VLSP pass reads the tokens the caller gave or those `build`
+    /// recorded in the scratch, so `text` is not tokenized again.
     fn run<'a>(
         &self,
         text: &'a str,
-        tokens: Option<&[Token<'a>]>,
+        tokens: Tokens<'_, 'a>,
         build: impl FnOnce(&mut Scratch),
         out: &mut Vec<Word<'a>>,
     ) {
         out.clear();
+        let vlsp = self.convention == Convention::Vlsp;
         let go = |scratch: &mut Scratch| {
             build(scratch);
             self.inner.model.decide(scratch);
@@ -296,15 +304,41 @@ impl Segmenter {
                 apply_user(user, scratch);
             }
             emit(text, scratch, out);
+            if !vlsp || out.len() < 2 {
+                return;
+            }
+            match tokens {
+                Tokens::Given(t) => convention::join_vlsp(text, t, out),
+                Tokens::Recorded => {
+                    let t: Vec<Token<'a>> = scratch
+                        .tokens
+                        .iter()
+                        .map(|&(start, end, kind, space_before, newline_before)| Token {
+                            text: text.get(start..end).unwrap_or(""),
+                            span: start..end,
+                            kind,
+                            space_before,
+                            newline_before,
+                        })
+                        .collect();
+                    convention::join_vlsp(text, &t, out);
+                }
+            }
         };
         SCRATCH.with(|s| match s.try_borrow_mut() {
             Ok(mut s) => go(&mut s),
             Err(_) => go(&mut Scratch::default()),
         });
-        if self.convention == Convention::Vlsp {
-            convention::join_vlsp(text, tokens, out);
-        }
     }
+}
+
+/// Where [`Segmenter::run`] finds the tokens of the text for the VLSP pass.
+#[derive(Clone, Copy)]
+enum Tokens<'t, 'a> {
+    /// The caller's.
+    Given(&'t [Token<'a>]),
+    /// Those the unit builder recorded in the scratch.
+    Recorded,
 }
 
 /// Forces the longest user-dictionary matches (left to right) to be words.

@@ -68,18 +68,23 @@ pub(crate) struct Scratch {
     pub score: Vec<i32>,
     /// Keys and shapes of recently seen syllables.
     pub words: WordCache,
+    /// The tokens of the text, when [`build_units_text`] was asked for
+    /// them.
+    pub tokens: Vec<units::TokenRec>,
 }
 
 /// Cuts `text` into `scratch.units` (the same units as [`build_units`] over
-/// its tokens, faster).
-pub(crate) fn build_units_text(text: &str, scratch: &mut Scratch) {
+/// its tokens, faster); with `tokens`, also writes its tokens to
+/// `scratch.tokens`.
+pub(crate) fn build_units_text(text: &str, scratch: &mut Scratch, tokens: bool) {
     let Scratch {
         units,
         chunk,
         words,
+        tokens: toks,
         ..
     } = scratch;
-    units::build_units_text(text, units, chunk, words);
+    units::build_units_text(text, units, chunk, words, tokens.then_some(toks));
 }
 
 /// Cuts a token stream into `scratch.units`.

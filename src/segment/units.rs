@@ -440,6 +440,10 @@ fn flush_chunk(
     }
 }
 
+/// A token as [`build_units_text`] records it: start, end, kind, whitespace
+/// before, line break before (the fields of a [`Token`]).
+pub(crate) type TokenRec = (usize, usize, TokenKind, bool, bool);
+
 /// Groups tokens into units: a run of tokens with no space between them is
 /// a *chunk*, cut into units by [`flush_chunk`].
 struct Builder<'b> {
@@ -456,6 +460,8 @@ struct Builder<'b> {
     first_key: Option<(u64, u8, bool)>,
     /// The gap before the current chunk is a rule split.
     hard: bool,
+    /// Where the tokens go, when the caller wants them.
+    record: Option<&'b mut Vec<TokenRec>>,
 }
 
 impl<'b> Builder<'b> {
@@ -475,12 +481,16 @@ impl<'b> Builder<'b> {
             first: None,
             first_key: None,
             hard: true,
+            record: None,
         }
     }
 
     /// Adds the next token.
     #[inline(always)]
     fn token(&mut self, tok: (usize, usize, TokenKind), space_before: bool, newline_before: bool) {
+        if let Some(r) = &mut self.record {
+            r.push((tok.0, tok.1, tok.2, space_before, newline_before));
+        }
         match self.first {
             Some(f) if !space_before => {
                 if self.chunk.is_empty() {
@@ -532,6 +542,16 @@ impl<'b> Builder<'b> {
             true,
         );
         let word = word_unit(start, end, hash, shp, vn, true);
+        if let Some(r) = &mut self.record {
+            let (sp, nl) = (piece > 0, newline_before);
+            if mark == piece {
+                r.push((mark, mark + 1, TokenKind::Punct, sp, nl));
+                r.push((start, end, TokenKind::Word, false, false));
+            } else {
+                r.push((start, end, TokenKind::Word, sp, nl));
+                r.push((mark, mark + 1, TokenKind::Punct, false, false));
+            }
+        }
         if mark == piece {
             self.units.push(Unit {
                 hard_before: hard,
@@ -604,14 +624,20 @@ fn ascii_space(b: u8) -> bool {
 /// whitespace before the piece (a `\n` there counts for the next token
 /// even across pieces that hold no token, such as a lone zero-width
 /// space). `tests/segment.rs` checks both ways agree on random and real
-/// text.
+/// text. With `record`, the tokens of `text` (those of
+/// [`crate::token::tokenize`]) are written there (cleared first).
 pub(crate) fn build_units_text(
     text: &str,
     units: &mut Vec<Unit>,
     chunk: &mut Vec<(usize, usize, TokenKind)>,
     words: &mut WordCache,
+    record: Option<&mut Vec<TokenRec>>,
 ) {
     let mut b = Builder::new(text, units, chunk, words);
+    if let Some(r) = record {
+        r.clear();
+        b.record = Some(r);
+    }
     let bytes = text.as_bytes();
     let n = bytes.len();
     let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
@@ -759,5 +785,41 @@ mod tests {
         let get = |c: &mut WordCache, w: &str| c.get(w, 0, w.len());
         assert_eq!(get(&mut c, "hoà").0, get(&mut c, "hòa").0);
         assert_ne!(get(&mut c, "Công").1, get(&mut c, "công").1);
+    }
+
+    /// The tokens `build_units_text` records are those of the tokenizer,
+    /// through all its paths (cache hits with and without a glued mark,
+    /// misses, tokenized pieces, line breaks, invisible characters), in a
+    /// second round with a warm cache.
+    #[test]
+    fn recorded_tokens_are_the_tokenizers() {
+        let texts = [
+            "Công ty (Hà Nội) họp, bàn; xong! Sao? \"Vâng\" ok",
+            "  \n\nHà Nội,\r\n(Hà Nội) \u{200B} \n TP.HCM ngày 26/12, 95%",
+            "công\u{0301} tác\u{00A0}dân vận v.v. Nội,, ((Hà \"\"x x\"",
+            "xyzxyzxyz, ab; c) (d ",
+            "",
+            " ",
+            "a",
+        ];
+        let mut cache = WordCache::default();
+        let (mut units, mut chunk, mut rec) = (Vec::new(), Vec::new(), Vec::new());
+        for round in 0..2 {
+            for t in texts {
+                build_units_text(t, &mut units, &mut chunk, &mut cache, Some(&mut rec));
+                let want: Vec<TokenRec> = crate::token::tokenize(t)
+                    .map(|k| {
+                        (
+                            k.span.start,
+                            k.span.end,
+                            k.kind,
+                            k.space_before,
+                            k.newline_before,
+                        )
+                    })
+                    .collect();
+                assert_eq!(rec, want, "{t:?} (round {round})");
+            }
+        }
     }
 }
