@@ -103,7 +103,10 @@ pub fn per_line<F: LineFn>(inputs: &[Input], opts: &Options, f: F) -> Res {
     struct OneLine<F>(F);
     impl<F: LineFn> OneLine<F> {
         fn finish(out: &mut String, at: usize, r: LineResult) -> LineResult {
-            if out[at..].contains(['\n', '\r']) {
+            // Two byte searches (word-at-a-time memchr); a search for a set
+            // of chars decodes every char.
+            let tail = &out.as_bytes()[at..];
+            if tail.contains(&b'\n') || tail.contains(&b'\r') {
                 let fixed = out[at..].replace(['\n', '\r'], " ");
                 out.truncate(at);
                 out.push_str(&fixed);
