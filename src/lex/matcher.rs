@@ -354,6 +354,18 @@ impl Matcher {
             .map(|&v| &*self.values[v as usize])
     }
 
+    /// The keys that begin a phrase of one of the lexicons `lexs` (for a
+    /// caller's quick test of whether a text can hold such a phrase).
+    pub fn first_keys(&self, lexs: LexSet) -> impl Iterator<Item = &str> {
+        self.ids
+            .iter()
+            .filter(move |&(_, &id)| {
+                let node = self.first(id);
+                node != 0 && self.reach(node).meets(lexs)
+            })
+            .map(|(k, _)| &**k)
+    }
+
     /// Number of tokens of the longest phrase of `lex`.
     #[inline]
     pub fn max_len(&self, lex: Lex) -> usize {

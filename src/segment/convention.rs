@@ -5,10 +5,16 @@
 use std::fmt;
 use std::str::FromStr;
 
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use super::units::Unit;
 use super::{Word, WordKind};
 use crate::lex::matcher::BUILTIN;
 use crate::lex::{
-    law_end, looks_person, person_len, territory_kw, Analysis, Lex, TokenKeys, HEAD_NAME, NAME_VERB,
+    law_end, looks_person, person_len, territory_kw, Analysis, Lex, LexSet, TokenKeys, HEAD_NAME,
+    NAME_VERB,
 };
 use crate::token::Token;
 
@@ -102,6 +108,33 @@ impl FromStr for Convention {
                 )
             })
     }
+}
+
+/// The lexicons a VLSP word can start with (a term, a law's title, a body,
+/// an organisation's head): [`View::word_at`] joins nothing at a word whose
+/// first token begins none of their phrases.
+const STARTS: LexSet = LexSet::of(&[Lex::VlspTerm, Lex::LawTitle, Lex::Body, Lex::Head]);
+
+/// The segmenter's key hashes of the keys that begin a phrase of
+/// [`STARTS`].
+static START_KEYS: LazyLock<FxHashSet<u64>> = LazyLock::new(|| {
+    BUILTIN
+        .first_keys(STARTS)
+        .map(super::lexicon::hash_key_str)
+        .collect()
+});
+
+/// Whether the joining pass can change the words of `units`: some unit of
+/// Vietnamese letters has the key of a phrase's first token of [`STARTS`].
+/// A word the pass reads starts with such a unit (a word of kind
+/// [`WordKind::Word`] is made of them), whose key hash is that of its one
+/// token's key; so when none has, [`join_vlsp`] would keep every word and
+/// is not run.
+pub(super) fn may_join(units: &[Unit]) -> bool {
+    let keys = &*START_KEYS;
+    units
+        .iter()
+        .any(|u| u.kind == WordKind::Word && keys.contains(&u.key))
 }
 
 /// Joins the UD words of `text` (which tile its tokens) into VLSP words;
@@ -386,6 +419,26 @@ impl View<'_, '_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The quick test lets the pass run on texts it changes, and skips a
+    /// text without the first key of any phrase it joins.
+    #[test]
+    fn may_join_sees_the_starts_of_joins() {
+        let units = |t: &str| {
+            let mut s = super::super::model::Scratch::default();
+            super::super::model::build_units_text(t, &mut s, false);
+            s.units
+        };
+        for t in [
+            "Bộ Chính trị họp",
+            "theo Luật Đất đai năm 2013",
+            "xây dựng chủ nghĩa xã hội",
+            "ông ấy làm ở Sở Y tế",
+        ] {
+            assert!(may_join(&units(t)), "{t}");
+        }
+        assert!(!may_join(&units("trời hôm nay đẹp quá")));
+    }
 
     #[test]
     fn names_parse_and_print() {

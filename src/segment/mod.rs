@@ -304,7 +304,7 @@ impl Segmenter {
                 apply_user(user, scratch);
             }
             emit(text, scratch, out);
-            if !vlsp || out.len() < 2 {
+            if !vlsp || out.len() < 2 || !convention::may_join(&scratch.units) {
                 return;
             }
             match tokens {
