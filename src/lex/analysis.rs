@@ -87,7 +87,11 @@ impl<'t, 'a> TokenKeys<'t, 'a> {
             let end = line_end(tokens, start);
             let (mut words, mut up) = (0usize, 0usize);
             for i in start..end {
-                if tokens[i].kind == TokenKind::Word && tokens[i].text.chars().nth(1).is_some() {
+                // A word of two characters or more.
+                let t = tokens[i].text;
+                if tokens[i].kind == TokenKind::Word
+                    && t.chars().next().is_some_and(|c| c.len_utf8() < t.len())
+                {
                     words += 1;
                     if toks[i].upper {
                         up += 1;
@@ -166,10 +170,11 @@ impl KeyCache {
             self.slots.clear();
             self.slots.resize(1 << KC_BITS, KeySlot::default());
         }
-        let mut tag = 0u64;
-        for (i, &x) in b.iter().enumerate() {
-            tag |= (x as u64) << (8 * i);
+        let mut buf = [0u8; 8];
+        if let Some(d) = buf.get_mut(..b.len()) {
+            d.copy_from_slice(b);
         }
+        let tag = u64::from_le_bytes(buf);
         let h = (tag ^ b.len() as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - KC_BITS);
         let slot = &mut self.slots[h as usize];
         if slot.len as usize == b.len() && slot.tag == tag {
