@@ -42,12 +42,14 @@
 //!
 //! Speed: everything is hashing and a few table reads per syllable (keys and
 //! shapes of frequent syllables come from a per-thread cache tagged by their
-//! bytes), with no allocation per word once [`Segmenter::segment_into`] has
-//! warmed up its buffers; the embedded weights (512 KB of 16-bit integers)
-//! and lexicon table (512 KB) load in a few milliseconds, once per process.
-//! About 50–57 MB/s of news text on one core of the 2-core development
-//! machine (`cargo bench --bench segment`), about 160 instructions per byte
-//! including the tokenizer.
+//! bytes; a syllable the cache knows, alone between spaces or with one
+//! punctuation mark glued to it, becomes its unit from one 8-byte read and
+//! one probe), with no allocation per word once [`Segmenter::segment_into`]
+//! has warmed up its buffers; the embedded weights (512 KB of 16-bit
+//! integers) and lexicon table (512 KB) load in a few milliseconds, once per
+//! process. About 120 instructions per byte of news text, line by line
+//! (callgrind over `VNTEXT_PROFILE=lines` of `benches/segment.rs`); the
+//! README's Performance section gives measured throughputs.
 //!
 //! ```
 //! use vntext::segment::{Segmenter, WordKind};
