@@ -23,7 +23,7 @@ use super::{Entity, EntityKind, TitleValue, Value};
 use crate::lex::{
     foreign_word, is_roman_or_number, looks_person, person_len, span, starts_org_or_role,
     territory_kw, Analysis, Lex, LexSet, ADDRESS, HEAD_BARE, PLACE_COUNTRY, QUANT_MANY, ROLE_BOARD,
-    ROLE_COMP, ROLE_ORG, ROLE_PERSON, ROLE_PLAIN, ROLE_TERRITORY,
+    ROLE_COMP, ROLE_EXEC, ROLE_ORG, ROLE_PERSON, ROLE_PLAIN, ROLE_TERRITORY,
 };
 use crate::token::TokenKind;
 
@@ -82,7 +82,8 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
             continue;
         }
         if let Some(org) = parse_org(a, i, false, 0) {
-            let generic = is_generic_before(a, i) || is_generic_after(a, org.end);
+            let generic =
+                is_generic_before(a, i) || is_generic_after(a, org.end) || product_after(a, &org);
             if org.valid && !generic && !org.generic && !generic_board(a, &org) {
                 push_org(text, a, org.start, org.end, &mut out);
                 i = org.end;
@@ -108,6 +109,33 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
     out.sort_by_key(|e| (e.span.start, e.span.end, e.kind));
     out.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
     out
+}
+
+/// A company named alone ("Huawei", "Samsung") before a product model
+/// with a number ("Huawei P40 Pro", "Samsung Galaxy S21", "Xiaomi Mi 11"):
+/// the brand of a product, no ORGANIZATION.
+fn product_after(a: &Analysis, o: &Org) -> bool {
+    let body_only = a
+        .longest(o.start, Lex::Body)
+        .is_some_and(|(n, _)| o.start + n == o.end)
+        && a.longest(o.start, Lex::Head).is_none();
+    if !body_only {
+        return false;
+    }
+    let mut k = o.end;
+    for _ in 0..2 {
+        if !a.sp(k) {
+            return false;
+        }
+        match a.tokens.get(k).map(|t| t.kind) {
+            Some(TokenKind::Alnum) | Some(TokenKind::Number) => return k > o.end || a.is_cap(k),
+            Some(TokenKind::Word) if a.is_cap(k) && a.text(k).is_ascii() && !a.caps_line(k) => {
+                k += 1;
+            }
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Qualifiers after an office word ("Thường trực", "thứ nhất").
@@ -353,7 +381,13 @@ fn parse_title<'a>(
                     comp = true;
                 }
             }
-            if !comp && a.is(end, Lex::CountryWord) && a.is_word(end) && !a.is_cap(end) {
+            // "CEO nước ngoài" is a class of officers, not an office.
+            if !comp
+                && tag != ROLE_EXEC
+                && a.is(end, Lex::CountryWord)
+                && a.is_word(end)
+                && !a.is_cap(end)
+            {
                 end += 1;
                 comp = true;
             }
@@ -365,6 +399,9 @@ fn parse_title<'a>(
             }
         }
         if tag == ROLE_COMP && !comp {
+            return None;
+        }
+        if tag == ROLE_EXEC && !comp && !exec_holder(a, i, end) {
             return None;
         }
         // "thành viên HĐQT": a seat on a company body.
@@ -430,6 +467,22 @@ fn emit_title<'a>(
         }
     }
     end
+}
+
+/// Whether a company officer's acronym at `i..end` ([`ROLE_EXEC`]) has a
+/// holder or a named company: a name right after it ("CEO Tim Cook"), "của"
+/// and a capitalised name ("CEO của Tesla"), or apposition to a name before
+/// it closed by punctuation ("Elon Musk, CEO, cho biết").
+fn exec_holder(a: &Analysis, i: usize, end: usize) -> bool {
+    let closed = end >= a.len() || matches!(a.text(end), "," | "." | ";" | ")" | "-" | "–");
+    let of_named =
+        a.is(end, Lex::Of) && a.sp(end + 1) && a.is_cap(end + 1) && !a.caps_line(end + 1);
+    let before_name = a.sp(end)
+        && a.is_cap(end)
+        && !a.caps_line(end)
+        && (person_len(a, end) >= 2
+            || (end..end + 2).all(|k| a.is_word(k) && foreign_word(a.text(k))));
+    before_name || of_named || closed && after_name(a, i)
 }
 
 /// A lowercase office in apposition right after a person's name: "Carl

@@ -457,6 +457,12 @@ pub(crate) const ROLE_TERRITORY: u8 = 4;
 /// A seat on a company body ("thành viên"): a TITLE only with one
 /// ([`Lex::Board`]) after it.
 pub(crate) const ROLE_BOARD: u8 = 5;
+/// A company officer by an English acronym ("CEO", "CFO"): a TITLE with a
+/// complement ("CEO Apple"), right before a name ("CEO Tim Cook"), or in
+/// apposition to a name ("Elon Musk, CEO của Tesla"), or before "của" and a
+/// capitalised name ("CEO của Tesla"); alone a class ("các CEO", "CEO nước
+/// ngoài").
+pub(crate) const ROLE_EXEC: u8 = 6;
 
 /// Head classes: an ORGANIZATION on its own when capitalised.
 pub(crate) const HEAD_BARE: u8 = 0;
@@ -582,6 +588,7 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("person", Lex::Role, ROLE_PERSON),
             tag("territory", Lex::Role, ROLE_TERRITORY),
             tag("board", Lex::Role, ROLE_BOARD),
+            tag("exec", Lex::Role, ROLE_EXEC),
         ],
         false
     ),
