@@ -15,8 +15,8 @@
 use super::{Entity, EntityKind, Value};
 use crate::lex::{
     btv_editor, foreign_word, is_roman_or_number, looks_person, person_len, span,
-    starts_org_or_role, territory_kw, Analysis, Lex, Walk, CENTRAL, CLUB_ABBR, EDITOR, HEAD_BARE,
-    HEAD_NAME, HEAD_TAIL, NAME_VERB, NOT_HEAD_ANY_CASE, NUMBERED_INNER, ORG_LEVEL_COURT,
+    starts_org_or_role, territory_kw, Analysis, Lex, Walk, CENTRAL, CLUB_ABBR, EDITOR, FAMOUS,
+    HEAD_BARE, HEAD_NAME, HEAD_TAIL, NAME_VERB, NOT_HEAD_ANY_CASE, NUMBERED_INNER, ORG_LEVEL_COURT,
     ORG_LEVEL_SAME, PLACE_COUNTRY, PLACE_PROVINCE, QUANT_EACH, QUANT_THOSE, REGION, SUPREME,
 };
 use crate::token::TokenKind;
@@ -238,14 +238,17 @@ pub(super) fn place(a: &Analysis, i: usize, generic: bool) -> Option<usize> {
     if !a.is_cap(i) || looks_person(a, i) || starts_org_or_role(a, i) {
         return known;
     }
+    // "huyện Gia Lâm Nguyễn Văn Dũng": a person's name starts at the
+    // family name before a middle name ("Văn", "Thị"), not one word earlier.
+    let person_at = |j: usize| {
+        looks_person(a, j)
+            && !(a.longest(j + 1, Lex::Family).is_some()
+                && a.is_cap(j + 2)
+                && a.is(j + 2, Lex::MiddleName))
+    };
     let mut j = a.unit_end(i);
     for _ in 0..2 {
-        if a.is_cap(j)
-            && a.sp(j)
-            && a.is_word(j)
-            && !starts_org_or_role(a, j)
-            && !looks_person(a, j)
-        {
+        if a.is_cap(j) && a.sp(j) && a.is_word(j) && !starts_org_or_role(a, j) && !person_at(j) {
             j = a.unit_end(j);
         } else {
             break;
@@ -319,6 +322,12 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> Tail {
             if let Some(n) = territory_kw(a, j) {
                 // "UBND các tỉnh" is not here: a keyword must follow directly.
                 let k = j + n;
+                if let Some(e) = namesake_place(a, j, k) {
+                    j = e;
+                    took = true;
+                    kw_done = true;
+                    continue;
+                }
                 match place(a, k, true) {
                     Some(e) => j = e,
                     None => {
@@ -377,6 +386,24 @@ fn tail(a: &Analysis, mut j: usize, generic_place: bool) -> Tail {
         took,
         generic,
     }
+}
+
+/// A ward or district named after a person, after its lowercase keyword at
+/// `j` (the name at `k`): "phường Phạm Ngũ Lão" (a well-known person),
+/// "phường Nguyễn Thái Bình, quận 1" (a name followed by the next level of
+/// the address). Not "Chủ tịch UBND tỉnh Nguyễn Văn A", a title before a
+/// name. Returns the end.
+fn namesake_place(a: &Analysis, j: usize, k: usize) -> Option<usize> {
+    if a.is_cap(j) || !a.sp(k) || !a.is_cap(k) || a.caps_line(k) {
+        return None;
+    }
+    if let Some((m, FAMOUS)) = a.longest(k, Lex::KnownPerson) {
+        if m >= 2 {
+            return Some(k + m);
+        }
+    }
+    let m = person_len(a, k);
+    (m >= 2 && a.is_punct(k + m, ",") && territory_kw(a, k + m + 1).is_some()).then_some(k + m)
 }
 
 /// The seat of a high court after "cấp cao": "tại Hà Nội". Returns the end.
@@ -638,6 +665,10 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
     let limit = (j + MAX_NAME).min(a.len());
     // Whether the last word taken was capitalised.
     let mut prev_cap = false;
+    // Whether the last words taken were a known place of two words or more
+    // ("Bộ đội Biên phòng Quảng Trị"): a lowercase word after it is the
+    // sentence's ("… Quảng Trị | thông tin"), not the name's.
+    let mut after_place = false;
     while k < limit {
         if !a.sp(k) {
             break;
@@ -662,6 +693,7 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         }
         let is_cap = a.is_cap(k);
         if is_cap {
+            after_place = false;
             // Glued abbreviations ("HĐND-UBND", "GD&ĐT", "T&T").
             let ue = a.unit_end(k);
             if ue > k + 1 {
@@ -689,6 +721,7 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 if n > 1 {
                     k += n;
                     prev_cap = true;
+                    after_place = true;
                     continue;
                 }
             }
@@ -699,6 +732,17 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                     prev_cap = true;
                     continue;
                 }
+            }
+            // A company known by one Latin-script word inside a longer name:
+            // "Trường Đại học FPT AI Quy Nhơn", not a body of its own.
+            if k > j
+                && a.longest(k, Lex::Head).is_none()
+                && a.longest(k, Lex::Body).is_some_and(|(n, _)| n == 1)
+                && a.text(k).is_ascii()
+            {
+                k += 1;
+                prev_cap = true;
+                continue;
             }
             if a.longest(k, Lex::Head).is_some() || a.longest(k, Lex::Body).is_some() {
                 // An office word as the first name word: "Hội đồng Bộ trưởng".
@@ -769,6 +813,10 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             }
             continue;
         }
+        if t.kind == TokenKind::Word && after_place && !a.is(k, Lex::And) {
+            break;
+        }
+        after_place = false;
         if t.kind == TokenKind::Word {
             // "Trường THPT chuyên Lê Quý Đôn": a lowercase school word
             // before the school's namesake.
@@ -806,8 +854,11 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                     && (a.longest(n, Lex::NameWord).is_some() || !starts_org_or_role(a, n))
                     && !looks_person(a, n)
                     && a.seq(n, n + 2, Lex::State).is_none()
-                    // "Bệnh viện A và Bệnh viện B": a new head, a new body.
-                    && a.longest(n, Lex::Head).is_none()
+                    // "Bệnh viện A và Bệnh viện B": a new head, a new body;
+                    // not a longer name word ("Kiểm soát và Phòng ngừa").
+                    && a.longest(n, Lex::Head).is_none_or(|(h, _)| {
+                        a.longest(n, Lex::NameWord).is_some_and(|(w, _)| w > h)
+                    })
                 {
                     // After "và" a verb-like word is a coordinated part of
                     // the name ("Trung tâm Nghiên cứu và phát triển").

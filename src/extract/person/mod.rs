@@ -287,6 +287,22 @@ fn list_item(a: &Analysis, r: usize) -> Option<usize> {
 
 /// Token ranges of the names of one line; `others` are its TITLE and
 /// ORGANIZATION entities.
+/// The first token after the last blocked span (sorted byte ranges of
+/// titles and organisations) overlapping tokens `s..e`.
+fn blocked_end(a: &Analysis, blocked: &[(usize, usize)], s: usize, e: usize) -> usize {
+    let (bs, be) = (a.tokens[s].span.start, a.tokens[e - 1].span.end);
+    let idx = blocked.partition_point(|&(x, _)| x < be);
+    let last = blocked[..idx]
+        .iter()
+        .rev()
+        .take(8)
+        .filter(|&&(x, y)| x < be && y > bs)
+        .map(|&(_, y)| y)
+        .max()
+        .unwrap_or(be);
+    a.tokens.partition_point(|t| t.span.start < last)
+}
+
 fn spans(a: &Analysis, others: &[Entity<'_>]) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     // Title ends (byte) for "title directly before a name".
@@ -439,8 +455,16 @@ fn spans(a: &Analysis, others: &[Entity<'_>]) -> Vec<(usize, usize)> {
         }
         if end > i && (redacted(a, i, end) || inside(i, end)) {
             // An initial ("chị A.", "Nguyễn Ngọc T."): a redaction, not a
-            // name; or a name inside a title or an organisation.
-            i = end;
+            // name; or a name inside a title or an organisation. A run that
+            // starts inside a title and goes on after it ("Trưởng Công an
+            // huyện Gia Lâm | Nguyễn Văn Dũng") is read again from the title's
+            // end.
+            let resume = if redacted(a, i, end) {
+                end
+            } else {
+                blocked_end(a, &blocked, i, end).min(end)
+            };
+            i = resume.max(i + 1);
             continue;
         }
         if end > i {

@@ -1,0 +1,155 @@
+//! TITLE, ORGANIZATION and OFFICIAL spans and links in world, court/police and
+//! business news (issue 11, the genres of `data/eval/dev4.jsonl`): police and
+//! army units and ranks, investigation bodies, wards named after persons,
+//! foreign bodies, company officers and companies named alone. Sentences
+//! written for these tests, names invented; expected spans written by hand
+//! from `../shared/ENTITIES.md` and the decisions of `data/eval/README.md`.
+
+#[path = "common/entities.rs"]
+mod entities;
+
+use entities::{links, orgs, pairs, people, titles};
+
+#[test]
+fn ranks_stay_outside_and_the_office_after_the_name_is_linked() {
+    // A known province ends a body's name: the verb after it is not inside.
+    let s = "Thượng tá Lê Văn Khánh - Phó Chỉ huy trưởng Bộ đội Biên phòng Quảng Bình thông tin thêm về vụ việc.";
+    assert_eq!(people(s), ["Lê Văn Khánh"]);
+    assert_eq!(
+        titles(s),
+        ["Phó Chỉ huy trưởng Bộ đội Biên phòng Quảng Bình"]
+    );
+    assert_eq!(orgs(s), ["Bộ đội Biên phòng Quảng Bình"]);
+    assert_eq!(
+        links(s),
+        pairs(&[(
+            "Lê Văn Khánh",
+            "Phó Chỉ huy trưởng Bộ đội Biên phòng Quảng Bình"
+        )])
+    );
+    let s = "Ông từng giữ chức Tiểu đoàn trưởng, rồi Sư đoàn trưởng Sư đoàn 5.";
+    assert_eq!(titles(s), ["Tiểu đoàn trưởng", "Sư đoàn trưởng Sư đoàn 5"]);
+}
+
+#[test]
+fn heads_of_investigating_bodies_and_police_units() {
+    let s = "Trung tá Phạm Đức Long, Phó Thủ trưởng Cơ quan CSĐT Công an tỉnh Hà Tĩnh cho biết như vậy.";
+    assert_eq!(
+        titles(s),
+        ["Phó Thủ trưởng Cơ quan CSĐT Công an tỉnh Hà Tĩnh"]
+    );
+    assert_eq!(orgs(s), ["Cơ quan CSĐT Công an tỉnh Hà Tĩnh"]);
+    assert_eq!(
+        links(s),
+        pairs(&[(
+            "Phạm Đức Long",
+            "Phó Thủ trưởng Cơ quan CSĐT Công an tỉnh Hà Tĩnh"
+        )])
+    );
+    // "Cơ quan điều tra" with its name in lowercase; "Đội CSGT" + a name.
+    assert_eq!(
+        orgs("Hồ sơ được chuyển sang Cơ quan điều tra Công an huyện Thạch Hà."),
+        ["Cơ quan điều tra Công an huyện Thạch Hà"]
+    );
+    assert_eq!(
+        orgs("Đội CSGT Cầu Giấy đã lập biên bản."),
+        ["Đội CSGT Cầu Giấy"]
+    );
+    // "Đội" alone is a word of names, not a head.
+    assert_eq!(
+        orgs("Hội đồng Đội tỉnh Hà Tĩnh tổ chức lễ tuyên dương."),
+        ["Hội đồng Đội tỉnh Hà Tĩnh"]
+    );
+    // The police of a country is no organisation of its own.
+    assert!(orgs("Cảnh sát Ý cho biết đã bắt giữ hai nghi phạm.").is_empty());
+}
+
+#[test]
+fn a_name_starting_inside_a_title_is_read_from_the_title_end() {
+    // "Thạch Hà Nguyễn Văn Long": the district's name, then the holder (a
+    // family name, another family name and a middle name).
+    let s = "Phó Trưởng Công an huyện Cẩm Xuyên Trần Văn Lộc xác nhận thông tin.";
+    assert_eq!(titles(s), ["Phó Trưởng Công an huyện Cẩm Xuyên"]);
+    assert_eq!(people(s), ["Trần Văn Lộc"]);
+    let s = "Trưởng Công an huyện Gia Lâm Nguyễn Văn Dũng xác nhận thông tin.";
+    assert_eq!(titles(s), ["Trưởng Công an huyện Gia Lâm"]);
+    assert_eq!(people(s), ["Nguyễn Văn Dũng"]);
+    assert_eq!(
+        links(s),
+        pairs(&[("Nguyễn Văn Dũng", "Trưởng Công an huyện Gia Lâm")])
+    );
+}
+
+#[test]
+fn wards_named_after_persons_stay_in_the_body() {
+    // A well-known person's name, or a name followed by the district.
+    assert_eq!(
+        orgs("Cán bộ Công an phường Trần Hưng Đạo đã có mặt."),
+        ["Công an phường Trần Hưng Đạo"]
+    );
+    assert_eq!(
+        orgs("UBND phường Lê Văn Tám, quận 3 đã ra thông báo."),
+        ["UBND phường Lê Văn Tám"]
+    );
+    // A title before a name is not a ward.
+    let s = "Chủ tịch UBND tỉnh Lê Văn Tám đã ký quyết định.";
+    assert_eq!(titles(s), ["Chủ tịch UBND tỉnh"]);
+    assert_eq!(people(s), ["Lê Văn Tám"]);
+}
+
+#[test]
+fn names_of_bodies_end_at_thuoc_and_read_across_va() {
+    assert_eq!(
+        orgs("Nhóm nghiên cứu của Viện Lúa thuộc Học viện Nông nghiệp đã công bố."),
+        ["Viện Lúa", "Học viện Nông nghiệp"]
+    );
+    assert_eq!(
+        orgs("Trung tâm Kiểm soát và Phòng ngừa Dịch bệnh Mỹ (CDC) khuyến cáo."),
+        ["Trung tâm Kiểm soát và Phòng ngừa Dịch bệnh Mỹ", "CDC"]
+    );
+    assert_eq!(
+        orgs("Mẫu bệnh phẩm được gửi về Viện Vệ sinh dịch tễ Tây Nguyên."),
+        ["Viện Vệ sinh dịch tễ Tây Nguyên"]
+    );
+}
+
+#[test]
+fn company_officers_by_acronym() {
+    let s = "Ông Carl Jensen, CEO của Nordvik, cho biết doanh thu tăng.";
+    assert_eq!(titles(s), ["CEO"]);
+    assert_eq!(links(s), pairs(&[("Carl Jensen", "CEO")]));
+    let s = "CEO Mark Olsen khẳng định công ty không bán cổ phần.";
+    assert_eq!(titles(s), ["CEO"]);
+    assert_eq!(links(s), pairs(&[("Mark Olsen", "CEO")]));
+    // A class of officers is no TITLE.
+    assert!(titles("Nhiều tập đoàn chọn CEO nước ngoài.").is_empty());
+    assert!(titles("Các CEO trẻ chia sẻ kinh nghiệm.").is_empty());
+    assert_eq!(
+        titles("Bà Trần Thu Hà, Chuyên gia kinh tế trưởng của ngân hàng, nhận định."),
+        ["Chuyên gia kinh tế trưởng"]
+    );
+}
+
+#[test]
+fn companies_and_exchanges_named_alone() {
+    assert_eq!(
+        orgs("Cổ phiếu được chuyển từ HNX sang HoSE trong tháng 5."),
+        ["HNX", "HoSE"]
+    );
+    assert_eq!(
+        orgs("Huawei và Xiaomi đều tăng thị phần."),
+        ["Huawei", "Xiaomi"]
+    );
+    // A brand before a product model is no organisation.
+    assert!(orgs("Chiếc Xiaomi Mi 11 được bán với giá thấp.").is_empty());
+    // A company known by one word inside a longer name.
+    assert_eq!(
+        orgs("Lễ trao giải diễn ra tại Trường Đại học FPT Cần Thơ."),
+        ["Trường Đại học FPT Cần Thơ"]
+    );
+    // The link verb "nắm ghế".
+    assert_eq!(
+        links("Nếu ông Jack Miller nắm ghế Tổng thống, chính sách sẽ đổi."),
+        pairs(&[("Jack Miller", "Tổng thống")])
+    );
+}
