@@ -153,3 +153,43 @@ fn companies_and_exchanges_named_alone() {
         pairs(&[("Jack Miller", "Tổng thống")])
     );
 }
+
+#[test]
+fn seats_of_leadership_and_envoys_in_world_news() {
+    // The seat stands for the state like its country: inside the title, no
+    // organisation, not part of the name after it.
+    let s = "Người phát ngôn Nhà Trắng Karen Walsh cho biết như vậy.";
+    assert_eq!(titles(s), ["Người phát ngôn Nhà Trắng"]);
+    assert_eq!(people(s), ["Karen Walsh"]);
+    assert!(orgs(s).is_empty());
+    assert_eq!(
+        links(s),
+        pairs(&[("Karen Walsh", "Người phát ngôn Nhà Trắng")])
+    );
+    assert!(people("Lầu Năm Góc chưa bình luận về thông tin này.").is_empty());
+    // An envoy to an international body.
+    let s = "Đại sứ Anh tại Liên hợp quốc Peter Hollis phát biểu.";
+    assert_eq!(titles(s), ["Đại sứ Anh tại Liên hợp quốc"]);
+    assert_eq!(orgs(s), ["Liên hợp quốc"]);
+    assert_eq!(people(s), ["Peter Hollis"]);
+    // No office inside a country's name ("Trung Quốc Vương …").
+    assert!(titles("Ông gặp người đồng cấp Trung Quốc Vương Minh.").is_empty());
+}
+
+#[test]
+fn a_member_named_after_his_party() {
+    let s = "Thượng nghị sĩ đảng Dân chủ Frank Walton phản đối dự luật.";
+    assert_eq!(titles(s), ["Thượng nghị sĩ đảng Dân chủ"]);
+    assert_eq!(orgs(s), ["đảng Dân chủ"]);
+    assert_eq!(people(s), ["Frank Walton"]);
+    // Foreign words in the name of a school stay inside it.
+    assert_eq!(
+        orgs("Em theo học tại trường Tiểu học Newton Hill."),
+        ["trường Tiểu học Newton Hill"]
+    );
+    // Agencies and armed groups named alone.
+    assert_eq!(
+        orgs("Giám đốc CIA và lực lượng Taliban"),
+        ["CIA", "Taliban"]
+    );
+}

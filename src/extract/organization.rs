@@ -786,6 +786,11 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             } else if a.longest(k, Lex::Role).is_some() {
                 break;
             }
+            // "Nghị sĩ đảng Cộng hòa | Mitt Romney": two foreign words after
+            // a Vietnamese name are the next person's name.
+            if k > j && j > 0 && a.is(j - 1, Lex::PartyHead) && foreign_person_after(a, k) {
+                break;
+            }
             let single = ue == k + 1;
             k = ue;
             prev_cap = true;
@@ -923,6 +928,23 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         k -= 1;
     }
     k
+}
+
+/// Whether a person's foreign name starts at `k`, right after a Vietnamese
+/// word of a party's name: two capitalised words that cannot be
+/// Vietnamese syllables and are no words of English body names ("Mitt
+/// Romney" after "đảng Cộng hòa"; not "Stockholm", not "Capital Management").
+fn foreign_person_after(a: &Analysis, k: usize) -> bool {
+    let foreign = |x: usize| {
+        a.is_word(x)
+            && a.is_cap(x)
+            && a.sp(x)
+            && !a.toks[x].upper
+            && foreign_word(a.text(x))
+            && !a.is(x, Lex::ForeignStop)
+            && !a.is(x, Lex::CompanyLast)
+    };
+    !a.text(k - 1).is_ascii() && foreign(k) && foreign(k + 1)
 }
 
 /// Whether the first name word after a head at `j` is acceptable for a short

@@ -210,6 +210,10 @@ fn parse_title<'a>(
     if i == role_start && i > 0 && a.ends_at(i, Lex::EventBefore).is_some() {
         return None;
     }
+    // "Trung Quốc Vương Nghị": no office starts inside a place's name.
+    if i > 0 && a.longest(i - 1, Lex::Place).is_some_and(|(n, _)| n >= 2) {
+        return None;
+    }
     let cap = a.is_cap(i) || a.caps_line(i) || a.is_cap(role_start);
     // "Tổng Thanh tra Chính phủ", "Tổng Kiểm toán Nhà nước": the office
     // heads the body whose name begins inside the office word.
@@ -361,6 +365,14 @@ fn parse_title<'a>(
                 if let Some(e) = territory(a, i, end, tag) {
                     end = e;
                     comp = true;
+                    // "Đại sứ Mỹ tại Liên hợp quốc": the body the envoy is
+                    // sent to, inside the title and an ORGANIZATION.
+                    if a.is(end, Lex::At) && a.sp(end + 1) && a.is_cap(end + 1) {
+                        if let Some((m, _)) = a.longest(end + 1, Lex::Body) {
+                            push_org(text, a, end + 1, end + 1 + m, out);
+                            end += 1 + m;
+                        }
+                    }
                 }
             }
             if !comp

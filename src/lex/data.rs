@@ -185,6 +185,9 @@ pub(crate) enum Lex {
     NotHead,
     /// First word of a head naming a kind ("Tổ chức").
     KindHead,
+    /// The head of a political party's name ("đảng"): a foreign name after
+    /// the party's name is its member's ("đảng Cộng hòa Mitt Romney").
+    PartyHead,
     /// Names that make a head a kind ("Công đoàn").
     KindName,
     /// First words of heads whose name may start in lowercase.
@@ -758,6 +761,7 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("not_head_lower", Lex::NotHead, 0),
             tag("not_head", Lex::NotHead, NOT_HEAD_ANY_CASE),
             tag("kind_head", Lex::KindHead, 0),
+            tag("party_head", Lex::PartyHead, 0),
             tag("kind_name", Lex::KindName, 0),
             tag("lower_first", Lex::LowerFirst, 0),
             tag("lower_first_long", Lex::LowerFirstLong, 0),
