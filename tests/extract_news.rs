@@ -193,3 +193,25 @@ fn a_member_named_after_his_party() {
         ["CIA", "Taliban"]
     );
 }
+
+#[test]
+fn investigating_bodies_and_a_minister_after_his_ministry() {
+    assert_eq!(
+        orgs("Cơ quan An ninh điều tra Bộ Quốc phòng đã khởi tố 3 bị can."),
+        ["Cơ quan An ninh điều tra Bộ Quốc phòng"]
+    );
+    // With a dash: two bodies.
+    assert_eq!(
+        orgs("Cơ quan Cảnh sát điều tra - Công an huyện Ba Vì thông báo."),
+        ["Cơ quan Cảnh sát điều tra", "Công an huyện Ba Vì"]
+    );
+    let s = "Bộ trưởng Bộ Tư pháp Lê Thành đã ký quyết định.";
+    assert_eq!(titles(s), ["Bộ trưởng Bộ Tư pháp"]);
+    assert_eq!(people(s), ["Lê Thành"]);
+    assert_eq!(links(s), pairs(&[("Lê Thành", "Bộ trưởng Bộ Tư pháp")]));
+    // Other heads keep a two-word place after their name.
+    assert_eq!(
+        orgs("Phòng GD&ĐT Yên Mô đã báo cáo sự việc."),
+        ["Phòng GD&ĐT Yên Mô"]
+    );
+}

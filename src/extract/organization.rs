@@ -550,7 +550,14 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
             // A ministry's name, read across its commas, dashes and "&"
             // ("Bộ Văn hóa, Thể thao và Du lịch", "Bộ LĐ-TB&XH").
             if let Some(pe) = portfolio(a, j) {
-                e = e.max(pe);
+                // "Bộ Công an | Tô Lâm": a two-word name after a whole
+                // ministry's name is its minister's, not part of it.
+                e = if a.is(i, Lex::MinistryHead) && e > pe && person_len(a, pe) == 2 && pe + 2 == e
+                {
+                    pe
+                } else {
+                    e.max(pe)
+                };
             }
             let mut named = e > j;
             let mut inner = Vec::new();

@@ -188,6 +188,9 @@ pub(crate) enum Lex {
     /// The head of a political party's name ("đảng"): a foreign name after
     /// the party's name is its member's ("đảng Cộng hòa Mitt Romney").
     PartyHead,
+    /// The head of a ministry's name ("Bộ"): a ministry is named by its
+    /// portfolio only, so a two-word name after it is its minister's.
+    MinistryHead,
     /// Names that make a head a kind ("Công đoàn").
     KindName,
     /// First words of heads whose name may start in lowercase.
@@ -762,6 +765,7 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("not_head", Lex::NotHead, NOT_HEAD_ANY_CASE),
             tag("kind_head", Lex::KindHead, 0),
             tag("party_head", Lex::PartyHead, 0),
+            tag("ministry_head", Lex::MinistryHead, 0),
             tag("kind_name", Lex::KindName, 0),
             tag("lower_first", Lex::LowerFirst, 0),
             tag("lower_first_long", Lex::LowerFirstLong, 0),
