@@ -740,18 +740,17 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                     continue;
                 }
             }
+            let head = a.longest(k, Lex::Head);
+            let body = a.longest(k, Lex::Body);
             // A company known by one Latin-script word inside a longer name:
             // "Trường Đại học FPT AI Quy Nhơn", not a body of its own.
-            if k > j
-                && a.longest(k, Lex::Head).is_none()
-                && a.longest(k, Lex::Body).is_some_and(|(n, _)| n == 1)
-                && a.text(k).is_ascii()
+            if k > j && head.is_none() && body.is_some_and(|(n, _)| n == 1) && a.text(k).is_ascii()
             {
                 k += 1;
                 prev_cap = true;
                 continue;
             }
-            if a.longest(k, Lex::Head).is_some() || a.longest(k, Lex::Body).is_some() {
+            if head.is_some() || body.is_some() {
                 // An office word as the first name word: "Hội đồng Bộ trưởng".
                 if k == j {
                     if let Some((n, _)) = a.longest(k, Lex::Role) {

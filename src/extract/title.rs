@@ -43,6 +43,20 @@ const GATE: LexSet = LexSet::of(&[
     Lex::Assistant,
 ]);
 
+/// The lexicons of [`GATE`] that may start something at a lowercase word
+/// (a lowercase office or body: "chủ tịch ubnd xã", "công ty Linde"); places,
+/// family names, name words and portfolios matter only when capitalised, so
+/// frequent lowercase words that start one ("nhà", "điện") are skipped.
+const GATE_LOWER: LexSet = LexSet::of(&[
+    Lex::Role,
+    Lex::Qualifier,
+    Lex::Head,
+    Lex::Body,
+    Lex::Deputy,
+    Lex::Acting,
+    Lex::Assistant,
+]);
+
 /// Finds TITLE and ORGANIZATION entities.
 pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
     let mut out = Vec::new();
@@ -61,7 +75,9 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
                 continue;
             }
         }
-        if !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum) || !a.starts_any(i, GATE)
+        if !matches!(a.tokens[i].kind, TokenKind::Word | TokenKind::Alnum)
+            || !a.starts_any(i, GATE)
+            || !a.is_cap(i) && !a.caps_line(i) && !a.starts_any(i, GATE_LOWER)
         {
             // Nothing can start here (most tokens).
             i += 1;
