@@ -215,3 +215,29 @@ fn investigating_bodies_and_a_minister_after_his_ministry() {
         ["Phòng GD&ĐT Yên Mô"]
     );
 }
+
+#[test]
+fn titles_with_a_complement_after_cua_and_lists_after_a_term() {
+    let s = "CEO của Nordvik, ông Carl Jensen, cho biết doanh thu tăng.";
+    assert_eq!(links(s), pairs(&[("Carl Jensen", "CEO")]));
+    let s = "Chuyên gia kinh tế trưởng của ngân hàng HSBC - ông Frank Lowe, nhận định.";
+    assert_eq!(
+        links(s),
+        pairs(&[("Frank Lowe", "Chuyên gia kinh tế trưởng")])
+    );
+    // Not across a sentence, not when the title is in apposition to a name
+    // before it.
+    let s = "Ông từng là Giám đốc của Nordvik. Theo báo Time, ông Carl Jensen sẽ nghỉ.";
+    assert!(links(s).is_empty());
+    let s = "Bà Trần Thu Hà, Giám đốc của Sở Y tế, ông Lê Văn Nam cùng dự.";
+    assert_eq!(links(s), pairs(&[("Trần Thu Hà", "Giám đốc")]));
+    // A title, a term and years before the colon of a list.
+    let s = "Cổ đông đề nghị miễn nhiệm 2 thành viên HĐQT nhiệm kỳ VI (2016-2021) gồm: ông Lê Văn Nam, bà Trần Thu Hà.";
+    assert_eq!(
+        links(s),
+        pairs(&[
+            ("Lê Văn Nam", "thành viên HĐQT"),
+            ("Trần Thu Hà", "thành viên HĐQT")
+        ])
+    );
+}

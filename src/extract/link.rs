@@ -18,6 +18,64 @@ fn is_connector(a: &Analysis, i: usize) -> bool {
         || is_roman_or_number(a, i)
 }
 
+/// The colon after a title that opens a list of names: right after it, or
+/// after a few words that hold no other title or name and no sentence
+/// punctuation (a term, years in brackets, "gồm"). Returns its token.
+fn list_colon(
+    a: &Analysis,
+    te: usize,
+    title_at: &rustc_hash::FxHashMap<usize, usize>,
+    off_at: &rustc_hash::FxHashMap<usize, usize>,
+) -> Option<usize> {
+    for k in te..(te + 10).min(a.len()) {
+        match a.text(k) {
+            ":" => return Some(k),
+            "." | ";" | "!" | "?" | "," => return None,
+            _ if title_at.contains_key(&k) || off_at.contains_key(&k) => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The holder of a title followed by "của" at `te` and its complement: after
+/// at most eight tokens, a comma or a dash, an optional "ông"/"bà", and a
+/// name closed by a comma, a dash or the end of the sentence. Returns the
+/// OFFICIAL's index.
+fn of_holder(
+    a: &Analysis,
+    te: usize,
+    off_at: &rustc_hash::FxHashMap<usize, usize>,
+    entities: &[Entity<'_>],
+    tok_end: &dyn Fn(usize) -> usize,
+) -> Option<usize> {
+    let mut k = te + 1;
+    let lim = (te + 10).min(a.len());
+    while k < lim && !matches!(a.text(k), "," | "-" | "–") {
+        if !matches!(
+            a.tokens[k].kind,
+            TokenKind::Word | TokenKind::Alnum | TokenKind::Number
+        ) && a.text(k) != "&"
+            || off_at.contains_key(&k)
+        {
+            return None;
+        }
+        k += 1;
+    }
+    if k >= lim || k == te + 1 {
+        return None;
+    }
+    let mut m = k + 1;
+    let honorific = a.class(m, Lex::Honorific) == Some(ADDRESS);
+    if honorific {
+        m += 1;
+    }
+    let &o = off_at.get(&m)?;
+    let oe = tok_end(entities[o].span.end);
+    let closed = oe >= a.len() || matches!(a.text(oe), "," | "-" | "–" | "." | ":");
+    (honorific || closed).then_some(o)
+}
+
 /// Links officials to the titles predicated of them; `entities` is sorted.
 pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)> {
     let mut links = Vec::new();
@@ -58,10 +116,18 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
         }
         let te = tok_end(e.span.end);
         // "Phó Chủ tịch UBND tỉnh: Hà Văn Sơn, Đặng Thu Thảo và Kiều Minh
-        // Đức": a title over a list of names links to each.
-        if a.text(te) == ":" {
-            let mut k = te + 1;
-            while let Some(&o) = off_at.get(&k) {
+        // Đức": a title over a list of names links to each; a few words may
+        // stand before the colon ("thành viên HĐQT nhiệm kỳ VI (2015-2020)
+        // gồm: ông A, ông B").
+        if let Some(colon) = list_colon(a, te, &title_at, &off_at) {
+            let mut k = colon + 1;
+            loop {
+                if a.class(k, Lex::Honorific) == Some(ADDRESS) {
+                    k += 1;
+                }
+                let Some(&o) = off_at.get(&k) else {
+                    break;
+                };
                 links.push((o, n));
                 linked_title[n] = true;
                 k = tok_end(entities[o].span.end);
@@ -75,6 +141,25 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
                 }
             }
             continue;
+        }
+        // "CEO của Tesla, ông Carl Jensen", "Chuyên gia kinh tế trưởng của
+        // ADB - ông X": the title's "của" complement, then the holder in
+        // apposition; not when the title is itself in apposition to an
+        // earlier name.
+        if a.is(te, Lex::Of) {
+            let ts = tok_at(e.span.start);
+            let apposed = ts > 0
+                && matches!(a.text(ts - 1), "," | "-" | "–")
+                && entities[..n]
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .any(|p| p.kind == EntityKind::Official && tok_end(p.span.end) == ts - 1);
+            if let Some(o) = of_holder(a, te, &off_at, entities, &tok_end).filter(|_| !apposed) {
+                links.push((o, n));
+                linked_title[n] = true;
+                continue;
+            }
         }
         // "Thứ trưởng Bộ Công an, Thượng tướng Ngô Tuấn Khải": a military
         // rank between the title and the name, unless the title is in
