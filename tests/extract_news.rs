@@ -241,3 +241,21 @@ fn titles_with_a_complement_after_cua_and_lists_after_a_term() {
         ])
     );
 }
+
+#[test]
+fn chief_accountants_deputy_commanders_and_company_names_before_a_verb() {
+    let s = "Bà Cao Thị Lan - Kế toán trưởng Công ty Hòa Bình - cho biết.";
+    assert_eq!(titles(s), ["Kế toán trưởng Công ty Hòa Bình"]);
+    assert_eq!(
+        links(s),
+        pairs(&[("Cao Thị Lan", "Kế toán trưởng Công ty Hòa Bình")])
+    );
+    assert_eq!(
+        titles("Đại úy Lê Văn Tám - Trung đoàn phó Trung đoàn 9, đã có mặt."),
+        ["Trung đoàn phó Trung đoàn 9"]
+    );
+    // A word that cannot be Vietnamese ends a body's name before a verb.
+    let s = "Ông Lê Văn Hòa, chủ tịch HĐQT Nordbank thông tin, ngân hàng sẽ tăng vốn.";
+    assert_eq!(titles(s), ["chủ tịch HĐQT Nordbank"]);
+    assert_eq!(orgs(s), ["HĐQT Nordbank"]);
+}

@@ -673,8 +673,9 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
     // Whether the last word taken was capitalised.
     let mut prev_cap = false;
     // Whether the last words taken were a known place of two words or more
-    // ("Bộ đội Biên phòng Quảng Trị"): a lowercase word after it is the
-    // sentence's ("… Quảng Trị | thông tin"), not the name's.
+    // ("Bộ đội Biên phòng Quảng Trị") or a company's one-word name: a
+    // lowercase word after it is the sentence's ("… Quảng Trị | thông
+    // tin"), not the name's.
     let mut after_place = false;
     while k < limit {
         if !a.sp(k) {
@@ -748,6 +749,9 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             {
                 k += 1;
                 prev_cap = true;
+                // Like a place, it ends the name before a lowercase word
+                // ("HĐQT Vietcombank | thông tin").
+                after_place = true;
                 continue;
             }
             if head.is_some() || body.is_some() {
@@ -798,6 +802,9 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 break;
             }
             let single = ue == k + 1;
+            // A word that cannot be Vietnamese ends the name before a
+            // lowercase word, like a place ("HĐQT Vietcombank | thông tin").
+            after_place = single && !a.toks[k].upper && foreign_word(a.text(k));
             k = ue;
             prev_cap = true;
             // An unknown Vietnamese-looking syllable usually begins a
