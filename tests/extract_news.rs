@@ -259,3 +259,11 @@ fn chief_accountants_deputy_commanders_and_company_names_before_a_verb() {
     assert_eq!(titles(s), ["chủ tịch HĐQT Nordbank"]);
     assert_eq!(orgs(s), ["HĐQT Nordbank"]);
 }
+
+#[test]
+fn a_known_foreign_full_name_ends_before_the_next_name() {
+    let s = "Cố vấn của Tổng thống Mỹ Donald Trump Robert Hale cho biết.";
+    assert!(people(s).iter().any(|p| p == "Donald Trump"));
+    assert!(!people(s).iter().any(|p| p.contains("Trump Robert")));
+    assert_eq!(people("Tỷ phú Elon Musk vừa bán cổ phiếu."), ["Elon Musk"]);
+}

@@ -25,8 +25,8 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::{Entity, EntityKind, Value};
 use crate::lex::{
-    btv_editor, Analysis, Lex, ADDRESS, ADDRESS_OTHER, CUE, DEGREE, EDITOR, FAMOUS, HONORIFIC, KIN,
-    PLACE_COUNTRY,
+    btv_editor, foreign_word, Analysis, Lex, ADDRESS, ADDRESS_OTHER, CUE, DEGREE, EDITOR, FAMOUS,
+    HONORIFIC, KIN, PLACE_COUNTRY,
 };
 use crate::token::TokenKind;
 
@@ -209,7 +209,11 @@ fn two_word_name(a: &Analysis, i: usize) -> bool {
 /// capitalised run (in a caps line: the name), not in a place context.
 fn famous(a: &Analysis, i: usize, n: usize) -> bool {
     let e = i + n;
-    let longer = a.is_word(e) && a.is_cap(e) && a.sp(e) && !a.caps_line(e);
+    // A capitalised word after it makes a longer name, except after a
+    // foreign full name, where it starts the next one ("Donald Trump |
+    // Robert O'Brien").
+    let foreign_full = n >= 2 && (i..e).any(|k| foreign_word(a.text(k)));
+    let longer = a.is_word(e) && a.is_cap(e) && a.sp(e) && !a.caps_line(e) && !foreign_full;
     // Every word capitalised: "Nam cao từ 1,60m" is no "Nam Cao".
     let lower = (i..e).any(|k| a.is_word(k) && !a.is_cap(k));
     // "ở Duy Tân", "tại Quang Trung": a street or a place.
