@@ -267,3 +267,13 @@ fn a_known_foreign_full_name_ends_before_the_next_name() {
     assert!(!people(s).iter().any(|p| p.contains("Trump Robert")));
     assert_eq!(people("Tỷ phú Elon Musk vừa bán cổ phiếu."), ["Elon Musk"]);
 }
+
+#[test]
+fn a_company_name_in_lowercase_after_its_legal_form() {
+    assert_eq!(
+        orgs("Công ty CP đầu tư và dịch vụ Hải Long đã nộp đơn."),
+        ["Công ty CP đầu tư và dịch vụ Hải Long"]
+    );
+    // Not after another kind of head: the verb ends the name.
+    assert_eq!(orgs("Sở GTVT đánh giá cao đề xuất."), ["Sở GTVT"]);
+}

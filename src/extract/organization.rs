@@ -857,7 +857,10 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             if let Some((n, tag)) = a.longest(k, Lex::NameWord) {
                 // A verb-like word right after a capitalised one (or first)
                 // ends the name; a "not first" word cannot start it.
-                if tag == NAME_VERB && (prev_cap || k == j) {
+                // After a company's legal form alone ("Công ty CP | đầu tư
+                // và dịch vụ X") the name may start in lowercase.
+                let form_only = lower_first && k > j && (j..k).all(|x| a.toks[x].upper);
+                if tag == NAME_VERB && (prev_cap && !form_only || k == j) {
                     break;
                 }
                 k += n;
