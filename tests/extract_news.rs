@@ -277,3 +277,18 @@ fn a_company_name_in_lowercase_after_its_legal_form() {
     // Not after another kind of head: the verb ends the name.
     assert_eq!(orgs("Sở GTVT đánh giá cao đề xuất."), ["Sở GTVT"]);
 }
+
+#[test]
+fn police_departments_named_across_commas() {
+    assert_eq!(
+        orgs("Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu (C03) đã vào cuộc."),
+        [
+            "Cục Cảnh sát điều tra tội phạm về tham nhũng, kinh tế, buôn lậu",
+            "C03"
+        ]
+    );
+    assert_eq!(
+        orgs("Phòng Cảnh sát PCCC và cứu nạn, cứu hộ Công an tỉnh Bình Dương điều 5 xe."),
+        ["Phòng Cảnh sát PCCC và cứu nạn, cứu hộ Công an tỉnh Bình Dương"]
+    );
+}

@@ -158,11 +158,17 @@ pub(super) fn push_org<'a>(
         value: Value::Empty,
     });
     // An abbreviation in brackets right after: "Quỹ Tiền tệ quốc tế (IMF)".
+    // Also a police unit's code: "Cục Cảnh sát hình sự (C02)", "(PC03)".
     let abbr = |k: usize| {
         let t = a.text(k);
+        // Three characters at least: not "(F1)", a contact of a case.
+        let code = t.len() >= 3
+            && t.chars().any(|c| c.is_ascii_digit())
+            && t.chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit());
         t.chars().count() >= 2
             && t.chars().count() <= 8
-            && t.chars().filter(|c| c.is_uppercase()).count() >= 2
+            && (t.chars().filter(|c| c.is_uppercase()).count() >= 2 || code)
             && a.is_cap(k)
     };
     // A company's short name: "Công ty CP Sữa Việt Nam (Vinamilk)".
