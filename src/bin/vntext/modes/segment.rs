@@ -118,15 +118,7 @@ pub fn words_text(line: &str, words: &[Word<'_>], out: &mut String) {
             }
         }
         if may_hold_whitespace(w.text) {
-            // Syllables of the word, joined by `_` (one for a run of spaces).
-            let mut first = true;
-            for piece in w.text.split(char::is_whitespace).filter(|p| !p.is_empty()) {
-                if !first {
-                    out.push('_');
-                }
-                out.push_str(piece);
-                first = false;
-            }
+            push_syllables(w.text.split(char::is_whitespace), out);
         } else {
             out.push_str(w.text);
         }
@@ -143,23 +135,27 @@ fn words_text_spaces(line: &str, words: &[Word<'_>], out: &mut String) {
     for w in words {
         if let Some(pe) = prev_end {
             let gap = b.get(pe..w.span.start).unwrap_or_default();
-            if gap == b" " || gap.contains(&b' ') {
+            if gap.contains(&b' ') {
                 out.push(' ');
             }
         }
         if w.text.as_bytes().contains(&b' ') {
-            let mut first = true;
-            for piece in w.text.split(' ').filter(|p| !p.is_empty()) {
-                if !first {
-                    out.push('_');
-                }
-                out.push_str(piece);
-                first = false;
-            }
+            push_syllables(w.text.split(' '), out);
         } else {
             out.push_str(w.text);
         }
         prev_end = Some(w.span.end);
+    }
+}
+
+/// Writes the syllables of a word (the pieces of its text between
+/// whitespace) joined by `_`; a run of spaces gives one `_`.
+fn push_syllables<'a>(pieces: impl Iterator<Item = &'a str>, out: &mut String) {
+    for (i, piece) in pieces.filter(|p| !p.is_empty()).enumerate() {
+        if i > 0 {
+            out.push('_');
+        }
+        out.push_str(piece);
     }
 }
 
