@@ -83,42 +83,30 @@ fn bench(c: &mut Criterion) {
     }
     let (text, name) = corpus();
     let lines: Vec<&str> = text.lines().collect();
-    let seg = Segmenter::new();
     let mut g = c.benchmark_group("segment");
     g.throughput(Throughput::Bytes(text.len() as u64));
     g.sample_size(10);
     let mut out = Vec::new();
-    g.bench_function(format!("{name} by line, segment_into"), |b| {
-        b.iter(|| {
-            let mut n = 0;
-            for l in &lines {
-                seg.segment_into(l, &mut out);
-                n += out.len();
-            }
-            n
-        })
-    });
-    g.bench_function(format!("{name} whole text, segment"), |b| {
-        b.iter(|| seg.segment(&text).len())
-    });
-    // The VLSP convention: the UD words plus its joining pass.
-    let vlsp = Segmenter::builder()
-        .convention(Convention::Vlsp)
-        .build()
-        .expect("the embedded segmenter");
-    g.bench_function(format!("{name} by line, segment_into, vlsp"), |b| {
-        b.iter(|| {
-            let mut n = 0;
-            for l in &lines {
-                vlsp.segment_into(l, &mut out);
-                n += out.len();
-            }
-            n
-        })
-    });
-    g.bench_function(format!("{name} whole text, segment, vlsp"), |b| {
-        b.iter(|| vlsp.segment(&text).len())
-    });
+    // The UD convention, then VLSP's: the UD words plus its joining pass.
+    for (convention, suffix) in [(Convention::Ud, ""), (Convention::Vlsp, ", vlsp")] {
+        let seg = Segmenter::builder()
+            .convention(convention)
+            .build()
+            .expect("the embedded segmenter");
+        g.bench_function(format!("{name} by line, segment_into{suffix}"), |b| {
+            b.iter(|| {
+                let mut n = 0;
+                for l in &lines {
+                    seg.segment_into(l, &mut out);
+                    n += out.len();
+                }
+                n
+            })
+        });
+        g.bench_function(format!("{name} whole text, segment{suffix}"), |b| {
+            b.iter(|| seg.segment(&text).len())
+        });
+    }
     g.finish();
     c.bench_function("Segmenter::new (embedded model, after first load)", |b| {
         b.iter(Segmenter::new)
