@@ -5,10 +5,12 @@
 //! library). Each one times (the thread's CPU time) an
 //! entry point on an input of `n` = 256 KB and of `4n` = 1 MB (calls
 //! repeated for at least 25 ms, best of [`RUNS`] such measurements, after a
-//! warm-up call) and requires the ratio to stay below [`MAX_RATIO`] = 8
+//! warm-up call) and requires the ratio to stay below [`MAX_RATIO`] = 10
 //! (a ratio above it is confirmed one scale up, from 1 MB to 4 MB):
-//! linear code gives about 4, a quadratic loop 16. The factor-of-two margin keeps the test from
-//! being flaky on a loaded machine; as a second guard against noise a pair
+//! linear code gives about 4, a quadratic loop 16. The margin keeps the test from
+//! being flaky: linear code measured up to 8.6 in CI (`Analyzer::analyze`,
+//! whose large result vectors are mapped and page-faulted afresh on every
+//! call once they pass the allocator's mmap threshold); as a second guard against noise a pair
 //! of runs whose larger input takes under [`FAST_ENOUGH`] passes whatever the
 //! ratio (a quadratic loop over 1 MB takes far longer than that), and a
 //! ratio above the limit is measured once more before the test fails. Smaller
@@ -38,7 +40,7 @@ fn serial() -> std::sync::MutexGuard<'static, ()> {
 }
 
 /// Largest time ratio accepted between input sizes `4n` and `n`.
-const MAX_RATIO: f64 = 8.0;
+const MAX_RATIO: f64 = 10.0;
 /// A pair of runs whose larger input takes less than this always passes.
 const FAST_ENOUGH: Duration = Duration::from_millis(5);
 /// Minimum time of one measurement.
@@ -171,10 +173,10 @@ fn assert_linear(name: &str, unit: &str) {
         if ratio >= MAX_RATIO && t4 >= FAST_ENOUGH {
             // Confirm one scale up, from `4n` to `16n`: a quadratic loop
             // keeps its ratio of 16 at every size, while the step from
-            // cache-resident to memory-bound data (and the scheduler-tick
-            // clock) inflates one step only. Measured in CI: Analyzer on
-            // "xyzq " gave 8.6 from 256 KB to 1 MB, though its wall time per
-            // byte is flat (25-29 ns/B) from 256 KB to 16 MB.
+            // cache-resident to memory-bound data inflates one step only.
+            // Measured in CI: Analyzer on "xyzq " gave 8.6 from 256 KB to
+            // 1 MB and 8.4 from 1 MB to 4 MB, though its wall time per byte
+            // is 25-29 ns/B from 256 KB to 16 MB.
             let biggest = repeat_to(unit, 4 * BIG);
             let t16 = best_of(RUNS, &*f, &biggest);
             let t4b = best_of(RUNS, &*f, &big);
