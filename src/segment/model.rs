@@ -130,63 +130,67 @@ pub(crate) fn lexicon_pass(lex: &Lexicon, scratch: &mut Scratch) {
     let Scratch {
         units, lex: info, ..
     } = scratch;
-    let n = units.len();
     info.clear();
+    info.resize(units.len(), LexInfo::default());
+    // Slices, so that the loops below keep their pointers and lengths in
+    // registers.
+    let units: &[Unit] = units;
+    let info: &mut [LexInfo] = info;
+    let n = info.len();
     // Which gaps are open, and the flags of the two-unit sequence across
     // each (kept in `pair` until the second pass): lookups that do not
     // depend on each other, so their cache misses overlap.
-    info.extend(units.windows(2).map(|w| {
+    for (l, w) in info.iter_mut().zip(units.windows(2)) {
         let open = w[0].joinable && w[1].joinable && !w[1].hard_before;
-        let pair = if open {
-            lex.get(lexicon::step(lexicon::step(SEQ_SEED, w[0].key), w[1].key))
-        } else {
-            0
-        };
-        LexInfo {
-            open,
-            pair,
-            ..LexInfo::default()
+        l.open = open;
+        if open {
+            l.pair = lex.get(lexicon::step(lexicon::step(SEQ_SEED, w[0].key), w[1].key));
         }
-    }));
-    if n > 0 {
-        info.push(LexInfo::default());
     }
     // Entries of three units or more grow from a two-unit word or prefix.
+    // The forward longest matching goes along: the entries starting at
+    // unit `j` are all recorded at step `j`, and `fm` is where its next
+    // word starts.
+    let mut fm = 0;
     for j in 0..n {
         let f2 = info[j].pair;
         if f2 == 0 {
+            // Nothing starts here.
+            fm = fm.max(j + 1);
             continue;
         }
         info[j].pair = f2 & (SRC_A | SRC_B);
         record(info, j, j + 1, f2);
-        let mut h = lexicon::step(lexicon::step(SEQ_SEED, units[j].key), units[j + 1].key);
+        let (Some(u0), Some(u1)) = (units.get(j), units.get(j + 1)) else {
+            continue;
+        };
+        let mut h = lexicon::step(lexicon::step(SEQ_SEED, u0.key), u1.key);
         let mut k = j + 1;
         while k + 1 < n && k + 1 - j < MAX_WORD && info[k].open {
             k += 1;
-            h = lexicon::step(h, units[k].key);
+            h = lexicon::step(h, units.get(k).map_or(0, |u| u.key));
             let f = lex.get(h);
             if f == 0 {
                 break;
             }
             record(info, j, k, f);
         }
-    }
-    // Forward and backward longest matching over both lists.
-    let mut j = 0;
-    while j < n {
-        let m = info[j].start[0].max(info[j].start[1]) as usize;
-        if m >= 2 {
-            for g in &mut info[j..j + m - 1] {
-                g.fmm = true;
+        if j == fm {
+            let m = info[j].start[0].max(info[j].start[1]) as usize;
+            if m >= 2 {
+                for g in info.iter_mut().skip(j).take(m - 1) {
+                    g.fmm = true;
+                }
+                fm = j + m;
+            } else {
+                fm = j + 1;
             }
-            j += m;
-        } else {
-            j += 1;
         }
     }
+    // Backward longest matching over both lists.
     let mut k = n;
-    while k > 0 {
-        let m = info[k - 1].end[0].max(info[k - 1].end[1]) as usize;
+    while let Some(l) = k.checked_sub(1).and_then(|i| info.get(i)) {
+        let m = l.end[0].max(l.end[1]) as usize;
         if m >= 2 && m <= k {
             for g in &mut info[k - m..k - 1] {
                 g.bmm = true;
