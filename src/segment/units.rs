@@ -604,6 +604,17 @@ pub(crate) fn build_units<'a, I: Iterator<Item = Token<'a>>>(
     b.flush();
 }
 
+/// The number of characters of the `len` low bytes of `tag` (UTF-8):
+/// the bytes that do not continue a character.
+#[inline(always)]
+fn chars_in(tag: u64, len: usize) -> usize {
+    tag.to_le_bytes()
+        .iter()
+        .take(len)
+        .filter(|&&x| x & 0xC0 != 0x80)
+        .count()
+}
+
 /// Whether `b` is whitespace that the tokenizer skips in its ASCII fast
 /// path (`\n` among it).
 #[inline(always)]
@@ -676,13 +687,23 @@ pub(crate) fn build_units_text(
                     p = after;
                     continue;
                 }
+                // Digits only: one number token.
+                if (x as u8).is_ascii_digit() && w[..len].iter().all(u8::is_ascii_digit) {
+                    b.token((start, after, TokenKind::Number), start > 0, newline);
+                    newline = false;
+                    p = after;
+                    continue;
+                }
                 // The same syllable with one punctuation mark glued after
-                // (`Nội,`) or before (`(Hà`): the two units the tokenizer
-                // and `flush_chunk` give.
+                // (`Nội,`, and `đồng.` when the word has more than three
+                // letters, so is no abbreviation) or before (`(Hà`): the
+                // two units the tokenizer and `flush_chunk` give.
                 if len >= 2 {
                     let (last, first) = (bytes[after - 1], bytes[p]);
                     let mask = u64::MAX >> (72 - 8 * len);
-                    let glued = if matches!(last, b',' | b';' | b')' | b'!' | b'?') {
+                    let glued = if matches!(last, b',' | b';' | b')' | b'!' | b'?')
+                        || (last == b'.' && chars_in(x & mask, len - 1) > 3)
+                    {
                         b.words
                             .letters_piece(x & mask, len - 1)
                             .map(|k| (start, after - 1, k, after - 1))
