@@ -1,6 +1,7 @@
 //! `segment`: words of each line, as text (`_` inside a word) or as JSON
 //! with spans (`{"words":[]}` for an empty line).
 
+use std::cell::RefCell;
 use std::path::Path;
 
 use vntext::{Convention, Segmenter, Word};
@@ -33,14 +34,41 @@ pub fn run(
         &inputs,
         &super::options(common, false),
         move |line: &str, out: &mut String| {
-            let words = seg.segment(line);
-            match format {
-                Format::Text => words_text(line, &words, out),
-                Format::Jsonl => words_jsonl(line, &words, offsets, out),
-            }
+            with_words(|words| {
+                seg.segment_into(line, words);
+                match format {
+                    Format::Text => words_text(line, words, out),
+                    Format::Jsonl => words_jsonl(line, words, offsets, out),
+                }
+            });
             Ok(())
         },
     )
+}
+
+thread_local! {
+    /// The word vector of this thread's lines, empty between lines.
+    static WORDS: RefCell<Vec<Word<'static>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with an empty word vector that keeps its allocation from one
+/// line to the next (one per thread), instead of a new vector per line.
+fn with_words<'a, R>(f: impl FnOnce(&mut Vec<Word<'a>>) -> R) -> R {
+    let mut words: Vec<Word<'a>> = WORDS.with(|w| w.take());
+    let r = f(&mut words);
+    words.clear();
+    // Back to the `'static` vector: an empty vector, collected in place
+    // (same layout), so the allocation is kept.
+    let spare: Vec<Word<'static>> = words
+        .into_iter()
+        .map(|w| Word {
+            text: "",
+            span: w.span,
+            kind: w.kind,
+        })
+        .collect();
+    WORDS.with(|w| w.replace(spare));
+    r
 }
 
 /// The words of a `--dict` file with their line numbers: one word a line,
