@@ -39,6 +39,7 @@ pub(crate) struct LexInfo {
 }
 
 /// What the features read of one unit, with sentinels before and after.
+#[cfg(any(test, feature = "train"))]
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Cx {
     /// Key hash.
@@ -130,63 +131,67 @@ pub(crate) fn lexicon_pass(lex: &Lexicon, scratch: &mut Scratch) {
     let Scratch {
         units, lex: info, ..
     } = scratch;
-    let n = units.len();
     info.clear();
+    info.resize(units.len(), LexInfo::default());
+    // Slices, so that the loops below keep their pointers and lengths in
+    // registers.
+    let units: &[Unit] = units;
+    let info: &mut [LexInfo] = info;
+    let n = info.len();
     // Which gaps are open, and the flags of the two-unit sequence across
     // each (kept in `pair` until the second pass): lookups that do not
     // depend on each other, so their cache misses overlap.
-    info.extend(units.windows(2).map(|w| {
+    for (l, w) in info.iter_mut().zip(units.windows(2)) {
         let open = w[0].joinable && w[1].joinable && !w[1].hard_before;
-        let pair = if open {
-            lex.get(lexicon::step(lexicon::step(SEQ_SEED, w[0].key), w[1].key))
-        } else {
-            0
-        };
-        LexInfo {
-            open,
-            pair,
-            ..LexInfo::default()
+        l.open = open;
+        if open {
+            l.pair = lex.get(lexicon::step(lexicon::step(SEQ_SEED, w[0].key), w[1].key));
         }
-    }));
-    if n > 0 {
-        info.push(LexInfo::default());
     }
     // Entries of three units or more grow from a two-unit word or prefix.
+    // The forward longest matching goes along: the entries starting at
+    // unit `j` are all recorded at step `j`, and `fm` is where its next
+    // word starts.
+    let mut fm = 0;
     for j in 0..n {
         let f2 = info[j].pair;
         if f2 == 0 {
+            // Nothing starts here.
+            fm = fm.max(j + 1);
             continue;
         }
         info[j].pair = f2 & (SRC_A | SRC_B);
         record(info, j, j + 1, f2);
-        let mut h = lexicon::step(lexicon::step(SEQ_SEED, units[j].key), units[j + 1].key);
+        let (Some(u0), Some(u1)) = (units.get(j), units.get(j + 1)) else {
+            continue;
+        };
+        let mut h = lexicon::step(lexicon::step(SEQ_SEED, u0.key), u1.key);
         let mut k = j + 1;
         while k + 1 < n && k + 1 - j < MAX_WORD && info[k].open {
             k += 1;
-            h = lexicon::step(h, units[k].key);
+            h = lexicon::step(h, units.get(k).map_or(0, |u| u.key));
             let f = lex.get(h);
             if f == 0 {
                 break;
             }
             record(info, j, k, f);
         }
-    }
-    // Forward and backward longest matching over both lists.
-    let mut j = 0;
-    while j < n {
-        let m = info[j].start[0].max(info[j].start[1]) as usize;
-        if m >= 2 {
-            for g in &mut info[j..j + m - 1] {
-                g.fmm = true;
+        if j == fm {
+            let m = info[j].start[0].max(info[j].start[1]) as usize;
+            if m >= 2 {
+                for g in info.iter_mut().skip(j).take(m - 1) {
+                    g.fmm = true;
+                }
+                fm = j + m;
+            } else {
+                fm = j + 1;
             }
-            j += m;
-        } else {
-            j += 1;
         }
     }
+    // Backward longest matching over both lists.
     let mut k = n;
-    while k > 0 {
-        let m = info[k - 1].end[0].max(info[k - 1].end[1]) as usize;
+    while let Some(l) = k.checked_sub(1).and_then(|i| info.get(i)) {
+        let m = l.end[0].max(l.end[1]) as usize;
         if m >= 2 && m <= k {
             for g in &mut info[k - m..k - 1] {
                 g.bmm = true;
@@ -486,30 +491,42 @@ pub(crate) struct Model {
 /// instead of hashing twelve values. Indices pack the numbers in 2- or
 /// 4-bit fields (every shape is below 16, every entry length at most
 /// [`MAX_WORD`], every pair flag set below 4); the scores are exactly those
-/// of the weights.
+/// of the weights. The tables live in two arrays (32-bit and 16-bit
+/// sums) at the offsets below, so the loop of [`Model::decide`] keeps two
+/// base pointers instead of six.
 #[derive(Clone, Debug)]
 struct Dense {
-    /// Bias, the two shapes, the pair flags and the pair flags with the
-    /// shapes: `p01 | s0 << 2 | s1 << 6`.
-    pairs: Box<[i32; 1 << 10]>,
-    /// The longest-match code alone, with the cover and the shapes, and the
-    /// cover with the shapes: `mm | cover << 2 | s0 << 6 | s1 << 10`.
-    span: Box<[i32; 1 << 14]>,
-    /// The lexicon facts of each list: `cover | end << 4 | start << 8`.
-    lex: [Box<[i16; 1 << 12]>; 2],
-    /// The shapes of the four units: `sm | s0 << 4 | s1 << 8 | s2 << 12`.
-    shapes4: Box<[i16; 1 << 16]>,
-    /// Pair flags before, across and after the gap: `pm | p01 << 2 | p2 << 4`.
-    pairs3: [i16; 1 << 6],
+    /// [`D_PAIRS`], [`D_SPAN`].
+    wide: Box<[i32; D_WIDE]>,
+    /// [`D_LEX`], [`D_SHAPES4`], [`D_PAIRS3`].
+    narrow: Box<[i16; D_NARROW]>,
 }
 
-/// A table of `N` values `f(0..N)`.
-fn table<T: Copy + Default, const N: usize>(f: impl Fn(u64) -> T) -> Box<[T; N]> {
-    let mut t = Box::new([T::default(); N]);
-    for (x, v) in t.iter_mut().enumerate() {
-        *v = f(x as u64);
+/// Bias, the two shapes, the pair flags and the pair flags with the
+/// shapes: `p01 | s0 << 2 | s1 << 6` (1,024 entries of `wide`).
+const D_PAIRS: usize = 0;
+/// The longest-match code alone, with the cover and the shapes, and the
+/// cover with the shapes: `mm | cover << 2 | s0 << 6 | s1 << 10` (16,384
+/// entries of `wide`).
+const D_SPAN: usize = 1 << 10;
+const D_WIDE: usize = D_SPAN + (1 << 14);
+/// The lexicon facts of each list: `cover | end << 4 | start << 8`, the
+/// second list's table 4,096 entries after the first's (in `narrow`).
+const D_LEX: usize = 0;
+/// The shapes of the four units: `sm | s0 << 4 | s1 << 8 | s2 << 12`
+/// (65,536 entries of `narrow`).
+const D_SHAPES4: usize = 1 << 13;
+/// Pair flags before, across and after the gap: `pm | p01 << 2 | p2 << 4`
+/// (64 entries of `narrow`).
+const D_PAIRS3: usize = D_SHAPES4 + (1 << 16);
+const D_NARROW: usize = D_PAIRS3 + (1 << 6);
+
+/// A zeroed boxed array (built on the heap, not the stack).
+fn boxed<T: Copy + Default, const N: usize>() -> Box<[T; N]> {
+    match vec![T::default(); N].into_boxed_slice().try_into() {
+        Ok(b) => b,
+        Err(_) => unreachable!("a vector of N elements"),
     }
-    t
 }
 
 impl Dense {
@@ -517,33 +534,61 @@ impl Dense {
         let get = |t: usize, v: u64| w.vals[index(t, v)];
         // The `i`th 4-bit field of `x`.
         let f4 = |x: u64, i: u32| (x >> (4 * i)) & 15;
-        let lex = |t: usize| table(|x| get(t, f4(x, 0) | f4(x, 1) << 8 | f4(x, 2) << 16));
-        Dense {
-            pairs: table(|x| {
-                let (p01, s0, s1) = (x & 3, (x >> 2) & 15, (x >> 6) & 15);
-                let shapes = s0 | s1 << 8;
-                get(0, 0) as i32
-                    + get(10, shapes) as i32
-                    + get(21, p01) as i32
-                    + get(23, p01 | shapes << 8) as i32
-            }),
-            span: table(|x| {
-                let (mm, cover, s0, s1) = (x & 3, (x >> 2) & 15, (x >> 6) & 15, (x >> 10) & 15);
-                let shapes = s0 | s1 << 8;
-                get(16, mm) as i32
-                    + get(17, mm | cover << 8 | shapes << 16) as i32
-                    + get(18, cover | shapes << 8) as i32
-            }),
-            lex: [lex(14), lex(15)],
-            shapes4: table(|x| {
-                get(
-                    11,
-                    f4(x, 0) | f4(x, 1) << 8 | f4(x, 2) << 16 | f4(x, 3) << 24,
-                )
-            }),
-            pairs3: *table(|x| get(22, x)),
+        let mut wide = boxed::<i32, D_WIDE>();
+        let mut narrow = boxed::<i16, D_NARROW>();
+        for (x, v) in wide[D_PAIRS..D_SPAN].iter_mut().enumerate() {
+            let x = x as u64;
+            let (p01, s0, s1) = (x & 3, (x >> 2) & 15, (x >> 6) & 15);
+            let shapes = s0 | s1 << 8;
+            *v = get(0, 0) as i32
+                + get(10, shapes) as i32
+                + get(21, p01) as i32
+                + get(23, p01 | shapes << 8) as i32;
         }
+        for (x, v) in wide[D_SPAN..].iter_mut().enumerate() {
+            let x = x as u64;
+            let (mm, cover, s0, s1) = (x & 3, (x >> 2) & 15, (x >> 6) & 15, (x >> 10) & 15);
+            let shapes = s0 | s1 << 8;
+            *v = get(16, mm) as i32
+                + get(17, mm | cover << 8 | shapes << 16) as i32
+                + get(18, cover | shapes << 8) as i32;
+        }
+        for (x, v) in narrow[D_LEX..D_SHAPES4].iter_mut().enumerate() {
+            let t = 14 + (x >> 12);
+            let x = x as u64 & 0xFFF;
+            *v = get(t, f4(x, 0) | f4(x, 1) << 8 | f4(x, 2) << 16);
+        }
+        for (x, v) in narrow[D_SHAPES4..D_PAIRS3].iter_mut().enumerate() {
+            let x = x as u64;
+            *v = get(
+                11,
+                f4(x, 0) | f4(x, 1) << 8 | f4(x, 2) << 16 | f4(x, 3) << 24,
+            );
+        }
+        for (x, v) in narrow[D_PAIRS3..].iter_mut().enumerate() {
+            *v = get(22, x as u64);
+        }
+        Dense { wide, narrow }
     }
+}
+
+/// The keys, pair and triple hashes and shapes around one gap: units
+/// `m` (before), `z` (left of the gap), `o` (right), `t` (after).
+#[derive(Clone, Copy, Debug)]
+struct Window {
+    km: u64,
+    kz: u64,
+    ko: u64,
+    kt: u64,
+    /// Pairs `m z`, `z o`, `o t`.
+    pm: u64,
+    pz: u64,
+    po: u64,
+    /// Triples `m z o`, `z o t`.
+    tm: u64,
+    tz: u64,
+    /// The four shapes, 4 bits each: `sm | sz << 4 | so << 8 | st << 12`.
+    shapes: usize,
 }
 
 impl Model {
@@ -563,49 +608,46 @@ impl Model {
         f.iter().map(|&i| self.weights.get(i)).sum()
     }
 
-    /// Score of the gap whose context is `c` (entries `i..i + 4` of
-    /// [`fill_context`]) and lexicon facts `l0`, `l1` (units `i`, `i + 1`),
-    /// `lm` the pair flags of the gap before: the same as [`Model::score`]
-    /// of its [`features`] (the templates over small numbers read from
-    /// [`Dense`]).
+    /// Score of the gap of window `c` and lexicon facts `l0`, `l1` (the
+    /// units left and right of it), `lm` the pair flags of the gap before:
+    /// the same as [`Model::score`] of its [`features`] (the templates
+    /// over small numbers read from [`Dense`]).
     #[inline(always)]
-    fn score_gap(&self, c: &[Cx; 4], l0: &LexInfo, l1: &LexInfo, lm: u8) -> i32 {
-        let [m, z, o, t] = c;
-        let (s0, s1) = (z.s as usize, o.s as usize);
+    fn score_gap(&self, c: &Window, l0: &LexInfo, l1: &LexInfo, lm: u8) -> i32 {
+        let sh = c.shapes;
+        let (s0, s1) = ((sh >> 4) & 15, (sh >> 8) & 15);
         let p01 = l0.pair as usize;
         let mm = (l0.fmm as usize) | (l0.bmm as usize) << 1;
         let cover = l0.cover[0].max(l0.cover[1]) as usize;
-        let d = &self.dense;
+        let wide = &*self.dense.wide;
+        let narrow = &*self.dense.narrow;
         let lex = |s: usize| {
             let v = l0.cover[s] as usize | (l0.end[s] as usize) << 4 | (l1.start[s] as usize) << 8;
-            d.lex[s][v & 0xFFF] as i32
+            narrow[D_LEX + (s << 12 | (v & 0xFFF))] as i32
         };
-        let mut s = d.pairs[(p01 | s0 << 2 | s1 << 6) & 0x3FF]
-            + d.span[(mm | cover << 2 | s0 << 6 | s1 << 10) & 0x3FFF]
+        let w = &*self.weights.vals;
+        let h = |tpl: usize, v: u64| w[index(tpl, v)] as i32;
+        let mmk = mm as u64;
+        let (sz, so) = (s0 as u64, s1 as u64);
+        wide[D_PAIRS + ((p01 | (sh & 0xFF0) >> 2) & 0x3FF)]
+            + wide[D_SPAN + ((mm | cover << 2 | (sh & 0xFF0) << 2) & 0x3FFF)]
             + lex(0)
             + lex(1)
-            + d.shapes4[(m.s as usize | s0 << 4 | s1 << 8 | (t.s as usize) << 12) & 0xFFFF] as i32
-            + d.pairs3[(lm as usize | p01 << 2 | (l1.pair as usize) << 4) & 0x3F] as i32;
-        let w = &self.weights.vals;
-        let mmk = mm as u64;
-        for (tpl, v) in [
-            (1, z.k),
-            (2, o.k),
-            (3, m.k),
-            (4, t.k),
-            (5, z.p),
-            (6, m.p),
-            (7, o.p),
-            (8, m.t),
-            (9, z.t),
-            (12, o.k.rotate_left(17) ^ z.s),
-            (13, z.k.rotate_left(17) ^ o.s),
-            (19, z.k.rotate_left(29) ^ mmk),
-            (20, o.k.rotate_left(29) ^ mmk),
-        ] {
-            s += w[index(tpl, v)] as i32;
-        }
-        s
+            + narrow[D_SHAPES4 + (sh & 0xFFFF)] as i32
+            + narrow[D_PAIRS3 + ((lm as usize | p01 << 2 | (l1.pair as usize) << 4) & 0x3F)] as i32
+            + h(1, c.kz)
+            + h(2, c.ko)
+            + h(3, c.km)
+            + h(4, c.kt)
+            + h(5, c.pz)
+            + h(6, c.pm)
+            + h(7, c.po)
+            + h(8, c.tm)
+            + h(9, c.tz)
+            + h(12, c.ko.rotate_left(17) ^ sz)
+            + h(13, c.kz.rotate_left(17) ^ so)
+            + h(19, c.kz.rotate_left(29) ^ mmk)
+            + h(20, c.ko.rotate_left(29) ^ mmk)
     }
 
     /// Decides every gap of `scratch.units` into `scratch.join`.
@@ -627,18 +669,28 @@ impl Model {
             score,
             ..
         } = scratch;
-        let key = |i: usize| -> (u64, u64) {
-            units
-                .get(i)
-                .map_or((EOS_KEY, shape::NONE as u64), |u| (u.key, u.shape as u64))
+        let key = |i: usize| -> (u64, usize) {
+            units.get(i).map_or((EOS_KEY, shape::NONE as usize), |u| {
+                (u.key, u.shape as usize & 15)
+            })
         };
         // The window of the gap after unit `i`: units i − 1 (or the start
         // sentinel), i, i + 1, i + 2 (or the end sentinel).
-        let (mut km, mut sm) = (BOS_KEY, shape::NONE as u64);
-        let ((mut kz, mut sz), (mut ko, mut so)) = (key(0), key(1));
-        let mut pm = pair(km, kz);
-        let mut pz = pair(kz, ko);
-        let mut tm = pair(pm, ko);
+        let ((kz, sz), (ko, so)) = (key(0), key(1));
+        let pm = pair(BOS_KEY, kz);
+        let pz = pair(kz, ko);
+        let mut c = Window {
+            km: BOS_KEY,
+            kz,
+            ko,
+            kt: 0,
+            pm,
+            pz,
+            po: 0,
+            tm: pair(pm, ko),
+            tz: 0,
+            shapes: shape::NONE as usize | sz << 4 | so << 8,
+        };
         // Pair flags of the gap before; joined gaps in a row.
         let mut lm = 0u8;
         let mut run = 0usize;
@@ -650,46 +702,23 @@ impl Model {
             .enumerate()
         {
             let (kt, st) = key(i + 2);
-            let po = pair(ko, kt);
-            let tz = pair(pz, kt);
+            c.kt = kt;
+            c.po = pair(c.ko, kt);
+            c.tz = pair(c.pz, kt);
+            c.shapes |= st << 12;
             let [l0, l1] = l else {
                 continue;
             };
             if l0.open {
-                let c = [
-                    Cx {
-                        k: km,
-                        p: pm,
-                        t: tm,
-                        s: sm,
-                    },
-                    Cx {
-                        k: kz,
-                        p: pz,
-                        t: tz,
-                        s: sz,
-                    },
-                    Cx {
-                        k: ko,
-                        p: po,
-                        t: 0,
-                        s: so,
-                    },
-                    Cx {
-                        k: kt,
-                        p: 0,
-                        t: 0,
-                        s: st,
-                    },
-                ];
                 *sc = self.score_gap(&c, l0, l1, lm);
                 *j = *sc > 0;
             }
             run = if *j { run + 1 } else { 0 };
             long |= run >= MAX_WORD;
             lm = l0.pair;
-            (km, sm, kz, sz, ko, so) = (kz, sz, ko, so, kt, st);
-            (pm, pz, tm) = (pz, po, tz);
+            (c.km, c.kz, c.ko) = (c.kz, c.ko, kt);
+            (c.pm, c.pz, c.tm) = (c.pz, c.po, c.tz);
+            c.shapes >>= 4;
         }
         if long {
             cap_words(join, score);
@@ -713,9 +742,21 @@ mod tests {
         let mut nonzero = 0;
         for i in 0..scratch.units.len() - 1 {
             features(&scratch.cx, &scratch.lex, i, &mut f);
-            let c: &[Cx; 4] = scratch.cx[i..i + 4].try_into().unwrap();
+            let [m, z, o, t]: [Cx; 4] = scratch.cx[i..i + 4].try_into().unwrap();
+            let c = Window {
+                km: m.k,
+                kz: z.k,
+                ko: o.k,
+                kt: t.k,
+                pm: m.p,
+                pz: z.p,
+                po: o.p,
+                tm: m.t,
+                tz: z.t,
+                shapes: (m.s | z.s << 4 | o.s << 8 | t.s << 12) as usize,
+            };
             let lm = if i > 0 { scratch.lex[i - 1].pair } else { 0 };
-            let s = model.score_gap(c, &scratch.lex[i], &scratch.lex[i + 1], lm);
+            let s = model.score_gap(&c, &scratch.lex[i], &scratch.lex[i + 1], lm);
             assert_eq!(s, model.score(&f), "gap {i}");
             nonzero += (s != 0) as usize;
         }

@@ -455,9 +455,6 @@ struct Builder<'b> {
     /// it has a second one: most chunks are one token, which go straight
     /// to a unit).
     first: Option<(usize, usize, TokenKind)>,
-    /// Key hash, shape and Vietnamese flag of `first` when already known
-    /// (a letters-only piece found in the cache).
-    first_key: Option<(u64, u8, bool)>,
     /// The gap before the current chunk is a rule split.
     hard: bool,
     /// Where the tokens go, when the caller wants them.
@@ -479,7 +476,6 @@ impl<'b> Builder<'b> {
             chunk,
             words,
             first: None,
-            first_key: None,
             hard: true,
             record: None,
         }
@@ -504,15 +500,30 @@ impl<'b> Builder<'b> {
         }
         self.hard = newline_before || self.units.is_empty();
         self.first = Some(tok);
-        self.first_key = None;
     }
 
     /// Adds a word token with whitespace (or the start of the text) before
-    /// it, whose key hash, shape and Vietnamese flag are known.
+    /// and after it, whose key hash, shape and Vietnamese flag are known:
+    /// a chunk of its own, so its unit is written at once (what
+    /// [`Builder::token`] and [`Builder::flush`] would write when the next
+    /// token comes).
     #[inline(always)]
-    fn known_word(&mut self, start: usize, end: usize, newline_before: bool, key: (u64, u8, bool)) {
-        self.token((start, end, TokenKind::Word), start > 0, newline_before);
-        self.first_key = Some(key);
+    fn known_word(
+        &mut self,
+        start: usize,
+        end: usize,
+        newline_before: bool,
+        (hash, shp, vn): (u64, u8, bool),
+    ) {
+        if let Some(r) = &mut self.record {
+            r.push((start, end, TokenKind::Word, start > 0, newline_before));
+        }
+        if self.first.is_some() {
+            self.flush();
+            self.first = None;
+        }
+        let hard = newline_before || self.units.is_empty();
+        self.units.push(word_unit(start, end, hash, shp, vn, hard));
     }
 
     /// Adds the units of a word (`start`, `end`, its key hash, shape and
@@ -571,10 +582,9 @@ impl<'b> Builder<'b> {
     #[inline(always)]
     fn flush(&mut self) {
         match self.first {
-            Some(f) if self.chunk.is_empty() => self.units.push(match self.first_key {
-                Some((hash, shp, vn)) => word_unit(f.0, f.1, hash, shp, vn, self.hard),
-                None => token_unit(self.text, f, self.hard, self.words),
-            }),
+            Some(f) if self.chunk.is_empty() => self
+                .units
+                .push(token_unit(self.text, f, self.hard, self.words)),
             Some(_) => {
                 flush_chunk(self.text, self.chunk, self.hard, self.units, self.words);
                 self.chunk.clear();
@@ -602,6 +612,17 @@ pub(crate) fn build_units<'a, I: Iterator<Item = Token<'a>>>(
         );
     }
     b.flush();
+}
+
+/// The number of characters of the `len` low bytes of `tag` (UTF-8):
+/// the bytes that do not continue a character.
+#[inline(always)]
+fn chars_in(tag: u64, len: usize) -> usize {
+    tag.to_le_bytes()
+        .iter()
+        .take(len)
+        .filter(|&&x| x & 0xC0 != 0x80)
+        .count()
 }
 
 /// Whether `b` is whitespace that the tokenizer skips in its ASCII fast
@@ -676,13 +697,23 @@ pub(crate) fn build_units_text(
                     p = after;
                     continue;
                 }
+                // Digits only: one number token.
+                if (x as u8).is_ascii_digit() && w[..len].iter().all(u8::is_ascii_digit) {
+                    b.token((start, after, TokenKind::Number), start > 0, newline);
+                    newline = false;
+                    p = after;
+                    continue;
+                }
                 // The same syllable with one punctuation mark glued after
-                // (`Nội,`) or before (`(Hà`): the two units the tokenizer
-                // and `flush_chunk` give.
+                // (`Nội,`, and `đồng.` when the word has more than three
+                // letters, so is no abbreviation) or before (`(Hà`): the
+                // two units the tokenizer and `flush_chunk` give.
                 if len >= 2 {
                     let (last, first) = (bytes[after - 1], bytes[p]);
                     let mask = u64::MAX >> (72 - 8 * len);
-                    let glued = if matches!(last, b',' | b';' | b')' | b'!' | b'?') {
+                    let glued = if matches!(last, b',' | b';' | b')' | b'!' | b'?')
+                        || (last == b'.' && chars_in(x & mask, len - 1) > 3)
+                    {
                         b.words
                             .letters_piece(x & mask, len - 1)
                             .map(|k| (start, after - 1, k, after - 1))

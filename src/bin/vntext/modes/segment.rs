@@ -1,6 +1,7 @@
 //! `segment`: words of each line, as text (`_` inside a word) or as JSON
 //! with spans (`{"words":[]}` for an empty line).
 
+use std::cell::RefCell;
 use std::path::Path;
 
 use vntext::{Convention, Segmenter, Word};
@@ -33,14 +34,41 @@ pub fn run(
         &inputs,
         &super::options(common, false),
         move |line: &str, out: &mut String| {
-            let words = seg.segment(line);
-            match format {
-                Format::Text => words_text(line, &words, out),
-                Format::Jsonl => words_jsonl(line, &words, offsets, out),
-            }
+            with_words(|words| {
+                seg.segment_into(line, words);
+                match format {
+                    Format::Text => words_text(line, words, out),
+                    Format::Jsonl => words_jsonl(line, words, offsets, out),
+                }
+            });
             Ok(())
         },
     )
+}
+
+thread_local! {
+    /// The word vector of this thread's lines, empty between lines.
+    static WORDS: RefCell<Vec<Word<'static>>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Runs `f` with an empty word vector that keeps its allocation from one
+/// line to the next (one per thread), instead of a new vector per line.
+fn with_words<'a, R>(f: impl FnOnce(&mut Vec<Word<'a>>) -> R) -> R {
+    let mut words: Vec<Word<'a>> = WORDS.with(|w| w.take());
+    let r = f(&mut words);
+    words.clear();
+    // Back to the `'static` vector: an empty vector, collected in place
+    // (same layout), so the allocation is kept.
+    let spare: Vec<Word<'static>> = words
+        .into_iter()
+        .map(|w| Word {
+            text: "",
+            span: w.span,
+            kind: w.kind,
+        })
+        .collect();
+    WORDS.with(|w| w.replace(spare));
+    r
 }
 
 /// The words of a `--dict` file with their line numbers: one word a line,
@@ -127,24 +155,101 @@ pub fn words_text(line: &str, words: &[Word<'_>], out: &mut String) {
 }
 
 /// [`words_text`] for a line whose only whitespace is the ASCII space
-/// ([`spaces_only`]): the same output, with a byte test for each gap and
-/// each word.
+/// ([`spaces_only`]): the same output, written as slices of the line. The
+/// output is the line from its first word to its last, except that a run
+/// of spaces inside a word becomes one `_`, and a gap between two words
+/// that is not a single space (nothing, or one space) becomes one space
+/// when it holds one, nothing otherwise; so most of a line is copied in a
+/// few long slices. The spaces are found 8 bytes at a time ([`Spaces`]).
 fn words_text_spaces(line: &str, words: &[Word<'_>], out: &mut String) {
     let b = line.as_bytes();
-    let mut prev_end = None;
+    let Some(first) = words.first() else {
+        return;
+    };
+    // `line[from..]` is not written yet.
+    let mut from = first.span.start;
+    let mut prev_end = first.span.start;
+    let mut spaces = Spaces::new(b);
+    let mut next = spaces.next();
     for w in words {
-        if let Some(pe) = prev_end {
-            let gap = b.get(pe..w.span.start).unwrap_or_default();
+        let (start, end) = (w.span.start, w.span.end);
+        // Nothing or one space between the words: copied as it is.
+        if start != prev_end && !(start == prev_end + 1 && b.get(prev_end) == Some(&b' ')) {
+            let gap = b.get(prev_end..start).unwrap_or_default();
+            out.push_str(line.get(from..prev_end).unwrap_or_default());
             if gap.contains(&b' ') {
                 out.push(' ');
             }
+            from = start;
         }
-        if w.text.as_bytes().contains(&b' ') {
-            push_syllables(w.text.split(' '), out);
-        } else {
-            out.push_str(w.text);
+        prev_end = end;
+        // The spaces before the word (in gaps) are passed over; a run of
+        // spaces inside it becomes one `_`.
+        while let Some(p) = next.filter(|&p| p < end) {
+            if p >= start {
+                if p > from {
+                    out.push_str(line.get(from..p).unwrap_or_default());
+                    out.push('_');
+                }
+                from = p + 1;
+            }
+            next = spaces.next();
         }
-        prev_end = Some(w.span.end);
+    }
+    out.push_str(line.get(from..prev_end).unwrap_or_default());
+}
+
+/// The positions of the spaces of a line, in order, from its bytes read 8
+/// at a time as integers.
+struct Spaces<'a> {
+    b: &'a [u8],
+    /// Where the current 8 bytes start.
+    base: usize,
+    /// Bit 7 of byte `i` is set when `b[base + i]` is a space not yet
+    /// returned.
+    mask: u64,
+}
+
+impl<'a> Spaces<'a> {
+    fn new(b: &'a [u8]) -> Spaces<'a> {
+        Spaces {
+            b,
+            base: 0,
+            mask: Self::spaces_at(b, 0),
+        }
+    }
+
+    /// The space bits of the 8 bytes at `at` (bytes past the end count as
+    /// no space): a byte is a space when it equals 0x20, exactly (no
+    /// carries between bytes).
+    #[inline(always)]
+    fn spaces_at(b: &[u8], at: usize) -> u64 {
+        const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+        let mut w = [0u8; 8];
+        match b.get(at..at + 8) {
+            Some(s) => w.copy_from_slice(s),
+            None => {
+                let tail = b.get(at..).unwrap_or_default();
+                w[..tail.len()].copy_from_slice(tail);
+            }
+        }
+        let m = u64::from_le_bytes(w) ^ 0x2020_2020_2020_2020;
+        // Bit 7 set in each byte of `m` that is zero.
+        !(((m & LOW7) + LOW7) | m | LOW7)
+    }
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<usize> {
+        while self.mask == 0 {
+            self.base += 8;
+            if self.base >= self.b.len() {
+                return None;
+            }
+            self.mask = Self::spaces_at(self.b, self.base);
+        }
+        let i = self.mask.trailing_zeros() as usize / 8;
+        self.mask &= self.mask - 1;
+        Some(self.base + i)
     }
 }
 
