@@ -621,8 +621,17 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
             } else {
                 tail(a, e, generic_place)
             };
-            let took = t.took;
-            e = t.end;
+            // "công ty công nghệ sinh học Mỹ": a lowercase head and a
+            // lowercase description located in a country describe a kind of
+            // company, not one; the country names no body.
+            let country_only = !cap
+                && !lenient
+                && t.took
+                && !(j..e).any(|k| a.is_cap(k))
+                && a.longest(e, Lex::Place)
+                    .is_some_and(|(m, c)| c == PLACE_COUNTRY && e + m == t.end);
+            let took = t.took && !country_only;
+            e = if country_only { e } else { t.end };
             let valid = (cap || named || took || sub)
                 && (cap
                     || lenient
@@ -640,9 +649,17 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
                 };
             // A lowercase head needs a capitalised name or a place: "công
             // ty Luật TNHH X", not the class "công ty cổ phần".
+            // A country ending a lowercase name ("hiệp hội ung thư Mỹ")
+            // locates a kind of body; it is no capitalised name.
+            let name_end = (j..e)
+                .find(|&k| {
+                    a.longest(k, Lex::Place)
+                        .is_some_and(|(m, c)| c == PLACE_COUNTRY && k + m == e)
+                })
+                .unwrap_or(e);
             let valid = valid
                 && (cap || named || sub || took)
-                && (cap || lenient || took || sub || (j..e).any(|k| a.is_cap(k)));
+                && (cap || lenient || took || sub || (j..name_end).any(|k| a.is_cap(k)));
             // "Tòa án Việt Nam", "Tòa án nước ngoài": the courts of a country.
             let country_courts = a.longest(i, Lex::Court).is_some()
                 && a.longest(j, Lex::Place)
@@ -848,7 +865,17 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 k += 1;
                 continue;
             }
-            if k == j && !lower_first && a.seq(k, k + 2, Lex::LowerName).is_none() {
+            // "Viện nghiên cứu | và ứng dụng X": a head ending in a name
+            // word, coordinated with the next name word.
+            let and_after_head = k == j
+                && a.is(k, Lex::And)
+                && a.ends_at(k, Lex::NameWord)
+                    .is_some_and(|(s, _)| a.ends_at(s, Lex::Head).is_some());
+            if k == j
+                && !lower_first
+                && !and_after_head
+                && a.seq(k, k + 2, Lex::LowerName).is_none()
+            {
                 break;
             }
             // A continent ends the name: "Liên đoàn bóng đá châu Á".
@@ -873,7 +900,7 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 prev_cap = false;
                 continue;
             }
-            if a.is(k, Lex::And) && k > j {
+            if a.is(k, Lex::And) && (k > j || and_after_head) {
                 let n = k + 1;
                 if a.sp(n)
                     && a.longest(n, Lex::Honorific).is_none()

@@ -409,6 +409,13 @@ fn parse_title<'a>(
                     comp = true;
                 }
             }
+            if !comp {
+                if let Some(e) = apposed_body(a, i, end) {
+                    org = Some(Org::body(end, e));
+                    end = e;
+                    comp = true;
+                }
+            }
             // "CEO nước ngoài" is a class of officers, not an office.
             if !comp
                 && tag != ROLE_EXEC
@@ -538,6 +545,55 @@ fn after_name(a: &Analysis, i: usize) -> bool {
     let family = person_len(a, s) >= 2 && person_len(a, s) == end - s;
     let foreign = (s..end).all(|k| foreign_word(a.text(k)));
     (family || foreign || honorific) && !(s..end).any(|k| starts_org_or_role(a, k))
+}
+
+/// The body of an office at `i..end` named by words no lexicon knows:
+/// an acronym right after the office ("Viện trưởng IVAC", "Giám đốc PTSC"),
+/// or, when the office stands in apposition after its holder's name (the
+/// holder is named already), the capitalised words after it ("ông Nguyễn
+/// Văn Lâm, Giám đốc kinh doanh Đất Xanh Miền Bắc tại …"). Not a place, a
+/// person's name, an office or a known body; the words are followed by
+/// punctuation, a lowercase word or the end. Returns the end.
+fn apposed_body(a: &Analysis, i: usize, end: usize) -> Option<usize> {
+    let free = |k: usize| {
+        a.is_word(k)
+            && a.is_cap(k)
+            && a.sp(k)
+            && !a.caps_line(k)
+            && !starts_org_or_role(a, k)
+            && a.longest(k, Lex::Place).is_none()
+            && a.longest(k, Lex::Honorific).is_none()
+    };
+    if !free(end) || looks_person(a, end) || person_len(a, end) >= 2 {
+        return None;
+    }
+    // Punctuation, the end, "của" or "tại": not the second syllable of a
+    // word ("Giám đốc Quốc gia", "Giám đốc Tình báo", "Giám đốc Đào tạo").
+    let closed = |k: usize| {
+        k >= a.len()
+            || matches!(a.text(k), "," | "." | ";" | ":" | ")" | "-" | "–")
+            || a.is(k, Lex::Of)
+            || a.is(k, Lex::At)
+    };
+    let t = a.text(end);
+    let acronym = a.toks[end].upper
+        && a.unit_end(end) == end + 1
+        && (3..=8).contains(&t.chars().count())
+        && t.chars().all(|c| c.is_alphabetic());
+    if acronym && (closed(end + 1) || a.is_word(end + 1) && !a.is_cap(end + 1)) {
+        return Some(end + 1);
+    }
+    if !after_name(a, i) {
+        return None;
+    }
+    let mut e = end;
+    while e < end + 4 && free(e) {
+        e = a.unit_end(e);
+    }
+    // Two foreign words or more are the shape of a person's name: the
+    // holder after the office ("…, Chủ tịch Daniel Levy").
+    let foreign_name = e >= end + 2 && (end..e).all(|k| foreign_word(a.text(k)));
+    (e > end && closed(e) && !foreign_name).then_some(e)
 }
 
 /// "làm trưởng đoàn", "giữ chức giám đốc" ([`Lex::Appointed`]), "ông

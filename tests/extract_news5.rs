@@ -1,0 +1,96 @@
+//! TITLE and ORGANIZATION spans and links of the recall and linking work of
+//! issue 11 on `data/eval/dev5.jsonl`'s genres: bodies whose names run over
+//! lowercase field words up to a place ("Hội Nhãn khoa học Việt Nam"),
+//! company officers named by their function ("Giám đốc Tài chính"), bodies
+//! named by an acronym right after an office, bodies named after an office in
+//! apposition to its holder, and lowercase descriptions located in a country
+//! (no body). Sentences written for these tests, names invented; expected
+//! spans written by hand from `../shared/ENTITIES.md` and the decisions of
+//! `data/eval/README.md`.
+
+#[path = "common/entities.rs"]
+mod entities;
+
+use entities::{links, orgs, pairs, titles};
+
+#[test]
+fn field_words_and_sciences_continue_a_body_name_up_to_its_place() {
+    let s = "Ông Trần Văn Khải - Chủ tịch Hiệp hội Vận tải hàng hóa dịch vụ Quảng Nam cho biết như vậy.";
+    assert_eq!(
+        titles(s),
+        ["Chủ tịch Hiệp hội Vận tải hàng hóa dịch vụ Quảng Nam"]
+    );
+    assert_eq!(orgs(s), ["Hiệp hội Vận tải hàng hóa dịch vụ Quảng Nam"]);
+    assert_eq!(
+        links(s),
+        pairs(&[(
+            "Trần Văn Khải",
+            "Chủ tịch Hiệp hội Vận tải hàng hóa dịch vụ Quảng Nam"
+        )])
+    );
+    // A science in "-học" is one word of the name.
+    assert_eq!(
+        orgs("Hội thảo do Hội Xã hội học Việt Nam tổ chức."),
+        ["Hội Xã hội học Việt Nam"]
+    );
+    assert_eq!(
+        orgs("Bà từng làm việc tại Viện Ngôn ngữ học trước khi nghỉ hưu."),
+        ["Viện Ngôn ngữ học"]
+    );
+    // "ứng dụng" continues a lowercase run after "và", not a capitalised
+    // name: there it is the verb ("applies").
+    assert_eq!(
+        orgs("Viện nghiên cứu và ứng dụng Hoa Sen vừa ra mắt sản phẩm mới."),
+        ["Viện nghiên cứu và ứng dụng Hoa Sen"]
+    );
+    assert_eq!(
+        orgs("Viện Huyết học - Truyền máu Trung ương ứng dụng công nghệ mới."),
+        ["Viện Huyết học - Truyền máu Trung ương"]
+    );
+}
+
+#[test]
+fn company_officers_named_by_their_function() {
+    let s = "Ông Lê Minh Tâm, Giám đốc Tài chính của hãng, cho biết doanh thu tăng.";
+    assert_eq!(titles(s), ["Giám đốc Tài chính"]);
+    assert_eq!(links(s), pairs(&[("Lê Minh Tâm", "Giám đốc Tài chính")]));
+    // Not "Giám đốc" + a person named "An".
+    let s = "Ông Hồ Văn Sơn - Giám đốc An toàn của nhà thầu phát biểu tại buổi lễ.";
+    assert_eq!(titles(s), ["Giám đốc An toàn"]);
+    assert_eq!(links(s), pairs(&[("Hồ Văn Sơn", "Giám đốc An toàn")]));
+}
+
+#[test]
+fn an_acronym_after_an_office_is_its_body() {
+    let s = "Theo TS Vũ Thanh Bình, Viện trưởng VAXO, loại vắc xin này an toàn.";
+    assert_eq!(titles(s), ["Viện trưởng VAXO"]);
+    assert_eq!(orgs(s), ["VAXO"]);
+    assert_eq!(links(s), pairs(&[("Vũ Thanh Bình", "Viện trưởng VAXO")]));
+    // A former state's abbreviation is a country, no body.
+    let s = "Ông từng gặp Tổng thống VNCH khi còn trẻ.";
+    assert_eq!(titles(s), ["Tổng thống VNCH"]);
+    assert!(orgs(s).is_empty());
+}
+
+#[test]
+fn capitalised_words_after_an_office_in_apposition_name_its_body() {
+    let s = "\"Chúng tôi sẽ mở thêm chi nhánh\", ông Đặng Văn Hòa, Giám đốc kinh doanh Đồng Xanh Miền Trung tại Huế chia sẻ.";
+    assert_eq!(titles(s), ["Giám đốc kinh doanh Đồng Xanh Miền Trung"]);
+    assert_eq!(orgs(s), ["Đồng Xanh Miền Trung"]);
+    assert_eq!(
+        links(s),
+        pairs(&[("Đặng Văn Hòa", "Giám đốc kinh doanh Đồng Xanh Miền Trung")])
+    );
+    // The second syllable of a word in lowercase: the office has no body.
+    let s = "Bà Lý Thị Hạnh, Giám đốc Quốc gia của hãng tại Việt Nam, cho biết.";
+    assert!(orgs(s).is_empty());
+    // A foreign name after the office is its holder, not a body.
+    let s = "Theo tờ Evening Post, Chủ tịch Martin Webber đang rất hài lòng.";
+    assert!(orgs(s).is_empty());
+}
+
+#[test]
+fn a_lowercase_description_located_in_a_country_is_no_body() {
+    assert!(orgs("Một công ty công nghệ sinh học Mỹ vừa công bố kết quả.").is_empty());
+    assert!(orgs("Hacker tấn công một công ty Đài Loan vào tuần trước.").is_empty());
+}
