@@ -94,3 +94,13 @@ fn a_lowercase_description_located_in_a_country_is_no_body() {
     assert!(orgs("Một công ty công nghệ sinh học Mỹ vừa công bố kết quả.").is_empty());
     assert!(orgs("Hacker tấn công một công ty Đài Loan vào tuần trước.").is_empty());
 }
+
+#[test]
+fn company_and_university_abbreviations() {
+    let s = "CTCP Chứng khoán Sao Mai (SMS) báo lãi tăng mạnh.";
+    assert_eq!(orgs(s), ["CTCP Chứng khoán Sao Mai", "SMS"]);
+    assert_eq!(
+        orgs("Bài thi do ĐHQGHN tổ chức, ông là giảng viên Đại học quốc gia Hà Nội."),
+        ["ĐHQGHN", "Đại học quốc gia Hà Nội"]
+    );
+}
