@@ -104,3 +104,16 @@ fn company_and_university_abbreviations() {
         ["ĐHQGHN", "Đại học quốc gia Hà Nội"]
     );
 }
+
+#[test]
+fn a_lowercase_office_right_before_its_holder() {
+    let s = "Theo nghị sĩ Boris Karlov, dự luật sẽ được thông qua.";
+    assert_eq!(titles(s), ["nghị sĩ"]);
+    assert_eq!(links(s), pairs(&[("Boris Karlov", "nghị sĩ")]));
+    let s = "Sau đó, thầy hiệu trưởng Lê Văn Toàn đưa học sinh về trường.";
+    assert_eq!(titles(s), ["hiệu trưởng"]);
+    assert_eq!(links(s), pairs(&[("Lê Văn Toàn", "hiệu trưởng")]));
+    // Not before a word that is no name.
+    assert!(titles("Ông muốn gặp giám đốc mới của hãng.").is_empty());
+    assert!(titles("Các giám đốc Sáng tạo đã họp.").is_empty());
+}

@@ -452,7 +452,10 @@ fn parse_title<'a>(
             || matches!(a.text(end), "," | "." | ";" | ")" | "-" | "–")
             || a.is(end, Lex::Of);
         let apposed = matches!(tag, ROLE_PLAIN | ROLE_TERRITORY) && closed && after_name(a, i);
-        if !cap && !comp && !after_lam(a, i) && !apposed {
+        // A lowercase office right before its holder's name: "nghị sĩ
+        // Aleksey Pushkov", "giám đốc Nguyễn Văn An".
+        let holder_next = matches!(tag, ROLE_PLAIN | ROLE_TERRITORY) && name_next(a, end);
+        if !cap && !comp && !after_lam(a, i) && !apposed && !holder_next {
             return None;
         }
         if a.is(end, Lex::Term) && is_roman_or_number(a, end + 1) {
@@ -502,6 +505,19 @@ fn emit_title<'a>(
         }
     }
     end
+}
+
+/// Whether a person's name starts at `k`, right after an office: a
+/// Vietnamese full name (a family name and one to three more capitalised
+/// words) or two capitalised words that cannot be Vietnamese syllables.
+fn name_next(a: &Analysis, k: usize) -> bool {
+    a.sp(k)
+        && a.is_cap(k)
+        && !a.caps_line(k)
+        && !starts_org_or_role(a, k)
+        && a.longest(k, Lex::Place).is_none()
+        && (person_len(a, k) >= 2
+            || (k..k + 2).all(|x| a.is_word(x) && a.is_cap(x) && foreign_word(a.text(x))))
 }
 
 /// Whether a company officer's acronym at `i..end` ([`ROLE_EXEC`]) has a
