@@ -117,3 +117,15 @@ fn a_lowercase_office_right_before_its_holder() {
     assert!(titles("Ông muốn gặp giám đốc mới của hãng.").is_empty());
     assert!(titles("Các giám đốc Sáng tạo đã họp.").is_empty());
 }
+
+#[test]
+fn a_photo_credit_names_a_person() {
+    use entities::people;
+    assert_eq!(
+        people("Lực lượng chức năng làm việc tại hiện trường (Ảnh: Minh Khoa)."),
+        ["Minh Khoa"]
+    );
+    // Agencies and outlets are no persons.
+    assert!(people("Tàu cập cảng sáng nay. Ảnh: Getty Images").is_empty());
+    assert!(people("Tàu cập cảng sáng nay (Ảnh: Dân trí).").is_empty());
+}

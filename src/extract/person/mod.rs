@@ -456,6 +456,18 @@ fn spans(a: &Analysis, others: &[Entity<'_>]) -> Vec<(usize, usize)> {
             if count_words(a, i, e) >= 2 {
                 end = e;
             }
+        } else if i > 1 && a.text(i - 1) == ":" && a.is(i - 2, Lex::Photo) {
+            // Photo credit "(Ảnh: Tiến Nguyên)": a Vietnamese name of two
+            // or three words; agencies ("Ảnh: Getty Images", "Ảnh: Dân
+            // trí") are not Vietnamese or not capitalised words.
+            let e = name_run(a, i, 3);
+            if count_words(a, i, e) >= 2
+                && all_vietnamese(a, i, e)
+                && (i..e).all(|k| a.longest(k, Lex::Outlet).is_none())
+                && a.longest(i, Lex::Place).is_none()
+            {
+                end = e;
+            }
         }
         if end > i && (redacted(a, i, end) || inside(i, end)) {
             // An initial ("chị A.", "Nguyễn Ngọc T."): a redaction, not a
