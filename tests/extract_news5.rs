@@ -129,3 +129,24 @@ fn a_photo_credit_names_a_person() {
     assert!(people("Tàu cập cảng sáng nay. Ảnh: Getty Images").is_empty());
     assert!(people("Tàu cập cảng sáng nay (Ảnh: Dân trí).").is_empty());
 }
+
+#[test]
+fn offices_in_apposition_after_a_name() {
+    use entities::people;
+    // A foreign name without address word, before a capitalised office with
+    // its body.
+    let s = "Số ca mắc tăng nhanh, Ramesh Kumar Thapa, Giám đốc Sở Y tế Kathmandu, cho biết.";
+    assert_eq!(people(s), ["Ramesh Kumar Thapa"]);
+    assert_eq!(
+        links(s),
+        pairs(&[("Ramesh Kumar Thapa", "Giám đốc Sở Y tế Kathmandu")])
+    );
+    // "Chị" opening the line is an address word.
+    let s = "Chị Lê Thị Mai Anh, kế toán trưởng - công ty may Hòa Bình cho biết:";
+    assert_eq!(titles(s), ["kế toán trưởng"]);
+    assert_eq!(links(s), pairs(&[("Lê Thị Mai Anh", "kế toán trưởng")]));
+    // The legal director of a company (both spellings of the syllable).
+    let s = "Ông Mark Dalton, giám đốc pháp lý của hãng, cho biết.";
+    assert_eq!(titles(s), ["giám đốc pháp lý"]);
+    assert_eq!(links(s), pairs(&[("Mark Dalton", "giám đốc pháp lý")]));
+}

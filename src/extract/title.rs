@@ -22,8 +22,8 @@ use super::organization::{
 use super::{Entity, EntityKind, TitleValue, Value};
 use crate::lex::{
     foreign_word, is_roman_or_number, looks_person, person_len, span, starts_org_or_role,
-    territory_kw, Analysis, Lex, LexSet, ADDRESS, HEAD_BARE, PLACE_COUNTRY, QUANT_MANY, ROLE_BOARD,
-    ROLE_COMP, ROLE_EXEC, ROLE_ORG, ROLE_PERSON, ROLE_PLAIN, ROLE_TERRITORY,
+    territory_kw, Analysis, Lex, LexSet, ADDRESS, HEAD_BARE, KIN, PLACE_COUNTRY, QUANT_MANY,
+    ROLE_BOARD, ROLE_COMP, ROLE_EXEC, ROLE_ORG, ROLE_PERSON, ROLE_PLAIN, ROLE_TERRITORY,
 };
 use crate::token::TokenKind;
 
@@ -554,7 +554,11 @@ fn after_name(a: &Analysis, i: usize) -> bool {
     {
         s -= 1;
     }
-    let honorific = s > 0 && a.class(s - 1, Lex::Honorific) == Some(ADDRESS);
+    // "Chị Đào Thị Ánh Tuyết, kế toán trưởng": "anh"/"chị" capitalised
+    // only as the first word of the line.
+    let honorific = s > 0
+        && (a.class(s - 1, Lex::Honorific) == Some(ADDRESS)
+            || s == 1 && a.class(0, Lex::Honorific) == Some(KIN));
     if end - s < 2 || s > 0 && a.is_cap(s - 1) && !honorific {
         return false;
     }
