@@ -150,3 +150,33 @@ fn offices_in_apposition_after_a_name() {
     assert_eq!(titles(s), ["giám đốc pháp lý"]);
     assert_eq!(links(s), pairs(&[("Mark Dalton", "giám đốc pháp lý")]));
 }
+
+#[test]
+fn border_posts_and_their_commanders() {
+    let s = "Thiếu tá Trần Văn Lộc - Phó Đồn Trưởng Đồn Biên phòng cửa khẩu quốc tế Tịnh Biên cho biết, lực lượng trực 24/24.";
+    assert_eq!(
+        titles(s),
+        ["Phó Đồn Trưởng Đồn Biên phòng cửa khẩu quốc tế Tịnh Biên"]
+    );
+    assert_eq!(orgs(s), ["Đồn Biên phòng cửa khẩu quốc tế Tịnh Biên"]);
+    assert_eq!(
+        links(s),
+        pairs(&[(
+            "Trần Văn Lộc",
+            "Phó Đồn Trưởng Đồn Biên phòng cửa khẩu quốc tế Tịnh Biên"
+        )])
+    );
+}
+
+#[test]
+fn a_title_after_cua_is_not_linked_across_a_rank() {
+    let s = "Thừa lệnh của Chủ tịch nước, Đại tá Lê Văn Hòa trao tặng huân chương.";
+    assert_eq!(titles(s), ["Chủ tịch nước"]);
+    assert!(links(s).is_empty());
+    // Without "của" the rank bridges the title and the name.
+    let s = "Thứ trưởng Bộ Quốc phòng, Thượng tướng Lê Văn Hòa phát biểu.";
+    assert_eq!(
+        links(s),
+        pairs(&[("Lê Văn Hòa", "Thứ trưởng Bộ Quốc phòng")])
+    );
+}
