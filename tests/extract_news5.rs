@@ -180,3 +180,20 @@ fn a_title_after_cua_is_not_linked_across_a_rank() {
         pairs(&[("Lê Văn Hòa", "Thứ trưởng Bộ Quốc phòng")])
     );
 }
+
+#[test]
+fn a_number_closing_a_body_name() {
+    assert_eq!(
+        orgs("Đoàn kiểm tra Công ty TNHH Thiết bị y tế 425 tại Quận 7."),
+        ["Công ty TNHH Thiết bị y tế 425"]
+    );
+    assert_eq!(
+        orgs("Học sinh Trường THPT Yên Lạc 2, tỉnh Vĩnh Phúc đạt giải."),
+        ["Trường THPT Yên Lạc 2"]
+    );
+    // A count before its noun, not the name's.
+    assert_eq!(
+        orgs("Sở Y tế 2 ngày qua đã kiểm tra nhiều cơ sở."),
+        ["Sở Y tế"]
+    );
+}

@@ -965,6 +965,28 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             k += 1;
             break;
         }
+        // A number closing a name ("Công ty TNHH Thiết bị y tế 736", "Ban
+        // QLDA Điện 2"): one to three digits after a word of the name, then
+        // punctuation, the end, "và", "của" or "tại"; not a count before its
+        // noun ("Sở Y tế 2 ngày qua"), not a year.
+        if t.kind == TokenKind::Number
+            && k > j
+            && t.text.len() <= 3
+            && t.text.bytes().all(|b| b.is_ascii_digit())
+            && a.is_word(k - 1)
+            && a.sp(k)
+            && {
+                let n = k + 1;
+                n >= a.len()
+                    || matches!(a.text(n), "," | "." | ";" | ":" | ")" | "(")
+                    || a.is(n, Lex::And)
+                    || a.is(n, Lex::Of)
+                    || a.is(n, Lex::At)
+            }
+        {
+            k += 1;
+            break;
+        }
         if t.kind == TokenKind::Alnum && a.is_cap(k) {
             k = a.unit_end(k);
             prev_cap = true;
