@@ -197,3 +197,22 @@ fn a_number_closing_a_body_name() {
         ["Sở Y tế"]
     );
 }
+
+#[test]
+fn fields_listed_in_a_lowercase_name() {
+    let s =
+        "Ông Phan Văn Lực, Viện trưởng Viện nghiên cứu văn hóa, giáo dục và môi trường, tự ứng cử.";
+    assert_eq!(orgs(s), ["Viện nghiên cứu văn hóa, giáo dục và môi trường"]);
+    assert_eq!(
+        links(s),
+        pairs(&[(
+            "Phan Văn Lực",
+            "Viện trưởng Viện nghiên cứu văn hóa, giáo dục và môi trường"
+        )])
+    );
+    // Not a list that goes on into the sentence.
+    assert_eq!(
+        orgs("Viện nghiên cứu xã hội, kinh tế và môi trường biển đã họp."),
+        ["Viện nghiên cứu xã hội"]
+    );
+}

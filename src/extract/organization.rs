@@ -701,6 +701,13 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
     // tin"), not the name's.
     let mut after_place = false;
     while k < limit {
+        // Fields listed in a lowercase name: "Viện nghiên cứu xã hội, kinh
+        // tế và môi trường" (a comma after a lowercase name word, then name
+        // words, "và" and a last name word).
+        if k > j && !prev_cap && a.text(k) == "," && lower_list(a, k) {
+            k += 1;
+            continue;
+        }
         if !a.sp(k) {
             break;
         }
@@ -999,6 +1006,37 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         k -= 1;
     }
     k
+}
+
+/// Whether the comma at `k`, after a lowercase word of a name, goes on
+/// with a list of lowercase name words closed by "và" and one more:
+/// ", kinh tế và môi trường" (one or two words before "và", the list then
+/// ends with punctuation, the end or a function word).
+fn lower_list(a: &Analysis, k: usize) -> bool {
+    let word = |x: usize| {
+        if !a.sp(x) || a.is_cap(x) {
+            return None;
+        }
+        a.longest(x, Lex::NameWord)
+            .filter(|&(_, tag)| tag != NAME_VERB)
+            .map(|(n, _)| x + n)
+    };
+    if !a.is_word(k - 1) || a.is_cap(k - 1) || a.ends_at(k, Lex::NameWord).is_none() {
+        return false;
+    }
+    let Some(mut x) = word(k + 1) else {
+        return false;
+    };
+    if !a.is(x, Lex::And) {
+        match word(x) {
+            Some(y) if a.is(y, Lex::And) => x = y,
+            _ => return false,
+        }
+    }
+    let Some(e) = word(x + 1) else {
+        return false;
+    };
+    e >= a.len() || matches!(a.text(e), "," | "." | ";" | ":" | ")") || a.is(e, Lex::NameStop)
 }
 
 /// Whether a person's foreign name starts at `k`, right after a Vietnamese
