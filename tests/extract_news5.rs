@@ -216,3 +216,14 @@ fn fields_listed_in_a_lowercase_name() {
         ["Viện nghiên cứu xã hội"]
     );
 }
+
+#[test]
+fn a_short_name_once_introduced_names_the_body_again() {
+    let s = "Các thương hiệu do Công ty VIFOOD sáng lập. Năm nay, VIFOOD dự kiến mở thêm cửa hàng.";
+    assert_eq!(orgs(s), ["Công ty VIFOOD", "VIFOOD"]);
+    let s = "Ngân hàng TMCP Phương Bắc (NBB) cho biết lãi tăng; NBB cũng giảm nợ xấu.";
+    assert_eq!(orgs(s), ["Ngân hàng TMCP Phương Bắc", "NBB", "NBB"]);
+    // Not inside a longer capitalised name.
+    let s = "Công ty VIFOOD mở chuỗi VIFOOD Express.";
+    assert_eq!(orgs(s), ["Công ty VIFOOD"]);
+}

@@ -124,7 +124,76 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
     // An abbreviation in brackets may be found twice ("Quỹ … (IMF)").
     out.sort_by_key(|e| (e.span.start, e.span.end, e.kind));
     out.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
+    short_names_again(text, a, &mut out);
     out
+}
+
+/// How many short names [`short_names_again`] looks for.
+const MAX_SHORT_NAMES: usize = 8;
+
+/// A body's short name, once introduced, names it again: the abbreviation
+/// in brackets after its full name ("Ngân hàng TMCP Quân Đội (MB) … MB
+/// cho biết") or the one Latin-script word after a company head ("Công ty
+/// OFOOD … OFOOD dự kiến"). Its later mentions alone, not inside another
+/// entity nor next to a capitalised word, are ORGANIZATIONs too. One pass
+/// over the tokens with at most [`MAX_SHORT_NAMES`] names.
+fn short_names_again<'a>(text: &'a str, a: &Analysis<'_, 'a>, out: &mut Vec<Entity<'a>>) {
+    let tok_at = |byte: usize| a.tokens.partition_point(|t| t.span.start < byte);
+    let mut names: Vec<(usize, &str)> = Vec::new();
+    for (n, e) in out.iter().enumerate() {
+        if e.kind != EntityKind::Organization || names.len() >= MAX_SHORT_NAMES {
+            continue;
+        }
+        let (s, end) = (tok_at(e.span.start), tok_at(e.span.end));
+        let bracketed = s == end - 1 && s > 0 && a.text(s - 1) == "(" && a.text(end) == ")";
+        let company = a.is(s, Lex::CompanyHead)
+            && a.longest(s, Lex::Head)
+                .is_some_and(|(m, _)| end == s + m + 1);
+        let k = end - 1;
+        let t = a.text(k);
+        let word = a.is_word(k)
+            && a.is_cap(k)
+            && t.is_ascii()
+            && t.len() >= 3
+            && !a.caps_line(k)
+            && a.longest(k, Lex::Place).is_none()
+            && a.longest(k, Lex::Outlet).is_none();
+        if (bracketed || company) && word {
+            names.push((n, t));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let taken = |r: &std::ops::Range<usize>, out: &[Entity<'_>]| {
+        out.iter()
+            .any(|e| e.span.start < r.end && r.start < e.span.end)
+    };
+    let mut found = Vec::new();
+    for k in 0..a.len() {
+        if !a.is_word(k) || !a.is_cap(k) {
+            continue;
+        }
+        let t = a.text(k);
+        if !names.iter().any(|&(_, w)| w == t) {
+            continue;
+        }
+        let alone = !(k > 0 && a.is_word(k - 1) && a.is_cap(k - 1) && a.sp(k))
+            && !(a.is_word(k + 1) && a.is_cap(k + 1) && a.sp(k + 1));
+        let r = span(a, k, k + 1);
+        if alone && !taken(&r, out) {
+            found.push(Entity {
+                kind: EntityKind::Organization,
+                text: &text[r.clone()],
+                span: r,
+                value: Value::Empty,
+            });
+        }
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|e| (e.span.start, e.span.end, e.kind));
+    }
 }
 
 /// A company named alone ("Huawei", "Samsung") before a product model
