@@ -227,3 +227,11 @@ fn a_short_name_once_introduced_names_the_body_again() {
     let s = "Công ty VIFOOD mở chuỗi VIFOOD Express.";
     assert_eq!(orgs(s), ["Công ty VIFOOD"]);
 }
+
+#[test]
+fn a_lowercase_police_team_head_stays_in_the_body() {
+    assert_eq!(
+        orgs("Sau đó, đội Cảnh sát PCCC và CNCH Công an quận Hai Bà Trưng điều xe tới."),
+        ["đội Cảnh sát PCCC và CNCH Công an quận Hai Bà Trưng"]
+    );
+}
