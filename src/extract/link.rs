@@ -179,7 +179,10 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
                     let oe = tok_end(entities[o].span.end);
                     a.text(oe) == "," && title_at.contains_key(&(oe + 1))
                 });
-                if off_at.contains_key(&k) && !apposed && !own {
+                // "Thừa ủy quyền của Chủ tịch nước, Thiếu tướng X": a title
+                // after "của" is the complement of something else.
+                let of_before = ts > 0 && a.is(ts - 1, Lex::Of);
+                if off_at.contains_key(&k) && !apposed && !own && !of_before {
                     te = k;
                 }
             }

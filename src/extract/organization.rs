@@ -621,8 +621,17 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
             } else {
                 tail(a, e, generic_place)
             };
-            let took = t.took;
-            e = t.end;
+            // "công ty công nghệ sinh học Mỹ": a lowercase head and a
+            // lowercase description located in a country describe a kind of
+            // company, not one; the country names no body.
+            let country_only = !cap
+                && !lenient
+                && t.took
+                && !(j..e).any(|k| a.is_cap(k))
+                && a.longest(e, Lex::Place)
+                    .is_some_and(|(m, c)| c == PLACE_COUNTRY && e + m == t.end);
+            let took = t.took && !country_only;
+            e = if country_only { e } else { t.end };
             let valid = (cap || named || took || sub)
                 && (cap
                     || lenient
@@ -640,9 +649,17 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
                 };
             // A lowercase head needs a capitalised name or a place: "công
             // ty Luật TNHH X", not the class "công ty cổ phần".
+            // A country ending a lowercase name ("hiệp hội ung thư Mỹ")
+            // locates a kind of body; it is no capitalised name.
+            let name_end = (j..e)
+                .find(|&k| {
+                    a.longest(k, Lex::Place)
+                        .is_some_and(|(m, c)| c == PLACE_COUNTRY && k + m == e)
+                })
+                .unwrap_or(e);
             let valid = valid
                 && (cap || named || sub || took)
-                && (cap || lenient || took || sub || (j..e).any(|k| a.is_cap(k)));
+                && (cap || lenient || took || sub || (j..name_end).any(|k| a.is_cap(k)));
             // "Tòa án Việt Nam", "Tòa án nước ngoài": the courts of a country.
             let country_courts = a.longest(i, Lex::Court).is_some()
                 && a.longest(j, Lex::Place)
@@ -684,6 +701,13 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
     // tin"), not the name's.
     let mut after_place = false;
     while k < limit {
+        // Fields listed in a lowercase name: "Viện nghiên cứu xã hội, kinh
+        // tế và môi trường" (a comma after a lowercase name word, then name
+        // words, "và" and a last name word).
+        if k > j && !prev_cap && a.text(k) == "," && lower_list(a, k) {
+            k += 1;
+            continue;
+        }
         if !a.sp(k) {
             break;
         }
@@ -848,7 +872,17 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 k += 1;
                 continue;
             }
-            if k == j && !lower_first && a.seq(k, k + 2, Lex::LowerName).is_none() {
+            // "Viện nghiên cứu | và ứng dụng X": a head ending in a name
+            // word, coordinated with the next name word.
+            let and_after_head = k == j
+                && a.is(k, Lex::And)
+                && a.ends_at(k, Lex::NameWord)
+                    .is_some_and(|(s, _)| a.ends_at(s, Lex::Head).is_some());
+            if k == j
+                && !lower_first
+                && !and_after_head
+                && a.seq(k, k + 2, Lex::LowerName).is_none()
+            {
                 break;
             }
             // A continent ends the name: "Liên đoàn bóng đá châu Á".
@@ -873,7 +907,7 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 prev_cap = false;
                 continue;
             }
-            if a.is(k, Lex::And) && k > j {
+            if a.is(k, Lex::And) && (k > j || and_after_head) {
                 let n = k + 1;
                 if a.sp(n)
                     && a.longest(n, Lex::Honorific).is_none()
@@ -938,6 +972,28 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
             k += 1;
             break;
         }
+        // A number closing a name ("Công ty TNHH Thiết bị y tế 736", "Ban
+        // QLDA Điện 2"): one to three digits after a word of the name, then
+        // punctuation, the end, "và", "của" or "tại"; not a count before its
+        // noun ("Sở Y tế 2 ngày qua"), not a year.
+        if t.kind == TokenKind::Number
+            && k > j
+            && t.text.len() <= 3
+            && t.text.bytes().all(|b| b.is_ascii_digit())
+            && a.is_word(k - 1)
+            && a.sp(k)
+            && {
+                let n = k + 1;
+                n >= a.len()
+                    || matches!(a.text(n), "," | "." | ";" | ":" | ")" | "(")
+                    || a.is(n, Lex::And)
+                    || a.is(n, Lex::Of)
+                    || a.is(n, Lex::At)
+            }
+        {
+            k += 1;
+            break;
+        }
         if t.kind == TokenKind::Alnum && a.is_cap(k) {
             k = a.unit_end(k);
             prev_cap = true;
@@ -950,6 +1006,37 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         k -= 1;
     }
     k
+}
+
+/// Whether the comma at `k`, after a lowercase word of a name, goes on
+/// with a list of lowercase name words closed by "và" and one more:
+/// ", kinh tế và môi trường" (one or two words before "và", the list then
+/// ends with punctuation, the end or a function word).
+fn lower_list(a: &Analysis, k: usize) -> bool {
+    let word = |x: usize| {
+        if !a.sp(x) || a.is_cap(x) {
+            return None;
+        }
+        a.longest(x, Lex::NameWord)
+            .filter(|&(_, tag)| tag != NAME_VERB)
+            .map(|(n, _)| x + n)
+    };
+    if !a.is_word(k - 1) || a.is_cap(k - 1) || a.ends_at(k, Lex::NameWord).is_none() {
+        return false;
+    }
+    let Some(mut x) = word(k + 1) else {
+        return false;
+    };
+    if !a.is(x, Lex::And) {
+        match word(x) {
+            Some(y) if a.is(y, Lex::And) => x = y,
+            _ => return false,
+        }
+    }
+    let Some(e) = word(x + 1) else {
+        return false;
+    };
+    e >= a.len() || matches!(a.text(e), "," | "." | ";" | ":" | ")") || a.is(e, Lex::NameStop)
 }
 
 /// Whether a person's foreign name starts at `k`, right after a Vietnamese

@@ -22,8 +22,8 @@ use super::organization::{
 use super::{Entity, EntityKind, TitleValue, Value};
 use crate::lex::{
     foreign_word, is_roman_or_number, looks_person, person_len, span, starts_org_or_role,
-    territory_kw, Analysis, Lex, LexSet, ADDRESS, HEAD_BARE, PLACE_COUNTRY, QUANT_MANY, ROLE_BOARD,
-    ROLE_COMP, ROLE_EXEC, ROLE_ORG, ROLE_PERSON, ROLE_PLAIN, ROLE_TERRITORY,
+    territory_kw, Analysis, Lex, LexSet, ADDRESS, HEAD_BARE, KIN, PLACE_COUNTRY, QUANT_MANY,
+    ROLE_BOARD, ROLE_COMP, ROLE_EXEC, ROLE_ORG, ROLE_PERSON, ROLE_PLAIN, ROLE_TERRITORY,
 };
 use crate::token::TokenKind;
 
@@ -124,7 +124,76 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
     // An abbreviation in brackets may be found twice ("Quỹ … (IMF)").
     out.sort_by_key(|e| (e.span.start, e.span.end, e.kind));
     out.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
+    short_names_again(text, a, &mut out);
     out
+}
+
+/// How many short names [`short_names_again`] looks for.
+const MAX_SHORT_NAMES: usize = 8;
+
+/// A body's short name, once introduced, names it again: the abbreviation
+/// in brackets after its full name ("Ngân hàng TMCP Quân Đội (MB) … MB
+/// cho biết") or the one Latin-script word after a company head ("Công ty
+/// OFOOD … OFOOD dự kiến"). Its later mentions alone, not inside another
+/// entity nor next to a capitalised word, are ORGANIZATIONs too. One pass
+/// over the tokens with at most [`MAX_SHORT_NAMES`] names.
+fn short_names_again<'a>(text: &'a str, a: &Analysis<'_, 'a>, out: &mut Vec<Entity<'a>>) {
+    let tok_at = |byte: usize| a.tokens.partition_point(|t| t.span.start < byte);
+    let mut names: Vec<(usize, &str)> = Vec::new();
+    for (n, e) in out.iter().enumerate() {
+        if e.kind != EntityKind::Organization || names.len() >= MAX_SHORT_NAMES {
+            continue;
+        }
+        let (s, end) = (tok_at(e.span.start), tok_at(e.span.end));
+        let bracketed = s == end - 1 && s > 0 && a.text(s - 1) == "(" && a.text(end) == ")";
+        let company = a.is(s, Lex::CompanyHead)
+            && a.longest(s, Lex::Head)
+                .is_some_and(|(m, _)| end == s + m + 1);
+        let k = end - 1;
+        let t = a.text(k);
+        let word = a.is_word(k)
+            && a.is_cap(k)
+            && t.is_ascii()
+            && t.len() >= 3
+            && !a.caps_line(k)
+            && a.longest(k, Lex::Place).is_none()
+            && a.longest(k, Lex::Outlet).is_none();
+        if (bracketed || company) && word {
+            names.push((n, t));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let taken = |r: &std::ops::Range<usize>, out: &[Entity<'_>]| {
+        out.iter()
+            .any(|e| e.span.start < r.end && r.start < e.span.end)
+    };
+    let mut found = Vec::new();
+    for k in 0..a.len() {
+        if !a.is_word(k) || !a.is_cap(k) {
+            continue;
+        }
+        let t = a.text(k);
+        if !names.iter().any(|&(_, w)| w == t) {
+            continue;
+        }
+        let alone = !(k > 0 && a.is_word(k - 1) && a.is_cap(k - 1) && a.sp(k))
+            && !(a.is_word(k + 1) && a.is_cap(k + 1) && a.sp(k + 1));
+        let r = span(a, k, k + 1);
+        if alone && !taken(&r, out) {
+            found.push(Entity {
+                kind: EntityKind::Organization,
+                text: &text[r.clone()],
+                span: r,
+                value: Value::Empty,
+            });
+        }
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|e| (e.span.start, e.span.end, e.kind));
+    }
 }
 
 /// A company named alone ("Huawei", "Samsung") before a product model
@@ -409,6 +478,13 @@ fn parse_title<'a>(
                     comp = true;
                 }
             }
+            if !comp {
+                if let Some(e) = apposed_body(a, i, end) {
+                    org = Some(Org::body(end, e));
+                    end = e;
+                    comp = true;
+                }
+            }
             // "CEO nước ngoài" is a class of officers, not an office.
             if !comp
                 && tag != ROLE_EXEC
@@ -445,7 +521,10 @@ fn parse_title<'a>(
             || matches!(a.text(end), "," | "." | ";" | ")" | "-" | "–")
             || a.is(end, Lex::Of);
         let apposed = matches!(tag, ROLE_PLAIN | ROLE_TERRITORY) && closed && after_name(a, i);
-        if !cap && !comp && !after_lam(a, i) && !apposed {
+        // A lowercase office right before its holder's name: "nghị sĩ
+        // Aleksey Pushkov", "giám đốc Nguyễn Văn An".
+        let holder_next = matches!(tag, ROLE_PLAIN | ROLE_TERRITORY) && name_next(a, end);
+        if !cap && !comp && !after_lam(a, i) && !apposed && !holder_next {
             return None;
         }
         if a.is(end, Lex::Term) && is_roman_or_number(a, end + 1) {
@@ -497,6 +576,19 @@ fn emit_title<'a>(
     end
 }
 
+/// Whether a person's name starts at `k`, right after an office: a
+/// Vietnamese full name (a family name and one to three more capitalised
+/// words) or two capitalised words that cannot be Vietnamese syllables.
+fn name_next(a: &Analysis, k: usize) -> bool {
+    a.sp(k)
+        && a.is_cap(k)
+        && !a.caps_line(k)
+        && !starts_org_or_role(a, k)
+        && a.longest(k, Lex::Place).is_none()
+        && (person_len(a, k) >= 2
+            || (k..k + 2).all(|x| a.is_word(x) && a.is_cap(x) && foreign_word(a.text(x))))
+}
+
 /// Whether a company officer's acronym at `i..end` ([`ROLE_EXEC`]) has a
 /// holder or a named company: a name right after it ("CEO Tim Cook"), "của"
 /// and a capitalised name ("CEO của Tesla"), or apposition to a name before
@@ -531,13 +623,66 @@ fn after_name(a: &Analysis, i: usize) -> bool {
     {
         s -= 1;
     }
-    let honorific = s > 0 && a.class(s - 1, Lex::Honorific) == Some(ADDRESS);
+    // "Chị Đào Thị Ánh Tuyết, kế toán trưởng": "anh"/"chị" capitalised
+    // only as the first word of the line.
+    let honorific = s > 0
+        && (a.class(s - 1, Lex::Honorific) == Some(ADDRESS)
+            || s == 1 && a.class(0, Lex::Honorific) == Some(KIN));
     if end - s < 2 || s > 0 && a.is_cap(s - 1) && !honorific {
         return false;
     }
     let family = person_len(a, s) >= 2 && person_len(a, s) == end - s;
     let foreign = (s..end).all(|k| foreign_word(a.text(k)));
     (family || foreign || honorific) && !(s..end).any(|k| starts_org_or_role(a, k))
+}
+
+/// The body of an office at `i..end` named by words no lexicon knows:
+/// an acronym right after the office ("Viện trưởng IVAC", "Giám đốc PTSC"),
+/// or, when the office stands in apposition after its holder's name (the
+/// holder is named already), the capitalised words after it ("ông Nguyễn
+/// Văn Lâm, Giám đốc kinh doanh Đất Xanh Miền Bắc tại …"). Not a place, a
+/// person's name, an office or a known body; the words are followed by
+/// punctuation, a lowercase word or the end. Returns the end.
+fn apposed_body(a: &Analysis, i: usize, end: usize) -> Option<usize> {
+    let free = |k: usize| {
+        a.is_word(k)
+            && a.is_cap(k)
+            && a.sp(k)
+            && !a.caps_line(k)
+            && !starts_org_or_role(a, k)
+            && a.longest(k, Lex::Place).is_none()
+            && a.longest(k, Lex::Honorific).is_none()
+    };
+    if !free(end) || looks_person(a, end) || person_len(a, end) >= 2 {
+        return None;
+    }
+    // Punctuation, the end, "của" or "tại": not the second syllable of a
+    // word ("Giám đốc Quốc gia", "Giám đốc Tình báo", "Giám đốc Đào tạo").
+    let closed = |k: usize| {
+        k >= a.len()
+            || matches!(a.text(k), "," | "." | ";" | ":" | ")" | "-" | "–")
+            || a.is(k, Lex::Of)
+            || a.is(k, Lex::At)
+    };
+    let t = a.text(end);
+    let acronym = a.toks[end].upper
+        && a.unit_end(end) == end + 1
+        && (3..=8).contains(&t.chars().count())
+        && t.chars().all(|c| c.is_alphabetic());
+    if acronym && (closed(end + 1) || a.is_word(end + 1) && !a.is_cap(end + 1)) {
+        return Some(end + 1);
+    }
+    if !after_name(a, i) {
+        return None;
+    }
+    let mut e = end;
+    while e < end + 4 && free(e) {
+        e = a.unit_end(e);
+    }
+    // Two foreign words or more are the shape of a person's name: the
+    // holder after the office ("…, Chủ tịch Daniel Levy").
+    let foreign_name = e >= end + 2 && (end..e).all(|k| foreign_word(a.text(k)));
+    (e > end && closed(e) && !foreign_name).then_some(e)
 }
 
 /// "làm trưởng đoàn", "giữ chức giám đốc" ([`Lex::Appointed`]), "ông

@@ -262,9 +262,30 @@ fn foreign_name(a: &Analysis, i: usize) -> Option<usize> {
             || a.text(e) == ","
                 && e + 1 < a.len()
                 && a.is_word(e + 1)
-                && !a.is_cap(e + 1)
-                && a.longest(e + 1, Lex::Role).is_some());
+                && !a.caps_line(e + 1)
+                && apposed_office(a, e + 1));
     (given || before || after).then_some(e)
+}
+
+/// An office in apposition after a foreign name at `k` (after its comma):
+/// a lowercase office word ("Alan Garten, giám đốc"), or a capitalised one
+/// with its body or country after it ("Krishna Prasad Poudel, Giám đốc Cơ
+/// quan …, cho biết"), not a bare capitalised office that may open the
+/// next clause.
+fn apposed_office(a: &Analysis, k: usize) -> bool {
+    let Some((n, _)) = a.longest(k, Lex::Role) else {
+        return false;
+    };
+    if !a.is_cap(k) {
+        return true;
+    }
+    let c = k + n;
+    a.sp(c)
+        && a.is_cap(c)
+        && (a.longest(c, Lex::Head).is_some()
+            || a.longest(c, Lex::Body).is_some()
+            || a.longest(c, Lex::Place)
+                .is_some_and(|(_, t)| t == PLACE_COUNTRY))
 }
 
 /// A list item or bracketed name next to a name ("A, B và C", "A (B)")
@@ -454,6 +475,18 @@ fn spans(a: &Analysis, others: &[Entity<'_>]) -> Vec<(usize, usize)> {
             // Photo credit "Ảnh VGP/Đình Nam".
             let e = name_run(a, i, 3);
             if count_words(a, i, e) >= 2 {
+                end = e;
+            }
+        } else if i > 1 && a.text(i - 1) == ":" && a.is(i - 2, Lex::Photo) {
+            // Photo credit "(Ảnh: Tiến Nguyên)": a Vietnamese name of two
+            // or three words; agencies ("Ảnh: Getty Images", "Ảnh: Dân
+            // trí") are not Vietnamese or not capitalised words.
+            let e = name_run(a, i, 3);
+            if count_words(a, i, e) >= 2
+                && all_vietnamese(a, i, e)
+                && (i..e).all(|k| a.longest(k, Lex::Outlet).is_none())
+                && a.longest(i, Lex::Place).is_none()
+            {
                 end = e;
             }
         }
