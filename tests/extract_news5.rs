@@ -235,3 +235,18 @@ fn a_lowercase_police_team_head_stays_in_the_body() {
         ["đội Cảnh sát PCCC và CNCH Công an quận Hai Bà Trưng"]
     );
 }
+
+#[test]
+fn a_lowercase_unit_after_a_lowercase_office() {
+    // The unit's name starts in lowercase and holds a capitalised name.
+    let s = "Bà Lê Thị Hòa, hiệu trưởng trường trung học Ridgeway, cho biết.";
+    assert_eq!(titles(s), ["hiệu trưởng trường trung học Ridgeway"]);
+    assert_eq!(orgs(s), ["trường trung học Ridgeway"]);
+    assert_eq!(
+        links(s),
+        pairs(&[("Lê Thị Hòa", "hiệu trưởng trường trung học Ridgeway")])
+    );
+    // A class of schools is no body, and the office keeps no complement.
+    let s = "Bà Lê Thị Hòa, hiệu trưởng trường đại học, cho biết.";
+    assert!(orgs(s).is_empty());
+}

@@ -545,7 +545,13 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
             let j = i + n;
             // Heads whose name may start in lowercase ("Hội truyền nhiễm",
             // "Ban Quản lý dự án", "Công ty cổ phần Xi măng").
-            let lower_first = a.is(i, Lex::LowerFirst)
+            // After an office word, a lowercase head's name may start in
+            // lowercase ("trưởng ban | nghiên cứu …", "hiệu trưởng trường
+            // | trung học Wautoma"); a body only with a capitalised word in it.
+            let lower_after_office =
+                lenient && !cap && a.sp(j) && !a.is_cap(j) && a.longest(j, Lex::NameWord).is_some();
+            let lower_first = lower_after_office
+                || a.is(i, Lex::LowerFirst)
                 || (n > 1 && class == HEAD_NAME && a.is(i, Lex::LowerFirstLong));
             let short = n == 1 && a.is(i, Lex::ShortHead);
             let mut e = if short && !strong_first(a, j) {
@@ -659,7 +665,8 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
                 .unwrap_or(e);
             let valid = valid
                 && (cap || named || sub || took)
-                && (cap || lenient || took || sub || (j..name_end).any(|k| a.is_cap(k)));
+                && (cap || lenient || took || sub || (j..name_end).any(|k| a.is_cap(k)))
+                && (!lower_after_office || (j..name_end).any(|k| a.is_cap(k)));
             // "Tòa án Việt Nam", "Tòa án nước ngoài": the courts of a country.
             let country_courts = a.longest(i, Lex::Court).is_some()
                 && a.longest(j, Lex::Place)

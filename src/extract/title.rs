@@ -375,7 +375,10 @@ fn parse_title<'a>(
                 }
             }
         }
-        if !cap && !after_lam(a, i) && org.is_none() {
+        // "ông Meas Vanna - trưởng ban nghiên cứu …": a lowercase unit's
+        // head in apposition after its holder's name.
+        let apposed_unit = end > role_end + 1 && after_name(a, i);
+        if !(cap || after_lam(a, i) || org.is_some() || apposed_unit) {
             return None;
         }
     } else {
