@@ -47,7 +47,7 @@
 //! one probe), with no allocation per word once [`Segmenter::segment_into`]
 //! has warmed up its buffers; the embedded weights (512 KB of 16-bit
 //! integers) and lexicon table (512 KB) load in a few milliseconds, once per
-//! process. About 120 instructions per byte of news text, line by line
+//! process. About 103 instructions per byte of news text, line by line
 //! (callgrind over `VNTEXT_PROFILE=lines` of `benches/segment.rs`); the
 //! README's Performance section gives measured throughputs.
 //!

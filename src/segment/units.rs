@@ -665,9 +665,14 @@ pub(crate) fn build_units_text(
     let mut p = 0;
     let mut newline = false;
     loop {
-        while p < n && ascii_space(bytes[p]) {
-            newline |= bytes[p] == b'\n';
+        // One space between two pieces, the common case; else any run.
+        if bytes.get(p) == Some(&b' ') && at(p + 1) > b' ' {
             p += 1;
+        } else {
+            while p < n && ascii_space(bytes[p]) {
+                newline |= bytes[p] == b'\n';
+                p += 1;
+            }
         }
         if p >= n {
             break;

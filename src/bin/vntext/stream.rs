@@ -57,6 +57,9 @@ pub struct Options {
     pub lossy: bool,
     /// Stop at the first [`LineError::Record`].
     pub strict: bool,
+    /// The mode never writes a `\n` or `\r` for a line (so [`per_line`]
+    /// need not look for them).
+    pub no_line_breaks: bool,
 }
 
 /// One line of a chunk: its range in the chunk's text, or where the UTF-8
@@ -100,13 +103,14 @@ impl Done {
 /// Runs `f` on every line; `f` appends exactly one line of output (without
 /// its `\n`; any `\n` or `\r` it writes is replaced by a space).
 pub fn per_line<F: LineFn>(inputs: &[Input], opts: &Options, f: F) -> Res {
-    struct OneLine<F>(F);
+    struct OneLine<F>(F, bool);
     impl<F: LineFn> OneLine<F> {
-        fn finish(out: &mut String, at: usize, r: LineResult) -> LineResult {
+        fn finish(&self, out: &mut String, at: usize, r: LineResult) -> LineResult {
             // Two byte searches (word-at-a-time memchr); a search for a set
             // of chars decodes every char.
             let tail = &out.as_bytes()[at..];
-            if tail.contains(&b'\n') || tail.contains(&b'\r') {
+            debug_assert!(!self.1 || !(tail.contains(&b'\n') || tail.contains(&b'\r')));
+            if !self.1 && (tail.contains(&b'\n') || tail.contains(&b'\r')) {
                 let fixed = out[at..].replace(['\n', '\r'], " ");
                 out.truncate(at);
                 out.push_str(&fixed);
@@ -122,7 +126,7 @@ pub fn per_line<F: LineFn>(inputs: &[Input], opts: &Options, f: F) -> Res {
             if let Err(LineError::Fatal(_)) = r {
                 return r;
             }
-            Self::finish(out, at, r)
+            self.finish(out, at, r)
         }
         fn takes_records(&self) -> bool {
             self.0.takes_records()
@@ -133,10 +137,10 @@ pub fn per_line<F: LineFn>(inputs: &[Input], opts: &Options, f: F) -> Res {
             if let Err(LineError::Fatal(_)) = r {
                 return r;
             }
-            Self::finish(out, at, r)
+            self.finish(out, at, r)
         }
     }
-    lines(inputs, opts, OneLine(f))
+    lines(inputs, opts, OneLine(f, opts.no_line_breaks))
 }
 
 /// Processes one chunk.

@@ -79,5 +79,6 @@ fn options(common: &super::args::Common, strict: bool) -> super::stream::Options
         jobs: super::input::jobs(common),
         lossy: common.lossy,
         strict,
+        no_line_breaks: false,
     }
 }

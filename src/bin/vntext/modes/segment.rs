@@ -9,7 +9,7 @@ use vntext::{Convention, Segmenter, Word};
 use super::super::args::{Common, Format, Offsets};
 use super::super::input::{self, inputs, Fail, Input, Res};
 use super::super::offsets::Converter;
-use super::super::stream::per_line;
+use super::super::stream::{per_line, Options};
 use super::json_into;
 
 pub fn run(
@@ -32,7 +32,13 @@ pub fn run(
         .map_err(|e| Fail::Msg(dict_error(dict, &lines, &e)))?;
     per_line(
         &inputs,
-        &super::options(common, false),
+        // Text output joins a word's syllables with `_` and separates words
+        // with a space, whatever whitespace the line had; JSON escapes
+        // line breaks: no line of output holds one.
+        &Options {
+            no_line_breaks: true,
+            ..super::options(common, false)
+        },
         move |line: &str, out: &mut String| {
             with_words(|words| {
                 seg.segment_into(line, words);
