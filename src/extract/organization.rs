@@ -571,6 +571,14 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
                     e.max(pe)
                 };
             }
+            // "Chủ tịch Hạ viện | Nancy Pelosi": a body named by its head
+            // alone is not named, nor placed, by the foreign person's name
+            // after it.
+            let person_next =
+                class == HEAD_BARE && a.is(j, Lex::GivenName) && foreign_person_after(a, j);
+            if person_next {
+                e = j;
+            }
             let mut named = e > j;
             let mut inner = Vec::new();
             // An organisation of an organisation: "Ban Tuyên giáo Tỉnh ủy".
@@ -618,7 +626,7 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
             }
             let generic_place = matches!(class, HEAD_BARE | HEAD_TAIL) && n >= 2 && !sub
                 || a.is(i, Lex::TerritoryHead);
-            let t = if sub {
+            let t = if sub || person_next {
                 Tail {
                     end: e,
                     took: false,

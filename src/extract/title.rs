@@ -22,8 +22,9 @@ use super::organization::{
 use super::{Entity, EntityKind, TitleValue, Value};
 use crate::lex::{
     foreign_word, is_roman_or_number, looks_person, person_len, span, starts_org_or_role,
-    territory_kw, Analysis, Lex, LexSet, ADDRESS, HEAD_BARE, KIN, PLACE_COUNTRY, QUANT_MANY,
-    ROLE_BOARD, ROLE_COMP, ROLE_EXEC, ROLE_ORG, ROLE_PERSON, ROLE_PLAIN, ROLE_TERRITORY,
+    territory_kw, Analysis, Lex, LexSet, ADDRESS, FOREIGN_PRODUCT, HEAD_BARE, KIN, PLACE_COUNTRY,
+    PLATFORM, QUANT_MANY, ROLE_BOARD, ROLE_COMP, ROLE_EXEC, ROLE_ORG, ROLE_PERSON, ROLE_PLAIN,
+    ROLE_TERRITORY,
 };
 use crate::token::TokenKind;
 
@@ -98,8 +99,10 @@ pub(crate) fn find<'a>(text: &'a str, a: &Analysis<'_, 'a>) -> Vec<Entity<'a>> {
             continue;
         }
         if let Some(org) = parse_org(a, i, false, 0) {
-            let generic =
-                is_generic_before(a, i) || is_generic_after(a, org.end) || product_after(a, &org);
+            let generic = is_generic_before(a, i)
+                || is_generic_after(a, org.end)
+                || product_after(a, &org)
+                || platform_before(a, &org);
             if org.valid && !generic && !org.generic && !generic_board(a, &org) {
                 push_org(text, a, org.start, org.end, &mut out);
                 i = org.end;
@@ -215,12 +218,27 @@ fn product_after(a: &Analysis, o: &Org) -> bool {
         match a.tokens.get(k).map(|t| t.kind) {
             Some(TokenKind::Alnum) | Some(TokenKind::Number) => return k > o.end || a.is_cap(k),
             Some(TokenKind::Word) if a.is_cap(k) && a.text(k).is_ascii() && !a.caps_line(k) => {
+                // "Google TV", "BIDV SmartBanking": a product word.
+                if a.class(k, Lex::ForeignStop) == Some(FOREIGN_PRODUCT) {
+                    return true;
+                }
                 k += 1;
             }
             _ => return false,
         }
     }
     false
+}
+
+/// A company known by one word after its platform or in a photo credit
+/// ("mạng xã hội Facebook", "tài khoản Zalo", "Ảnh: Facebook"): the
+/// platform or the source of a picture, no ORGANIZATION.
+fn platform_before(a: &Analysis, o: &Org) -> bool {
+    o.end == o.start + 1
+        && a.longest(o.start, Lex::Body).is_some_and(|(n, _)| n == 1)
+        && a.longest(o.start, Lex::Head).is_none()
+        && a.ends_at(o.start, Lex::NotBodyBefore)
+            .is_some_and(|(_, h)| h.class == PLATFORM)
 }
 
 /// Qualifiers after an office word ("Thường trực", "thứ nhất").

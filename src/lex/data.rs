@@ -234,7 +234,8 @@ pub(crate) enum Lex {
     CompanyLast,
     /// Ends of one-word bank names.
     CompanySuffix,
-    /// English words of organisation, product and event names.
+    /// English words of organisation, product and event names; class
+    /// [`FOREIGN_PRODUCT`] for product words after a brand ("TV").
     ForeignStop,
 
     // The TITLE grammar (title_words.txt).
@@ -291,7 +292,9 @@ pub(crate) enum Lex {
     RuleCue,
     /// Company bodies ("HĐQT", "Ban kiểm soát").
     Board,
-    /// Before a lowercase unique body: no body ("trái phiếu chính phủ").
+    /// Before a lowercase unique body: no body ("trái phiếu chính phủ");
+    /// class [`PLATFORM`]: before a company's one-word name, its platform
+    /// or a photo credit ("mạng xã hội Facebook", "Ảnh: Facebook").
     NotBodyBefore,
     /// After a lowercase unique body: no body ("chính phủ điện tử").
     NotBodyAfter,
@@ -410,6 +413,12 @@ pub(crate) const NUMBERED_INNER: u8 = 1;
 
 /// Club class: also written in capitals ("AC").
 pub(crate) const CLUB_ABBR: u8 = 1;
+
+/// Foreign-stop class: a product word after a brand ("Google TV").
+pub(crate) const FOREIGN_PRODUCT: u8 = 1;
+
+/// Not-body-before class: a platform or credit before a company's name.
+pub(crate) const PLATFORM: u8 = 1;
 
 /// Honorific class: "ông", "bà".
 pub(crate) const ADDRESS: u8 = 0;
@@ -792,6 +801,7 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("rule_cue", Lex::RuleCue, 0),
             tag("board", Lex::Board, 0),
             tag("not_body_before", Lex::NotBodyBefore, 0),
+            tag("platform", Lex::NotBodyBefore, PLATFORM),
             tag("not_body_after", Lex::NotBodyAfter, 0),
         ],
         false
@@ -806,6 +816,7 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("company_last", Lex::CompanyLast, 0),
             tag("company_suffix", Lex::CompanySuffix, 0),
             tag("foreign_stop", Lex::ForeignStop, 0),
+            tag("product", Lex::ForeignStop, FOREIGN_PRODUCT),
             tag("foreign_place", Lex::ForeignPlace, 0),
         ],
         false
