@@ -67,3 +67,67 @@ fn a_name_after_an_expressway_is_no_person() {
     assert!(people("Xe đi vào cao tốc Trung Lương - Mỹ Thuận lúc 9 giờ.").is_empty());
     assert!(people("Cửa hàng nằm trên đại lộ Thăng Long.").is_empty());
 }
+
+#[test]
+fn a_brand_or_an_acronym_after_an_office_is_its_body_not_a_person() {
+    let s = "Ông Lê Văn Tâm, Giám đốc điều hành ZenPay, cho biết ví điện tử sẽ mở rộng.";
+    assert_eq!(titles(s), ["Giám đốc điều hành ZenPay"]);
+    assert_eq!(orgs(s), ["ZenPay"]);
+    assert_eq!(people(s), ["Lê Văn Tâm"]);
+    assert_eq!(
+        links(s),
+        pairs(&[("Lê Văn Tâm", "Giám đốc điều hành ZenPay")])
+    );
+    let s = "Theo TS Trần Văn Nam, Viện trưởng VACI, loại vắc xin này an toàn.";
+    assert_eq!(titles(s), ["Viện trưởng VACI"]);
+    assert_eq!(people(s), ["Trần Văn Nam"]);
+    // A foreign person's name stays a person.
+    let s = "Tổng thống Biden cho biết Mỹ sẽ viện trợ thêm.";
+    assert_eq!(titles(s), ["Tổng thống"]);
+    assert_eq!(people(s), ["Biden"]);
+}
+
+#[test]
+fn a_company_director_of_a_function_is_one_office() {
+    let s = "Ông Park Ji Hoon - Giám đốc An toàn của Hanwha cũng có mặt.";
+    assert_eq!(titles(s), ["Giám đốc An toàn"]);
+    assert_eq!(people(s), ["Park Ji Hoon"]);
+    assert_eq!(
+        titles("Bà giữ vị trí Giám đốc tài chính tại tập đoàn."),
+        ["Giám đốc tài chính"]
+    );
+}
+
+#[test]
+fn the_government_in_lowercase_is_a_body_only_beside_another_lowercase_body() {
+    assert!(orgs("Công ty phải chịu sự kiểm soát của chính phủ.").is_empty());
+    assert_eq!(
+        orgs("Dự luật được trình quốc hội sau khi chính phủ góp ý."),
+        ["quốc hội", "chính phủ"]
+    );
+    assert_eq!(orgs("Chính phủ đã ban hành nghị định."), ["Chính phủ"]);
+}
+
+#[test]
+fn names_of_units_and_associations_run_over_their_lowercase_words() {
+    let s = "Bà Lê Thị Mai, Giám đốc Trung tâm chống độc, cho biết bệnh nhân đã tỉnh.";
+    assert_eq!(titles(s), ["Giám đốc Trung tâm chống độc"]);
+    assert_eq!(orgs(s), ["Trung tâm chống độc"]);
+    assert_eq!(
+        orgs("Bệnh nhi được theo dõi tại Khoa Hồi sức tích cực."),
+        ["Khoa Hồi sức tích cực"]
+    );
+    assert_eq!(
+        orgs("Hội Bảo vệ quyền trẻ em Việt Nam đã gửi văn bản."),
+        ["Hội Bảo vệ quyền trẻ em Việt Nam"]
+    );
+    assert_eq!(
+        orgs("Ông từng học tại Trường ĐH Kinh tế quốc dân."),
+        ["Trường ĐH Kinh tế quốc dân"]
+    );
+    // The verb after a capitalised name is not inside.
+    assert_eq!(
+        orgs("Trung tâm Y tế huyện cho biết."),
+        ["Trung tâm Y tế huyện"]
+    );
+}

@@ -16,8 +16,9 @@ use super::{Entity, EntityKind, Value};
 use crate::lex::{
     btv_editor, foreign_word, is_roman_or_number, looks_person, person_len, span,
     starts_org_or_role, territory_kw, Analysis, Lex, Walk, CENTRAL, CLUB_ABBR, EDITOR, FAMOUS,
-    HEAD_BARE, HEAD_NAME, HEAD_TAIL, NAME_VERB, NOT_HEAD_ANY_CASE, NUMBERED_INNER, ORG_LEVEL_COURT,
-    ORG_LEVEL_SAME, PLACE_COUNTRY, PLACE_PROVINCE, QUANT_EACH, QUANT_THOSE, REGION, SUPREME,
+    HEAD_BARE, HEAD_NAME, HEAD_TAIL, LOWER_PAIRED, NAME_VERB, NOT_HEAD_ANY_CASE, NUMBERED_INNER,
+    ORG_LEVEL_COURT, ORG_LEVEL_SAME, PLACE_COUNTRY, PLACE_PROVINCE, QUANT_EACH, QUANT_THOSE,
+    REGION, SUPREME,
 };
 use crate::token::TokenKind;
 
@@ -1108,6 +1109,9 @@ fn lower_body(a: &Analysis, i: usize, n: usize) -> bool {
     {
         return false;
     }
+    if a.longest(i, Lex::LowerBody) == Some((n, LOWER_PAIRED)) && !lower_pair(a, i, n) {
+        return false;
+    }
     let before = i > 0
         && (a.ends_at(i, Lex::NotBodyBefore).is_some()
             || a.is(i - 1, Lex::Quantifier)
@@ -1115,6 +1119,19 @@ fn lower_body(a: &Analysis, i: usize, n: usize) -> bool {
     let e = i + n;
     let after = a.is_cap(e) && a.sp(e) || not_body_after(a, e) || a.is(e, Lex::Quantifier);
     !before && !after
+}
+
+/// Whether another unique body in lowercase ([`Lex::LowerBody`], not of
+/// class [`LOWER_PAIRED`]) stands near the one at `i..i + n` (a bounded
+/// window): "trình quốc hội …, sau khi chính phủ cho ý kiến".
+fn lower_pair(a: &Analysis, i: usize, n: usize) -> bool {
+    (i.saturating_sub(FOREIGN_WINDOW)..(i + n + FOREIGN_WINDOW).min(a.len())).any(|k| {
+        (k < i || k >= i + n)
+            && a.starts(k).has(Lex::LowerBody)
+            && !a.is_cap(k)
+            && a.longest(k, Lex::LowerBody)
+                .is_some_and(|(_, c)| c != LOWER_PAIRED)
+    })
 }
 
 /// How far around a lowercase unique body [`foreign_nearby`] looks.

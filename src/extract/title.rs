@@ -500,7 +500,16 @@ fn parse_title<'a>(
                 }
             }
             if !comp {
-                if let Some(e) = apposed_body(a, i, end) {
+                // "Viện trưởng IVAC", "…, Giám đốc kinh doanh Đất Xanh Miền
+                // Bắc tại …"; "Giám đốc điều hành TikTok": a company's
+                // one-word brand closing the phrase is the office's body, not
+                // a person.
+                let brand = || {
+                    (cap || after_name(a, i))
+                        .then(|| brand_at(a, end))
+                        .flatten()
+                };
+                if let Some(e) = apposed_body(a, i, end).or_else(brand) {
                     org = Some(Org::body(end, e));
                     end = e;
                     comp = true;
@@ -624,6 +633,34 @@ fn exec_holder(a: &Analysis, i: usize, end: usize) -> bool {
         && (person_len(a, end) >= 2
             || (end..end + 2).all(|k| a.is_word(k) && foreign_word(a.text(k))));
     before_name || of_named || closed && after_name(a, i)
+}
+
+/// A body's one-word brand or acronym right after an office at `k`, closing
+/// the phrase (punctuation, a lowercase word or the end follows): written
+/// in capitals ("IVAC", "PTSC", three letters at least) or with a capital
+/// inside ("TikTok", "ByteDance"), which no person's name is; not a known
+/// place, office or body head. Returns the end.
+fn brand_at(a: &Analysis, k: usize) -> Option<usize> {
+    if !a.sp(k) || !a.is_word(k) || a.caps_line(k) || a.unit_end(k) != k + 1 {
+        return None;
+    }
+    let t = a.text(k);
+    let letters = t.chars().all(|c| c.is_alphabetic());
+    let acronym = a.toks[k].upper && t.chars().count() >= 3;
+    let inner_cap = t.is_ascii()
+        && t.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && t.chars().skip(1).any(|c| c.is_ascii_uppercase())
+        && t.chars().any(|c| c.is_ascii_lowercase());
+    let closes = k + 1 >= a.len()
+        || matches!(a.text(k + 1), "," | "." | ";" | ")" | "-" | "–" | ":")
+        || a.is_word(k + 1) && !a.is_cap(k + 1);
+    (letters
+        && (acronym || inner_cap)
+        && closes
+        && a.longest(k, Lex::Place).is_none()
+        && !starts_org_or_role(a, k)
+        && territory_kw(a, k).is_none())
+    .then_some(k + 1)
 }
 
 /// A lowercase office in apposition right after a person's name: "Carl

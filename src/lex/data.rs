@@ -414,6 +414,10 @@ pub(crate) const NUMBERED_INNER: u8 = 1;
 /// Club class: also written in capitals ("AC").
 pub(crate) const CLUB_ABBR: u8 = 1;
 
+/// Lowercase-body class: a body only beside another unique body written in
+/// lowercase ("chính phủ", in news mostly "the government" in general).
+pub(crate) const LOWER_PAIRED: u8 = 1;
+
 /// Foreign-stop class: a product word after a brand ("Google TV").
 pub(crate) const FOREIGN_PRODUCT: u8 = 1;
 
@@ -623,6 +627,7 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("", Lex::Body, 0),
             tag("body", Lex::Body, 0),
             tag("lower", Lex::LowerBody, 0),
+            tag("lower_paired", Lex::LowerBody, LOWER_PAIRED),
         ],
         false
     ),
