@@ -131,3 +131,17 @@ fn names_of_units_and_associations_run_over_their_lowercase_words() {
         ["Trung tâm Y tế huyện"]
     );
 }
+
+#[test]
+fn an_award_after_a_body_is_not_part_of_its_name() {
+    assert_eq!(
+        orgs("Chủ tịch nước trao tặng Học viện Hậu cần Huân chương Lao động hạng Nhất."),
+        ["Học viện Hậu cần"]
+    );
+    assert_eq!(
+        orgs(
+            "Thủ tướng tặng Bằng khen cho Trường THPT Chu Văn An Bằng khen vì thành tích xuất sắc."
+        ),
+        ["Trường THPT Chu Văn An"]
+    );
+}

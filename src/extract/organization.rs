@@ -15,10 +15,10 @@
 use super::{Entity, EntityKind, Value};
 use crate::lex::{
     btv_editor, foreign_word, is_roman_or_number, looks_person, person_len, span,
-    starts_org_or_role, territory_kw, Analysis, Lex, Walk, CENTRAL, CLUB_ABBR, EDITOR, FAMOUS,
-    HEAD_BARE, HEAD_NAME, HEAD_TAIL, LOWER_PAIRED, NAME_VERB, NOT_HEAD_ANY_CASE, NUMBERED_INNER,
-    ORG_LEVEL_COURT, ORG_LEVEL_SAME, PLACE_COUNTRY, PLACE_PROVINCE, QUANT_EACH, QUANT_THOSE,
-    REGION, SUPREME,
+    starts_org_or_role, territory_kw, Analysis, Lex, Walk, AWARD, CENTRAL, CLUB_ABBR, EDITOR,
+    FAMOUS, HEAD_BARE, HEAD_NAME, HEAD_TAIL, LOWER_PAIRED, NAME_VERB, NOT_HEAD_ANY_CASE,
+    NUMBERED_INNER, ORG_LEVEL_COURT, ORG_LEVEL_SAME, PLACE_COUNTRY, PLACE_PROVINCE, QUANT_EACH,
+    QUANT_THOSE, REGION, SUPREME,
 };
 use crate::token::TokenKind;
 
@@ -748,6 +748,10 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
         let is_cap = a.is_cap(k);
         if is_cap {
             after_place = false;
+            // An award given to the body: "Học viện X | Huân chương …".
+            if k > j && a.longest(k, Lex::NameStop).is_some_and(|(_, c)| c == AWARD) {
+                break;
+            }
             // Glued abbreviations ("HĐND-UBND", "GD&ĐT", "T&T").
             let ue = a.unit_end(k);
             if ue > k + 1 {
@@ -829,8 +833,12 @@ fn name(a: &Analysis, j: usize, lower_first: bool) -> usize {
                 break;
             }
             if school && looks_person(a, k) {
-                // The school's namesake, whole: "THCS Lê Đức Thọ".
-                k += person_len(a, k).max(1);
+                // The school's namesake, whole: "THCS Lê Đức Thọ"; not an
+                // award after it ("Chu Văn An | Bằng khen").
+                let m = person_len(a, k).max(1);
+                k = (k + 1..k + m)
+                    .find(|&x| a.longest(x, Lex::NameStop).is_some_and(|(_, c)| c == AWARD))
+                    .unwrap_or(k + m);
                 break;
             }
             if k == j {

@@ -418,6 +418,10 @@ pub(crate) const CLUB_ABBR: u8 = 1;
 /// lowercase ("chính phủ", in news mostly "the government" in general).
 pub(crate) const LOWER_PAIRED: u8 = 1;
 
+/// Name-stop class: an award, which ends a body's name even capitalised
+/// ("Học viện Kỹ thuật Mật mã | Huân chương Bảo vệ Tổ quốc").
+pub(crate) const AWARD: u8 = 1;
+
 /// Foreign-stop class: a product word after a brand ("Google TV").
 pub(crate) const FOREIGN_PRODUCT: u8 = 1;
 
@@ -794,6 +798,7 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("lower_name", Lex::LowerName, 0),
             tag("state", Lex::State, 0),
             tag("name_stop", Lex::NameStop, 0),
+            tag("award", Lex::NameStop, AWARD),
             tag("deputy", Lex::Deputy, 0),
             tag("middle_name", Lex::MiddleName, 0),
             tag("namesake_after", Lex::NamesakeAfter, 0),
