@@ -145,3 +145,21 @@ fn an_award_after_a_body_is_not_part_of_its_name() {
         ["Trường THPT Chu Văn An"]
     );
 }
+
+#[test]
+fn a_centre_named_in_lowercase_alone_is_a_kind_of_place() {
+    assert!(orgs("Tại một số Trung tâm thương mại, khách vẫn đông.").is_empty());
+    assert_eq!(
+        orgs("Bệnh nhân được chuyển đến Trung tâm y tế huyện Tân Phú."),
+        ["Trung tâm y tế huyện Tân Phú"]
+    );
+    // The verb after a hospital's name is the sentence's.
+    assert_eq!(
+        orgs("Nạn nhân được đưa vào Bệnh viện Đa khoa Hùng Vương cấp cứu."),
+        ["Bệnh viện Đa khoa Hùng Vương"]
+    );
+    // A former state is no organisation.
+    let s = "Ông từng là cố vấn của Tổng thống VNCH.";
+    assert!(orgs(s).is_empty());
+    assert_eq!(titles(s), ["Tổng thống VNCH"]);
+}

@@ -16,9 +16,9 @@ use super::{Entity, EntityKind, Value};
 use crate::lex::{
     btv_editor, foreign_word, is_roman_or_number, looks_person, person_len, span,
     starts_org_or_role, territory_kw, Analysis, Lex, Walk, AWARD, CENTRAL, CLUB_ABBR, EDITOR,
-    FAMOUS, HEAD_BARE, HEAD_NAME, HEAD_TAIL, LOWER_PAIRED, NAME_VERB, NOT_HEAD_ANY_CASE,
-    NUMBERED_INNER, ORG_LEVEL_COURT, ORG_LEVEL_SAME, PLACE_COUNTRY, PLACE_PROVINCE, QUANT_EACH,
-    QUANT_THOSE, REGION, SUPREME,
+    FAMOUS, HEAD_BARE, HEAD_NAME, HEAD_TAIL, LOWER_FIRST_KIND, LOWER_PAIRED, NAME_VERB,
+    NOT_HEAD_ANY_CASE, NUMBERED_INNER, ORG_LEVEL_COURT, ORG_LEVEL_SAME, PLACE_COUNTRY,
+    PLACE_PROVINCE, QUANT_EACH, QUANT_THOSE, REGION, SUPREME,
 };
 use crate::token::TokenKind;
 
@@ -662,6 +662,17 @@ pub(super) fn parse_org(a: &Analysis, i: usize, lenient: bool, depth: u8) -> Opt
                     HEAD_NAME => named || sub,
                     _ => false,
                 };
+            // A head of two words whose name is all lowercase names a kind
+            // of body ("Trung tâm thương mại", "Trung tâm quốc gia") unless
+            // an office precedes it ("Giám đốc Trung tâm chống độc") or a
+            // place or a parent body follows ("Trung tâm y tế huyện X").
+            let kind_name = n > 1
+                && class == HEAD_NAME
+                && a.class(i, Lex::LowerFirstLong) == Some(LOWER_FIRST_KIND)
+                && named
+                && (j..e).all(|k| a.is_word(k) && !a.is_cap(k) && !a.caps_line(k));
+            let office_before = i > 0 && a.ends_at(i, Lex::Role).is_some();
+            let valid = valid && !(kind_name && !office_before && !took && !sub);
             // A lowercase head needs a capitalised name or a place: "công
             // ty Luật TNHH X", not the class "công ty cổ phần".
             // A country ending a lowercase name ("hiệp hội ung thư Mỹ")

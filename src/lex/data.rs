@@ -418,6 +418,10 @@ pub(crate) const CLUB_ABBR: u8 = 1;
 /// lowercase ("chính phủ", in news mostly "the government" in general).
 pub(crate) const LOWER_PAIRED: u8 = 1;
 
+/// Lowercase-first class: a name all in lowercase needs an office before it
+/// or a place after it ("Giám đốc Trung tâm chống độc").
+pub(crate) const LOWER_FIRST_KIND: u8 = 1;
+
 /// Name-stop class: an award, which ends a body's name even capitalised
 /// ("Học viện Kỹ thuật Mật mã | Huân chương Bảo vệ Tổ quốc").
 pub(crate) const AWARD: u8 = 1;
@@ -787,6 +791,7 @@ pub(crate) static FILES: &[FileSpec] = &[
             tag("kind_name", Lex::KindName, 0),
             tag("lower_first", Lex::LowerFirst, 0),
             tag("lower_first_long", Lex::LowerFirstLong, 0),
+            tag("lower_first_kind", Lex::LowerFirstLong, LOWER_FIRST_KIND),
             tag("short_head", Lex::ShortHead, 0),
             tag("territory_head", Lex::TerritoryHead, 0),
             tag("of_head", Lex::OfHead, 0),
