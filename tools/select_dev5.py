@@ -30,10 +30,12 @@ is the one the document's `# url` header names (dantri.com.vn/<section>/...).
                  giai-tri: lines with a body, company, office or person cue (OTHER)
 A line chosen for one genre is not offered to a later one; at most 2 lines per document.
 """
-import glob, json, os, random, re, sys
+import glob, json, os, re, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from selection import Picker, news_candidates  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-NEWS_DIR = "unc-news/docs"
 
 COURT = re.compile(r"bị cáo|bị can|[Tt](?:òa|oà) án|phiên t(?:òa|oà)|\bTAND\b|xét xử|khởi tố|bắt giữ|"
                    r"tạm giam|Viện kiểm sát|Viện KSND|\bVKSND\b|[Cc]ơ quan (?:[Cc]ảnh sát )?điều tra|"
@@ -59,12 +61,7 @@ OTHER = re.compile(r"Bộ [A-ZĐ]|Cục [A-ZĐ]|Tổng cục|Sở [A-ZĐ]|Viện
                    r"\bông [A-ZĐ]|\bbà [A-ZĐ]")
 OTHER_SECTIONS = ("giao-duc-huong-nghiep", "suc-khoe", "khoa-hoc-cong-nghe", "suc-manh-so",
                   "du-lich", "giai-tri")
-URL = re.compile(r"^# url = https?://[^/]+/([^/]+)/")
 
-
-def read(data, rel):
-    with open(os.path.join(data, rel), encoding="utf-8", newline="") as f:
-        return [l.rstrip("\r\n") for l in f]
 
 
 def used_documents():
@@ -83,48 +80,12 @@ def used_documents():
     return docs
 
 
-def even(fn):
-    m = re.search(r"_(\d+)\.txt$", fn)
-    return bool(m) and int(m.group(1)) % 2 == 0
-
 
 def main(data):
     used = used_documents()
-    files = sorted(os.listdir(os.path.join(data, NEWS_DIR)))
-    texts = {f"{NEWS_DIR}/{fn}": read(data, f"{NEWS_DIR}/{fn}") for fn in files}
-    count = {}
-    for ls in texts.values():
-        for t in ls:
-            count[t] = count.get(t, 0) + 1
-    section = {}
-    for rel, ls in texts.items():
-        for t in ls[:5]:
-            m = URL.match(t)
-            if m:
-                section[rel] = m[1]
-    cands = [(rel, i, t) for rel, ls in texts.items()
-             if even(rel) and rel not in used
-             for i, t in enumerate(ls, 1)
-             if not t.startswith("#") and 40 <= len(t) <= 320 and count[t] == 1]
-    rng = random.Random(5050)
-    taken, per_doc, out = set(), {}, []
-
-    def pick(genre, pool, n, up_to=False):
-        pool = [c for c in pool if (c[0], c[1]) not in taken]
-        got = []
-        for c in rng.sample(pool, len(pool)):
-            if len(got) == n:
-                break
-            if per_doc.get(c[0], 0) >= 2:
-                continue
-            per_doc[c[0]] = per_doc.get(c[0], 0) + 1
-            taken.add((c[0], c[1]))
-            got.append(c)
-        if len(got) < n and not up_to:
-            raise SystemExit(f"{genre}: only {len(got)} usable of {n}")
-        out.extend((genre, c[0], c[1]) for c in got)
-        print(f"{genre}: {len(pool)} candidates, {len(got)} taken", file=sys.stderr)
-        return len(got)
+    cands, section = news_candidates(data, used)
+    picker = Picker(5050)
+    pick, out = picker.pick, picker.out
 
     of = lambda *s: [c for c in cands if section.get(c[0]) in s]
     court = [c for c in cands if section.get(c[0]) != "the-gioi" and COURT.search(c[2])]
