@@ -82,13 +82,12 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
     if a.len() == 0 {
         return links;
     }
-    let tok_at = |byte: usize| -> usize { a.tokens.partition_point(|t| t.span.start < byte) };
     let tok_end = |byte: usize| -> usize { a.tokens.partition_point(|t| t.span.end <= byte) };
     // Entities starting at a token index.
     let mut title_at: rustc_hash::FxHashMap<usize, usize> = Default::default();
     let mut off_at: rustc_hash::FxHashMap<usize, usize> = Default::default();
     for (n, e) in entities.iter().enumerate() {
-        let t = tok_at(e.span.start);
+        let t = a.token_at(e.span.start);
         match e.kind {
             EntityKind::Title => {
                 title_at.entry(t).or_insert(n);
@@ -147,7 +146,7 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
         // apposition; not when the title is itself in apposition to an
         // earlier name.
         if a.is(te, Lex::Of) {
-            let ts = tok_at(e.span.start);
+            let ts = a.token_at(e.span.start);
             let apposed = ts > 0
                 && matches!(a.text(ts - 1), "," | "-" | "–")
                 && entities[..n]
@@ -168,7 +167,7 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
         if a.text(te) == "," {
             if let Some((m, _)) = a.longest(te + 1, Lex::Rank) {
                 let k = te + 1 + m;
-                let ts = tok_at(e.span.start);
+                let ts = a.token_at(e.span.start);
                 let apposed =
                     ts > 0
                         && matches!(a.text(ts - 1), "," | "-" | "–")
@@ -192,7 +191,7 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
                 links.push((o, n));
                 linked_title[n] = true;
                 // Backwards: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ X".
-                let mut cur = tok_at(e.span.start);
+                let mut cur = a.token_at(e.span.start);
                 for _ in 0..4 {
                     if cur < 2 || a.text(cur - 1) != "," {
                         break;
@@ -201,7 +200,7 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
                         break;
                     };
                     let p = &entities[pn];
-                    let ps = tok_at(p.span.start);
+                    let ps = a.token_at(p.span.start);
                     let signing = ps >= 2 && a.text(ps - 1) == "." && a.is(ps - 2, Lex::Signing);
                     if !signing && !linked_title[pn] {
                         links.push((o, pn));
@@ -297,7 +296,7 @@ pub(crate) fn link(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)>
             let prev = cur - 1 - back;
             let (pe, cs) = (
                 tok_end(entities[prev].span.end),
-                tok_at(entities[cur].span.start),
+                a.token_at(entities[cur].span.start),
             );
             let joined = cs > pe
                 && cs - pe <= 2
@@ -345,7 +344,6 @@ fn signing_prefix(a: &Analysis, s: usize, e: usize) -> bool {
 /// above the name is linked ("BỘ TRƯỞNG" here is signed for, unlinked).
 pub(crate) fn signatures(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, usize)> {
     let mut links = Vec::new();
-    let tok_at = |byte: usize| -> usize { a.tokens.partition_point(|t| t.span.start < byte) };
     let tok_end = |byte: usize| -> usize { a.tokens.partition_point(|t| t.span.end <= byte) };
     let line_start = |t: usize| t == 0 || a.tokens[t].newline_before;
     let line_end = |t: usize| t >= a.len() || a.tokens[t].newline_before;
@@ -353,7 +351,7 @@ pub(crate) fn signatures(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, u
         .iter()
         .enumerate()
         .filter(|(_, e)| e.kind == EntityKind::Official)
-        .map(|(n, e)| (tok_at(e.span.start), n))
+        .map(|(n, e)| (a.token_at(e.span.start), n))
         .collect();
     if official_at.is_empty() {
         return links;
@@ -362,7 +360,7 @@ pub(crate) fn signatures(a: &Analysis, entities: &[Entity<'_>]) -> Vec<(usize, u
         if e.kind != EntityKind::Title {
             continue;
         }
-        let (ts, te) = (tok_at(e.span.start), tok_end(e.span.end));
+        let (ts, te) = (a.token_at(e.span.start), tok_end(e.span.end));
         if !line_end(te) || te >= a.len() {
             continue;
         }

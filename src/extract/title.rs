@@ -141,13 +141,12 @@ const MAX_SHORT_NAMES: usize = 8;
 /// entity nor next to a capitalised word, are ORGANIZATIONs too. One pass
 /// over the tokens with at most [`MAX_SHORT_NAMES`] names.
 fn short_names_again<'a>(text: &'a str, a: &Analysis<'_, 'a>, out: &mut Vec<Entity<'a>>) {
-    let tok_at = |byte: usize| a.tokens.partition_point(|t| t.span.start < byte);
     let mut names: Vec<(usize, &str)> = Vec::new();
     for (n, e) in out.iter().enumerate() {
         if e.kind != EntityKind::Organization || names.len() >= MAX_SHORT_NAMES {
             continue;
         }
-        let (s, end) = (tok_at(e.span.start), tok_at(e.span.end));
+        let (s, end) = (a.token_at(e.span.start), a.token_at(e.span.end));
         let bracketed = s == end - 1 && s > 0 && a.text(s - 1) == "(" && a.text(end) == ")";
         let company = a.is(s, Lex::CompanyHead)
             && a.longest(s, Lex::Head)
@@ -168,10 +167,10 @@ fn short_names_again<'a>(text: &'a str, a: &Analysis<'_, 'a>, out: &mut Vec<Enti
     if names.is_empty() {
         return;
     }
-    let taken = |r: &std::ops::Range<usize>, out: &[Entity<'_>]| {
-        out.iter()
-            .any(|e| e.span.start < r.end && r.start < e.span.end)
-    };
+    // `out` is sorted by start and the mentions come in text order, so one
+    // sweep tells whether a mention overlaps an entity: the furthest end of
+    // the entities starting before the mention's end.
+    let (mut next, mut reach) = (0, 0);
     let mut found = Vec::new();
     for k in 0..a.len() {
         if !a.is_word(k) || !a.is_cap(k) {
@@ -184,7 +183,11 @@ fn short_names_again<'a>(text: &'a str, a: &Analysis<'_, 'a>, out: &mut Vec<Enti
         let alone = !(k > 0 && a.is_word(k - 1) && a.is_cap(k - 1) && a.sp(k))
             && !(a.is_word(k + 1) && a.is_cap(k + 1) && a.sp(k + 1));
         let r = span(a, k, k + 1);
-        if alone && !taken(&r, out) {
+        while next < out.len() && out[next].span.start < r.end {
+            reach = reach.max(out[next].span.end);
+            next += 1;
+        }
+        if alone && reach <= r.start {
             found.push(Entity {
                 kind: EntityKind::Organization,
                 text: &text[r.clone()],

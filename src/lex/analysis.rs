@@ -513,6 +513,13 @@ impl<'t, 'a> Analysis<'t, 'a> {
             .is_some_and(|t| t.kind == TokenKind::Punct && matches!(t.text, "-" | "–" | "—"))
     }
 
+    /// Index of the first token starting at or after byte `byte` (the
+    /// token an entity's span starts at, or the one after its end).
+    #[inline]
+    pub fn token_at(&self, byte: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < byte)
+    }
+
     /// Number of tokens.
     #[inline]
     pub fn len(&self) -> usize {

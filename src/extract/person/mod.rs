@@ -325,7 +325,7 @@ fn blocked_end(a: &Analysis, blocked: &[(usize, usize)], s: usize, e: usize) -> 
         .map(|&(_, y)| y)
         .max()
         .unwrap_or(be);
-    a.tokens.partition_point(|t| t.span.start < last)
+    a.token_at(last)
 }
 
 fn spans(a: &Analysis, others: &[Entity<'_>]) -> Vec<(usize, usize)> {
@@ -607,12 +607,10 @@ pub(crate) fn mentions<'a>(
     }
     let mut taken: Vec<(usize, usize)> = found.iter().map(|e| (e.span.start, e.span.end)).collect();
     taken.sort_unstable();
-    // Token index of a byte offset (a token starting there).
-    let token_at = |b: usize| a.tokens.partition_point(|t| t.span.start < b);
     // Keys of the last words of full names.
     let mut last: Vec<String> = Vec::new();
     for e in found.iter().filter(|e| e.kind == EntityKind::Official) {
-        let (s, end) = (token_at(e.span.start), token_at(e.span.end));
+        let (s, end) = (a.token_at(e.span.start), a.token_at(e.span.end));
         if end <= s || end > a.len() || last.len() >= 64 {
             continue;
         }
